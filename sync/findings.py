@@ -1,0 +1,34 @@
+"""Data problems found while reading or importing, kept as records rather than raised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the file cannot be used
+    WARNING = "warning"  # the file was used, but a person should look
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one file, located as precisely as the format allows."""
+
+    severity: Severity
+    code: str  # stable machine id, e.g. "encoding-gb18030", "bad-number"
+    message: str  # says what is wrong and what to do
+    file: str = ""
+    row: int | None = None  # 1-based line/row number in the file, header = 1
+    column: str | None = None  # the header text as it appears in the file
+
+    def render(self) -> str:
+        where = f'"{Path(self.file).name}"' if self.file else ""
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column is not None:
+            where += f', column "{self.column}"'
+        prefix = f"{self.severity}: {where}: " if where else f"{self.severity}: "
+        return prefix + self.message

@@ -1,0 +1,25 @@
+"""Header text normalisation: one spelling for every dash, width, case and spacing variant."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: object) -> str:
+    """`Sessions – Total ` and `sessions - total` and `（子）ASIN` all come out one way.
+
+    NFKC folds full-width brackets and spaces; every dash becomes `-`; case and runs of
+    white space are folded. Whole headers are compared after this, never prefixes.
+    """
+    s = unicodedata.normalize("NFKC", str(text)).replace("\ufeff", "")
+    s = _DASHES.sub("-", s)
+    s = _SPACE.sub(" ", s).strip().lower()
+    return s
+
+
+def normalise_all(headers: list[str]) -> list[str]:
+    return [normalise(h) for h in headers]

@@ -1,0 +1,137 @@
+"""Numbers and dates as Amazon writes them: `$5,216.29`, `US$191.88`, `5.255,61 €`, `4.51%`.
+
+Every parser is vectorised over a pandas Series and returns the parsed values together with
+a mask of cells that held something but could not be parsed, so callers can name the row.
+Cells that already hold numbers or dates (xlsx) pass through untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+
+# Longest first, so `US$` wins over `$` and `JP¥` over `¥`.
+_CURRENCY = re.compile(
+    r"US\$|CA\$|C\$|AU\$|A\$|NZ\$|MX\$|R\$|S\$|HK\$|JP¥|CN¥|RMB|"
+    r"\b[A-Z]{3}\b|[A-Z]{3}(?=\d)|(?<=\d)[A-Z]{3}|"
+    r"[$£€¥￥₹₩₺]|zł|kr|Kč|Fr\.?|руб"
+)
+_BLANKS = frozenset({"", "-", "--", "—", "n/a", "na", "nan", "none", "null"})
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+_DECIMAL_COMMA_ONLY = re.compile(r"^[-+]?\d{1,3}(\.\d{3})*,\d+$|^[-+]?\d+,\d{1,2}$")
+_THOUSANDS_COMMA = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def _as_text(values: pd.Series) -> pd.Series:
+    return values.astype("object").where(values.notna(), "").map(str).str.strip()
+
+
+def _is_native_number(values: pd.Series) -> pd.Series:
+    return values.map(
+        lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
+    )
+
+
+def parse_numbers(
+    values: pd.Series, *, decimal_comma: bool = False, percent: bool = False
+) -> tuple[pd.Series, pd.Series]:
+    """Parse money, counts or percentages.
+
+    `percent=True` means the column holds a rate: `4.51%` becomes 0.0451; a bare number
+    from a CSV (`99`) is read as whole percent too, while a native xlsx number is already a
+    fraction. Returns (float64 values, mask of unparseable non-blank cells).
+    """
+    native = _is_native_number(values)
+    if bool(native.all()):
+        out = pd.to_numeric(values, errors="coerce").astype("float64")
+        return out, pd.Series(False, index=values.index)
+
+    text = _as_text(values)
+    blank = text.str.lower().isin(_BLANKS)
+    negative = text.str.startswith("(") & text.str.endswith(")")
+    cleaned = text.str.replace(_CURRENCY, "", regex=True)
+    cleaned = cleaned.str.replace(_SPACES, "", regex=True).str.strip("()%")
+    cleaned = cleaned.str.replace("−", "-", regex=False)
+
+    if decimal_comma:
+        looks_us = cleaned.str.match(_THOUSANDS_COMMA) & cleaned.str.contains(".", regex=False)
+        eu = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        us = cleaned.str.replace(",", "", regex=False)
+        cleaned = us.where(looks_us, eu)
+    else:
+        eu_only = cleaned.str.match(_DECIMAL_COMMA_ONLY) & ~cleaned.str.match(_THOUSANDS_COMMA)
+        eu = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        us = cleaned.str.replace(",", "", regex=False)
+        cleaned = eu.where(eu_only, us)
+
+    parsed = pd.to_numeric(cleaned.where(~blank, None), errors="coerce").astype("float64")
+    parsed = parsed.where(~negative, -parsed)
+    if percent:
+        parsed = parsed / 100.0  # text rates are whole percent; native cells are replaced below
+    native_values = pd.to_numeric(values.where(native, None), errors="coerce")
+    parsed = parsed.where(~native, native_values.astype("float64"))
+    bad = parsed.isna() & ~blank & ~native
+    return parsed, bad
+
+
+_DATE_FORMATS: tuple[str, ...] = (
+    "%Y-%m-%d",
+    "%m/%d/%Y",
+    "%b %d, %Y",
+    "%m/%d/%y",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%Y/%m/%d",
+    "%Y年%m月%d日",
+    "%d %b %Y",
+    "%B %d, %Y",
+)
+
+
+def parse_dates(
+    values: pd.Series, *, formats: Sequence[str] = _DATE_FORMATS, day_first: bool = False
+) -> tuple[pd.Series, pd.Series]:
+    """Parse a date column with the first format that reads every non-blank cell.
+
+    ISO timestamps with an offset (`2025-06-14T08:01:55+00:00`) keep their calendar day in
+    UTC, as Amazon reports them. `day_first` moves `%d/%m/%Y` ahead of `%m/%d/%Y` for
+    marketplaces that write dates that way. Returns (datetime64 values, mask of bad cells).
+    """
+    is_dt = values.map(lambda v: isinstance(v, (datetime, pd.Timestamp, np.datetime64)))
+    if len(values) and bool(is_dt.all()):
+        return pd.to_datetime(values).astype("datetime64[ns]").dt.normalize(), pd.Series(
+            False, index=values.index
+        )
+    text = _as_text(values.where(~is_dt, None))
+    blank = text.str.lower().isin(_BLANKS) & ~is_dt
+    todo = text.where(~blank & ~is_dt)
+    if todo.str.contains("T", regex=False).any() and todo.dropna().str.match(
+        r"^\d{4}-\d{2}-\d{2}T"
+    ).all():
+        parsed = pd.to_datetime(todo, utc=True, errors="coerce", format="ISO8601")
+        result = parsed.dt.tz_localize(None).astype("datetime64[ns]").dt.normalize()
+    else:
+        order = list(formats)
+        if day_first and "%d/%m/%Y" in order:
+            order.remove("%d/%m/%Y")
+            order.insert(0, "%d/%m/%Y")
+        candidates = todo.dropna()
+        result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+        best = None
+        for fmt in order:
+            attempt = pd.to_datetime(candidates, format=fmt, errors="coerce")
+            if best is None or attempt.notna().sum() > best.notna().sum():
+                best = attempt
+            if attempt.notna().all():
+                break
+        if best is not None:
+            result.loc[best.index] = best.astype("datetime64[ns]")
+    if bool(is_dt.any()):
+        result = result.where(~is_dt, pd.to_datetime(values.where(is_dt, None)))
+    result = result.astype("datetime64[ns]").dt.normalize()
+    bad = result.isna() & ~blank
+    return result, bad

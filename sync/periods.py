@@ -1,0 +1,64 @@
+"""Report periods: `START..END` on the command line, inclusive on both ends."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .errors import UsageError
+
+_PERIOD = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise UsageError(
+                f"Period {self.start}..{self.end} ends before it starts; "
+                f"give START..END with START on or before END."
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        m = _PERIOD.match(text)
+        if not m:
+            raise UsageError(
+                f'Period "{text}" is not START..END; write it like 2026-11-16..2026-11-22.'
+            )
+        try:
+            return cls(date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2)))
+        except ValueError as exc:
+            raise UsageError(f'Period "{text}" has an impossible date ({exc}).') from None
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def previous(self) -> Period:
+        """The period of the same length just before this one."""
+        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+
+    def year_over_year(self) -> Period:
+        """The same calendar days one year earlier (29 Feb becomes 28 Feb)."""
+        return Period(_year_back(self.start), _year_back(self.end))
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+def _year_back(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:
+        return d.replace(year=d.year - 1, day=28)

@@ -1,0 +1,1 @@
+"""The standard review workbooks (generated from code and checked in)."""
