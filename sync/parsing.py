@@ -109,9 +109,10 @@ def parse_dates(
     text = _as_text(values.where(~is_dt, None))
     blank = text.str.lower().isin(_BLANKS) & ~is_dt
     todo = text.where(~blank & ~is_dt)
-    if todo.str.contains("T", regex=False).any() and todo.dropna().str.match(
-        r"^\d{4}-\d{2}-\d{2}T"
-    ).all():
+    if (
+        todo.str.contains("T", regex=False).any()
+        and todo.dropna().str.match(r"^\d{4}-\d{2}-\d{2}T").all()
+    ):
         parsed = pd.to_datetime(todo, utc=True, errors="coerce", format="ISO8601")
         result = parsed.dt.tz_localize(None).astype("datetime64[ns]").dt.normalize()
     else:

@@ -141,11 +141,20 @@ def _score(text: str, encoding: str) -> float:
     if not odd:
         return 0.0
     if encoding == "gb18030":
-        good = sum(1 for c in odd if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-                   or "\uff00" <= c <= "\uffef")
+        good = sum(
+            1
+            for c in odd
+            if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+        )
     elif encoding == "cp932":
-        good = sum(1 for c in odd if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff"
-                   or "\uff00" <= c <= "\uffef" or "\u3000" <= c <= "\u303f")
+        good = sum(
+            1
+            for c in odd
+            if "\u3040" <= c <= "\u30ff"
+            or "\u4e00" <= c <= "\u9fff"
+            or "\uff00" <= c <= "\uffef"
+            or "\u3000" <= c <= "\u303f"
+        )
     else:
         good = sum(1 for c in odd if c.isalpha() or c in "–—‘’“”€\u00a0©®™°×•…")
     return good / len(odd)
@@ -206,8 +215,8 @@ def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
             fix="This is not an Amazon report download; check the file.",
         )
     # Amazon's flat files (TSV) never quote: a product name may contain a lone `"`.
-    quoting = csv.QUOTE_NONE if sep == "\t" and not first_line.startswith('"') else (
-        csv.QUOTE_MINIMAL
+    quoting = (
+        csv.QUOTE_NONE if sep == "\t" and not first_line.startswith('"') else (csv.QUOTE_MINIMAL)
     )
     try:
         frame = pd.read_csv(

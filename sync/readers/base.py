@@ -60,9 +60,7 @@ class Reader(ABC):
     # Helpers shared by readers -------------------------------------------------------
 
     @staticmethod
-    def bad_cells(
-        raw: RawReport, bad: pd.Series, column: str, what: str
-    ) -> ReportError | None:
+    def bad_cells(raw: RawReport, bad: pd.Series, column: str, what: str) -> ReportError | None:
         """A ReportError naming the first unparseable cell of a column, or None."""
         if not bool(bad.any()):
             return None
@@ -77,3 +75,112 @@ class Reader(ABC):
             column=column,
             fix="Download the report again; if it was edited by hand, fix that cell.",
         )
+
+
+@dataclass(frozen=True)
+class Field:
+    """One canonical column and the header spellings that feed it (normalised, see headers)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str = "text"  # "text", "number", "percent", "date"
+    required: bool = False
+
+
+def find_columns(raw: RawReport, fields: tuple[Field, ...]) -> dict[str, int]:
+    """Position of each field's column in the file, matching whole normalised headers."""
+    keys = raw.keys
+    found: dict[str, int] = {}
+    for f in fields:
+        for alias in f.aliases:
+            if alias in keys:
+                found[f.name] = keys.index(alias)
+                break
+    return found
+
+
+def has_all(raw: RawReport, *aliases: str) -> bool:
+    keys = set(raw.keys)
+    return all(a in keys for a in aliases)
+
+
+def extract(
+    raw: RawReport,
+    fields: tuple[Field, ...],
+    *,
+    decimal_comma: bool = False,
+    day_first: bool = False,
+) -> pd.DataFrame:
+    """Parse the mapped columns of a raw report; raise ReportError on the first bad cell."""
+    from ..parsing import parse_dates, parse_numbers
+
+    cols = find_columns(raw, fields)
+    missing = [f for f in fields if f.required and f.name not in cols]
+    if missing:
+        names = ", ".join(f'"{f.aliases[0]}"' for f in missing)
+        raise ReportError(
+            raw.path,
+            f"lacks the column(s) {names}",
+            fix="Download the report again with all columns; fupan reads Amazon's own layout.",
+        )
+    out: dict[str, pd.Series] = {}
+    for f in fields:
+        if f.name not in cols:
+            continue
+        pos = cols[f.name]
+        values = raw.column(pos)
+        header = raw.header[pos]
+        if f.kind in ("number", "percent"):
+            parsed, bad = parse_numbers(
+                values, decimal_comma=decimal_comma, percent=f.kind == "percent"
+            )
+            what = "a percentage" if f.kind == "percent" else "a number"
+        elif f.kind == "date":
+            parsed, bad = parse_dates(values, day_first=day_first)
+            what = "a date"
+        else:
+            parsed = values.astype("object").where(values.notna(), "").map(str).str.strip()
+            bad = None
+        if bad is not None:
+            err = Reader.bad_cells(raw, bad, header, what)
+            if err is not None:
+                raise err
+        out[f.name] = parsed
+    return pd.DataFrame(out, index=raw.frame.index)
+
+
+def resolve_marketplace(ctx: ReadContext, *, currency: str = "", country: str = "") -> str:
+    """The marketplace code: as given, else from the report's currency or country, else US."""
+    from .. import marketplaces
+
+    if ctx.marketplace:
+        return marketplaces.get(ctx.marketplace).code
+    if currency:
+        m = marketplaces.by_currency(currency)
+        if m is not None:
+            return m.code
+    if country:
+        c = country.strip().upper()
+        if c in ("UNITED STATES", "US"):
+            return "US"
+        if c in ("UNITED KINGDOM", "UK", "GB"):
+            return "UK"
+        if c in marketplaces.MARKETPLACES:
+            return c
+    return marketplaces.DEFAULT
+
+
+def number_style(code: str) -> tuple[bool, bool]:
+    """(decimal_comma, day_first) for a marketplace code."""
+    from .. import marketplaces
+
+    m = marketplaces.get(code)
+    return m.decimal_comma, code not in ("US", "CA", "JP", "CN")
+
+
+def first_currency(frame: pd.DataFrame) -> str:
+    """The first non-empty value of a `currency` column, or ""."""
+    if "currency" not in frame:
+        return ""
+    values = frame["currency"][frame["currency"] != ""]
+    return str(values.iloc[0]) if len(values) else ""
