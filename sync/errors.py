@@ -54,6 +54,10 @@ class MissingPeriodError(ReportError):
     """The report has no date column and no --period was given."""
 
 
+class ImportFailedError(FupanError):
+    """One or more report files could not be used; nothing was imported."""
+
+
 class StoreError(FupanError):
     """The history store cannot be opened or written."""
 

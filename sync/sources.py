@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import ReportError
+from .errors import ReportError, UnknownReportError
 from .findings import Finding, Severity
 from .headers import normalise_all
 
@@ -209,7 +209,7 @@ def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
     counts = {sep: first_line.count(sep) for sep in ("\t", ",", ";")}
     sep = max(counts, key=lambda k: counts[k])
     if counts[sep] == 0:
-        raise ReportError(
+        raise UnknownReportError(
             path,
             "has no columns (no tab, comma or semicolon in its first line)",
             fix="This is not an Amazon report download; check the file.",

@@ -1,0 +1,129 @@
+"""Importing report files into the store: all files are read first, then written, or none is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ImportFailedError, ReportError, UnknownReportError
+from .findings import Finding, Severity
+from .periods import Period
+from .readers import read_report
+from .readers.base import ReadContext, ReadResult
+from .store import ImportOutcome, Store
+
+# Files that live beside reports but are never reports: Excel's lock files, our workbooks.
+_IGNORED_PREFIXES = (".", "~$")
+_IGNORED_NAMES = frozenset({"fupan.toml", "manifest.json"})
+_REPORT_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".tab", ".xlsx", ".xlsm", ".xls", ".json"})
+
+Progress = Callable[[int, int, str], None]  # (done, total, file name)
+
+
+@dataclass
+class ImportSummary:
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def imported(self) -> list[ImportOutcome]:
+        return [o for o in self.outcomes if not o.skipped]
+
+    @property
+    def rows(self) -> int:
+        return sum(o.rows for o in self.outcomes)
+
+
+def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """(named files, files found in named folders), sorted, our own files left out."""
+    named: list[Path] = []
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found += sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and not f.name.startswith(_IGNORED_PREFIXES)
+                and f.name not in _IGNORED_NAMES
+                and f.suffix.lower() in _REPORT_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        else:
+            named.append(p)
+    return named, found
+
+
+def read_all(
+    paths: Iterable[str | Path],
+    *,
+    period: Period | None = None,
+    marketplace: str | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[tuple[Path, ReadResult, str]], list[Finding]]:
+    """Read every file; raise one error listing every file that cannot be used."""
+    named, found = expand(paths)
+    results: list[tuple[Path, ReadResult, str]] = []
+    findings: list[Finding] = []
+    errors: list[str] = []
+    ctx = ReadContext(period=period, marketplace=marketplace)
+    files = named + found
+    for i, path in enumerate(files):
+        if progress:
+            progress(i, len(files), path.name)
+        try:
+            result, sha = _read(path, ctx)
+        except UnknownReportError as exc:
+            if path in named:
+                errors.append(str(exc))
+            else:
+                findings.append(
+                    Finding(
+                        Severity.WARNING, "not-a-report", f"skipped: {exc.problem}", file=str(path)
+                    )
+                )
+            continue
+        except ReportError as exc:
+            errors.append(str(exc))
+            continue
+        results.append((path, result, sha))
+        findings += result.findings
+    if progress:
+        progress(len(files), len(files), "")
+    if errors:
+        listing = "\n  ".join(errors)
+        raise ImportFailedError(
+            f"{len(errors)} of {len(files)} file(s) cannot be used; nothing was imported:\n"
+            f"  {listing}"
+        )
+    return results, findings
+
+
+def _read(path: Path, ctx: ReadContext) -> tuple[ReadResult, str]:
+    from .readers import detect
+    from .sources import load
+
+    raw = load(path)
+    result = detect(raw).read(raw, ctx)
+    result.findings[:0] = raw.findings
+    return result, raw.sha256
+
+
+def import_reports(
+    paths: Iterable[str | Path],
+    *,
+    store: Store,
+    period: Period | None = None,
+    marketplace: str | None = None,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Read and validate every file, then store each (idempotent; re-downloads replace)."""
+    results, findings = read_all(paths, period=period, marketplace=marketplace, progress=progress)
+    summary = ImportSummary(findings=findings)
+    for path, result, sha in results:
+        summary.outcomes.append(store.import_result(result, file=path, sha256=sha))
+    return summary
+
+
+__all__ = ["ImportSummary", "expand", "import_reports", "read_all", "read_report"]
