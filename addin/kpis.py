@@ -1,0 +1,448 @@
+"""Every KPI of the catalogue (../docs/kpi-catalogue.md) that reports or Settings can feed.
+
+Each entry is the single definition of its KPI. Measures (the names inside `M(...)` and
+`ratio(...)`) are additive quantities computed per scope by the engine (sync/engine.py) and
+listed in MEASURES below. Bands marked "(ours)" are our own defaults where no seed gives one.
+"""
+
+from __future__ import annotations
+
+from .expr import M, ratio
+from .registry import Direction, Kpi, Scope, Unit, register
+from .thresholds import Bands
+
+A, S, C = Scope.ACCOUNT, Scope.ASIN, Scope.CAMPAIGN
+ACCOUNT_ASIN = frozenset({A, S})
+ACCOUNT_CAMPAIGN = frozenset({A, C})
+ALL = frozenset({A, S, C})
+
+MEASURES: dict[str, str] = {
+    "sales": "Σ Ordered Product Sales (Business Report)",
+    "units": "Σ Units Ordered",
+    "sessions": "Σ Sessions - Total, once per (parent, child) ASIN pair",
+    "page_views": "Σ Page Views - Total, once per (parent, child)",
+    "buy_box_views": "Σ Featured Offer % × Page Views, once per (parent, child)",
+    "ad_spend": "Σ Spend, each ad type counted once (SP + SB + SD)",
+    "ad_sales": "Σ N Day Total Sales (7-day SP, 14-day SB/SD)",
+    "impressions": "Σ Impressions",
+    "clicks": "Σ Clicks",
+    "ad_orders": "Σ N Day Total Orders",
+    "returned_units": "Σ returned quantity with a return date in the period",
+    "available_units": "Σ sellable units at the latest snapshot, each SKU counted once",
+    "aged_90_units": "Σ units aged over 90 days (planning report)",
+    "aged_base_units": "Σ available units of the planning rows the ages come from",
+    "days": "days in the period",
+    "feedback_received": "Σ Feedback Received (Business Report by date)",
+    "negative_feedback": "Σ Negative Feedback Received",
+    "odr_defects": "orders with a defect (Account Health, AFN + MFN)",
+    "odr_orders": "orders in the ODR window (AFN + MFN)",
+    "late_shipments": "late shipments (Account Health)",
+    "lsr_orders": "orders in the late-shipment window",
+    "valid_tracking": "shipments with valid tracking",
+    "vtr_shipments": "shipments in the valid-tracking window",
+    "cancellations": "pre-fulfilment cancellations",
+    "cancel_orders": "orders in the cancellation window",
+    "sales_target": "the period's sales target (Settings)",
+    "sales_prev": "sales of the comparison period",
+    "units_prev": "units of the comparison period",
+    "sessions_prev": "sessions of the comparison period",
+}
+
+
+def _k(
+    id: str,
+    en: str,
+    zh: str,
+    unit: Unit,
+    direction: Direction,
+    scopes: frozenset[Scope],
+    expr,
+    doc: str,
+    bands: Bands | None = None,
+    source: str = "",
+    **categories: Bands,
+) -> Kpi:
+    cat = {name.replace("_", " "): b for name, b in categories.items()}
+    return register(Kpi(id, en, zh, unit, direction, scopes, expr, doc, bands, cat, source))
+
+
+I = Direction.NONE  # informational
+HI, LO, RG = Direction.HIGHER, Direction.LOWER, Direction.RANGE
+
+# 1. Sales and profit
+_k(
+    "sales",
+    "Sales",
+    "销售额",
+    Unit.MONEY,
+    I,
+    ACCOUNT_ASIN,
+    M("sales"),
+    "Σ Ordered Product Sales",
+    source="000, 002",
+)
+_k(
+    "units",
+    "Units ordered",
+    "订购件数",
+    Unit.COUNT,
+    I,
+    ACCOUNT_ASIN,
+    M("units"),
+    "Σ Units Ordered",
+    source="004",
+)
+_k(
+    "sales_attainment",
+    "Sales attainment",
+    "目标达成率",
+    Unit.RATIO,
+    HI,
+    frozenset({A}),
+    ratio("sales", "sales_target"),
+    "sales / sales target for the period",
+    Bands(green_min=0.95, yellow_min=0.80, source="000, 002; yellow/red (ours)"),
+    "000, 002",
+)
+_k(
+    "sales_growth",
+    "Sales growth",
+    "销售额环比/同比",
+    Unit.RATIO,
+    HI,
+    ACCOUNT_ASIN,
+    ratio(M("sales") - M("sales_prev"), "sales_prev"),
+    "(sales − comparison sales) / comparison sales",
+    Bands(green_min=0.0, yellow_min=-0.10, source="(ours); 001"),
+    "001",
+)
+_k(
+    "tacos",
+    "TACoS",
+    "广告销售占比",
+    Unit.RATIO,
+    LO,
+    ACCOUNT_ASIN,
+    ratio("ad_spend", "sales"),
+    "ad spend / total ordered product sales",
+    Bands(green_max=0.10, yellow_max=0.15, source="(ours)"),
+    "002",
+)
+_k(
+    "organic_share",
+    "Organic share",
+    "自然销售占比",
+    Unit.RATIO,
+    I,
+    frozenset({A}),
+    ratio(M("sales") - M("ad_sales"), "sales"),
+    "(total sales − ad-attributed sales) / total sales",
+    source="000",
+)
+
+# 2. Traffic and conversion
+_k(
+    "sessions",
+    "Sessions",
+    "会话数",
+    Unit.COUNT,
+    I,
+    ACCOUNT_ASIN,
+    M("sessions"),
+    "Σ Sessions, once per parent/child pair",
+    source="004",
+)
+_k(
+    "page_views",
+    "Page views",
+    "浏览量",
+    Unit.COUNT,
+    I,
+    ACCOUNT_ASIN,
+    M("page_views"),
+    "Σ Page Views, once per parent/child pair",
+    source="004",
+)
+_k(
+    "cvr",
+    "Conversion rate",
+    "转化率",
+    Unit.RATIO,
+    HI,
+    ACCOUNT_ASIN,
+    ratio("units", "sessions"),
+    "units ordered / sessions (Unit Session Percentage)",
+    Bands(green_min=0.10, yellow_min=0.08, source="000, 001"),
+    "000, 001",
+)
+_k(
+    "cvr_change",
+    "CVR change",
+    "转化率变化",
+    Unit.RATIO,
+    HI,
+    ACCOUNT_ASIN,
+    ratio(M("units") * M("sessions_prev"), M("sessions") * M("units_prev")) - 1,
+    "CVR / CVR of the comparison period − 1",
+    Bands(green_min=-0.05, yellow_min=-0.15, source="004; bands (ours)"),
+    "004",
+)
+_k(
+    "buy_box_pct",
+    "Featured Offer (Buy Box) %",
+    "购买按钮占有率",
+    Unit.RATIO,
+    HI,
+    ACCOUNT_ASIN,
+    ratio("buy_box_views", "page_views"),
+    "page-view-weighted Featured Offer percentage",
+    Bands(green_min=0.80, yellow_min=0.70, source="002, 001; yellow/red (ours)"),
+    "002, 001",
+)
+
+# 3. Advertising
+_k(
+    "ad_spend",
+    "Ad spend",
+    "广告花费",
+    Unit.MONEY,
+    I,
+    ALL,
+    M("ad_spend"),
+    "Σ Spend over SP, SB and SD, each ad type counted once",
+    source="002",
+)
+_k(
+    "ad_sales",
+    "Ad sales",
+    "广告销售额",
+    Unit.MONEY,
+    I,
+    ALL,
+    M("ad_sales"),
+    "Σ attributed sales (7-day SP, 14-day SB/SD)",
+    source="002",
+)
+_acos_home = Bands(green_max=0.20, yellow_max=0.30, source="004 (home 12–20 %), 000")
+_acos_elec = Bands(green_max=0.25, yellow_max=0.30, source="004 (electronics 18–25 %)")
+_k(
+    "acos",
+    "ACoS",
+    "广告销售成本比",
+    Unit.RATIO,
+    LO,
+    ALL,
+    ratio("ad_spend", "ad_sales"),
+    "ad spend / ad-attributed sales",
+    Bands(green_max=0.25, yellow_max=0.30, source="000 (15–25 %), 001, 004"),
+    "000, 001, 004",
+    home=_acos_home,
+    electronics_accessories=_acos_elec,
+)
+_k(
+    "roas",
+    "ROAS",
+    "广告投入产出比",
+    Unit.MULTIPLE,
+    HI,
+    ALL,
+    ratio("ad_sales", "ad_spend"),
+    "ad sales / ad spend",
+    Bands(green_min=3.0, yellow_min=2.0, source="002; yellow/red (ours)"),
+    "002",
+)
+_k(
+    "impressions",
+    "Impressions",
+    "展示量",
+    Unit.COUNT,
+    I,
+    ACCOUNT_CAMPAIGN,
+    M("impressions"),
+    "Σ Impressions",
+    source="004",
+)
+_k(
+    "clicks",
+    "Clicks",
+    "点击量",
+    Unit.COUNT,
+    I,
+    ACCOUNT_CAMPAIGN,
+    M("clicks"),
+    "Σ Clicks",
+    source="004",
+)
+_k(
+    "ctr",
+    "CTR",
+    "点击率",
+    Unit.RATIO,
+    HI,
+    ACCOUNT_CAMPAIGN,
+    ratio("clicks", "impressions"),
+    "clicks / impressions",
+    Bands(green_min=0.005, yellow_min=0.003, source="004, 002; (ours)"),
+    "004, 002",
+)
+_k(
+    "cpc",
+    "CPC",
+    "单次点击成本",
+    Unit.MONEY,
+    I,
+    ACCOUNT_CAMPAIGN,
+    ratio("ad_spend", "clicks"),
+    "spend / clicks (compare with your budgeted CPC)",
+    source="004",
+)
+_k(
+    "ad_orders",
+    "Ad orders",
+    "广告订单数",
+    Unit.COUNT,
+    I,
+    ACCOUNT_CAMPAIGN,
+    M("ad_orders"),
+    "Σ N Day Total Orders",
+    source="000",
+)
+_k(
+    "ad_cvr",
+    "Ad conversion rate",
+    "广告转化率",
+    Unit.RATIO,
+    I,
+    ACCOUNT_CAMPAIGN,
+    ratio("ad_orders", "clicks"),
+    "ad orders / clicks",
+    source="000",
+)
+
+# 4. Inventory and supply
+_k(
+    "available_units",
+    "Available units",
+    "可售库存",
+    Unit.COUNT,
+    I,
+    ACCOUNT_ASIN,
+    M("available_units"),
+    "sellable FBA units at the latest snapshot",
+    source="004",
+)
+_k(
+    "days_of_cover",
+    "Days of cover",
+    "可售天数",
+    Unit.DAYS,
+    RG,
+    frozenset({S}),
+    ratio(M("available_units") * M("days"), "units"),
+    "available / (units / days in period)",
+    Bands(
+        green_min=30,
+        green_max=180,
+        yellow_min=14,
+        source="004 (restock under 30 days); 180-day slow line and 14-day red line (ours)",
+    ),
+    "004, 001",
+)
+_k(
+    "aged_90_share",
+    "Aged > 90 days share",
+    "库龄 > 90 天占比",
+    Unit.RATIO,
+    LO,
+    ACCOUNT_ASIN,
+    ratio("aged_90_units", "aged_base_units"),
+    "units aged over 90 days / available units (planning report)",
+    Bands(green_max=0.10, yellow_max=0.25, source="(ours); 001"),
+    "001",
+)
+_k(
+    "inventory_turnover",
+    "Inventory turnover",
+    "库存周转率",
+    Unit.MULTIPLE,
+    HI,
+    ACCOUNT_ASIN,
+    ratio(M("units") * 365, M("days") * M("available_units")),
+    "units sold × (365 / period days) / units on hand, per year",
+    Bands(green_min=4.0, yellow_min=3.0, source="000, 002"),
+    "000, 002",
+)
+
+# 5. Customers and account health
+_k(
+    "return_rate",
+    "Return rate",
+    "退货率",
+    Unit.RATIO,
+    LO,
+    ACCOUNT_ASIN,
+    ratio("returned_units", "units"),
+    "units returned in the period / units ordered",
+    Bands(green_max=0.03, yellow_max=0.05, source="002, 001"),
+    "002, 001",
+)
+_k(
+    "negative_feedback_rate",
+    "Negative feedback rate",
+    "差评率",
+    Unit.RATIO,
+    LO,
+    frozenset({A}),
+    ratio("negative_feedback", "feedback_received"),
+    "negative feedback received / feedback received",
+    Bands(green_max=0.005, yellow_max=0.01, source="000"),
+    "000",
+)
+_k(
+    "odr",
+    "Order defect rate",
+    "订单缺陷率",
+    Unit.RATIO,
+    LO,
+    frozenset({A}),
+    ratio("odr_defects", "odr_orders"),
+    "orders with a defect / orders (AFN + MFN)",
+    Bands(green_max=0.01, yellow_max=0.01, source="002, 004"),
+    "002, 004",
+)
+_k(
+    "late_shipment_rate",
+    "Late shipment rate",
+    "迟发率",
+    Unit.RATIO,
+    LO,
+    frozenset({A}),
+    ratio("late_shipments", "lsr_orders"),
+    "late shipments / orders (seller-fulfilled)",
+    Bands(green_max=0.04, yellow_max=0.04, source="001, 004"),
+    "001, 004",
+)
+_k(
+    "valid_tracking_rate",
+    "Valid tracking rate",
+    "有效追踪率",
+    Unit.RATIO,
+    HI,
+    frozenset({A}),
+    ratio("valid_tracking", "vtr_shipments"),
+    "shipments with valid tracking / shipments",
+    Bands(green_min=0.95, yellow_min=0.95, source="001, 004"),
+    "001, 004",
+)
+_k(
+    "cancel_rate",
+    "Pre-fulfilment cancel rate",
+    "取消率",
+    Unit.RATIO,
+    LO,
+    frozenset({A}),
+    ratio("cancellations", "cancel_orders"),
+    "cancellations / orders (seller-fulfilled)",
+    Bands(green_max=0.025, yellow_max=0.025, source="001"),
+    "001",
+)
