@@ -140,7 +140,10 @@ class Store:
             q = "SELECT count(*) FROM imports WHERE sha256 = ?"
             params: list[object] = [sha256]
         else:
-            q = "SELECT count(*) FROM imports WHERE sha256 = ? AND period_start = ? AND period_end = ?"
+            q = (
+                "SELECT count(*) FROM imports "
+                "WHERE sha256 = ? AND period_start = ? AND period_end = ?"
+            )
             params = [sha256, period.start, period.end]
         return bool(self._con.execute(q, params).fetchall()[0][0])
 
