@@ -1,6 +1,101 @@
-"""The public Python API: one function per CLI command (the CLI is a thin shell over these).
-
-Functions live in the modules that own them; this module gathers them in one place.
-"""
+"""The public Python API: one function per CLI command (the CLI is a thin shell over these)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import marketplaces
+from .check import CheckResult, check_reports
+from .engine import Review, build_review, comparison, default_period
+from .errors import UsageError
+from .importer import ImportSummary, Progress, import_reports
+from .periods import Period
+from .store import Store
+from .workspace import Workspace, init
+
+__all__ = [
+    "CheckResult",
+    "ImportSummary",
+    "Review",
+    "check_reports",
+    "compute_kpis",
+    "import_into_workspace",
+    "import_reports",
+    "init_workspace",
+]
+
+
+def init_workspace(
+    root: str | Path, *, marketplace: str = marketplaces.DEFAULT, language: str = "en"
+) -> Workspace:
+    """Create a workspace folder: settings, history store, report inbox."""
+    ws = init(root, marketplace=marketplace, language=language)
+    Store.open(ws.store_path).close()
+    return ws
+
+
+def import_into_workspace(
+    workspace: Workspace,
+    paths: Iterable[str | Path] = (),
+    *,
+    period: Period | None = None,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Import the given reports (default: the workspace's inbox) into its store."""
+    targets = list(paths) or [workspace.reports]
+    with Store.open(workspace.store_path) as store:
+        return import_reports(
+            targets,
+            store=store,
+            period=period,
+            marketplace=workspace.marketplace,
+            progress=progress,
+        )
+
+
+def resolve_marketplace(store: Store, marketplace: str | None) -> str:
+    if marketplace:
+        return marketplaces.get(marketplace).code
+    found = store.marketplaces()
+    if len(found) > 1:
+        raise UsageError(
+            f"The data holds several marketplaces ({', '.join(found)}); pick one with "
+            "--marketplace."
+        )
+    return found[0] if found else marketplaces.DEFAULT
+
+
+def compute_kpis(
+    paths: Iterable[str | Path] = (),
+    *,
+    workspace: Workspace | None = None,
+    period: Period | None = None,
+    marketplace: str | None = None,
+    compare: str | None = None,
+    sales_target: float | None = None,
+    progress: Progress | None = None,
+) -> Review:
+    """KPIs of report files (read into a throw-away store) or of a workspace's store."""
+    paths = list(paths)
+    if paths:
+        store = Store.memory()
+        import_reports(
+            paths, store=store, period=period, marketplace=marketplace, progress=progress
+        )
+    elif workspace is not None:
+        store = Store.open(workspace.store_path)
+        marketplace = marketplace or workspace.marketplace
+    else:
+        raise UsageError("Give report files or folders, or run inside a workspace.")
+    with store:
+        market = resolve_marketplace(store, marketplace)
+        chosen = period or default_period(store, market)
+        settings = {"sales_target": sales_target} if sales_target else {}
+        return build_review(
+            store,
+            chosen,
+            marketplace=market,
+            compare=comparison(chosen, compare),
+            settings=settings,
+        )

@@ -9,12 +9,16 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from .. import __version__
+from . import api, render
 from .errors import FupanError
+from .periods import Period
+from .workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -44,3 +48,128 @@ def main() -> None:
 
 
 # Commands are defined below, one section per command, each calling one API function.
+
+
+def _period(text: str | None) -> Period | None:
+    return Period.parse(text) if text else None
+
+
+period_option = click.option(
+    "--period", metavar="START..END", help="Days the reports cover, e.g. 2026-11-16..2026-11-22."
+)
+marketplace_option = click.option(
+    "--marketplace", metavar="CODE", help="US, UK (or GB), DE, JP ... (default: from the data)."
+)
+workspace_option = click.option(
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Workspace folder (default: the one containing the current folder).",
+)
+
+
+def _workspace(path: Path | None) -> Workspace:
+    return Workspace.load(path) if path else Workspace.find()
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@marketplace_option
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@friendly
+def init(directory: Path, marketplace: str | None, lang: str) -> None:
+    """Create a workspace: history store, report inbox and review workbook."""
+    ws = api.init_workspace(directory, marketplace=marketplace or "US", language=lang)
+    click.echo(f"Workspace ready in {ws.root}. Drop downloaded reports into {ws.reports}.")
+
+
+@cli.command(name="check")
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@period_option
+@marketplace_option
+@friendly
+def check_command(reports: tuple[Path, ...], period: str | None, marketplace: str | None) -> None:
+    """Name each report's type, marketplace, period and rows, and every problem found.
+
+    Exits with 1 when any file cannot be used. Writes nothing.
+    """
+    results = api.check_reports(reports, period=_period(period), marketplace=marketplace)
+    for r in results:
+        if r.usable:
+            span = str(r.period) if r.period else "no dates"
+            click.echo(f"{r.file.name}: {r.report}, {r.marketplace}, {span}, {r.rows} rows")
+        else:
+            click.echo(click.style(f"{r.file.name}: cannot be used", fg="red"))
+        for f in r.findings:
+            click.echo(f"  {f.severity}: {f.message}")
+    if not all(r.usable for r in results):
+        sys.exit(1)
+
+
+@cli.command(name="import")
+@click.argument("reports", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@period_option
+@workspace_option
+@friendly
+def import_command(reports: tuple[Path, ...], period: str | None, workspace: Path | None) -> None:
+    """Import reports (default: the workspace's reports/ inbox) into the history store."""
+    ws = _workspace(workspace)
+    with click.progressbar(length=1, label="Reading reports", file=sys.stderr) as bar:
+        summary = api.import_into_workspace(
+            ws, reports, period=_period(period), progress=_progress(bar)
+        )
+    for o in summary.outcomes:
+        state = "already imported" if o.skipped else f"{o.rows} rows, {o.replaced} replaced"
+        click.echo(f"{Path(o.file).name}: {o.reader}, {state}")
+    for f in summary.findings:
+        click.echo(f.render(), err=True)
+
+
+def _progress(bar: Any) -> Callable[[int, int, str], None]:
+    def update(done: int, total: int, name: str) -> None:
+        bar.length = max(total, 1)
+        bar.update(done - bar.pos)
+
+    return update
+
+
+@cli.command()
+@click.argument("reports", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@period_option
+@marketplace_option
+@click.option("--compare", type=click.Choice(["previous", "yoy"]), help="Comparison period.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@workspace_option
+@friendly
+def kpis(
+    reports: tuple[Path, ...],
+    period: str | None,
+    marketplace: str | None,
+    compare: str | None,
+    fmt: str,
+    lang: str,
+    workspace: Path | None,
+) -> None:
+    """KPIs of report files or folders, or of the workspace's history when none are given.
+
+    Ratios are fractions (ACoS 31.78 % is 0.3178); money is in the marketplace currency.
+    """
+    ws = None if reports else _workspace(workspace)
+    review = api.compute_kpis(
+        reports, workspace=ws, period=_period(period), marketplace=marketplace, compare=compare
+    )
+    if fmt == "json":
+        click.echo(render.to_json(review.kpis))
+    elif fmt == "csv":
+        click.echo(render.to_csv(review.kpis), nl=False)
+    else:
+        click.echo(f"{review.marketplace} {review.period}")
+        click.echo(render.to_table(review.kpis, lang=lang), nl=False)
+    for f in review.findings:
+        click.echo(f.render(), err=True)

@@ -91,6 +91,8 @@ def read_all(
         findings += result.findings
     if progress:
         progress(len(files), len(files), "")
+    if len(errors) == 1 and len(files) == 1:
+        raise ImportFailedError(errors[0])
     if errors:
         listing = "\n  ".join(errors)
         raise ImportFailedError(

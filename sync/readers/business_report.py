@@ -106,7 +106,7 @@ class BusinessReportByAsin(Reader):
             raise MissingPeriodError(
                 raw.path,
                 "has no date column",
-                fix=f"pass --period {suggested_period()} (the days the report covers).",
+                fix=f"Pass --period {suggested_period()} (the days the report covers).",
             )
         from .base import resolve_marketplace
 
