@@ -54,16 +54,7 @@ def check_reports(
                     )
                 )
         except ReportError as exc:
-            res.findings.append(
-                Finding(
-                    Severity.ERROR,
-                    type(exc).__name__,
-                    str(exc),
-                    file=str(path),
-                    row=exc.row,
-                    column=exc.column,
-                )
-            )
+            res.findings.append(_error(exc, path))
         else:
             res.marketplace = read.marketplace
             res.period = read.period
@@ -71,3 +62,14 @@ def check_reports(
             res.findings += read.findings
         results.append(res)
     return results
+
+
+def _error(exc: ReportError, path: Path) -> Finding:
+    return Finding(
+        Severity.ERROR,
+        type(exc).__name__,
+        str(exc),
+        file=str(path),
+        row=exc.row,
+        column=exc.column,
+    )

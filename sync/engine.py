@@ -291,7 +291,15 @@ def _evaluate(frames: dict[Scope, pd.DataFrame], present: set[str]) -> pd.DataFr
             out.append(_tidy(kpi, scope, values))
     if not out:
         return pd.DataFrame(columns=["scope", "key", "kpi", "value", "status"])
-    return pd.concat(out, ignore_index=True)
+    tidy = pd.concat(out, ignore_index=True)
+    order = {kpi.id: i for i, kpi in enumerate(all_kpis())}
+    scopes = {s.value: i for i, s in enumerate(Scope)}
+    return (
+        tidy.assign(_s=tidy.scope.map(scopes), _k=tidy.kpi.map(order))
+        .sort_values(["_s", "key", "_k"], kind="stable")
+        .drop(columns=["_s", "_k"])
+        .reset_index(drop=True)
+    )
 
 
 def _tidy(kpi: Kpi, scope: Scope, values: pd.Series) -> pd.DataFrame:
