@@ -173,3 +173,29 @@ def kpis(
         click.echo(render.to_table(review.kpis, lang=lang), nl=False)
     for f in review.findings:
         click.echo(f.render(), err=True)
+
+
+@cli.command()
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("fupan-demo"),
+    show_default=True,
+    help="Where to create the demo workspace.",
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@friendly
+def demo(folder: Path, lang: str) -> None:
+    """Build sample reports of a realistic seller, import them and review the last week."""
+    from .demo import run_demo
+
+    result = run_demo(folder, lang=lang)
+    review = result.review
+    click.echo(render.to_table(review.kpis[review.kpis.scope == "account"], lang=lang), nl=False)
+    counts = review.kpis.status.value_counts()
+    click.echo(
+        f"\n{len(result.files)} sample reports in {result.workspace.reports}\n"
+        f"Review of {review.period} against {review.compare}: "
+        f"{counts.get('red', 0)} red, {counts.get('yellow', 0)} yellow KPI values."
+    )

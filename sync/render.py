@@ -17,7 +17,9 @@ COLUMNS = ["scope", "key", "kpi", "value", "status"]
 
 
 def _plain(value: float) -> float | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return round(value, 10)  # drops float noise such as 35210.340000000004
 
 
 def to_json(kpis: pd.DataFrame) -> str:

@@ -1,0 +1,793 @@
+"""Report files in Amazon's exact layouts: header text (trailing spaces and all), encoding,
+BOM, quoting, line endings, number formats and Excel cell types, as documented in
+docs/amazon-reports.md of the research notes. Used by `fupan demo`, the benchmark and tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+
+from ..periods import Period
+from .seller import Seller
+
+Money = Callable[[float], str]
+
+
+def usd(x: float) -> str:
+    return f"${x:,.2f}"
+
+
+def us_dollar_zh(x: float) -> str:
+    return f"US${x:,.2f}"
+
+
+def count(x: float) -> str:
+    return f"{int(x):,}"
+
+
+def pct(x: float, digits: int = 2) -> str:
+    return f"{x * 100:.{digits}f}%"
+
+
+def _write_csv(
+    path: Path,
+    header: list[str],
+    rows: list[list[str]],
+    *,
+    bom: bool = True,
+    quote_all: bool = False,
+    crlf: bool = False,
+    encoding: str = "utf-8",
+) -> Path:
+    buf = io.StringIO()
+    w = csv.writer(
+        buf,
+        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL,
+        lineterminator="\r\n" if crlf else "\n",
+    )
+    w.writerow(header)
+    w.writerows(rows)
+    text = buf.getvalue()
+    if quote_all:  # Seller Central leaves empty cells unquoted
+        text = text.replace(',""', ",")
+    data = text.encode(encoding)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+    return path
+
+
+def _write_tsv(
+    path: Path, header: list[str], rows: list[list[object]], *, crlf: bool = False
+) -> Path:
+    end = "\r\n" if crlf else "\n"
+    lines = ["\t".join(header)] + ["\t".join("" if v is None else str(v) for v in r) for r in rows]
+    path.write_text(end.join(lines) + end, encoding="utf-8", newline="")
+    return path
+
+
+# Business Report by child ASIN ------------------------------------------------------------
+
+BUSINESS_2021 = [
+    "(Parent) ASIN",
+    "(Child) ASIN",
+    "Title",
+    "SKU",
+    "Sessions - Total",
+    "Sessions - Total - B2B",
+    "Session Percentage - Total",
+    "Session Percentage - Total - B2B",
+    "Page Views - Total",
+    "Page Views - Total - B2B",
+    "Page Views Percentage - Total",
+    "Page Views Percentage - Total - B2B",
+    "Featured Offer (Buy Box) Percentage",
+    "Featured Offer (Buy Box) Percentage - B2B",
+    "Units Ordered",
+    "Units Ordered - B2B",
+    "Unit Session Percentage",
+    "Unit Session Percentage - B2B",
+    "Ordered Product Sales",
+    "Ordered Product Sales - B2B",
+    "Total Order Items",
+    "Total Order Items - B2B",
+]
+BUSINESS_ZH = [
+    "（父）ASIN",
+    "（子）ASIN",
+    "标题",
+    "SKU",
+    "会话数 - 总计",
+    "会话 - 总计 - B2B",
+    "转化率 - 总计",
+    "会话百分比 - 总计 - B2B",
+    "页面浏览量 - 总计",
+    "页面浏览量 - 总计 - B2B",
+    "页面浏览量百分比 - 总计",
+    "页面浏览量百分比 - 总计 - B2B",
+    "推荐报价（推荐报价展示位）百分比",
+    "推荐报价（推荐报价展示位）百分比 - B2B",
+    "已订购商品数量",
+    "已订购商品数量 - B2B",
+    "商品会话百分比",
+    "商品会话百分比 - B2B",
+    "已订购商品销售额",
+    "已订购商品销售额 - B2B",
+    "订单商品总数",
+    "订单商品总数 - B2B",
+]
+BUSINESS_2019 = [
+    "(Parent) ASIN",
+    "(Child) ASIN",
+    "Title",
+    "SKU",
+    "Sessions",
+    "Session Percentage",
+    "Page Views",
+    "Page Views Percentage",
+    "Buy Box Percentage",
+    "Units Ordered",
+    "Unit Session Percentage",
+    "Ordered Product Sales",
+    "Total Order Items",
+]
+
+
+def business_asin_rows(seller: Seller, period: Period) -> pd.DataFrame:
+    """One row per child ASIN/SKU for the period, as the Business Report aggregates it."""
+    d = seller.daily
+    d = d[(d.date >= pd.Timestamp(period.start)) & (d.date <= pd.Timestamp(period.end))]
+    d = d.assign(bb_views=d.buy_box_pct * d.page_views)
+    agg = (
+        d.groupby(["child_asin", "sku"], sort=False)
+        .agg(
+            sessions=("sessions", "sum"),
+            page_views=("page_views", "sum"),
+            bb_views=("bb_views", "sum"),
+            units=("units", "sum"),
+            sales=("sales", "sum"),
+        )
+        .reset_index()
+    )
+    agg["buy_box_pct"] = (agg.bb_views / agg.page_views.where(agg.page_views > 0)).fillna(0)
+    agg = agg.merge(seller.catalogue[["child_asin", "parent_asin", "title"]], on="child_asin")
+    return agg.sort_values("sales", ascending=False).reset_index(drop=True)
+
+
+def write_business_asin(
+    path: Path, seller: Seller, period: Period, *, layout: str = "2021"
+) -> Path:
+    """layout: "2021" (hyphen headers), "endash", "zh" (Chinese UI) or "2019"."""
+    rows = business_asin_rows(seller, period)
+    total_s = max(rows.sessions.sum(), 1)
+    total_p = max(rows.page_views.sum(), 1)
+    out = []
+    money = us_dollar_zh if layout == "zh" else usd
+    for r in rows.itertuples(index=False):
+        usp = r.units / r.sessions if r.sessions else 0
+        if layout == "2019":
+            out.append(
+                [
+                    r.parent_asin,
+                    r.child_asin,
+                    r.title,
+                    r.sku,
+                    count(r.sessions),
+                    pct(r.sessions / total_s),
+                    count(r.page_views),
+                    pct(r.page_views / total_p),
+                    pct(round(r.buy_box_pct, 2), 0),
+                    count(r.units),
+                    pct(usp),
+                    money(r.sales),
+                    count(r.units),
+                ]
+            )
+        else:
+            out.append(
+                [
+                    r.parent_asin,
+                    r.child_asin,
+                    r.title,
+                    r.sku,
+                    count(r.sessions),
+                    "0",
+                    pct(r.sessions / total_s),
+                    "0.00%",
+                    count(r.page_views),
+                    "0",
+                    pct(r.page_views / total_p),
+                    "0.00%",
+                    pct(r.buy_box_pct),
+                    "0.00%",
+                    count(r.units),
+                    "0",
+                    pct(usp),
+                    "0.00%",
+                    money(r.sales),
+                    money(0),
+                    count(r.units),
+                    "0",
+                ]
+            )
+    if layout == "2019":
+        return _write_csv(path, BUSINESS_2019, out, quote_all=True)
+    header = {
+        "2021": BUSINESS_2021,
+        "zh": BUSINESS_ZH,
+        "endash": [h.replace(" - ", " – ") for h in BUSINESS_2021],
+    }[layout]
+    return _write_csv(path, header, out)
+
+
+BY_DATE = [
+    "Date",
+    "Ordered Product Sales",
+    "Units Ordered",
+    "Total Order Items",
+    "Average Sales per Order Item",
+    "Average Units per Order Item",
+    "Average Selling Price",
+    "Sessions",
+    "Order Item Session Percentage",
+    "Average Offer Count",
+]
+
+
+def write_business_daily(path: Path, seller: Seller) -> Path:
+    d = (
+        seller.daily.groupby("date")
+        .agg(sales=("sales", "sum"), units=("units", "sum"), sessions=("sessions", "sum"))
+        .reset_index()
+    )
+    rows = []
+    for r in d.itertuples(index=False):
+        per_item = r.sales / r.units if r.units else 0
+        rows.append(
+            [
+                r.date.strftime("%m/%d/%Y"),
+                usd(r.sales),
+                count(r.units),
+                count(r.units),
+                usd(per_item),
+                "1.00",
+                usd(per_item),
+                count(r.sessions),
+                pct(r.units / r.sessions if r.sessions else 0),
+                "1",
+            ]
+        )
+    return _write_csv(path, BY_DATE, rows, quote_all=True)
+
+
+# Ads console reports (.xlsx) -------------------------------------------------------------
+
+
+def _sp_columns(lang: str) -> dict[str, str]:
+    if lang == "zh":
+        return {
+            "date": "日期",
+            "portfolio": "广告组合名称",
+            "currency": "货币",
+            "campaign": "广告活动名称",
+            "ad_group": "广告组名称",
+            "targeting": "投放",
+            "match_type": "匹配类型",
+            "search_term": "客户搜索词",
+            "sku": "广告SKU",
+            "asin": "广告ASIN",
+            "impressions": "展示量",
+            "clicks": "点击量",
+            "ctr": "点击率 (CTR)",
+            "cpc": "单次点击成本 (CPC)",
+            "spend": "花费",
+            "sales": "7天总销售额",
+            "acos": "广告投入产出比 (ACOS) 总计",
+            "roas": "总广告投资回报率 (ROAS)",
+            "orders": "7天总订单数(#)",
+            "units": "7天总销售量(#)",
+            "cvr": "7天的转化率",
+            "sku_units": "7天内广告SKU销售量(#)",
+            "other_units": "7天内其他SKU销售量(#)",
+            "sku_sales": "7天内广告SKU销售额",
+            "other_sales": "7天内其他SKU销售额",
+        }
+    return {
+        "date": "Date",
+        "portfolio": "Portfolio name",
+        "currency": "Currency",
+        "campaign": "Campaign Name",
+        "ad_group": "Ad Group Name",
+        "targeting": "Targeting",
+        "match_type": "Match Type",
+        "search_term": "Customer Search Term",
+        "sku": "Advertised SKU",
+        "asin": "Advertised ASIN",
+        "impressions": "Impressions",
+        "clicks": "Clicks",
+        "ctr": "Click-Thru Rate (CTR)",
+        "cpc": "Cost Per Click (CPC)",
+        "spend": "Spend",
+        "sales": "7 Day Total Sales ",
+        "acos": "Total Advertising Cost of Sales (ACOS) ",
+        "roas": "Total Return on Advertising Spend (ROAS)",
+        "orders": "7 Day Total Orders (#)",
+        "units": "7 Day Total Units (#)",
+        "cvr": "7 Day Conversion Rate",
+        "sku_units": "7 Day Advertised SKU Units (#)",
+        "other_units": "7 Day Other SKU Units (#)",
+        "sku_sales": "7 Day Advertised SKU Sales ",
+        "other_sales": "7 Day Other SKU Sales ",
+    }
+
+
+SP_ORDER = {
+    "search_term": [
+        "date",
+        "portfolio",
+        "currency",
+        "campaign",
+        "ad_group",
+        "targeting",
+        "match_type",
+        "search_term",
+        "impressions",
+        "clicks",
+        "ctr",
+        "cpc",
+        "spend",
+        "sales",
+        "acos",
+        "roas",
+        "orders",
+        "units",
+        "cvr",
+        "sku_units",
+        "other_units",
+        "sku_sales",
+        "other_sales",
+    ],
+    "advertised_product": [
+        "date",
+        "portfolio",
+        "currency",
+        "campaign",
+        "ad_group",
+        "sku",
+        "asin",
+        "impressions",
+        "clicks",
+        "ctr",
+        "cpc",
+        "spend",
+        "sales",
+        "acos",
+        "roas",
+        "orders",
+        "units",
+        "cvr",
+        "sku_units",
+        "other_units",
+        "sku_sales",
+        "other_sales",
+    ],
+}
+_FORMATS = {
+    "date": "mmm dd, yyyy",
+    "ctr": "0.0000%",
+    "acos": "0.0000%",
+    "cvr": "0.0000%",
+    "spend": "[$$]#,##0.00",
+    "sales": "[$$]#,##0.00",
+    "cpc": "[$$]#,##0.00",
+    "sku_sales": "[$$]#,##0.00",
+    "other_sales": "[$$]#,##0.00",
+}
+_SHEET = {
+    "search_term": "Sponsored Product Search Term R",
+    "advertised_product": "Sponsored Product Advertised Pr",
+}
+
+
+def _ratio(a: pd.Series, b: pd.Series) -> pd.Series:
+    return (a / b.where(b != 0)).astype(object).where(b != 0, None)
+
+
+def sp_rows(seller: Seller, grain: str) -> pd.DataFrame:
+    t = seller.search_terms
+    if grain == "advertised_product":
+        keys = ["date", "campaign", "ad_group", "sku", "asin"]
+        t = (
+            t.groupby(keys, sort=False)[
+                ["impressions", "clicks", "spend", "sales", "orders", "units"]
+            ]
+            .sum()
+            .reset_index()
+        )
+    t = t.assign(
+        portfolio=t.campaign.str.split("-").str[2],
+        currency="USD",
+        ctr=_ratio(t.clicks, t.impressions),
+        cpc=_ratio(t.spend, t.clicks).map(lambda v: None if v is None else round(v, 2)),
+        acos=_ratio(t.spend, t.sales),
+        roas=(t.sales / t.spend.where(t.spend > 0)).fillna(0),
+        cvr=_ratio(t.orders, t.clicks),
+        sku_units=t.units,
+        other_units=0,
+        sku_sales=t.sales,
+        other_sales=0.0,
+    )
+    return t
+
+
+def write_sp_xlsx(path: Path, seller: Seller, grain: str, *, lang: str = "en") -> Path:
+    names = _sp_columns(lang)
+    order = SP_ORDER[grain]
+    frame = sp_rows(seller, grain)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(_SHEET[grain])
+    ws.append([names[c] for c in order])
+    from openpyxl.cell import WriteOnlyCell
+
+    for rec in frame[order].itertuples(index=False):
+        row = []
+        for col, v in zip(order, rec, strict=True):
+            if isinstance(v, pd.Timestamp):
+                v = v.to_pydatetime()
+            cell = WriteOnlyCell(ws, value=v)
+            if col in _FORMATS:
+                cell.number_format = _FORMATS[col]
+            row.append(cell)
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+SB_HEADER = [
+    "Date",
+    "Portfolio name",
+    "Currency",
+    "Campaign Name",
+    "Cost Type",
+    "Country",
+    "Impressions",
+    "Clicks",
+    "Click-Thru Rate (CTR)",
+    "Cost Per Click (CPC)",
+    "Spend",
+    "Total Advertising Cost of Sales (ACOS) ",
+    "Total Return on Advertising Spend (ROAS)",
+    "14 Day Total Sales ",
+    "14 Day Total Orders (#)",
+    "14 Day Total Units (#)",
+    "14 Day Conversion Rate",
+    "14 Day Branded Searches",
+]
+
+
+def write_sb_xlsx(path: Path, seller: Seller) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sponsored Brands Campaign repor"
+    ws.append(SB_HEADER)
+    for r in seller.brand_ads.itertuples(index=False):
+        ws.append(
+            [
+                r.date.to_pydatetime(),
+                "品牌推广",
+                "USD",
+                r.campaign,
+                "CPC",
+                "United States",
+                r.impressions,
+                r.clicks,
+                r.clicks / r.impressions if r.impressions else 0,
+                round(r.spend / r.clicks, 2) if r.clicks else None,
+                r.spend,
+                r.spend / r.sales if r.sales else None,
+                r.sales / r.spend if r.spend else 0,
+                r.sales,
+                r.orders,
+                r.units,
+                r.orders / r.clicks if r.clicks else 0,
+                r.orders * 3,
+            ]
+        )
+        ws.cell(ws.max_row, 1).number_format = "mmm dd, yyyy"
+    wb.save(path)
+    return path
+
+
+# FBA and Seller Central flat files ------------------------------------------------------
+
+MYI = [
+    "sku",
+    "fnsku",
+    "asin",
+    "product-name",
+    "condition",
+    "your-price",
+    "mfn-listing-exists",
+    "mfn-fulfillable-quantity",
+    "afn-listing-exists",
+    "afn-warehouse-quantity",
+    "afn-fulfillable-quantity",
+    "afn-unsellable-quantity",
+    "afn-reserved-quantity",
+    "afn-total-quantity",
+    "per-unit-volume",
+    "afn-inbound-working-quantity",
+    "afn-inbound-shipped-quantity",
+    "afn-inbound-receiving-quantity",
+    "afn-researching-quantity",
+    "afn-reserved-future-supply",
+    "afn-future-supply-buyable",
+]
+
+
+def write_myi(path: Path, seller: Seller, *, ui_csv: bool = True) -> Path:
+    """ui_csv: the Seller Central download (Windows-1252, every field quoted); else API TSV."""
+    rows = []
+    for r in seller.stock.itertuples(index=False):
+        title = r.title.replace(", ", " – ", 1) if ui_csv else r.title
+        warehouse = r.available + r.unsellable + r.reserved
+        rows.append(
+            [
+                r.sku,
+                r.fnsku,
+                r.asin,
+                title,
+                "New",
+                f"{r.price:.2f}",
+                "No",
+                "",
+                "Yes",
+                warehouse,
+                r.available,
+                r.unsellable,
+                r.reserved,
+                warehouse + r.inbound,
+                "0.04",
+                0,
+                r.inbound,
+                0,
+                0,
+                0,
+                0,
+            ]
+        )
+    if ui_csv:
+        return _write_csv(
+            path,
+            MYI,
+            [[str(v) for v in r] for r in rows],
+            bom=False,
+            quote_all=True,
+            encoding="cp1252",
+        )
+    return _write_tsv(path, MYI, rows)
+
+
+PLANNING = [
+    "snapshot-date",
+    "sku",
+    "fnsku",
+    "asin",
+    "product-name",
+    "condition",
+    "available",
+    "pending-removal-quantity",
+    "inv-age-0-to-90-days",
+    "inv-age-91-to-180-days",
+    "inv-age-181-to-270-days",
+    "inv-age-271-to-365-days",
+    "inv-age-365-plus-days",
+    "currency",
+    "units-shipped-t7",
+    "units-shipped-t30",
+    "units-shipped-t60",
+    "units-shipped-t90",
+    "your-price",
+    "days-of-supply",
+    "inv-age-0-to-30-days",
+    "inv-age-31-to-60-days",
+    "inv-age-61-to-90-days",
+    "inbound-quantity",
+    "reserved-quantity",
+    "unfulfillable-quantity",
+]
+
+
+def write_planning(path: Path, seller: Seller) -> Path:
+    rows = []
+    for r in seller.stock.itertuples(index=False):
+        third = r.age_0_90 // 3
+        rows.append(
+            [
+                seller.end.isoformat(),
+                r.sku,
+                r.fnsku,
+                r.asin,
+                r.title,
+                "New",
+                r.available,
+                0,
+                r.age_0_90,
+                r.age_91_180,
+                r.age_181_270,
+                r.age_271_365,
+                r.age_365_plus,
+                "USD",
+                r.units_shipped_t30 // 4,
+                r.units_shipped_t30,
+                r.units_shipped_t90 * 2 // 3,
+                r.units_shipped_t90,
+                f"{r.price:.2f}",
+                round(r.available / max(r.units_shipped_t30 / 30, 0.1)),
+                third,
+                third,
+                r.age_0_90 - 2 * third,
+                r.inbound,
+                r.reserved,
+                r.unsellable,
+            ]
+        )
+    return _write_tsv(path, PLANNING, rows)
+
+
+RETURNS = [
+    "return-date",
+    "order-id",
+    "sku",
+    "asin",
+    "fnsku",
+    "product-name",
+    "quantity",
+    "fulfillment-center-id",
+    "detailed-disposition",
+    "reason",
+    "status",
+    "license-plate-number",
+    "customer-comments",
+]
+
+
+def write_returns(path: Path, seller: Seller) -> Path:
+    titles = dict(zip(seller.catalogue.sku, seller.catalogue.title, strict=True))
+    rows = [
+        [
+            r.return_date.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+            r.order_id,
+            r.sku,
+            r.asin,
+            "X00" + r.asin[3:],
+            titles[r.sku][:150],
+            r.quantity,
+            "TEB9",
+            "SELLABLE",
+            r.reason,
+            "Unit returned to inventory",
+            f"LPNRR{i:09d}",
+            "",
+        ]
+        for i, r in enumerate(seller.returns.itertuples(index=False))
+    ]
+    return _write_tsv(path, RETURNS, rows)
+
+
+def write_feedback(path: Path, seller: Seller) -> Path:
+    rows = [
+        [
+            f"{r.date.month}/{r.date.day}/{r.date.strftime('%y')}",
+            r.rating,
+            r.comments,
+            "",
+            r.order_id,
+            f"buyer{i}@marketplace.amazon.com",
+        ]
+        for i, r in enumerate(seller.feedback.itertuples(index=False))
+    ]
+    return _write_tsv(
+        path, ["Date", "Rating", "Comments", "Your Response", "Order ID", "Rater Email"], rows
+    )
+
+
+def write_performance(path: Path, seller: Seller, *, odr: float = 0.012) -> Path:
+    end = seller.end.isoformat()
+    start = (pd.Timestamp(seller.end) - pd.Timedelta(days=59)).date().isoformat()
+    orders = 1800
+    metric = {
+        "marketplaceId": "ATVPDKIKX0DER",
+        "orderDefectRate": {
+            "afn": {
+                "reportingDateRange": {
+                    "reportingDateFrom": f"{start}T00:00Z",
+                    "reportingDateTo": f"{end}T23:59Z",
+                },
+                "orderCount": orders,
+                "orderWithDefects": {"count": round(orders * odr)},
+                "status": "GOOD",
+                "rate": round(round(orders * odr) / orders, 4),
+                "targetValue": 0.01,
+                "targetCondition": "LESS_THAN",
+            },
+        },
+        "lateShipmentRate": {
+            "reportingDateRange": {
+                "reportingDateFrom": f"{start}T00:00Z",
+                "reportingDateTo": f"{end}T23:59Z",
+            },
+            "orderCount": 60,
+            "lateShipmentCount": 1,
+            "rate": 0.0167,
+            "targetValue": 0.04,
+            "targetCondition": "LESS_THAN",
+            "status": "GOOD",
+        },
+    }
+    doc = {
+        "accountStatuses": [{"marketplaceId": "ATVPDKIKX0DER", "status": "NORMAL"}],
+        "performanceMetrics": [metric],
+    }
+    path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    return path
+
+
+WRITERS: dict[str, Callable[..., Path]] = {
+    "business_asin": write_business_asin,
+    "business_daily": write_business_daily,
+    "ads_sp_xlsx": write_sp_xlsx,
+    "ads_sb_xlsx": write_sb_xlsx,
+    "fba_inventory": write_myi,
+    "fba_inventory_planning": write_planning,
+    "fba_returns": write_returns,
+    "seller_feedback": write_feedback,
+    "seller_performance": write_performance,
+}
+
+
+def write_demo_reports(folder: Path, seller: Seller) -> list[tuple[Path, Period | None]]:
+    """Write a realistic download set; returns each file with the period it needs, if any.
+
+    Weekly Business Reports alternate English and Chinese UI layouts, as a team where people
+    download in different languages; ads come in both console languages.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    out: list[tuple[Path, Period | None]] = []
+    for i, (start, end) in enumerate(seller.weeks()):
+        layout = "zh" if i % 2 else "2021"
+        p = folder / f"BusinessReport-{end.month}-{end.day}-{end.strftime('%y')}.csv"
+        out.append(
+            (write_business_asin(p, seller, Period(start, end), layout=layout), Period(start, end))
+        )
+    out.append((write_business_daily(folder / "BusinessReport-by-date.csv", seller), None))
+    out.append(
+        (
+            write_sp_xlsx(
+                folder / "Sponsored Products Advertised product report.xlsx",
+                seller,
+                "advertised_product",
+            ),
+            None,
+        )
+    )
+    out.append(
+        (
+            write_sp_xlsx(folder / "商品推广_搜索词_报告.xlsx", seller, "search_term", lang="zh"),
+            None,
+        )
+    )
+    out.append((write_sb_xlsx(folder / "Sponsored Brands Campaign report.xlsx", seller), None))
+    out.append(
+        (write_myi(folder / "Manage FBA Inventory.csv", seller), Period(seller.end, seller.end))
+    )
+    out.append((write_planning(folder / "FBA Inventory planning.txt", seller), None))
+    out.append((write_returns(folder / "FBA customer returns.txt", seller), None))
+    out.append((write_feedback(folder / "Seller feedback.txt", seller), None))
+    out.append((write_performance(folder / "Seller performance.json", seller), None))
+    return out
