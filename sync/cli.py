@@ -82,7 +82,14 @@ def init(directory: Path, marketplace: str | None, lang: str) -> None:
     click.echo(f"Workspace ready in {ws.root}. Drop downloaded reports into {ws.reports}.")
 
 
-@cli.command(name="check")
+def _supported_reports() -> str:
+    from .readers import READERS, load_all
+
+    load_all()
+    return "Supported reports:\n\n\b\n" + "\n".join(f"  {r.title}" for r in READERS)
+
+
+@cli.command(name="check", epilog=_supported_reports())
 @click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
 @period_option
 @marketplace_option

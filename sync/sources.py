@@ -140,20 +140,21 @@ def _score(text: str, encoding: str) -> float:
     odd = [c for c in text if ord(c) > 127]
     if not odd:
         return 0.0
+    if encoding == "cp932":
+        # Chinese text mis-read as cp932 turns into half-width katakana, which real
+        # Japanese reports hardly use; real Japanese has hiragana and full-width katakana.
+        kana = sum(1 for c in odd if "\u3040" <= c <= "\u30ff")
+        cjk = sum(
+            1
+            for c in odd
+            if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff01" <= c <= "\uff5e"
+        )
+        return (kana + cjk) / len(odd) + (0.5 if kana / len(odd) > 0.1 else 0.0)
     if encoding == "gb18030":
         good = sum(
             1
             for c in odd
             if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
-        )
-    elif encoding == "cp932":
-        good = sum(
-            1
-            for c in odd
-            if "\u3040" <= c <= "\u30ff"
-            or "\u4e00" <= c <= "\u9fff"
-            or "\uff00" <= c <= "\uffef"
-            or "\u3000" <= c <= "\u303f"
         )
     else:
         good = sum(1 for c in odd if c.isalpha() or c in "–—‘’“”€\u00a0©®™°×•…")
@@ -231,10 +232,12 @@ def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
             engine="c",
         )
     except pd.errors.ParserError as exc:
+        unclosed = "EOF inside string" in str(exc)
         raise ReportError(
             path,
             f"cannot be parsed as {'TSV' if sep == chr(9) else 'CSV'} ({_parser_hint(exc)})",
             fix="The file looks damaged or cut short; download it again.",
+            row=text.rstrip("\n").count("\n") + 1 if unclosed else None,
         ) from None
     except pd.errors.EmptyDataError:
         raise ReportError(path, "the file is empty", fix="Download the report again.") from None

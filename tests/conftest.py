@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from fupan.sync.samples import Seller, small_seller
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-SHARED_REPORTS = SHARED / "fixtures" / "reports"
-SHARED_REAL = SHARED / "fixtures" / "real"
 
 
 def shared_path(*parts: str) -> Path:
@@ -28,3 +28,9 @@ def shared_reports() -> Path:
 @pytest.fixture
 def shared_real() -> Path:
     return shared_path("fixtures", "real")
+
+
+@pytest.fixture(scope="session")
+def seller() -> Seller:
+    """The demo's simulated seller: eight weeks ending Sunday 2026-11-22."""
+    return small_seller(date(2026, 11, 22))

@@ -6,7 +6,6 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from fupan.sync.cli import cli
 
 # expected-kpis.json has an SP-only TACoS and June-wide ad totals: the SB, SD and campaign

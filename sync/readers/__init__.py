@@ -23,7 +23,7 @@ def register(reader_cls: type[Reader]) -> type[Reader]:
 
 def detect(raw: RawReport) -> Reader:
     """The reader whose header signature matches best, or UnknownReportError."""
-    _load_all()
+    load_all()
     scored = [(r.detect(raw), i, r) for i, r in enumerate(READERS) if raw.format in r.formats]
     scored = [s for s in scored if s[0] > 0]
     if not scored:
@@ -46,7 +46,7 @@ def read_report(path: str | Path, ctx: ReadContext | None = None) -> ReadResult:
     return result
 
 
-def _load_all() -> None:
+def load_all() -> None:
     # Importing the modules registers their readers; done lazily to keep `import fupan` fast.
     from . import (  # noqa: F401
         ads,

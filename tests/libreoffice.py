@@ -1,0 +1,98 @@
+"""Headless LibreOffice as the spreadsheet engine of the tests: recalculate, read, render."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+<prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+ERRORS = ("#NAME?", "#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NUM!", "#NULL!", "Err:")
+
+
+def soffice() -> str:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        pytest.skip("LibreOffice is not installed (.ci/run installs it)")
+    return exe
+
+
+def _profile(tmp: Path) -> str:
+    user = tmp / "lo-profile" / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(RECALC_ALWAYS, encoding="utf-8")
+    return (tmp / "lo-profile").resolve().as_uri()
+
+
+def convert(files: list[Path], fmt: str, outdir: Path) -> list[Path]:
+    """Open each file in LibreOffice (recalculating every formula) and save it as `fmt`."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        soffice(),
+        f"-env:UserInstallation={_profile(outdir)}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        fmt,
+        "--outdir",
+        str(outdir),
+        *map(str, files),
+    ]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    out = [outdir / f"{f.stem}.{fmt.split(':')[0]}" for f in files]
+    missing = [p for p in out if not p.exists()]
+    if done.returncode or missing:
+        raise RuntimeError(f"LibreOffice failed ({done.returncode}): {done.stderr[-2000:]}")
+    return out
+
+
+def recalc(path: Path, outdir: Path) -> Path:
+    """A recalculated copy of an .xlsx, to read with openpyxl(data_only=True)."""
+    return convert([path], "xlsx", outdir)[0]
+
+
+def render_png(path: Path, outdir: Path, *, page: int = 1, dpi: int = 80) -> Path:
+    """Render one page of a workbook to PNG (LibreOffice -> PDF -> pdftoppm)."""
+    pdf = convert([path], "pdf", outdir)[0]
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed (.ci/run installs poppler-utils)")
+    prefix = outdir / f"{path.stem}-page"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf),
+            str(prefix),
+        ],
+        check=True,
+        timeout=120,
+    )
+    return prefix.with_suffix(".png")
+
+
+def error_cells(workbook) -> list[str]:
+    """Every cell of every sheet holding a spreadsheet error value."""
+    bad = []
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(ERRORS):
+                    bad.append(f"{ws.title}!{cell.coordinate}={cell.value}")
+    return bad

@@ -1,0 +1,100 @@
+"""The CLI is a thin shell: every command has a Python twin, and both agree."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+from fupan.sync import api
+from fupan.sync.cli import cli
+from fupan.sync.periods import Period
+from fupan.sync.samples import writers
+
+WEEK = Period.parse("2026-11-16..2026-11-22")
+
+
+def write_week(folder, seller):
+    folder.mkdir()
+    writers.write_business_asin(folder / "br.csv", seller, WEEK, layout="zh")
+    writers.write_sp_xlsx(folder / "ads.xlsx", seller, "advertised_product")
+    return folder
+
+
+def test_every_command_has_help():
+    runner = CliRunner()
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert command.help, f"{name} has no help text"
+
+
+def test_check_help_lists_the_reader_registry():
+    out = CliRunner().invoke(cli, ["check", "--help"]).output
+    assert "Business Report: Detail Page Sales and Traffic by Child Item" in out
+    assert "All Orders" in out
+
+
+def test_kpis_json_csv_and_python_twin_agree(tmp_path, seller):
+    folder = write_week(tmp_path / "in", seller)
+    args = ["kpis", str(folder), "--period", str(WEEK)]
+    as_json = json.loads(CliRunner().invoke(cli, [*args, "--format", "json"]).stdout)
+    as_csv = list(
+        csv.DictReader(io.StringIO(CliRunner().invoke(cli, [*args, "--format", "csv"]).stdout))
+    )
+    twin = api.compute_kpis([folder], period=WEEK).kpis
+    assert len(as_json) == len(as_csv) == len(twin)
+    assert set(as_json[0]) == {"scope", "key", "kpi", "value", "status"}
+    acos = next(r for r in as_json if r["kpi"] == "acos" and r["scope"] == "account")
+    assert acos["value"] == round(
+        twin[(twin.kpi == "acos") & (twin.scope == "account")].value.iloc[0], 10
+    )
+    nulls = [r for r in as_json if r["value"] is None]
+    assert all(r["status"] == "none" for r in nulls)
+    assert {r["scope"] for r in as_json} == {"account", "asin", "campaign"}
+
+
+def test_kpis_table_is_readable(tmp_path, seller):
+    folder = write_week(tmp_path / "in", seller)
+    out = CliRunner().invoke(cli, ["kpis", str(folder), "--period", str(WEEK)]).output
+    assert out.startswith(f"US {WEEK}\naccount\n")
+    assert "ACoS" in out and "%" in out
+    zh = CliRunner().invoke(cli, ["kpis", str(folder), "--period", str(WEEK), "--lang", "zh"])
+    assert "广告销售成本比" in zh.output
+
+
+def test_workspace_import_then_kpis_from_the_store(tmp_path, seller):
+    runner = CliRunner()
+    ws = tmp_path / "shop"
+    assert runner.invoke(cli, ["init", str(ws)]).exit_code == 0
+    folder = write_week(ws / "reports" / "week47", seller)
+    r = runner.invoke(cli, ["import", "--workspace", str(ws), "--period", str(WEEK)])
+    assert r.exit_code == 0, r.output
+    assert "br.csv: business_asin" in r.output
+    again = runner.invoke(cli, ["import", "--workspace", str(ws), "--period", str(WEEK)])
+    assert "already imported" in again.output
+    from_store = runner.invoke(cli, ["kpis", "--workspace", str(ws), "--format", "json"])
+    from_files = runner.invoke(
+        cli, ["kpis", str(folder), "--period", str(WEEK), "--format", "json"]
+    )
+    assert json.loads(from_store.stdout) == json.loads(from_files.stdout)
+
+
+def test_outside_a_workspace_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["kpis"])
+    assert r.exit_code == 1
+    assert "fupan init" in r.output
+
+
+def test_bad_period_is_a_usage_error():
+    r = CliRunner().invoke(cli, ["kpis", ".", "--period", "last week"])
+    assert r.exit_code == 2
+    assert "2026-11-16..2026-11-22" in r.output
+
+
+def test_demo_runs_offline(tmp_path):
+    r = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path / "demo")])
+    assert r.exit_code == 0, r.output
+    assert "red" in r.output and "sample reports" in r.output

@@ -1,0 +1,97 @@
+"""Property tests: numbers and headers as Amazon writes them, in every spelling."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from fupan.sync.headers import normalise
+from fupan.sync.parsing import parse_dates, parse_numbers
+from hypothesis import given
+from hypothesis import strategies as st
+
+SIGNS = ["$", "US$", "£", "€", "¥", "JP¥", "CA$", "AED ", "USD ", ""]
+amounts = st.decimals(
+    min_value=-10_000_000, max_value=10_000_000, places=2, allow_nan=False, allow_infinity=False
+)
+
+
+def us_style(x) -> str:
+    return f"{abs(x):,.2f}"
+
+
+def eu_style(x) -> str:
+    return f"{abs(x):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+@given(amounts, st.sampled_from(SIGNS), st.booleans(), st.booleans())
+def test_money_round_trips(x, sign, eu, parens):
+    body = eu_style(x) if eu else us_style(x)
+    text = (f"{body} €" if sign == "€" else f"{sign}{body}") if eu else f"{sign}{body}"
+    if x < 0:
+        text = f"({text})" if parens else f"-{text}"
+    parsed, bad = parse_numbers(pd.Series([text]), decimal_comma=eu)
+    assert not bad.iloc[0]
+    assert parsed.iloc[0] == pytest.approx(float(x))
+
+
+@given(st.decimals(min_value=0, max_value=100, places=2, allow_nan=False))
+def test_percent_text_becomes_a_fraction(x):
+    parsed, bad = parse_numbers(pd.Series([f"{x}%"]), percent=True)
+    assert not bad.iloc[0]
+    assert parsed.iloc[0] == pytest.approx(float(x) / 100)
+
+
+@given(st.floats(min_value=0, max_value=1, allow_nan=False))
+def test_native_fractions_pass_through(x):
+    parsed, _ = parse_numbers(pd.Series([x], dtype=object), percent=True)
+    assert parsed.iloc[0] == x
+
+
+@given(st.text(alphabet="abcxyz!?", min_size=1, max_size=5))
+def test_words_are_flagged_not_guessed(word):
+    _parsed, bad = parse_numbers(pd.Series(["12", word]))
+    assert bad.tolist() == [False, True]
+
+
+def test_blanks_are_missing_not_errors():
+    parsed, bad = parse_numbers(pd.Series(["", "-", "N/A"]))
+    assert parsed.isna().all() and not bad.any()
+
+
+DASHES = ["-", "–", "—", "‐", "−", "－"]
+
+
+@given(
+    st.sampled_from(DASHES),
+    st.sampled_from(DASHES),
+    st.booleans(),
+    st.text(alphabet=" \t", max_size=3),
+)
+def test_header_variants_share_one_key(d1, d2, upper, pad):
+    text = f"Sessions {d1} Total {d2} B2B"
+    text = text.upper() if upper else text
+    assert normalise(pad + text + pad) == "sessions - total - b2b"
+
+
+@given(st.text(max_size=40))
+def test_normalise_is_idempotent(text):
+    assert normalise(normalise(text)) == normalise(text)
+
+
+def test_full_width_brackets_fold():
+    assert normalise("（子）ASIN") == normalise("(子)ASIN") == "(子)asin"
+    assert normalise("\ufeff7 Day Total Sales ") == "7 day total sales"
+
+
+def test_dates_in_every_amazon_style():
+    for text, expected in [
+        ("Jun 26, 2025", "2025-06-26"),
+        ("06/01/2025", "2025-06-01"),
+        ("6/29/25", "2025-06-29"),
+        ("2025-06-24T18:48:33+00:00", "2025-06-24"),
+        ("2025-06-30", "2025-06-30"),
+    ]:
+        parsed, bad = parse_dates(pd.Series([text]))
+        assert parsed.iloc[0] == pd.Timestamp(expected) and not bad.iloc[0], text
+    parsed, _ = parse_dates(pd.Series(["01/02/2026"]), day_first=True)
+    assert parsed.iloc[0] == pd.Timestamp("2026-02-01")

@@ -1,0 +1,86 @@
+"""The history store: idempotent imports, re-downloads replace, overlaps refused."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from fupan.sync.errors import OverlapError
+from fupan.sync.importer import import_reports
+from fupan.sync.periods import Period
+from fupan.sync.readers.base import ReadResult
+from fupan.sync.samples import writers
+from fupan.sync.schema import ADS, conform
+from fupan.sync.store import Store
+
+
+def ads_result(days: list[str], spend: float, *, summary: tuple[str, str] | None = None):
+    if summary:
+        rows = [{"start_date": summary[0], "end_date": summary[1], "spend": spend}]
+    else:
+        rows = [{"start_date": d, "end_date": d, "spend": spend} for d in days]
+    frame = pd.DataFrame(rows).assign(
+        marketplace="US", ad_type="SP", grain="campaign", campaign="C1", clicks=1.0
+    )
+    frame = conform(frame, ADS)
+    period = Period(frame.start_date.min().date(), frame.end_date.max().date())
+    return ReadResult("ads_campaign", ADS, frame, period, "US")
+
+
+def test_same_file_twice_changes_nothing(tmp_path, seller):
+    path = writers.write_business_daily(tmp_path / "d.csv", seller)
+    with Store.open(tmp_path / "h.duckdb") as store:
+        first = import_reports([path], store=store)
+        second = import_reports([path], store=store)
+        assert first.rows == seller.days and not first.outcomes[0].skipped
+        assert second.outcomes[0].skipped and second.rows == 0
+        assert len(store.table("business_daily")) == seller.days
+        assert len(store.imports()) == 1
+
+
+def test_store_survives_reopening(tmp_path, seller):
+    path = writers.write_business_daily(tmp_path / "d.csv", seller)
+    with Store.open(tmp_path / "h.duckdb") as store:
+        import_reports([path], store=store)
+    with Store.open(tmp_path / "h.duckdb") as store:
+        assert store.table("business_daily").units.sum() == seller.daily.units.sum()
+
+
+def test_overlapping_redownload_replaces_those_days():
+    with Store.memory() as store:
+        days1 = [f"2026-11-{d:02d}" for d in range(1, 15)]
+        days2 = [f"2026-11-{d:02d}" for d in range(8, 22)]
+        store.import_result(ads_result(days1, 10.0), file="a.csv", sha256="a")
+        out = store.import_result(ads_result(days2, 12.0), file="b.csv", sha256="b")
+        assert out.replaced == 7
+        ads = store.table("ads")
+        assert len(ads) == 21
+        assert ads.spend.sum() == 7 * 10.0 + 14 * 12.0
+        log = store.imports()
+        assert list(log.rows) == [14, 14] and list(log.replaced) == [0, 7]
+
+
+def test_a_row_that_cannot_be_split_is_refused():
+    with Store.memory() as store:
+        store.import_result(
+            ads_result([], 300.0, summary=("2026-11-01", "2026-11-30")),
+            file="month.xlsx",
+            sha256="m",
+        )
+        with pytest.raises(
+            OverlapError, match=re.escape('"month.xlsx" cover 2026-11-01..2026-11-30')
+        ):
+            store.import_result(
+                ads_result(["2026-11-20", "2026-12-02"], 5.0), file="daily.xlsx", sha256="d"
+            )
+        assert store.table("ads").spend.sum() == 300.0  # nothing half-written
+
+
+def test_table_filters_by_period_and_marketplace():
+    with Store.memory() as store:
+        store.import_result(ads_result(["2026-11-01", "2026-11-10"], 1.0), file="a", sha256="a")
+        p = Period.parse("2026-11-05..2026-11-12")
+        assert len(store.table("ads", period=p)) == 1
+        assert store.table("ads", marketplace="DE").empty
+        assert store.coverage("ads") == Period.parse("2026-11-01..2026-11-10")
