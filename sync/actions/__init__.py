@@ -1,0 +1,1 @@
+"""The action tracker: who does what by when, kept with stable ids."""

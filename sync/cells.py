@@ -1,0 +1,86 @@
+"""The one edge between frames and cells: NaN to empty, dates, text that must stay text."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .plan import Cell, Style
+
+# A shopper's search term such as `=HYPERLINK(...)`, `+cmd` or `@x` is text, never a formula.
+FORMULA_LEADS = ("=", "+", "-", "@")
+
+
+def plain(value: Any) -> Any:
+    """A value a spreadsheet can hold: None for NaN/NaT, date for day timestamps, floats."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp | np.datetime64):
+        ts = pd.Timestamp(value)
+        if pd.isna(ts):
+            return None
+        return ts.date() if ts == ts.normalize() else ts.to_pydatetime()
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return value
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        f = float(value)
+        return None if math.isnan(f) else f
+    if isinstance(value, np.bool_):
+        return bool(value)
+    return value
+
+
+def text_cell(value: Any, style: Style | None = None) -> Cell:
+    """Report text: written as literal text whatever its first character."""
+    v = plain(value)
+    if isinstance(v, str):
+        return Cell(v, style=style, text=v.startswith(FORMULA_LEADS))
+    return Cell(v, style=style)
+
+
+def value_cell(value: Any, style: Style | None = None) -> Cell:
+    v = plain(value)
+    if isinstance(v, str):
+        return text_cell(v, style)
+    return Cell(v, style=style)
+
+
+def formula(text: str, style: Style | None = None, *, provisional: bool = False) -> Cell:
+    return Cell(
+        formula=text if text.startswith("=") else f"={text}", style=style, provisional=provisional
+    )
+
+
+def frame_rows(frame: pd.DataFrame, styles: dict[str, Style] | None = None) -> list[list[Cell]]:
+    """A header row plus one row of cells per frame row (text columns kept as text)."""
+    styles = styles or {}
+    header = [Cell(str(c), style=Style.HEADER) for c in frame.columns]
+    cols = []
+    for c in frame.columns:
+        s = frame[c]
+        style = styles.get(c)
+        if pd.api.types.is_datetime64_any_dtype(s):
+            cols.append([Cell(plain(v), style=style or Style.DATE) for v in s])
+        elif pd.api.types.is_numeric_dtype(s):
+            cols.append([Cell(plain(v), style=style) for v in s.to_numpy()])
+        else:
+            cols.append([text_cell(v, style) for v in s])
+    body = [list(r) for r in zip(*cols, strict=True)] if cols else []
+    return [header, *body]
+
+
+def sheet_ref(title: str) -> str:
+    """A sheet name quoted for formulas: 'Sales by ASIN'!A1, with ' doubled."""
+    return "'" + title.replace("'", "''") + "'"

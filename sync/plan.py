@@ -1,0 +1,128 @@
+"""The workbook plan: pure data describing every tab fupan writes, printable for --dry-run.
+
+Building a plan touches no file and no network; a Target only applies it. Formulas are
+Excel-dialect A1 formulas (with the leading `=`); text that came from a report is marked as
+text so that no target ever turns `=HYPERLINK(...)` typed by a shopper into a formula.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Style(StrEnum):
+    """Named cell styles; each target maps them to its own formatting."""
+
+    TITLE = "title"
+    HEADER = "header"
+    NOTE = "note"
+    MONEY = "money"
+    COUNT = "count"
+    RATIO = "ratio"
+    MULTIPLE = "multiple"
+    DAYS = "days"
+    DATE = "date"
+    TEXT = "text"
+    INPUT = "input"  # cells the team edits (Settings, Actions)
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Any = None  # str, float, int, bool, date, datetime or None
+    formula: str | None = None  # "=SUM(A1:A3)"; wins over value
+    style: Style | None = None
+    text: bool = False  # write as literal text even if it starts with = + - @
+    provisional: bool = False  # an ads figure still inside the 14-day attribution window
+
+
+@dataclass
+class Block:
+    """A rectangle of cells anchored at (row, col), both 1-based."""
+
+    row: int
+    col: int
+    rows: list[list[Cell]]
+
+    @property
+    def height(self) -> int:
+        return len(self.rows)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass(frozen=True)
+class Table:
+    """An Excel table over a range (header row included)."""
+
+    name: str
+    ref: str  # "A1:F200"
+    columns: tuple[str, ...]  # the header row's texts, in order
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A conditional-format rule: `formula` is written for the top-left cell of `ref`."""
+
+    ref: str
+    formula: str
+    fill: str  # "green", "yellow", "red", "overdue"
+
+
+@dataclass(frozen=True)
+class Chart:
+    kind: str  # "line" or "bar"
+    title: str
+    anchor: str  # top-left cell, "H3"
+    categories: str  # "Dashboard!$A$30:$A$37"
+    series: tuple[tuple[str, str], ...]  # (title cell or text, values ref)
+    y_format: str = "General"
+
+
+@dataclass
+class Sheet:
+    key: str  # stable id: "dashboard", "actions", ... (titles are translated)
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    widths: dict[str, float] = field(default_factory=dict)
+    freeze: str | None = None
+    hidden: bool = False
+    tab_color: str | None = None
+    print_area: str | None = None  # "A1:O60"; printing fits the width to one page
+
+    def cell_count(self) -> int:
+        return sum(b.height * b.width for b in self.blocks)
+
+
+@dataclass
+class WorkbookPlan:
+    sheets: list[Sheet]
+    language: str
+    names: dict[str, str] = field(default_factory=dict)  # defined names -> refs
+
+    def sheet(self, key: str) -> Sheet:
+        for s in self.sheets:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def describe(self) -> str:
+        """What a sync would write, for --dry-run."""
+        lines = [f"Workbook plan ({self.language}): {len(self.sheets)} tabs"]
+        for s in self.sheets:
+            extras = []
+            if s.tables:
+                extras.append(f"{len(s.tables)} table(s)")
+            if s.rules:
+                extras.append(f"{len(s.rules)} colour rule(s)")
+            if s.charts:
+                extras.append(f"{len(s.charts)} chart(s)")
+            more = f", {', '.join(extras)}" if extras else ""
+            lines.append(f"  {s.title}: {s.cell_count():,} cells{more}")
+        return "\n".join(lines)

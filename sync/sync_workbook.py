@@ -1,0 +1,274 @@
+"""`fupan sync`: import new reports, then refresh the review workbook from the store.
+
+Only fupan's ranges are rewritten. Settings edits, Actions, notes columns and extra tabs the
+team added are read back first and written again; the write is atomic (see the targets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from .actions.model import COLUMNS as ACTION_COLUMNS
+from .actions.model import Action, assign_ids, from_row
+from .engine import Review, build_review, comparison, default_period
+from .findings import Finding, Severity
+from .i18n import LABELS, t
+from .importer import ImportSummary, Progress, import_reports, read_all
+from .periods import Period
+from .plan import WorkbookPlan
+from .rules import evaluate
+from .settings import Product, Settings, read_back
+from .store import Store
+from .targets import Target, XlsxTarget
+from .targets.xlsx import STATE_SHEET
+from .workbook import FIRST, Inputs, build_plan, stock_rows
+from .workspace import Workspace
+
+OUR_KEYS = (
+    "dashboard",
+    "actions",
+    "sales",
+    "ads",
+    "search_terms",
+    "inventory",
+    "health",
+    "suggestions",
+    "scorecard",
+    "settings",
+    "issues",
+    "data_sales",
+    "data_ads",
+    "data_stock",
+    "data_returns",
+)
+OUR_TITLES = frozenset(v for k in OUR_KEYS for v in LABELS[k]) | {STATE_SHEET}
+
+
+@dataclass
+class SyncResult:
+    plan: WorkbookPlan
+    review: Review
+    target: str
+    imported: ImportSummary | None
+    dry_run: bool
+    reds: int = 0
+    yellows: int = 0
+    suggestions: int = 0
+    overdue: int = 0
+    would_import: list[str] = field(default_factory=list)
+
+
+def _title(key: str, lang: str) -> str:
+    return t(key, lang)
+
+
+def _find(target: Target, key: str) -> list[list]:
+    for lang in ("en", "zh"):
+        grid = target.read_sheet(_title(key, lang))
+        if grid is not None:
+            return grid
+    return []
+
+
+def read_actions(target: Target, next_id: int) -> tuple[list[Action], int]:
+    grid = _find(target, "actions")
+    actions: list[Action] = []
+    cols: dict[int, str] | None = None
+    for row in grid:
+        values = list(row)
+        if cols is None:
+            if {"id", "due", "status"} <= {str(v) for v in values if v is not None}:
+                cols = {i: str(v) for i, v in enumerate(values) if v in ACTION_COLUMNS}
+            continue
+        record = {cols[i]: v for i, v in enumerate(values) if i in cols}
+        if any(v not in (None, "") for k, v in record.items() if k != "id"):
+            actions.append(from_row(record))
+    counter = assign_ids(actions, next_id)
+    return actions, counter
+
+
+def read_notes(target: Target, key: str) -> dict[str, str]:
+    grid = _find(target, key)
+    if len(grid) < FIRST:
+        return {}
+    header = [str(v) if v is not None else "" for v in grid[FIRST - 2]]
+    labels = set(LABELS["note"])
+    col = next((i for i, h in enumerate(header) if h in labels), None)
+    if col is None:
+        return {}
+    notes = {}
+    for row in grid[FIRST - 1 :]:
+        if row and row[0] not in (None, "") and col < len(row) and row[col] not in (None, ""):
+            notes[str(row[0])] = str(row[col])
+    return notes
+
+
+def weekly_trend(store: Store, period: Period, marketplace: str, weeks: int = 8) -> pd.DataFrame:
+    rows = []
+    for n in range(weeks - 1, -1, -1):
+        end = period.end - timedelta(days=7 * n)
+        week = Period(end - timedelta(days=6), end)
+        r = build_review(store, week, marketplace=marketplace)
+        if r.kpis.empty:
+            continue
+        rows.append(
+            {
+                "week": f"{week.start:%m-%d}",
+                "sales": r.value("sales") or 0.0,
+                "sessions": r.value("sessions") or 0.0,
+                "acos": r.value("acos"),
+                "tacos": r.value("tacos"),
+            }
+        )
+    return pd.DataFrame(rows, columns=["week", "sales", "sessions", "acos", "tacos"])
+
+
+def _products(store: Store, marketplace: str, settings: Settings) -> dict[str, Product]:
+    products = dict(settings.products)
+    biz = store.table("business_asin", marketplace=marketplace)
+    inv = store.table("inventory", marketplace=marketplace)
+    seen = pd.concat(
+        [
+            biz[["sku", "child_asin", "title"]].rename(columns={"child_asin": "asin"}),
+            inv[["sku", "asin", "title"]],
+        ]
+    ).drop_duplicates("sku", keep="last")
+    for r in seen.itertuples(index=False):
+        if r.sku and r.sku not in products:
+            products[r.sku] = Product(r.sku, r.asin, r.title[:80])
+    return products
+
+
+def sync_workbook(
+    workspace: Workspace,
+    reports: Iterable[str | Path] = (),
+    *,
+    workbook: str | Path | None = None,
+    target: Target | None = None,
+    period: Period | None = None,
+    compare: str | None = "previous",
+    language: str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> SyncResult:
+    """Import new reports and refresh the review workbook (or, with dry_run, describe it)."""
+    today = today or date.today()
+    reports = list(reports) or [workspace.reports]
+    target = target or XlsxTarget(Path(workbook) if workbook else workspace.workbook)
+    if isinstance(target, XlsxTarget) and not dry_run:
+        target.check_writable()  # before importing: a locked file changes nothing at all
+    with Store.open(workspace.store_path) as store:
+        imported = None
+        would_import: list[str] = []
+        if dry_run:
+            results, _ = read_all(reports, period=period, marketplace=workspace.marketplace)
+            would_import = [
+                f"{p.name}: {r.reader}, {len(r.frame)} rows"
+                for p, r, sha in results
+                if not store.already_imported(sha, r.period)
+            ]
+        else:
+            imported = import_reports(
+                reports,
+                store=store,
+                period=period,
+                marketplace=workspace.marketplace,
+                progress=progress,
+            )
+        market = workspace.marketplace
+        chosen = period or default_period(store, market)
+
+        state = target.read_state()
+        base = Settings.defaults(language or workspace.language)
+        settings = read_back(_find(target, "settings"), base)
+        if language:
+            settings.language = language
+        settings.products = _products(store, market, settings)
+        actions, next_id = read_actions(target, int(state.get("next_action_id", "1")))
+
+        cmp = comparison(chosen, compare)
+        sales_target = {"sales_target": settings.sales_target} if settings.sales_target else {}
+        review = build_review(store, chosen, marketplace=market, compare=cmp, settings=sales_target)
+        previous = build_review(store, cmp, marketplace=market) if cmp else None
+        inventory = store.table("inventory", marketplace=market)
+        stock, planning = stock_rows(inventory, review)
+        findings = _findings(store) + review.findings
+        latest_ad = store.coverage("ads", market)
+        inputs = Inputs(
+            review=review,
+            previous=previous,
+            settings=settings,
+            sales_rows=_inside(
+                store.table("business_asin", marketplace=market, period=chosen),
+                "period_start",
+                "period_end",
+                chosen,
+            ),
+            ads_rows=review.ads,
+            stock_rows=stock,
+            planning_rows=planning,
+            returns_rows=_inside(
+                store.table("returns", marketplace=market, period=chosen),
+                "return_date",
+                "return_date",
+                chosen,
+            ),
+            health_rows=store.table("account_health", marketplace=market),
+            trend=weekly_trend(store, chosen, market),
+            suggestions=evaluate(review, settings, inventory),
+            actions=actions,
+            findings=findings,
+            notes={k: read_notes(target, k) for k in ("sales", "ads")},
+            today=today,
+            provisional_from=(latest_ad.end - timedelta(days=13)) if latest_ad else None,
+        )
+    plan = build_plan(inputs)
+    keep = [s for s in target.sheet_titles() if s not in OUR_TITLES]
+    counts = review.kpis.status.value_counts()
+    result = SyncResult(
+        plan,
+        review,
+        target.name,
+        imported,
+        dry_run,
+        int(counts.get("red", 0)),
+        int(counts.get("yellow", 0)),
+        len(inputs.suggestions),
+        sum(a.overdue(today) for a in actions),
+        would_import,
+    )
+    if not dry_run:
+        target.apply(
+            plan, keep=keep, state={"next_action_id": str(next_id), "language": settings.language}
+        )
+    target.close()
+    return result
+
+
+def _inside(frame: pd.DataFrame, start: str, end: str, period: Period) -> pd.DataFrame:
+    lo, hi = pd.Timestamp(period.start), pd.Timestamp(period.end)
+    return frame[(frame[start] >= lo) & (frame[end] <= hi)].reset_index(drop=True)
+
+
+def _findings(store: Store) -> list[Finding]:
+    rows = store.findings()
+    return [
+        Finding(
+            Severity(r.severity),
+            r.code,
+            r.message,
+            r.file,
+            None if pd.isna(r.row) else int(r.row),
+            None if r.column is None or pd.isna(r.column) else r.column,
+        )
+        for r in rows.itertuples(index=False)
+    ]
+
+
+__all__ = ["SyncResult", "sync_workbook"]

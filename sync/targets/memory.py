@@ -1,0 +1,49 @@
+"""An in-memory Target for tests: keeps what a plan says, cell by cell."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..plan import WorkbookPlan
+from .base import Grid
+
+
+class MemoryTarget:
+    name = "memory"
+
+    def __init__(self) -> None:
+        self.sheets: dict[str, Grid] = {}
+        self.state: dict[str, str] = {}
+        self.plans: list[WorkbookPlan] = []
+
+    def sheet_titles(self) -> list[str]:
+        return list(self.sheets)
+
+    def read_sheet(self, title: str) -> Grid | None:
+        return self.sheets.get(title)
+
+    def read_state(self) -> dict[str, str]:
+        return dict(self.state)
+
+    def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
+        kept = {t: self.sheets[t] for t in keep if t in self.sheets}
+        self.sheets = {s.title: grid(s) for s in plan.sheets} | kept
+        self.state = dict(state)
+        self.plans.append(plan)
+
+    def close(self) -> None:
+        pass
+
+
+def grid(sheet) -> Grid:
+    """A sheet's cells as rows of values (formulas as their text)."""
+    cells: dict[tuple[int, int], Any] = {}
+    for b in sheet.blocks:
+        for r, row in enumerate(b.rows):
+            for c, cell in enumerate(row):
+                cells[(b.row + r, b.col + c)] = cell.formula or cell.value
+    if not cells:
+        return []
+    height = max(r for r, _ in cells)
+    width = max(c for _, c in cells)
+    return [[cells.get((r, c)) for c in range(1, width + 1)] for r in range(1, height + 1)]
