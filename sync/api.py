@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,6 +33,10 @@ def init_workspace(
     """Create a workspace folder: settings, history store, report inbox."""
     ws = init(root, marketplace=marketplace, language=language)
     Store.open(ws.store_path).close()
+    if not ws.workbook.exists():
+        from ..workbook_templates.build import template_path
+
+        shutil.copyfile(template_path(ws.language), ws.workbook)
     return ws
 
 

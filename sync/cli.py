@@ -79,7 +79,10 @@ def _workspace(path: Path | None) -> Workspace:
 def init(directory: Path, marketplace: str | None, lang: str) -> None:
     """Create a workspace: history store, report inbox and review workbook."""
     ws = api.init_workspace(directory, marketplace=marketplace or "US", language=lang)
-    click.echo(f"Workspace ready in {ws.root}. Drop downloaded reports into {ws.reports}.")
+    click.echo(
+        f"Workspace ready in {ws.root}: drop downloaded reports into {ws.reports}, then run "
+        f"`fupan sync --workspace {ws.root}`; the review workbook is {ws.workbook}."
+    )
 
 
 def _supported_reports() -> str:
@@ -194,15 +197,79 @@ def kpis(
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @friendly
 def demo(folder: Path, lang: str) -> None:
-    """Build sample reports of a realistic seller, import them and review the last week."""
+    """Build sample reports of a realistic seller and write a complete review workbook."""
     from .demo import run_demo
 
     result = run_demo(folder, lang=lang)
-    review = result.review
-    click.echo(render.to_table(review.kpis[review.kpis.scope == "account"], lang=lang), nl=False)
-    counts = review.kpis.status.value_counts()
-    click.echo(
-        f"\n{len(result.files)} sample reports in {result.workspace.reports}\n"
-        f"Review of {review.period} against {review.compare}: "
-        f"{counts.get('red', 0)} red, {counts.get('yellow', 0)} yellow KPI values."
+    s = result.sync
+    click.echo(f"{len(result.files)} sample reports in {result.workspace.reports}")
+    click.echo(f"Review workbook: {result.workspace.workbook}")
+    click.echo(_summary(s))
+
+
+def _summary(s: Any) -> str:
+    return (
+        f"Review of {s.review.period}"
+        + (f" against {s.review.compare}" if s.review.compare else "")
+        + f": {s.reds} red and {s.yellows} yellow KPI values, {s.suggestions} proposed "
+        f"actions, {s.overdue} overdue action(s)."
     )
+
+
+@cli.command(name="sync")
+@click.argument("reports", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--workbook",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The review workbook (default: review.xlsx in the workspace).",
+)
+@period_option
+@click.option(
+    "--compare",
+    type=click.Choice(["previous", "yoy", "none"]),
+    default="previous",
+    show_default=True,
+    help="Comparison period.",
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), help="Workbook language.")
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@workspace_option
+@friendly
+def sync_command(
+    reports: tuple[Path, ...],
+    workbook: Path | None,
+    period: str | None,
+    compare: str,
+    lang: str | None,
+    dry_run: bool,
+    workspace: Path | None,
+) -> None:
+    """Import new reports and refresh the review workbook.
+
+    Rewrites only fupan's ranges: Settings edits, Actions, notes and extra tabs are kept.
+    """
+    from .sync_workbook import sync_workbook
+
+    ws = _workspace(workspace)
+    with click.progressbar(length=1, label="Importing reports", file=sys.stderr) as bar:
+        result = sync_workbook(
+            ws,
+            reports,
+            workbook=workbook,
+            period=_period(period),
+            compare=compare,
+            language=lang,
+            dry_run=dry_run,
+            progress=_progress(bar),
+        )
+    if dry_run:
+        click.echo("Dry run: nothing was written.")
+        for line in result.would_import:
+            click.echo(f"would import {line}")
+        click.echo(result.plan.describe())
+    else:
+        if result.imported:
+            for o in result.imported.imported:
+                click.echo(f"imported {Path(o.file).name}: {o.rows} rows")
+        click.echo(f"Wrote {result.target}")
+    click.echo(_summary(result))

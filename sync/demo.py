@@ -6,18 +6,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from openpyxl import load_workbook
+
+from .actions.model import COLUMNS, Action, to_row
 from .api import import_into_workspace, init_workspace
-from .engine import Review, build_review
+from .i18n import t
 from .periods import Period
 from .samples import small_seller, write_demo_reports
-from .store import Store
+from .sync_workbook import SyncResult, sync_workbook
 from .workspace import Workspace
 
 
 @dataclass
 class DemoResult:
     workspace: Workspace
-    review: Review
+    sync: SyncResult
     files: list[Path]
 
 
@@ -26,16 +29,83 @@ def last_full_week(today: date) -> Period:
     return Period(end - timedelta(days=6), end)
 
 
+def last_meeting_actions(meeting: date, seller_asins: list[str]) -> list[Action]:
+    """What the team decided a week ago: one done, one overdue, one still running."""
+    return [
+        Action(
+            created=meeting,
+            meeting=meeting,
+            source="R15",
+            scope="asin",
+            key=seller_asins[4],
+            problem="Featured Offer below 80 %",
+            root_cause="A reseller undercut our price by 1 USD",
+            action="Report the hijacker; match price for two weeks",
+            owner="Li Wei",
+            due=meeting + timedelta(days=3),
+            status="done",
+            value_raised=0.68,
+        ),
+        Action(
+            created=meeting,
+            meeting=meeting,
+            source="R9",
+            scope="asin",
+            key=seller_asins[0],
+            problem="Days of cover under 30",
+            root_cause="Last inbound shipment was split at the port",
+            action="Book 600 units by air freight",
+            owner="Zhang Min",
+            due=meeting + timedelta(days=4),
+            status="open",
+            value_raised=9.0,
+        ),
+        Action(
+            created=meeting,
+            meeting=meeting,
+            source="manual",
+            scope="account",
+            problem="ODR above 1 %",
+            root_cause="Two A-to-z claims on late deliveries",
+            action="Appeal both claims with tracking proof",
+            owner="Chen Jing",
+            due=meeting + timedelta(days=10),
+            status="in progress",
+            value_raised=0.011,
+        ),
+    ]
+
+
+def add_actions(workbook: Path, actions: list[Action], lang: str) -> None:
+    """Type actions into the Actions tab, as a person in the meeting would."""
+    wb = load_workbook(workbook)
+    ws = wb[t("actions", lang)]
+    for a in actions:
+        ws.append(to_row(a))
+    assert ws.cell(3, 1).value == COLUMNS[0]
+    wb.save(workbook)
+
+
 def run_demo(
     folder: str | Path = "fupan-demo", *, lang: str = "en", today: date | None = None
 ) -> DemoResult:
-    """Write eight weeks of sample reports, import them and review the last full week."""
+    """Write eight weeks of sample reports, import them, and write a complete review.xlsx.
+
+    The first sync reviews the week before last; the team's actions from that meeting are
+    typed in; the second sync reviews last week, with those actions' outcomes.
+    """
     week = last_full_week(today or date.today())
     ws = init_workspace(folder, marketplace="US", language=lang)
     seller = small_seller(week.end)
     written = write_demo_reports(ws.reports, seller)
     for path, period in written:
         import_into_workspace(ws, [path], period=period)
-    with Store.open(ws.store_path) as store:
-        review = build_review(store, week, marketplace="US", compare=week.previous())
-    return DemoResult(ws, review, [p for p, _ in written])
+    previous = week.previous()
+    sync_workbook(ws, period=previous, today=previous.end + timedelta(days=1))
+    add_actions(
+        ws.workbook,
+        last_meeting_actions(previous.end + timedelta(days=1), list(seller.catalogue.child_asin)),
+        lang,
+    )
+    result = sync_workbook(ws, period=week, today=week.end + timedelta(days=1))
+    return DemoResult(ws, result, [p for p, _ in written])

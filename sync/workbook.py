@@ -71,6 +71,8 @@ class Inputs:
     extra_sheets: list[str] = field(default_factory=list)
     today: date = field(default_factory=date.today)
     provisional_from: date | None = None
+    every_kpi: bool = False  # the empty template shows every KPI, not only those with data
+    every_kpi: bool = False  # the empty template shows every KPI, not only those with data
 
 
 def status_words(lang: str) -> dict[str, str]:
@@ -499,6 +501,8 @@ class _Builder:
         return Sheet(key, self.titles[key], blocks, rules=rules, widths=widths, freeze=f"B{FIRST}")
 
     def _has(self, kpi: Kpi, scope: Scope) -> bool:
+        if self.i.every_kpi:
+            return True
         return bool(
             ((self.i.review.kpis.kpi == kpi.id) & (self.i.review.kpis.scope == scope.value)).any()
         )
@@ -666,10 +670,12 @@ class _Builder:
             )
         last = first + len(kpis) - 1
         blocks.append(Block(mrow, 1, cards))
-        rules = self.colour_rules(f"B{first}:B{last}", "E", first) + self.colour_rules(
-            f"E{first}:E{last}", "E", first
-        )
-        self.status_ranges.append(self.ref("dashboard", f"$E${first}:$E${last}"))
+        rules: list[Rule] = []
+        if kpis:
+            rules = self.colour_rules(f"B{first}:B{last}", "E", first) + self.colour_rules(
+                f"E{first}:E{last}", "E", first
+            )
+            self.status_ranges.append(self.ref("dashboard", f"$E${first}:$E${last}"))
         charts = []
         trend = i.trend
         if not trend.empty:
@@ -853,7 +859,7 @@ class _Builder:
         )
 
     def inventory(self) -> Sheet:
-        lang, s = self.lang, self.i.settings
+        lang = self.lang
         stock = self.stock_frame
         header = [
             t("sku", lang),

@@ -150,7 +150,13 @@ class XlsxTarget:
                 self._book.close()
                 self._book = None
             if self.path.exists():
+                mode = self.path.stat().st_mode & 0o777
                 shutil.copy2(self.path, self.path.with_name(self.path.name + ".bak"))
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            os.chmod(tmp, mode)  # mkstemp makes 0600 files; keep the workbook's own mode
             os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

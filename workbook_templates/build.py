@@ -1,0 +1,72 @@
+"""Build the standard review workbooks shipped with fupan (review_en.xlsx, review_zh.xlsx).
+
+Run `python -m fupan.workbook_templates.build` after changing the workbook's layout; a test
+fails when the checked-in templates differ from what the code builds.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..sync.engine import build_review
+from ..sync.periods import Period
+from ..sync.settings import Settings
+from ..sync.store import Store
+from ..sync.targets.xlsx import XlsxTarget
+from ..sync.workbook import Inputs, build_plan, stock_rows
+
+HERE = Path(__file__).resolve().parent
+# A fixed period keeps the templates byte-stable; `fupan sync` replaces it with real data.
+PERIOD = Period(date(2026, 1, 5), date(2026, 1, 11))
+
+
+def template_plan(lang: str):
+    with Store.memory() as store:
+        review = build_review(store, PERIOD, marketplace="US")
+        empty = store.table
+        stock, planning = stock_rows(empty("inventory"), review)
+        inputs = Inputs(
+            review=review,
+            previous=None,
+            settings=Settings.defaults(lang),
+            sales_rows=empty("business_asin"),
+            ads_rows=review.ads,
+            stock_rows=stock,
+            planning_rows=planning,
+            returns_rows=empty("returns"),
+            health_rows=empty("account_health"),
+            trend=_no_trend(),
+            suggestions=[],
+            actions=[],
+            findings=[],
+            today=PERIOD.end,
+        )
+        return build_plan(inputs)
+
+
+def _no_trend():
+    import pandas as pd
+
+    return pd.DataFrame(columns=["week", "sales", "sessions", "acos", "tacos"])
+
+
+def template_path(lang: str) -> Path:
+    return HERE / f"review_{lang}.xlsx"
+
+
+def build(folder: Path = HERE) -> list[Path]:
+    out = []
+    for lang in ("en", "zh"):
+        path = folder / f"review_{lang}.xlsx"
+        XlsxTarget(path).apply(
+            template_plan(lang), keep=[], state={"next_action_id": "1", "language": lang}
+        )
+        path.with_name(path.name + ".bak").unlink(missing_ok=True)
+        out.append(path)
+    return out
+
+
+if __name__ == "__main__":
+    for p in build():
+        print(p)
