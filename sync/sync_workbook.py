@@ -79,11 +79,13 @@ def read_actions(target: Target, next_id: int) -> tuple[list[Action], int]:
     grid = _find(target, "actions")
     actions: list[Action] = []
     cols: dict[int, str] | None = None
-    for row in grid:
+    rows = iter(grid)
+    for row in rows:
         values = list(row)
         if cols is None:
             if {"id", "due", "status"} <= {str(v) for v in values if v is not None}:
                 cols = {i: str(v) for i, v in enumerate(values) if v in ACTION_COLUMNS}
+                next(rows, None)  # the translated labels under the column keys
             continue
         record = {cols[i]: v for i, v in enumerate(values) if i in cols}
         if any(v not in (None, "") for k, v in record.items() if k != "id"):

@@ -440,6 +440,8 @@ def write_sp_xlsx(path: Path, seller: Seller, grain: str, *, lang: str = "en") -
             if isinstance(v, pd.Timestamp):
                 v = v.to_pydatetime()
             cell = WriteOnlyCell(ws, value=v)
+            if isinstance(v, str):
+                cell.data_type = "s"  # the console writes every name and term as text
             if col in _FORMATS:
                 cell.number_format = _FORMATS[col]
             row.append(cell)

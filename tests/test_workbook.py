@@ -1,0 +1,145 @@
+"""The review workbook: what a sync keeps, what it refuses, and that it is repeatable."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from fupan.sync.errors import WorkbookError
+from fupan.sync.i18n import LABELS
+from fupan.sync.periods import Period
+from fupan.sync.samples import writers
+from fupan.sync.sync_workbook import sync_workbook
+from fupan.sync.api import init_workspace, import_into_workspace
+from fupan.sync.targets.memory import MemoryTarget, grid
+from fupan.workbook_templates.build import template_path, template_plan
+
+WEEK = Period.parse("2026-11-16..2026-11-22")
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def workspace(tmp_path, seller):
+    ws = init_workspace(tmp_path / "shop")
+    inbox = ws.reports
+    for start, end in seller.weeks()[-2:]:
+        p = Period(start, end)
+        writers.write_business_asin(inbox / f"br-{end}.csv", seller, p)
+        import_into_workspace(ws, [inbox / f"br-{end}.csv"], period=p)
+    writers.write_sp_xlsx(inbox / "st.xlsx", seller, "search_term")
+    writers.write_planning(inbox / "plan.txt", seller)
+    return ws
+
+
+def values(path):
+    wb = load_workbook(path)
+    return {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in wb}
+
+
+def test_init_creates_a_workbook_from_the_template(tmp_path):
+    ws = init_workspace(tmp_path / "new", language="zh")
+    assert ws.workbook.exists() and ws.reports.is_dir()
+    assert load_workbook(ws.workbook).sheetnames[0] == "仪表盘"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_checked_in_templates_are_current(tmp_path, lang):
+    plan = template_plan(lang)
+    shipped = load_workbook(template_path(lang))
+    for sheet in plan.sheets:
+        expected = grid(sheet)
+        got = [[c.value for c in row] for row in shipped[sheet.title].iter_rows()]
+        expected = [[None if v == "" else v for v in row] for row in expected]
+        width = max((len(r) for r in expected), default=0)
+        got = [r[:width] + [None] * (width - len(r)) for r in got]
+        expected = [r + [None] * (width - len(r)) for r in expected]
+        assert got == expected, f"{sheet.title}: run python -m fupan.workbook_templates.build"
+
+
+def test_sync_twice_gives_the_same_workbook(workspace):
+    sync_workbook(workspace, period=WEEK, today=TODAY)
+    first = values(workspace.workbook)
+    sync_workbook(workspace, period=WEEK, today=TODAY)
+    assert values(workspace.workbook) == first
+    assert workspace.workbook.with_name("review.xlsx.bak").exists()
+
+
+def test_sync_keeps_what_the_team_wrote(workspace):
+    sync_workbook(workspace, period=WEEK, today=TODAY)
+    wb = load_workbook(workspace.workbook)
+    settings = wb["Settings"]
+    acos_row = next(r for r in settings.iter_rows() if r[0].value == "acos" and not r[2].value)
+    acos_row[4].value = 0.12  # green up to 12 %
+    sales = wb["Sales by ASIN"]
+    note_col = [c.value for c in sales[4]].index("Notes") + 1
+    asin = sales.cell(5, 1).value
+    sales.cell(5, note_col, "price test running")
+    wb.create_sheet("My notes")["A1"] = "=1+1"
+    actions = wb["Actions"]
+    actions.append([None, None, None, "manual", "asin", asin, "CVR low", "", "New images",
+                    "Li", date(2026, 11, 20), "open"])
+    wb.save(workspace.workbook)
+
+    sync_workbook(workspace, period=WEEK, today=TODAY)
+    after = load_workbook(workspace.workbook)
+    row = next(r for r in after["Settings"].iter_rows() if r[0].value == "acos" and
+               not r[2].value)
+    assert row[4].value == 0.12
+    s = after["Sales by ASIN"]
+    notes = {s.cell(r, 1).value: s.cell(r, note_col).value for r in range(5, s.max_row + 1)}
+    assert notes[asin] == "price test running"
+    assert after["My notes"]["A1"].value == "=1+1"
+    ids = [r[0].value for r in after["Actions"].iter_rows(min_row=5) if r[5].value == asin]
+    assert ids == ["A-0001"]
+
+
+def test_report_text_never_becomes_a_formula(workspace, seller):
+    sync_workbook(workspace, period=WEEK, today=TODAY)
+    path = workspace.reports / "evil.xlsx"
+    evil = seller.search_terms.copy()
+    evil.loc[evil.index[-1], "search_term"] = '=HYPERLINK("http://x","y")'
+    original = seller.search_terms
+    seller.search_terms = evil
+    try:
+        writers.write_sp_xlsx(path, seller, "search_term")
+    finally:
+        seller.search_terms = original
+    sync_workbook(workspace, [path], period=WEEK, today=TODAY)
+    ws = load_workbook(workspace.workbook)["data_ads"]
+    cells = [c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x","y")']
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_open_workbook_is_refused_and_nothing_changes(workspace):
+    sync_workbook(workspace, period=WEEK, today=TODAY)
+    before = workspace.workbook.read_bytes()
+    lock = workspace.root / "~$review.xlsx"
+    lock.write_text("x")
+    with pytest.raises(WorkbookError, match="close it"):
+        sync_workbook(workspace, period=WEEK, today=TODAY)
+    assert workspace.workbook.read_bytes() == before
+
+
+def test_dry_run_writes_nothing(workspace):
+    result = sync_workbook(workspace, dry_run=True, period=WEEK, today=TODAY)
+    assert {"st.xlsx: ads_search_term, 5040 rows", "plan.txt: fba_inventory_planning, 30 rows"} \
+        <= set(result.would_import)
+    assert "Dashboard" in result.plan.describe()
+    assert load_workbook(workspace.workbook).sheetnames[0] == "Dashboard"  # still the template
+    assert not workspace.workbook.with_name("review.xlsx.bak").exists()
+
+
+def test_chinese_workbook_is_complete(workspace):
+    target = MemoryTarget()
+    sync_workbook(workspace, target=target, period=WEEK, language="zh", today=TODAY)
+    zh_titles = {v[1] for k, v in LABELS.items() if not k.startswith("data_")}
+    tabs = [t for t in target.sheets if not t.startswith("data_")]
+    assert tabs and all(t in zh_titles for t in tabs)
+    english = {v[0] for v in LABELS.values()} - {v[1] for v in LABELS.values()}
+    for title, g in target.sheets.items():
+        if title.startswith("data_"):
+            continue
+        texts = {c for row in g for c in row if isinstance(c, str)}
+        assert not (texts & english), (title, texts & english)
