@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -85,6 +86,23 @@ def render_png(path: Path, outdir: Path, *, page: int = 1, dpi: int = 80) -> Pat
         timeout=120,
     )
     return prefix.with_suffix(".png")
+
+
+def colours(png: Path) -> set[tuple[int, int, int]]:
+    """The RGB colours of the PDF page a PNG was rendered from (read from a PPM twin)."""
+    prefix = png.with_name(png.stem + "-ppm")
+    pdf = png.with_name(png.name.replace("-page.png", ".pdf"))
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)],
+        check=True,
+        timeout=120,
+    )
+    data = prefix.with_suffix(".ppm").read_bytes()
+    header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+\d+\s", data)
+    assert header, "pdftoppm did not write a binary PPM"
+    width, height = int(header.group(1)), int(header.group(2))
+    pixels = data[header.end() : header.end() + width * height * 3]
+    return {tuple(pixels[i : i + 3]) for i in range(0, len(pixels), 3)}
 
 
 def error_cells(workbook) -> list[str]:

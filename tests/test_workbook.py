@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from openpyxl import load_workbook
-
+from fupan.sync.api import import_into_workspace, init_workspace
 from fupan.sync.errors import WorkbookError
 from fupan.sync.i18n import LABELS
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
 from fupan.sync.sync_workbook import sync_workbook
-from fupan.sync.api import init_workspace, import_into_workspace
 from fupan.sync.targets.memory import MemoryTarget, grid
 from fupan.workbook_templates.build import template_path, template_plan
+from openpyxl import load_workbook
 
 WEEK = Period.parse("2026-11-16..2026-11-22")
 TODAY = date(2026, 11, 23)
@@ -78,14 +77,27 @@ def test_sync_keeps_what_the_team_wrote(workspace):
     sales.cell(5, note_col, "price test running")
     wb.create_sheet("My notes")["A1"] = "=1+1"
     actions = wb["Actions"]
-    actions.append([None, None, None, "manual", "asin", asin, "CVR low", "", "New images",
-                    "Li", date(2026, 11, 20), "open"])
+    actions.append(
+        [
+            None,
+            None,
+            None,
+            "manual",
+            "asin",
+            asin,
+            "CVR low",
+            "",
+            "New images",
+            "Li",
+            date(2026, 11, 20),
+            "open",
+        ]
+    )
     wb.save(workspace.workbook)
 
     sync_workbook(workspace, period=WEEK, today=TODAY)
     after = load_workbook(workspace.workbook)
-    row = next(r for r in after["Settings"].iter_rows() if r[0].value == "acos" and
-               not r[2].value)
+    row = next(r for r in after["Settings"].iter_rows() if r[0].value == "acos" and not r[2].value)
     assert row[4].value == 0.12
     s = after["Sales by ASIN"]
     notes = {s.cell(r, 1).value: s.cell(r, note_col).value for r in range(5, s.max_row + 1)}
@@ -124,8 +136,10 @@ def test_open_workbook_is_refused_and_nothing_changes(workspace):
 
 def test_dry_run_writes_nothing(workspace):
     result = sync_workbook(workspace, dry_run=True, period=WEEK, today=TODAY)
-    assert {"st.xlsx: ads_search_term, 5040 rows", "plan.txt: fba_inventory_planning, 30 rows"} \
-        <= set(result.would_import)
+    assert {
+        "st.xlsx: ads_search_term, 5040 rows",
+        "plan.txt: fba_inventory_planning, 30 rows",
+    } <= set(result.would_import)
     assert "Dashboard" in result.plan.describe()
     assert load_workbook(workspace.workbook).sheetnames[0] == "Dashboard"  # still the template
     assert not workspace.workbook.with_name("review.xlsx.bak").exists()

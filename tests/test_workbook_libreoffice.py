@@ -1,0 +1,139 @@
+"""Proof with a real spreadsheet engine: the demo workbook recalculated by LibreOffice."""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fupan.addin.registry import KPIS, Scope
+from fupan.addin.thresholds import Bands
+from fupan.sync.demo import run_demo
+from libreoffice import colours, error_cells, recalc, render_png
+from openpyxl import load_workbook
+
+pytestmark = pytest.mark.libreoffice
+TODAY = date(2026, 11, 25)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module", params=["en", "zh"])
+def demo(request, tmp_path_factory):
+    folder = tmp_path_factory.mktemp(f"demo-{request.param}")
+    result = run_demo(folder / "ws", lang=request.param, today=TODAY)
+    calc = load_workbook(recalc(result.workspace.workbook, folder / "lo"), data_only=True)
+    return result, calc, folder
+
+
+def kpi_columns(ws, lang):
+    """KPI id -> column number, from a KPI table's header row (row 4)."""
+    names = {(k.name_zh if lang == "zh" else k.name_en): k.id for k in KPIS.values()}
+    return {names[c.value]: c.column for c in ws[4] if c.value in names}
+
+
+def same(got, want):
+    if want is None or (isinstance(want, float) and math.isnan(want)):
+        return got in (None, "")
+    return got == pytest.approx(want, rel=1e-9, abs=1e-9)
+
+
+def test_no_error_value_in_any_tab(demo):
+    _, calc, _ = demo
+    assert error_cells(calc) == []
+
+
+def test_every_kpi_cell_equals_the_engine(demo):
+    result, calc, _ = demo
+    review, lang = result.sync.review, result.workspace.language
+    sheets = result.sync.plan
+    checked = 0
+    for key, scope in (("sales", Scope.ASIN), ("ads", Scope.CAMPAIGN)):
+        ws = calc[sheets.sheet(key).title]
+        cols = kpi_columns(ws, lang)
+        assert cols
+        for row in range(5, ws.max_row + 1):
+            k = ws.cell(row, 1).value
+            if k is None:
+                break
+            for kpi, col in cols.items():
+                assert same(ws.cell(row, col).value, review.value(kpi, scope, str(k))), (
+                    key,
+                    k,
+                    kpi,
+                )
+                checked += 1
+    dash = calc[sheets.sheet("dashboard").title]
+    names = {(v.name_zh if lang == "zh" else v.name_en): v.id for v in KPIS.values()}
+    for row in range(9, dash.max_row + 1):
+        kpi = names.get(dash.cell(row, 1).value)
+        if kpi:
+            assert same(dash.cell(row, 2).value, review.value(kpi)), kpi
+            checked += 1
+    assert checked > 300
+
+
+def test_status_cells_follow_settings_even_after_an_edit(demo):
+    result, calc, folder = demo
+    lang = result.workspace.language
+    plan = result.sync.plan
+    red = {"en": "red", "zh": "红"}[lang]
+    green = {"en": "green", "zh": "绿"}[lang]
+    yellow = {"en": "yellow", "zh": "黄"}[lang]
+    words = {"green": green, "yellow": yellow, "red": red}
+
+    def statuses(book, bands: Bands):
+        ws = book[plan.sheet("sales").title]
+        col = kpi_columns(ws, lang)["acos"]
+        out = []
+        for row in range(5, ws.max_row + 1):
+            v = ws.cell(row, col).value
+            if ws.cell(row, 1).value is None:
+                break
+            want = "" if v in (None, "") else words[bands.status(v)]
+            out.append((ws.cell(row, col + 1).value or "", want))
+        return out
+
+    default = KPIS["acos"].bands
+    pairs = statuses(calc, default)
+    assert pairs and all(got == want for got, want in pairs)
+    # A team lowers the ACoS line: the sheet recolours on recalculation, without a sync.
+    edited = folder / "edited.xlsx"
+    shutil.copy(result.workspace.workbook, edited)
+    wb = load_workbook(edited)
+    ws = wb[plan.sheet("settings").title]
+    row = next(r for r in ws.iter_rows() if r[0].value == "acos" and not r[2].value)
+    row[4].value, row[6].value = 0.05, 0.08
+    wb.save(edited)
+    after = load_workbook(recalc(edited, folder / "lo-edit"), data_only=True)
+    new = Bands(green_max=0.05, yellow_max=0.08)
+    pairs = statuses(after, new)
+    assert all(got == want for got, want in pairs)
+    assert sum(got == red for got, _ in pairs) > sum(
+        got == red for got, _ in statuses(calc, default)
+    )
+
+
+def test_dashboard_renders_with_traffic_lights(demo):
+    result, calc, folder = demo
+    png = render_png(result.workspace.workbook, folder / "render", dpi=80)
+    seen = colours(png)
+    dash = calc[result.sync.plan.sheet("dashboard").title]
+    statuses = {dash.cell(r, 5).value for r in range(9, dash.max_row + 1)}
+    red, green = (0xFF, 0xC7, 0xCE), (0xC6, 0xEF, 0xCE)
+    red_word = {"en": "red", "zh": "红"}[result.workspace.language]
+    assert (red in seen) == (red_word in statuses)
+    assert green in seen
+    if result.workspace.language == "en" and os.environ.get("FUPAN_UPDATE_DOCS"):
+        shutil.copy(png, ROOT / "docs" / "workbook.png")  # the picture in the README
+
+
+def test_overdue_action_is_counted_and_first(demo):
+    result, calc, _ = demo
+    plan = result.sync.plan
+    dash = calc[plan.sheet("dashboard").title]
+    assert dash["E5"].value == 1
+    actions = calc[plan.sheet("actions").title]
+    assert actions["A5"].value and actions["L5"].value == "open"
