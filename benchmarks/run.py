@@ -1,0 +1,130 @@
+"""Benchmark fupan on a large seller (run: python benchmarks/run.py [--out docs/benchmarks.md]).
+
+2,000 child ASINs, 90 days, 300,000 search-term rows, 2,000 inventory rows. Each fupan step is
+timed beside its floor in the same run: pandas alone reading the same files, and openpyxl's
+write-only mode writing the same tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+
+from fupan.sync.engine import build_review
+from fupan.sync.importer import import_reports
+from fupan.sync.periods import Period
+from fupan.sync.samples import large_seller, writers
+from fupan.sync.store import Store
+from fupan.sync.sync_workbook import sync_workbook
+from fupan.sync.targets.memory import grid
+from fupan.sync.workspace import init
+
+END = date(2026, 11, 22)
+
+
+def write_files(folder: Path) -> tuple[list[tuple[Path, Period | None]], float]:
+    t = time.perf_counter()
+    folder.mkdir(parents=True)
+    seller = large_seller(END)
+    files: list[tuple[Path, Period | None]] = []
+    for start, end in seller.weeks():
+        p = Period(start, end)
+        files.append((writers.write_business_asin(folder / f"br-{end}.csv", seller, p), p))
+    files.append((writers.write_sp_xlsx(folder / "search-terms.xlsx", seller, "search_term"),
+                  None))
+    files.append((writers.write_sp_xlsx(folder / "advertised.xlsx", seller,
+                                        "advertised_product"), None))
+    files.append((writers.write_myi(folder / "myi.csv", seller), Period(END, END)))
+    files.append((writers.write_planning(folder / "planning.txt", seller), None))
+    files.append((writers.write_returns(folder / "returns.txt", seller), None))
+    return files, time.perf_counter() - t
+
+
+def floor_read(files: list[tuple[Path, Period | None]]) -> float:
+    t = time.perf_counter()
+    for path, _ in files:
+        if path.suffix == ".xlsx":
+            pd.read_excel(path, engine="calamine")
+        elif path.suffix == ".txt":
+            pd.read_csv(path, sep="\t", dtype=str, quoting=3)
+        else:
+            pd.read_csv(path, dtype=str, encoding="cp1252" if path.name == "myi.csv" else
+                        "utf-8-sig")
+    return time.perf_counter() - t
+
+
+def fupan_import(files, store: Store) -> float:
+    t = time.perf_counter()
+    for path, period in files:
+        import_reports([path], store=store, period=period)
+    return time.perf_counter() - t
+
+
+def fupan_kpis(store: Store, period: Period) -> float:
+    t = time.perf_counter()
+    build_review(store, period, marketplace="US")
+    return time.perf_counter() - t
+
+
+def floor_write(plan, path: Path) -> float:
+    """The same tables written by openpyxl's write-only mode, values only."""
+    t = time.perf_counter()
+    wb = Workbook(write_only=True)
+    for sheet in plan.sheets:
+        ws = wb.create_sheet(sheet.title)
+        for row in grid(sheet):
+            ws.append(row)
+    wb.save(path)
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--out", type=Path, help="write the results table into this Markdown file")
+    args = ap.parse_args()
+    period = Period(date(2026, 8, 25), END)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        files, gen = write_files(root / "reports")
+        ws = init(root / "ws")
+        read = floor_read(files)
+        with Store.open(ws.store_path) as store:
+            imp = fupan_import(files, store)
+            kpis = fupan_kpis(store, period)
+            rows = len(store.table("ads"))
+        t = time.perf_counter()
+        result = sync_workbook(ws, [], period=period, compare="none")
+        sync = time.perf_counter() - t
+        cells = sum(s.cell_count() for s in result.plan.sheets)
+        write = floor_write(result.plan, root / "floor.xlsx")
+    lines = [
+        f"Large seller: 2,000 child ASINs, 90 days, {rows:,} ad rows; machine: "
+        f"{platform.machine()}, Python {platform.python_version()}, pandas {pd.__version__}.",
+        "",
+        "| step | fupan | floor | ratio |",
+        "|---|---|---|---|",
+        f"| read + import all reports | {imp:.1f} s | {read:.1f} s (pandas reads the files) | "
+        f"{imp / read:.2f}x |",
+        f"| import + `fupan kpis` (90 days) | {imp + kpis:.1f} s | {read:.1f} s | "
+        f"{(imp + kpis) / read:.2f}x |",
+        f"| `fupan sync` into .xlsx ({cells:,} cells, incl. import check, review, rules) | "
+        f"{sync:.1f} s | {write:.1f} s (openpyxl write-only, same cells) | "
+        f"{sync / write:.2f}x |",
+        "",
+        f"(Generating the sample files took {gen:.1f} s and is not part of any figure.)",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
