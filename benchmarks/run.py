@@ -15,8 +15,6 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
-
 from fupan.sync.engine import build_review
 from fupan.sync.importer import import_reports
 from fupan.sync.periods import Period
@@ -25,6 +23,7 @@ from fupan.sync.store import Store
 from fupan.sync.sync_workbook import sync_workbook
 from fupan.sync.targets.memory import grid
 from fupan.sync.workspace import init
+from openpyxl import Workbook
 
 END = date(2026, 11, 22)
 
@@ -37,10 +36,10 @@ def write_files(folder: Path) -> tuple[list[tuple[Path, Period | None]], float]:
     for start, end in seller.weeks():
         p = Period(start, end)
         files.append((writers.write_business_asin(folder / f"br-{end}.csv", seller, p), p))
-    files.append((writers.write_sp_xlsx(folder / "search-terms.xlsx", seller, "search_term"),
-                  None))
-    files.append((writers.write_sp_xlsx(folder / "advertised.xlsx", seller,
-                                        "advertised_product"), None))
+    files.append((writers.write_sp_xlsx(folder / "search-terms.xlsx", seller, "search_term"), None))
+    files.append(
+        (writers.write_sp_xlsx(folder / "advertised.xlsx", seller, "advertised_product"), None)
+    )
     files.append((writers.write_myi(folder / "myi.csv", seller), Period(END, END)))
     files.append((writers.write_planning(folder / "planning.txt", seller), None))
     files.append((writers.write_returns(folder / "returns.txt", seller), None))
@@ -55,8 +54,9 @@ def floor_read(files: list[tuple[Path, Period | None]]) -> float:
         elif path.suffix == ".txt":
             pd.read_csv(path, sep="\t", dtype=str, quoting=3)
         else:
-            pd.read_csv(path, dtype=str, encoding="cp1252" if path.name == "myi.csv" else
-                        "utf-8-sig")
+            pd.read_csv(
+                path, dtype=str, encoding="cp1252" if path.name == "myi.csv" else "utf-8-sig"
+            )
     return time.perf_counter() - t
 
 

@@ -63,22 +63,19 @@ def formula(text: str, style: Style | None = None, *, provisional: bool = False)
     )
 
 
-def frame_rows(frame: pd.DataFrame, styles: dict[str, Style] | None = None) -> list[list[Cell]]:
-    """A header row plus one row of cells per frame row (text columns kept as text)."""
-    styles = styles or {}
-    header = [Cell(str(c), style=Style.HEADER) for c in frame.columns]
-    cols = []
+def frame_values(frame: pd.DataFrame) -> list[list[Any]]:
+    """A header row plus one row of plain values per frame row."""
+    columns = []
     for c in frame.columns:
         s = frame[c]
-        style = styles.get(c)
         if pd.api.types.is_datetime64_any_dtype(s):
-            cols.append([Cell(plain(v), style=style or Style.DATE) for v in s])
+            columns.append([None if pd.isna(v) else v.date() for v in s])
         elif pd.api.types.is_numeric_dtype(s):
-            cols.append([Cell(plain(v), style=style) for v in s.to_numpy()])
+            columns.append([plain(v) for v in s.to_numpy()])
         else:
-            cols.append([text_cell(v, style) for v in s])
-    body = [list(r) for r in zip(*cols, strict=True)] if cols else []
-    return [header, *body]
+            columns.append([None if v is None else str(v) for v in s])
+    body = [list(r) for r in zip(*columns, strict=True)] if columns else []
+    return [[str(c) for c in frame.columns], *body]
 
 
 def sheet_ref(title: str) -> str:

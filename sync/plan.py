@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+import pandas as pd
+
 
 class Style(StrEnum):
     """Named cell styles; each target maps them to its own formatting."""
@@ -54,6 +56,27 @@ class Block:
         return max((len(r) for r in self.rows), default=0)
 
 
+@dataclass
+class FrameBlock:
+    """A data tab's rows straight from a DataFrame (header row first), at A1.
+
+    Kept as a frame so that half a million rows do not become half a million Cell objects;
+    text columns are still written as text, whatever their first character.
+    """
+
+    frame: pd.DataFrame
+    row: int = 1
+    col: int = 1
+
+    @property
+    def height(self) -> int:
+        return len(self.frame) + 1
+
+    @property
+    def width(self) -> int:
+        return len(self.frame.columns)
+
+
 @dataclass(frozen=True)
 class Table:
     """An Excel table over a range (header row included)."""
@@ -86,7 +109,7 @@ class Chart:
 class Sheet:
     key: str  # stable id: "dashboard", "actions", ... (titles are translated)
     title: str
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block | FrameBlock] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)

@@ -16,11 +16,11 @@ from openpyxl.utils import get_column_letter
 from ..addin.registry import KPIS, Kpi, Scope, Unit, all_kpis
 from .actions.model import COLUMNS as ACTION_COLUMNS
 from .actions.model import LABEL_KEYS, Action, meeting_order, to_row
-from .cells import formula, frame_rows, plain, sheet_ref, text_cell, value_cell
+from .cells import formula, plain, sheet_ref, text_cell, value_cell
 from .engine import Review, _stock
 from .findings import Finding
 from .i18n import t
-from .plan import Block, Cell, Chart, Rule, Sheet, Style, Table, WorkbookPlan
+from .plan import Block, Cell, Chart, FrameBlock, Rule, Sheet, Style, Table, WorkbookPlan
 from .rules import RULES, Suggestion
 from .settings import Settings
 
@@ -361,7 +361,6 @@ class _Builder:
             frame = frame.reset_index(drop=True)
             self.data_sizes[key] = len(frame)
             self.data_cols[key] = {c: get_column_letter(n + 1) for n, c in enumerate(frame.columns)}
-            rows = frame_rows(frame)
             last = get_column_letter(len(frame.columns))
             tables = (
                 [Table(key, f"A1:{last}{len(frame) + 1}", tuple(map(str, frame.columns)))]
@@ -372,7 +371,7 @@ class _Builder:
                 Sheet(
                     key,
                     self.titles[key],
-                    [Block(1, 1, rows)],
+                    [FrameBlock(frame)],
                     tables=tables,
                     freeze="A2",
                     tab_color="C0C0C0",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..plan import WorkbookPlan
+from ..cells import frame_values
+from ..plan import FrameBlock, WorkbookPlan
 from .base import Grid
 
 
@@ -39,6 +40,8 @@ def grid(sheet) -> Grid:
     """A sheet's cells as rows of values (formulas as their text)."""
     cells: dict[tuple[int, int], Any] = {}
     for b in sheet.blocks:
+        if isinstance(b, FrameBlock):
+            return frame_values(b.frame)
         for r, row in enumerate(b.rows):
             for c, cell in enumerate(row):
                 cells[(b.row + r, b.col + c)] = cell.formula or cell.value

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import warnings
 import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from ..cells import FORMULA_LEADS, frame_values
 from ..errors import WorkbookError
-from ..plan import Block, Cell, Sheet, Style, WorkbookPlan
+from ..plan import Block, Cell, FrameBlock, Sheet, Style, WorkbookPlan
 from .base import Grid
 
 STATE_SHEET = "_fupan"
@@ -197,7 +199,11 @@ class XlsxTarget:
                 ws.add_table(t)
         for chart in sheet.charts:
             ws.add_chart(_chart(chart), chart.anchor)
-        for row in _rows(sheet.blocks):
+        frames = [b for b in sheet.blocks if isinstance(b, FrameBlock)]
+        if frames:
+            _stream(ws, frames[0])
+            return
+        for row in _rows(sheet.blocks):  # type: ignore[arg-type]
             ws.append([_cell(ws, c) for c in row])
 
     def _copy_sheet(self, wb: Workbook, src, title: str) -> None:
@@ -219,6 +225,26 @@ class XlsxTarget:
         if self._book is not None:
             self._book.close()
             self._book = None
+
+
+def _stream(ws, block: FrameBlock) -> None:
+    """Rows of a data tab; text that looks like a formula is written as text."""
+    values = frame_values(block.frame)
+    ws.append([_cell(ws, Cell(v, style=Style.HEADER)) for v in values[0]])
+    for row in values[1:]:
+        out = []
+        for v in row:
+            if isinstance(v, str) and v.startswith(FORMULA_LEADS):
+                cell = WriteOnlyCell(ws, value=v)
+                cell.data_type = "s"
+                out.append(cell)
+            elif isinstance(v, date):
+                cell = WriteOnlyCell(ws, value=v)
+                cell.style = "fupan date"
+                out.append(cell)
+            else:
+                out.append(v)
+        ws.append(out)
 
 
 def _rows(blocks: list[Block]) -> list[list[Cell | None]]:
