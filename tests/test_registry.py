@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from fupan.addin import udfs
 from fupan.addin.expr import M, ratio
 from fupan.addin.kpis import MEASURES
 from fupan.addin.registry import Direction, all_kpis, get
@@ -73,8 +74,9 @@ def _cases(kpi) -> list[dict[str, float]]:
 
 
 @pytest.mark.libreoffice
-def test_native_formulas_equal_python_in_libreoffice(tmp_path):
-    """Every KPI's native formula, recalculated by LibreOffice, equals the pandas value."""
+def test_three_runtimes_agree(tmp_path):
+    """For every KPI: the AMZ_* UDF, the pandas engine and the native formula recalculated
+    by LibreOffice give the same value on the same inputs (blanks and zeros included)."""
     from libreoffice import recalc
     from openpyxl import Workbook, load_workbook
     from openpyxl.utils import get_column_letter
@@ -89,9 +91,16 @@ def test_native_formulas_equal_python_in_libreoffice(tmp_path):
         ws.append([*cols, "kpi"])
         values = []
         for r, env in enumerate(_cases(kpi), start=2):
-            ws.append([env[m] for m in cols])
+            # The first case leaves a cell blank: every runtime reads it as zero.
+            ws.append([None if (r == 2 and m == kpi.measures[0]) else env[m] for m in cols])
+            if r == 2:
+                env[kpi.measures[0]] = 0.0
             ws[f"{out}{r}"] = "=" + kpi.formula(lambda m, r=r, cols=cols: f"{cols[m]}{r}")
             py = kpi.compute({m: pd.Series([v]) for m, v in env.items()}).iloc[0]
+            udf = udfs.KPI_FUNCTIONS[f"AMZ_{kpi.id.upper()}"](
+                *[None if (r == 2 and m == kpi.measures[0]) else env[m] for m in kpi.measures]
+            )
+            assert udf == (None if math.isnan(py) else pytest.approx(py)), (kpi.id, env)
             values.append((f"{out}{r}", None if math.isnan(py) else float(py)))
         expected[ws.title] = values
     src = tmp_path / "formulas.xlsx"

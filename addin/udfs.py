@@ -1,0 +1,127 @@
+"""`=AMZ_*()` Excel functions: one per KPI of the registry, plus status and restock helpers.
+
+Classic xlwings UDFs (BSD, free for commercial use): the decorators only attach metadata on
+Windows and are no-ops elsewhere, so this module imports and tests on Linux. Each function
+takes single cells or whole columns; given columns it returns one column that spills, so a
+sheet makes one call per column instead of one round trip per row. The functions are thin:
+they evaluate the registry's expression, the same one the sync and the native formulas use.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+import xlwings as xw
+
+from .registry import Kpi, all_kpis, get
+
+PREFIX = "AMZ_"
+CATEGORY = "fupan"
+
+
+def _column(x: Any) -> tuple[np.ndarray, bool]:
+    """Cells as floats (blank -> 0, text -> NaN) and whether they came as a range."""
+    if isinstance(x, (list, tuple)):
+        flat = [v[0] if isinstance(v, (list, tuple)) and len(v) == 1 else v for v in x]
+        return np.array([_number(v) for v in flat], dtype="float64"), True
+    return np.array([_number(x)], dtype="float64"), False
+
+
+def _number(v: Any) -> float:
+    if v is None or v == "":
+        return 0.0  # a blank cell counts as zero, as in Excel's own arithmetic
+    if isinstance(v, bool):
+        return float(v)
+    if isinstance(v, (int, float)):
+        return float(v)
+    return math.nan  # text: the result for that row is empty
+
+
+def _out(values: np.ndarray, as_column: bool) -> Any:
+    cells = [None if math.isnan(v) else float(v) for v in values]
+    return [[c] for c in cells] if as_column else cells[0]
+
+
+def _broadcast(args: Sequence[Any]) -> tuple[list[np.ndarray], bool]:
+    cols = [_column(a) for a in args]
+    as_column = any(c[1] for c in cols)
+    n = max(len(c[0]) for c in cols)
+    out = []
+    for values, _ in cols:
+        if len(values) not in (1, n):
+            raise ValueError(f"ranges of different lengths ({len(values)} and {n} rows)")
+        out.append(np.resize(values, n) if len(values) == 1 else values)
+    return out, as_column
+
+
+def _make(kpi: Kpi) -> Callable[..., Any]:
+    measures = kpi.measures
+
+    def udf(*args: Any) -> Any:
+        cols, as_column = _broadcast(args)
+        values = np.asarray(kpi.compute(dict(zip(measures, cols, strict=True))), dtype="float64")
+        return _out(np.resize(values, len(cols[0])), as_column)
+
+    name = PREFIX + kpi.id.upper()
+    udf.__name__ = udf.__qualname__ = name
+    udf.__doc__ = f"{kpi.name_en} ({kpi.name_zh}): {kpi.doc}."
+    udf.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter(m, inspect.Parameter.POSITIONAL_OR_KEYWORD) for m in measures]
+    )
+    return xw.func(category=CATEGORY)(udf)
+
+
+def AMZ_STATUS(kpi, value, category=None):
+    """Traffic light of a KPI value by the registry's thresholds: green, yellow, red or ""."""
+    k = get(str(kpi).strip().lower())
+    values, as_column = _column(value)
+    if as_column:  # a blank row has no light, unlike a blank operand of a ratio
+        flat = [v[0] if isinstance(v, (list, tuple)) else v for v in value]
+        values = np.where([v in (None, "") for v in flat], np.nan, values)
+    elif value in (None, ""):
+        values = np.array([math.nan])
+    cat = str(category).strip() if category not in (None, "") else None
+    out = [k.status(None if math.isnan(v) else float(v), cat).value for v in values]
+    out = ["" if s == "none" else s for s in out]
+    return [[s] for s in out] if as_column else out[0]
+
+
+def AMZ_SAFETY_STOCK(daily_units, lead_time_days):
+    """Average daily units × lead time × 1.5 (seed 001), rounded up."""
+    (d, lead), col = _broadcast([daily_units, lead_time_days])
+    return _out(np.ceil(d * lead * 1.5), col)
+
+
+def AMZ_REORDER_POINT(daily_units, lead_time_days):
+    """Daily units × lead time + safety stock, rounded up."""
+    (d, lead), col = _broadcast([daily_units, lead_time_days])
+    return _out(np.ceil(d * lead + np.ceil(d * lead * 1.5)), col)
+
+
+def AMZ_RESTOCK_QTY(daily_units, lead_time_days, review_cycle_days, available, inbound):
+    """max(0, reorder point + daily units × review cycle − available − inbound)."""
+    (d, lead, cycle, a, i), col = _broadcast(
+        [daily_units, lead_time_days, review_cycle_days, available, inbound]
+    )
+    reorder = np.ceil(d * lead + np.ceil(d * lead * 1.5))
+    return _out(np.maximum(0, np.ceil(reorder + d * cycle - a - i)), col)
+
+
+for _f in (AMZ_STATUS, AMZ_SAFETY_STOCK, AMZ_REORDER_POINT, AMZ_RESTOCK_QTY):
+    xw.func(category=CATEGORY)(_f)
+
+# AMZ_DAYS_OF_COVER is the registry's days_of_cover(available_units, days, units).
+KPI_FUNCTIONS: dict[str, Callable[..., Any]] = {PREFIX + k.id.upper(): _make(k) for k in all_kpis()}
+globals().update(KPI_FUNCTIONS)
+
+EXPORTED: tuple[str, ...] = (
+    *KPI_FUNCTIONS,
+    "AMZ_STATUS",
+    "AMZ_SAFETY_STOCK",
+    "AMZ_REORDER_POINT",
+    "AMZ_RESTOCK_QTY",
+)
