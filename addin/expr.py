@@ -32,6 +32,11 @@ class Expr:
         """Native formula text (without the leading `=`); `ref(measure)` gives a cell ref."""
         raise NotImplementedError
 
+    def python(self) -> str:
+        """Plain-Python source over measure names, using the null-aware helpers of
+        addin/lite/main.py (`_add`, `_sub`, `_mul`, `_div`): for runtimes without pandas."""
+        raise NotImplementedError
+
     def __truediv__(self, other: Expr | float) -> Expr:
         return Div(self, _lift(other))
 
@@ -68,6 +73,9 @@ class M(Expr):
     def formula(self, ref: Callable[[str], str]) -> str:
         return ref(self.name)
 
+    def python(self) -> str:
+        return self.name
+
 
 @dataclass(frozen=True)
 class Const(Expr):
@@ -81,6 +89,9 @@ class Const(Expr):
 
     def formula(self, ref: Callable[[str], str]) -> str:
         return _number(self.value)
+
+    def python(self) -> str:
+        return repr(float(self.value))
 
 
 def _number(x: float) -> str:
@@ -124,6 +135,10 @@ class _Arith(_Binary):
         out = self._apply(np.asarray(a, dtype="float64"), np.asarray(b, dtype="float64"))
         return _like(out, a, b)
 
+    def python(self) -> str:
+        name = {"+": "_add", "-": "_sub", "*": "_mul"}[self.op]
+        return f"{name}({self.left.python()}, {self.right.python()})"
+
     def formula(self, ref: Callable[[str], str]) -> str:
         a, b = self.left.formula(ref), self.right.formula(ref)
         body = f"({a}{self.op}{b})"
@@ -161,6 +176,9 @@ class Div(_Binary):
         with np.errstate(divide="ignore", invalid="ignore"):
             out = np.where(nb == 0, np.nan, na / np.where(nb == 0, 1.0, nb))
         return _like(out, a, b)
+
+    def python(self) -> str:
+        return f"_div({self.left.python()}, {self.right.python()})"
 
     def formula(self, ref: Callable[[str], str]) -> str:
         a, b = self.left.formula(ref), self.right.formula(ref)

@@ -273,3 +273,31 @@ def sync_command(
                 click.echo(f"imported {Path(o.file).name}: {o.rows} rows")
         click.echo(f"Wrote {result.target}")
     click.echo(_summary(result))
+
+
+@cli.group()
+def excel() -> None:
+    """The Excel add-in: =AMZ_*() functions and the "Refresh data" ribbon button."""
+
+
+@excel.command(name="build")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("fupan.xlam"),
+    show_default=True,
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default="en",
+    show_default=True,
+    help="Language of the ribbon button.",
+)
+@friendly
+def excel_build(out: Path, lang: str) -> None:
+    """Build the fupan.xlam add-in (works on any OS; install it in Excel on Windows)."""
+    from ..addin.build import build_addin
+
+    path = build_addin(out, lang=lang)
+    click.echo(f"Wrote {path}. See docs/excel.md to install it in Excel.")

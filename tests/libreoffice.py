@@ -35,7 +35,9 @@ def _profile(tmp: Path) -> str:
     return (tmp / "lo-profile").resolve().as_uri()
 
 
-def convert(files: list[Path], fmt: str, outdir: Path) -> list[Path]:
+def convert(
+    files: list[Path], fmt: str, outdir: Path, *, infilter: str | None = None
+) -> list[Path]:
     """Open each file in LibreOffice (recalculating every formula) and save it as `fmt`."""
     outdir.mkdir(parents=True, exist_ok=True)
     cmd = [
@@ -43,6 +45,7 @@ def convert(files: list[Path], fmt: str, outdir: Path) -> list[Path]:
         f"-env:UserInstallation={_profile(outdir)}",
         "--headless",
         "--norestore",
+        *([f"--infilter={infilter}"] if infilter else []),
         "--convert-to",
         fmt,
         "--outdir",
