@@ -102,6 +102,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "result": ("Result", "结果"),
     "evidence": ("Evidence", "依据"),
     "promote": ("Promote (x)", "转为行动 (x)"),
+    "archive": ("Archive", "归档"),
+    "conflicts": ("Conflicts", "冲突"),
+    "conflicts_note": (
+        "A field was changed on both sides. The row keeps the workbook's value; pick one, "
+        "then delete the conflict line.",
+        "同一字段在两边都被修改。行内保留工作簿的值；确认后删除本冲突行。",
+    ),
+    "field": ("Field", "字段"),
+    "workbook_value": ("Workbook value", "工作簿的值"),
+    "shared_value": ("Shared sheet value", "共享表的值"),
+    "base_value": ("Value at last sync", "上次同步的值"),
     # issues
     "severity": ("Severity", "级别"),
     "file": ("File", "文件"),

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actions.model import COLUMNS as ACTION_COLUMNS
-from .actions.model import Action, assign_ids, from_row
+from .actions.sheets import SNAPSHOT_SHEET, read_tracker
 from .engine import Review, build_review, comparison, default_period
 from .findings import Finding, Severity
 from .i18n import LABELS, t
@@ -41,12 +40,14 @@ OUR_KEYS = (
     "scorecard",
     "settings",
     "issues",
+    "conflicts",
+    "archive",
     "data_sales",
     "data_ads",
     "data_stock",
     "data_returns",
 )
-OUR_TITLES = frozenset(v for k in OUR_KEYS for v in LABELS[k]) | {STATE_SHEET}
+OUR_TITLES = frozenset(v for k in OUR_KEYS for v in LABELS[k]) | {STATE_SHEET, SNAPSHOT_SHEET}
 
 
 @dataclass
@@ -73,25 +74,6 @@ def _find(target: Target, key: str) -> list[list]:
         if grid is not None:
             return grid
     return []
-
-
-def read_actions(target: Target, next_id: int) -> tuple[list[Action], int]:
-    grid = _find(target, "actions")
-    actions: list[Action] = []
-    cols: dict[int, str] | None = None
-    rows = iter(grid)
-    for row in rows:
-        values = list(row)
-        if cols is None:
-            if {"id", "due", "status"} <= {str(v) for v in values if v is not None}:
-                cols = {i: str(v) for i, v in enumerate(values) if v in ACTION_COLUMNS}
-                next(rows, None)  # the translated labels under the column keys
-            continue
-        record = {cols[i]: v for i, v in enumerate(values) if i in cols}
-        if any(v not in (None, "") for k, v in record.items() if k != "id"):
-            actions.append(from_row(record))
-    counter = assign_ids(actions, next_id)
-    return actions, counter
 
 
 def read_notes(target: Target, key: str) -> dict[str, str]:
@@ -186,13 +168,12 @@ def sync_workbook(
         market = workspace.marketplace
         chosen = period or default_period(store, market)
 
-        state = target.read_state()
         base = Settings.defaults(language or workspace.language)
         settings = read_back(_find(target, "settings"), base)
         if language:
             settings.language = language
         settings.products = _products(store, market, settings)
-        actions, next_id = read_actions(target, int(state.get("next_action_id", "1")))
+        tracker = read_tracker(target)
 
         cmp = comparison(chosen, compare)
         sales_target = {"sales_target": settings.sales_target} if settings.sales_target else {}
@@ -224,7 +205,7 @@ def sync_workbook(
             health_rows=store.table("account_health", marketplace=market),
             trend=weekly_trend(store, chosen, market),
             suggestions=evaluate(review, settings, inventory),
-            actions=actions,
+            tracker=tracker,
             findings=findings,
             notes={k: read_notes(target, k) for k in ("sales", "ads")},
             today=today,
@@ -242,13 +223,17 @@ def sync_workbook(
         int(counts.get("red", 0)),
         int(counts.get("yellow", 0)),
         len(inputs.suggestions),
-        sum(a.overdue(today) for a in actions),
+        sum(a.overdue(today) for a in tracker.side.rows.values()),
         would_import,
     )
     if not dry_run:
-        target.apply(
-            plan, keep=keep, state={"next_action_id": str(next_id), "language": settings.language}
-        )
+        state = {
+            "next_action_id": str(tracker.next_id),
+            "language": settings.language,
+            "actions_generation": str(tracker.side.generation),
+            "period": str(chosen),
+        }
+        target.apply(plan, keep=keep, state=state)
     target.close()
     return result
 

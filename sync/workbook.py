@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from ..addin.registry import KPIS, Kpi, Scope, Unit, all_kpis
 from .actions.model import COLUMNS as ACTION_COLUMNS
-from .actions.model import LABEL_KEYS, Action, meeting_order, to_row
+from .actions.sheets import Tracker, tracker_sheets
 from .cells import formula, plain, sheet_ref, text_cell, value_cell
 from .engine import Review, _stock
 from .findings import Finding
@@ -65,7 +65,7 @@ class Inputs:
     health_rows: pd.DataFrame
     trend: pd.DataFrame  # week, sales, sessions, acos, tacos
     suggestions: list[Suggestion]
-    actions: list[Action]
+    tracker: Tracker
     findings: list[Finding]
     notes: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet key -> key -> note
     extra_sheets: list[str] = field(default_factory=list)
@@ -157,7 +157,7 @@ class _Builder:
         data = self.data_sheets()
         sheets = [
             self.dashboard(),
-            self.actions(),
+            *tracker_sheets(self.i.tracker, self.lang, self.i.today)[:1],
             self.kpi_table("sales", Scope.ASIN, self.i.review.measures.get(Scope.ASIN)),
             self.kpi_table("ads", Scope.CAMPAIGN, self.i.review.measures.get(Scope.CAMPAIGN)),
             self.search_terms(),
@@ -167,6 +167,7 @@ class _Builder:
             self.scorecard(),
             settings,
             self.issues(),
+            *tracker_sheets(self.i.tracker, self.lang, self.i.today)[1:],
             *data,
         ]
         # Counted after the tables exist: the dashboard's red count reads every status column.
@@ -755,43 +756,6 @@ class _Builder:
 
     # Other tabs ---------------------------------------------------------------------------------
 
-    def actions(self) -> Sheet:
-        lang = self.lang
-        header = [
-            Cell(
-                t(LABEL_KEYS[c], lang) if c not in ("updated_at", "updated_by") else c,
-                style=Style.HEADER,
-            )
-            for c in ACTION_COLUMNS
-        ]
-        keys = [Cell(c, style=Style.NOTE) for c in ACTION_COLUMNS]
-        rows = [keys, header]
-        for a in meeting_order(self.i.actions, self.i.today):
-            rows.append(
-                [
-                    value_cell(v, Style.DATE if isinstance(plain(v), date) else None)
-                    if not isinstance(v, str)
-                    else text_cell(v)
-                    for v in to_row(a)
-                ]
-            )
-        due = get_column_letter(ACTION_COLUMNS.index("due") + 1)
-        st = get_column_letter(ACTION_COLUMNS.index("status") + 1)
-        last_col = get_column_letter(len(ACTION_COLUMNS))
-        rule = Rule(
-            f"A5:{last_col}5000",
-            f'AND(${due}5<>"",${due}5<TODAY(),${st}5<>"done",${st}5<>"dropped")',
-            "overdue",
-        )
-        return Sheet(
-            "actions",
-            self.titles["actions"],
-            [self.title_rows("actions", t("overdue_actions", lang) + " ↑"), Block(3, 1, rows)],
-            rules=[rule],
-            freeze="B5",
-            widths={"A": 9, "H": 30, "I": 30, "J": 14, "K": 12, "L": 12},
-        )
-
     def search_terms(self) -> Sheet:
         lang = self.lang
         ads = self.i.ads_rows
@@ -1006,7 +970,7 @@ class _Builder:
             c: get_column_letter(ACTION_COLUMNS.index(c) + 1) for c in ("meeting", "due", "status")
         }
         rng = {c: f"{a}!${v}$5:${v}$5000" for c, v in col.items()}
-        meetings = sorted({x.meeting for x in self.i.actions if x.meeting})
+        meetings = sorted({x.meeting for x in self.i.tracker.side.rows.values() if x.meeting})
         rows = [
             [
                 Cell(x, style=Style.HEADER)

@@ -6,11 +6,10 @@ import copy
 from dataclasses import replace
 from datetime import date
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from fupan.sync.actions.merge import Side, merge
 from fupan.sync.actions.model import Action
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 FIELDS = ("owner", "status", "action", "due")
 VALUES = {
@@ -21,11 +20,15 @@ VALUES = {
 }
 
 edit = st.one_of(
-    st.tuples(st.just("set"), st.sampled_from("LR"), st.integers(0, 30),
-              st.sampled_from(FIELDS), st.data()),
+    st.tuples(
+        st.just("set"),
+        st.sampled_from("LR"),
+        st.integers(0, 30),
+        st.sampled_from(FIELDS),
+        st.data(),
+    ),
     st.tuples(st.just("add"), st.sampled_from("LR"), st.integers(0, 0), st.just(""), st.none()),
-    st.tuples(st.just("delete"), st.sampled_from("LR"), st.integers(0, 30), st.just(""),
-              st.none()),
+    st.tuples(st.just("delete"), st.sampled_from("LR"), st.integers(0, 30), st.just(""), st.none()),
     st.tuples(st.just("sync"), st.just("L"), st.integers(0, 0), st.just(""), st.none()),
 )
 
@@ -53,8 +56,10 @@ class World:
             assert row is not None, f"row {i} disappeared"
             if getattr(row, name) == value:
                 continue
-            assert any(c.id == i and c.field == name and value in (c.workbook, c.shared)
-                       for c in result.conflicts), (side, i, name, value)
+            assert any(
+                c.id == i and c.field == name and value in (c.workbook, c.shared)
+                for c in result.conflicts
+            ), (side, i, name, value)
         self.pending.clear()
         assert self.ever <= set(result.rows) | set(result.archive)
         assert self.sides["L"].rows == self.sides["R"].rows
@@ -76,8 +81,9 @@ class World:
             else:
                 value = data.draw(VALUES[name])
                 rows[i] = replace(rows[i], **{name: value})
-                self.pending = [p for p in self.pending
-                                if not (p[0] == side and p[1] == i and p[2] == name)]
+                self.pending = [
+                    p for p in self.pending if not (p[0] == side and p[1] == i and p[2] == name)
+                ]
                 base = self.sides[side].snapshot.get(i)
                 if base is None or getattr(base, name) != value:  # setting it back is no edit
                     self.pending.append((side, i, name, value))
@@ -103,7 +109,8 @@ def test_conflict_keeps_both_values():
     result = merge(left, right)
     assert result.rows["A-1"].owner == "Zhang"
     assert [(c.field, c.workbook, c.shared, c.base) for c in result.conflicts] == [
-        ("owner", "Zhang", "Chen", "Li")]
+        ("owner", "Zhang", "Chen", "Li")
+    ]
 
 
 def test_deleted_on_one_side_is_archived_with_the_other_sides_edits():

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ..sync.actions.merge import Side
+from ..sync.actions.sheets import Tracker
 from ..sync.engine import build_review
 from ..sync.periods import Period
 from ..sync.settings import Settings
@@ -38,7 +40,7 @@ def template_plan(lang: str):
             health_rows=empty("account_health"),
             trend=_no_trend(),
             suggestions=[],
-            actions=[],
+            tracker=Tracker(Side({}, {})),
             findings=[],
             today=PERIOD.end,
         )

@@ -49,8 +49,10 @@ class MergeResult:
     archived: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
-        return (f"{len(self.added)} added, {len(self.updated)} updated, "
-                f"{len(self.conflicts)} conflict(s), {len(self.archived)} archived")
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.conflicts)} conflict(s), {len(self.archived)} archived"
+        )
 
 
 def _value(a: Action | None, name: str) -> Any:
@@ -71,8 +73,7 @@ def merge(workbook: Side, shared: Side) -> MergeResult:
     """Merge the workbook's tracker with the shared one (pure: no I/O)."""
     newer = workbook if workbook.generation >= shared.generation else shared
     result = MergeResult({}, {**shared.archive, **workbook.archive}, [])
-    ids = list(dict.fromkeys([*workbook.rows, *shared.rows, *workbook.snapshot,
-                              *shared.snapshot]))
+    ids = list(dict.fromkeys([*workbook.rows, *shared.rows, *workbook.snapshot, *shared.snapshot]))
     for i in ids:
         left, right = workbook.rows.get(i), shared.rows.get(i)
         lbase, rbase = workbook.snapshot.get(i), shared.snapshot.get(i)
@@ -97,9 +98,7 @@ def merge(workbook: Side, shared: Side) -> MergeResult:
             lv, rv = _value(left, name), _value(right, name)
             lchg = lv != _value(lbase, name)
             rchg = rv != _value(rbase, name)
-            if lv == rv:
-                value = getattr(left, name)
-            elif lchg and not rchg:
+            if lv == rv or (lchg and not rchg):
                 value = getattr(left, name)
             elif rchg and not lchg:
                 value = getattr(right, name)

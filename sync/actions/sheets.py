@@ -1,0 +1,204 @@
+"""The tracker's tabs, shared by the review workbook and a shared tracker file.
+
+Actions (the live list), Conflicts (both values of a field edited on both sides), Archive
+(rows deleted on one side, never lost) and a hidden snapshot of the last sync, which travels
+with the file so the next sync can tell what each side changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from ..cells import plain, text_cell, value_cell
+from ..i18n import LABELS, t
+from ..plan import Block, Cell, Rule, Sheet, Style
+from ..targets.base import Grid, Target
+from .merge import Conflict, Side
+from .model import COLUMNS, LABEL_KEYS, Action, assign_ids, from_row, meeting_order, to_row
+
+SNAPSHOT_SHEET = "_fupan_actions"
+CONFLICT_COLUMNS = ("id", "field", "workbook", "shared", "base")
+
+
+@dataclass
+class Tracker:
+    """Everything of the tracker one file holds."""
+
+    side: Side
+    conflicts: list[Conflict] = field(default_factory=list)
+    next_id: int = 1
+
+
+def _cells(a: Action) -> list[Cell]:
+    return [
+        text_cell(v)
+        if isinstance(v, str)
+        else value_cell(v, Style.DATE if isinstance(plain(v), date) else None)
+        for v in to_row(a)
+    ]
+
+
+def _header(lang: str) -> list[list[Cell]]:
+    labels = [
+        t(LABEL_KEYS[c], lang) if c not in ("updated_at", "updated_by") else c for c in COLUMNS
+    ]
+    return [
+        [Cell(c, style=Style.NOTE) for c in COLUMNS],
+        [Cell(x, style=Style.HEADER) for x in labels],
+    ]
+
+
+def actions_sheet(
+    actions: list[Action], conflicts: list[Conflict], lang: str, today: date
+) -> Sheet:
+    """Overdue rows first; a row with an open conflict says so in its result column."""
+    flagged = {c.id for c in conflicts}
+    rows = _header(lang)
+    for a in meeting_order(actions, today):
+        cells = _cells(a)
+        if a.id in flagged:
+            cells[COLUMNS.index("result")] = Cell(
+                f"⚠ {t('conflicts', lang)}: {a.result}".rstrip(": "), style=Style.INPUT
+            )
+        rows.append(cells)
+    due = get_column_letter(COLUMNS.index("due") + 1)
+    st = get_column_letter(COLUMNS.index("status") + 1)
+    last = get_column_letter(len(COLUMNS))
+    overdue = Rule(
+        f"A5:{last}5000",
+        f'AND(${due}5<>"",${due}5<TODAY(),${st}5<>"done",${st}5<>"dropped")',
+        "overdue",
+    )
+    title = [
+        [Cell(t("actions", lang), style=Style.TITLE)],
+        [Cell(t("overdue_actions", lang) + " ↑", style=Style.NOTE)],
+    ]
+    return Sheet(
+        "actions",
+        t("actions", lang),
+        [Block(1, 1, title), Block(3, 1, rows)],
+        rules=[overdue],
+        freeze="B5",
+        widths={"A": 9, "G": 30, "H": 30, "I": 30, "J": 14, "K": 12, "L": 12},
+    )
+
+
+def archive_sheet(archive: list[Action], lang: str) -> Sheet:
+    rows = _header(lang) + [_cells(a) for a in sorted(archive, key=lambda a: a.id)]
+    title = [[Cell(t("archive", lang), style=Style.TITLE)]]
+    return Sheet(
+        "archive",
+        t("archive", lang),
+        [Block(1, 1, title), Block(3, 1, rows)],
+        widths={"A": 9, "G": 30, "I": 30},
+    )
+
+
+def conflicts_sheet(conflicts: list[Conflict], lang: str) -> Sheet:
+    rows = [
+        [Cell(c, style=Style.NOTE) for c in CONFLICT_COLUMNS],
+        [
+            Cell(t(k, lang), style=Style.HEADER)
+            for k in ("id", "field", "workbook_value", "shared_value", "base_value")
+        ],
+    ]
+    rows += [
+        [
+            Cell(c.id),
+            Cell(c.field),
+            value_cell(c.workbook),
+            value_cell(c.shared),
+            value_cell(c.base),
+        ]
+        for c in conflicts
+    ]
+    title = [
+        [Cell(t("conflicts", lang), style=Style.TITLE)],
+        [Cell(t("conflicts_note", lang), style=Style.NOTE)],
+    ]
+    return Sheet(
+        "conflicts",
+        t("conflicts", lang),
+        [Block(1, 1, title), Block(3, 1, rows)],
+        widths={"A": 9, "B": 14, "C": 30, "D": 30, "E": 30},
+    )
+
+
+def snapshot_sheet(snapshot: list[Action]) -> Sheet:
+    rows = [[Cell(c) for c in COLUMNS]] + [_cells(a) for a in snapshot]
+    return Sheet("snapshot", SNAPSHOT_SHEET, [Block(1, 1, rows)], hidden=True)
+
+
+def tracker_sheets(tracker: Tracker, lang: str, today: date) -> list[Sheet]:
+    side = tracker.side
+    return [
+        actions_sheet(list(side.rows.values()), tracker.conflicts, lang, today),
+        conflicts_sheet(tracker.conflicts, lang),
+        archive_sheet(list(side.archive.values()), lang),
+        snapshot_sheet(list(side.snapshot.values())),
+    ]
+
+
+# Reading ----------------------------------------------------------------------------------
+
+
+def _find(target: Target, key: str) -> Grid:
+    for title in LABELS.get(key, (key,)):
+        grid = target.read_sheet(title)
+        if grid is not None:
+            return grid
+    return []
+
+
+def read_rows(grid: Grid, columns: tuple[str, ...] = COLUMNS) -> list[dict[str, Any]]:
+    """Records under the row of column keys (the translated labels below it are skipped)."""
+    out: list[dict[str, Any]] = []
+    cols: dict[int, str] | None = None
+    rows = iter(grid)
+    for row in rows:
+        values = list(row)
+        if cols is None:
+            found = {i: str(v) for i, v in enumerate(values) if v in columns}
+            if len(found) >= min(3, len(columns)) and columns[0] in found.values():
+                cols = found
+            continue
+        record = {cols[i]: v for i, v in enumerate(values) if i in cols}
+        if any(v not in (None, "") for v in record.values()):
+            out.append(record)
+    return out
+
+
+def _actions(grid: Grid, labelled: bool) -> list[Action]:
+    records = read_rows(grid)
+    if labelled:  # the first record under the keys is the row of translated labels
+        records = [r for r in records if str(r.get("id")) not in {t("id", "en"), t("id", "zh")}]
+    return [from_row(r) for r in records]
+
+
+def read_tracker(target: Target) -> Tracker:
+    """The tracker a file holds now; rows typed without an id get the next free one."""
+    state = target.read_state()
+    rows = _actions(_find(target, "actions"), labelled=True)
+    next_id = assign_ids(rows, int(state.get("next_action_id", "1")))
+    archive = _actions(_find(target, "archive"), labelled=True)
+    snapshot = _actions(target.read_sheet(SNAPSHOT_SHEET) or [], labelled=False)
+    conflicts = [
+        Conflict(
+            str(r.get("id")), str(r.get("field")), r.get("workbook"), r.get("shared"), r.get("base")
+        )
+        for r in read_rows(_find(target, "conflicts"), CONFLICT_COLUMNS)
+        if r.get("id") not in (None, "")
+        and r.get("field") not in (None, "field")
+        and str(r.get("id")) not in {t("id", "en"), t("id", "zh")}
+    ]
+    side = Side(
+        {a.id: a for a in rows},
+        {a.id: a for a in snapshot},
+        {a.id: a for a in archive},
+        int(state.get("actions_generation", "0")),
+    )
+    return Tracker(side, conflicts, next_id)
