@@ -301,3 +301,41 @@ def excel_build(out: Path, lang: str) -> None:
 
     path = build_addin(out, lang=lang)
     click.echo(f"Wrote {path}. See docs/excel.md to install it in Excel.")
+
+
+@cli.group()
+def actions() -> None:
+    """The action tracker: keep the workbook's Actions tab and a shared tracker in step."""
+
+
+@actions.command(name="sync")
+@click.option(
+    "--workbook",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The review workbook (default: review.xlsx in the workspace).",
+)
+@click.option(
+    "--shared",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The shared tracker (.xlsx); created when missing.",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@workspace_option
+@friendly
+def actions_sync(
+    workbook: Path | None, shared: Path, dry_run: bool, workspace: Path | None
+) -> None:
+    """Three-way merge of both trackers: no edit is ever lost.
+
+    A field changed on both sides is a conflict: both values are listed in the Conflicts tab
+    until a person resolves it. Rows deleted on one side move to the Archive tab on both.
+    """
+    from .actions.sync import sync_actions
+
+    start = workbook.parent if workbook else None
+    ws = _workspace(workspace) if workspace or not start else Workspace.find(start)
+    result = sync_actions(ws, shared, workbook=workbook, dry_run=dry_run)
+    click.echo(result.describe())
+    for c in result.conflicts:
+        click.echo(f"  conflict {c.id} {c.field}: workbook {c.workbook!r}, shared {c.shared!r}")

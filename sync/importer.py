@@ -61,10 +61,15 @@ def read_all(
     period: Period | None = None,
     marketplace: str | None = None,
     progress: Progress | None = None,
-) -> tuple[list[tuple[Path, ReadResult, str]], list[Finding]]:
-    """Read every file; raise one error listing every file that cannot be used."""
+    known: Callable[[str], bool] | None = None,
+) -> tuple[list[tuple[Path, ReadResult | None, str]], list[Finding]]:
+    """Read every file; raise one error listing every file that cannot be used.
+
+    A file whose content is `known` (imported before) is not read again (result None),
+    unless it was named with a --period: then it is re-dated.
+    """
     named, found = expand(paths)
-    results: list[tuple[Path, ReadResult, str]] = []
+    results: list[tuple[Path, ReadResult | None, str]] = []
     findings: list[Finding] = []
     errors: list[str] = []
     ctx = ReadContext(period=period, marketplace=marketplace)
@@ -73,7 +78,8 @@ def read_all(
         if progress:
             progress(i, len(files), path.name)
         try:
-            result, sha = _read(path, ctx)
+            skip = known if (period is None or path not in named) else None
+            result, sha = _read(path, ctx, skip)
         except UnknownReportError as exc:
             if path in named:
                 errors.append(str(exc))
@@ -88,7 +94,8 @@ def read_all(
             errors.append(str(exc))
             continue
         results.append((path, result, sha))
-        findings += result.findings
+        if result is not None:
+            findings += result.findings
     if progress:
         progress(len(files), len(files), "")
     if len(errors) == 1 and len(files) == 1:
@@ -102,11 +109,15 @@ def read_all(
     return results, findings
 
 
-def _read(path: Path, ctx: ReadContext) -> tuple[ReadResult, str]:
+def _read(
+    path: Path, ctx: ReadContext, known: Callable[[str], bool] | None
+) -> tuple[ReadResult | None, str]:
     from .readers import detect
     from .sources import load
 
     raw = load(path)
+    if known is not None and known(raw.sha256):
+        return None, raw.sha256
     result = detect(raw).read(raw, ctx)
     result.findings[:0] = raw.findings
     return result, raw.sha256
@@ -121,10 +132,19 @@ def import_reports(
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Read and validate every file, then store each (idempotent; re-downloads replace)."""
-    results, findings = read_all(paths, period=period, marketplace=marketplace, progress=progress)
+    results, findings = read_all(
+        paths,
+        period=period,
+        marketplace=marketplace,
+        progress=progress,
+        known=lambda sha: store.already_imported(sha, None),
+    )
     summary = ImportSummary(findings=findings)
     for path, result, sha in results:
-        summary.outcomes.append(store.import_result(result, file=path, sha256=sha))
+        if result is None:
+            summary.outcomes.append(ImportOutcome(str(path), "", 0, 0, None, skipped=True))
+        else:
+            summary.outcomes.append(store.import_result(result, file=path, sha256=sha))
     return summary
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actions.sheets import SNAPSHOT_SHEET, read_tracker
+from .actions.sheets import SNAPSHOT_SHEET, Tracker, read_tracker
 from .engine import Review, build_review, comparison, default_period
 from .findings import Finding, Severity
 from .i18n import LABELS, t
@@ -140,8 +140,13 @@ def sync_workbook(
     dry_run: bool = False,
     progress: Progress | None = None,
     today: date | None = None,
+    tracker: Tracker | None = None,
 ) -> SyncResult:
-    """Import new reports and refresh the review workbook (or, with dry_run, describe it)."""
+    """Import new reports and refresh the review workbook (or, with dry_run, describe it).
+
+    `tracker` replaces the action tracker read from the workbook (the action sync passes
+    the merged one); without a period, the period of the workbook's last sync is kept.
+    """
     today = today or date.today()
     reports = list(reports) or [workspace.reports]
     target = target or XlsxTarget(Path(workbook) if workbook else workspace.workbook)
@@ -151,11 +156,16 @@ def sync_workbook(
         imported = None
         would_import: list[str] = []
         if dry_run:
-            results, _ = read_all(reports, period=period, marketplace=workspace.marketplace)
+            results, _ = read_all(
+                reports,
+                period=period,
+                marketplace=workspace.marketplace,
+                known=lambda sha: store.already_imported(sha, None),
+            )
             would_import = [
                 f"{p.name}: {r.reader}, {len(r.frame)} rows"
                 for p, r, sha in results
-                if not store.already_imported(sha, r.period)
+                if r is not None and not store.already_imported(sha, r.period)
             ]
         else:
             imported = import_reports(
@@ -166,14 +176,17 @@ def sync_workbook(
                 progress=progress,
             )
         market = workspace.marketplace
-        chosen = period or default_period(store, market)
+        last = target.read_state().get("period")
+        chosen = period or (Period.parse(last) if last else default_period(store, market))
 
         base = Settings.defaults(language or workspace.language)
         settings = read_back(_find(target, "settings"), base)
         if language:
             settings.language = language
         settings.products = _products(store, market, settings)
-        tracker = read_tracker(target)
+        if tracker is None:
+            tracker = read_tracker(target)
+            tracker.number()
 
         cmp = comparison(chosen, compare)
         sales_target = {"sales_target": settings.sales_target} if settings.sales_target else {}

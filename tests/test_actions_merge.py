@@ -56,8 +56,9 @@ class World:
             assert row is not None, f"row {i} disappeared"
             if getattr(row, name) == value:
                 continue
+            blank = None if value == "" else value  # an emptied cell is recorded as blank
             assert any(
-                c.id == i and c.field == name and value in (c.workbook, c.shared)
+                c.id == i and c.field == name and blank in (c.workbook, c.shared)
                 for c in result.conflicts
             ), (side, i, name, value)
         self.pending.clear()

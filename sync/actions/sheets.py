@@ -31,6 +31,13 @@ class Tracker:
     side: Side
     conflicts: list[Conflict] = field(default_factory=list)
     next_id: int = 1
+    unnumbered: list[Action] = field(default_factory=list)  # rows a person typed without id
+
+    def number(self, next_id: int | None = None) -> None:
+        """Give the rows typed without an id the next free ids (never reused)."""
+        self.next_id = assign_ids(self.unnumbered, max(self.next_id, next_id or 1))
+        self.side.rows.update({a.id: a for a in self.unnumbered})
+        self.unnumbered = []
 
 
 def _cells(a: Action) -> list[Cell]:
@@ -183,7 +190,8 @@ def read_tracker(target: Target) -> Tracker:
     """The tracker a file holds now; rows typed without an id get the next free one."""
     state = target.read_state()
     rows = _actions(_find(target, "actions"), labelled=True)
-    next_id = assign_ids(rows, int(state.get("next_action_id", "1")))
+    numbered = [a for a in rows if a.id]
+    next_id = assign_ids(numbered, int(state.get("next_action_id", "1")))
     archive = _actions(_find(target, "archive"), labelled=True)
     snapshot = _actions(target.read_sheet(SNAPSHOT_SHEET) or [], labelled=False)
     conflicts = [
@@ -196,9 +204,9 @@ def read_tracker(target: Target) -> Tracker:
         and str(r.get("id")) not in {t("id", "en"), t("id", "zh")}
     ]
     side = Side(
-        {a.id: a for a in rows},
+        {a.id: a for a in numbered},
         {a.id: a for a in snapshot},
         {a.id: a for a in archive},
         int(state.get("actions_generation", "0")),
     )
-    return Tracker(side, conflicts, next_id)
+    return Tracker(side, conflicts, next_id, [a for a in rows if not a.id])

@@ -1,0 +1,165 @@
+"""xlsx <-> xlsx tracker sync: edits on both sides, conflicts, archive, a killed sync."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+from fupan.sync.actions import sync as action_sync
+from fupan.sync.actions.sync import sync_actions
+from fupan.sync.api import import_into_workspace, init_workspace
+from fupan.sync.cli import cli
+from fupan.sync.errors import ActionSyncError
+from fupan.sync.periods import Period
+from fupan.sync.samples import writers
+from fupan.sync.sync_workbook import sync_workbook
+from openpyxl import load_workbook
+
+WEEK = Period.parse("2026-11-16..2026-11-22")
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def pair(tmp_path, seller):
+    ws = init_workspace(tmp_path / "shop")
+    path = writers.write_business_asin(ws.reports / "br.csv", seller, WEEK)
+    import_into_workspace(ws, [path], period=WEEK)
+    sync_workbook(ws, period=WEEK, today=TODAY)
+    wb = load_workbook(ws.workbook)
+    for owner, action in (("Li", "Air freight 600 units"), ("Zhang", "New main image")):
+        wb["Actions"].append(
+            [
+                None,
+                None,
+                None,
+                "manual",
+                "asin",
+                "B0X",
+                "p",
+                "",
+                action,
+                owner,
+                date(2026, 11, 28),
+                "open",
+            ]
+        )
+    wb.save(ws.workbook)
+    shared = tmp_path / "team-tracker.xlsx"
+    sync_actions(ws, shared, today=TODAY)
+    return ws, shared
+
+
+def rows(path, title="Actions"):
+    ws = load_workbook(path)[title]
+    return {r[0].value: [c.value for c in r] for r in ws.iter_rows(min_row=5) if r[0].value}
+
+
+def set_cell(path, title, row_id, column, value):
+    wb = load_workbook(path)
+    ws = wb[title]
+    col = [c.value for c in ws[3]].index(column) + 1
+    for r in ws.iter_rows(min_row=5):
+        if r[0].value == row_id:
+            ws.cell(r[0].row, col, value)
+    wb.save(path)
+
+
+def test_first_sync_creates_the_shared_tracker_with_the_same_rows(pair):
+    ws, shared = pair
+    assert set(rows(shared)) == set(rows(ws.workbook)) == {"A-0001", "A-0002"}
+
+
+def test_edits_on_both_sides_merge_and_conflicts_are_listed(pair):
+    ws, shared = pair
+    set_cell(ws.workbook, "Actions", "A-0001", "status", "done")
+    set_cell(shared, "Actions", "A-0001", "owner", "Chen")
+    set_cell(ws.workbook, "Actions", "A-0002", "owner", "Wang")
+    set_cell(shared, "Actions", "A-0002", "owner", "Zhao")
+    result = sync_actions(ws, shared, today=TODAY)
+    assert [(c.id, c.field) for c in result.conflicts] == [("A-0002", "owner")]
+    for path in (ws.workbook, shared):
+        r = rows(path)
+        assert r["A-0001"][11] == "done" and r["A-0001"][9] == "Chen"
+        assert r["A-0002"][9] == "Wang"
+        conflicts = rows(path, {ws.workbook: "Conflicts", shared: "Conflicts"}[path])
+        assert conflicts["A-0002"][1:4] == ["owner", "Wang", "Zhao"]
+    # Nothing changed since: a second sync changes nothing.
+    again = sync_actions(ws, shared, today=TODAY)
+    assert not again.merge.updated and not again.merge.added
+
+
+def test_deleted_row_goes_to_the_archive_on_both_sides(pair):
+    ws, shared = pair
+    wb = load_workbook(shared)
+    sheet = wb["Actions"]
+    for r in sheet.iter_rows(min_row=5):
+        if r[0].value == "A-0002":
+            sheet.delete_rows(r[0].row)
+            break
+    wb.save(shared)
+    sync_actions(ws, shared, today=TODAY)
+    for path in (ws.workbook, shared):
+        assert set(rows(path)) == {"A-0001"}
+        assert set(rows(path, "Archive")) == {"A-0002"}
+
+
+def test_rows_typed_without_id_on_both_sides_get_distinct_ids(pair):
+    ws, shared = pair
+    for path in (ws.workbook, shared):
+        wb = load_workbook(path)
+        wb["Actions"].append(
+            [None, None, None, "manual", "account", "", "p", "", path.name, "Li", None, "open"]
+        )
+        wb.save(path)
+    sync_actions(ws, shared, today=TODAY)
+    assert set(rows(ws.workbook)) == set(rows(shared)) == {"A-0001", "A-0002", "A-0003", "A-0004"}
+
+
+def test_a_killed_sync_is_repaired_by_the_next(pair, monkeypatch):
+    ws, shared = pair
+    set_cell(shared, "Actions", "A-0001", "status", "in progress")
+    set_cell(ws.workbook, "Actions", "A-0002", "status", "done")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("fupan.sync.sync_workbook.sync_workbook", killed)
+    with pytest.raises(KeyboardInterrupt):
+        sync_actions(ws, shared, today=TODAY)  # the shared file is written, the workbook not
+    monkeypatch.undo()
+    set_cell(ws.workbook, "Actions", "A-0001", "result", "booked")  # edited meanwhile
+    sync_actions(ws, shared, today=TODAY)
+    for path in (ws.workbook, shared):
+        r = rows(path)
+        assert r["A-0001"][11] == "in progress" and r["A-0001"][14] == "booked"
+        assert r["A-0002"][11] == "done"
+
+
+def test_a_file_changed_during_the_sync_is_not_overwritten(pair, monkeypatch):
+    ws, shared = pair
+    real = action_sync.read_tracker
+
+    def read_then_edit(target):
+        tracker = real(target)
+        if target.path == shared:
+            set_cell(shared, "Actions", "A-0001", "owner", "Someone else")
+        return tracker
+
+    monkeypatch.setattr(action_sync, "read_tracker", read_then_edit)
+    with pytest.raises(ActionSyncError, match="was changed while the sync was running"):
+        sync_actions(ws, shared, today=TODAY)
+    assert rows(shared)["A-0001"][9] == "Someone else"
+
+
+def test_cli_dry_run(pair):
+    ws, shared = pair
+    set_cell(shared, "Actions", "A-0001", "owner", "Chen")
+    before = shared.read_bytes()
+    r = CliRunner().invoke(
+        cli,
+        ["actions", "sync", "--workbook", str(ws.workbook), "--shared", str(shared), "--dry-run"],
+    )
+    assert r.exit_code == 0, r.output
+    assert "Dry run, nothing written: 0 added, 1 updated, 0 conflict(s), 0 archived" in r.output
+    assert shared.read_bytes() == before
