@@ -273,6 +273,8 @@ def sync_command(
                 click.echo(f"imported {Path(o.file).name}: {o.rows} rows")
         click.echo(f"Wrote {result.target}")
     click.echo(_summary(result))
+    if result.actions is not None:
+        click.echo(f"Shared action tracker: {result.actions.describe()}")
 
 
 @cli.group()

@@ -83,6 +83,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "review_cycle": ("Review cycle (days)", "复盘周期(天)"),
     "formula_mode": ("Formula mode (native or udf)", "公式模式 (native 或 udf)"),
     "language": ("Language (en or zh)", "语言 (en 或 zh)"),
+    "shared_tracker": ("Shared action tracker (.xlsx path)", "共享行动项表（.xlsx 路径）"),
     "products": ("Products", "商品"),
     "unit_cost": ("Unit cost", "单位成本"),
     # actions

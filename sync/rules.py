@@ -364,6 +364,35 @@ RULES: tuple[RuleSpec, ...] = (
 )
 
 
+# The KPI each rule watches: an action raised by a rule shows that KPI's value now.
+RULE_KPI = {
+    "R1": "acos",
+    "R2": "acos",
+    "R3": "ctr",
+    "R6": "roas",
+    "R7": "cvr_change",
+    "R8": "cvr",
+    "R9": "days_of_cover",
+    "R10": "days_of_cover",
+    "R11": "aged_90_share",
+    "R13": "negative_feedback_rate",
+    "R14": "return_rate",
+    "R15": "buy_box_pct",
+    "R16": "odr",
+    "R18": "sales_attainment",
+}
+
+
+def kpi_now(review: Review, source: str, scope: str, key: str) -> float | None:
+    """The current value of the KPI an action is about (by rule id or KPI id), if any."""
+    from ..addin.registry import KPIS, Scope
+
+    kpi = RULE_KPI.get(source, source)
+    if kpi not in KPIS or scope not in {s.value for s in Scope}:
+        return None
+    return review.value(kpi, Scope(scope), key if scope != "account" else "")
+
+
 def evaluate(review: Review, settings: Settings, stock: pd.DataFrame) -> list[Suggestion]:
     """Every rule that fires on this review, as proposed actions with their evidence."""
     out: list[Suggestion] = []

@@ -33,6 +33,7 @@ class Settings:
     lead_time: float = 30.0
     review_cycle: float = 7.0
     formula_mode: str = "native"  # or "udf"
+    shared_tracker: str = ""  # path of a shared action tracker (.xlsx) synced on every sync
     language: str = "en"
     products: dict[str, Product] = field(default_factory=dict)  # by SKU
 
@@ -69,6 +70,7 @@ TARGET_KEYS = (
     "review_cycle",
     "formula_mode",
     "language",
+    "shared_tracker",
 )
 
 
@@ -110,6 +112,8 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
                 s.lead_time = float(_num(v))  # type: ignore[arg-type]
             elif marker == "review_cycle" and _num(v) is not None:
                 s.review_cycle = float(_num(v))  # type: ignore[arg-type]
+            elif marker == "shared_tracker":
+                s.shared_tracker = "" if v is None else str(v).strip()
             elif marker == "formula_mode" and str(v).strip() in ("native", "udf"):
                 s.formula_mode = str(v).strip()
             elif marker == "language" and str(v).strip() in ("en", "zh"):

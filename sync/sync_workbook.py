@@ -10,17 +10,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .actions.sheets import SNAPSHOT_SHEET, Tracker, read_tracker
+
+if TYPE_CHECKING:
+    from .actions.sync import ActionSyncResult
 from .engine import Review, build_review, comparison, default_period
 from .findings import Finding, Severity
 from .i18n import LABELS, t
 from .importer import ImportSummary, Progress, import_reports, read_all
 from .periods import Period
 from .plan import WorkbookPlan
-from .rules import evaluate
+from .rules import evaluate, kpi_now
 from .settings import Product, Settings, read_back
 from .store import Store
 from .targets import Target, XlsxTarget
@@ -62,6 +66,7 @@ class SyncResult:
     suggestions: int = 0
     overdue: int = 0
     would_import: list[str] = field(default_factory=list)
+    actions: ActionSyncResult | None = None  # when Settings names a shared tracker
 
 
 def _title(key: str, lang: str) -> str:
@@ -184,13 +189,18 @@ def sync_workbook(
         if language:
             settings.language = language
         settings.products = _products(store, market, settings)
+        merged_tracker = tracker is not None
         if tracker is None:
             tracker = read_tracker(target)
             tracker.number()
-
         cmp = comparison(chosen, compare)
         sales_target = {"sales_target": settings.sales_target} if settings.sales_target else {}
         review = build_review(store, chosen, marketplace=market, compare=cmp, settings=sales_target)
+        for a in tracker.side.rows.values():  # did the action work? the KPI now, beside then
+            if a.status not in ("done", "dropped"):
+                now = kpi_now(review, a.source, a.scope, a.key)
+                if now is not None:
+                    a.value_now = now
         previous = build_review(store, cmp, marketplace=market) if cmp else None
         inventory = store.table("inventory", marketplace=market)
         stock, planning = stock_rows(inventory, review)
@@ -248,6 +258,13 @@ def sync_workbook(
         }
         target.apply(plan, keep=keep, state=state)
     target.close()
+    if settings.shared_tracker and not dry_run and not merged_tracker:
+        from .actions.sync import sync_actions
+
+        shared = Path(settings.shared_tracker).expanduser()
+        if not shared.is_absolute():
+            shared = Path(target.name).parent / shared
+        result.actions = sync_actions(workspace, shared, workbook=Path(target.name), today=today)
     return result
 
 

@@ -247,6 +247,7 @@ class _Builder:
             ("review_cycle", s.review_cycle, Style.DAYS),
             ("formula_mode", s.formula_mode, Style.INPUT),
             ("language", s.language, Style.INPUT),
+            ("shared_tracker", s.shared_tracker, Style.INPUT),
         ]
         for key, value, style in targets:
             self.target_cells[key] = f"{sheet_ref(self.titles['settings'])}!$C${len(rows) + 1}"

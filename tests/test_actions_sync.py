@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
+from fupan.addin.registry import Scope
 from fupan.sync.actions import sync as action_sync
 from fupan.sync.actions.sync import sync_actions
 from fupan.sync.api import import_into_workspace, init_workspace
@@ -163,3 +164,48 @@ def test_cli_dry_run(pair):
     assert r.exit_code == 0, r.output
     assert "Dry run, nothing written: 0 added, 1 updated, 0 conflict(s), 0 archived" in r.output
     assert shared.read_bytes() == before
+
+
+def test_sync_also_syncs_the_tracker_named_in_settings(pair):
+    ws, shared = pair
+    wb = load_workbook(ws.workbook)
+    settings = wb["Settings"]
+    for r in settings.iter_rows():
+        if r[0].value == "shared_tracker":
+            r[2].value = f"../{shared.name}"  # relative to the workbook's folder
+    wb.save(ws.workbook)
+    set_cell(shared, "Actions", "A-0002", "status", "done")
+    result = sync_workbook(ws, today=TODAY)
+    assert result.actions is not None and result.actions.merge.updated == ["A-0002"]
+    assert rows(ws.workbook)["A-0002"][11] == "done"
+
+
+def test_open_actions_show_the_kpi_now(tmp_path, seller):
+    ws = init_workspace(tmp_path / "shop")
+    path = writers.write_business_asin(ws.reports / "br.csv", seller, WEEK)
+    import_into_workspace(ws, [path], period=WEEK)
+    sync_workbook(ws, period=WEEK, today=TODAY)
+    asin = seller.catalogue.child_asin[2]
+    wb = load_workbook(ws.workbook)
+    wb["Actions"].append(
+        [
+            None,
+            None,
+            None,
+            "R8",
+            "asin",
+            asin,
+            "CVR low",
+            "",
+            "New images",
+            "Li",
+            date(2026, 11, 28),
+            "open",
+            0.05,
+        ]
+    )
+    wb.save(ws.workbook)
+    result = sync_workbook(ws, today=TODAY)
+    row = rows(ws.workbook)["A-0001"]
+    assert row[12] == 0.05
+    assert row[13] == pytest.approx(result.review.value("cvr", Scope.ASIN, asin))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -119,10 +119,12 @@ def assign_ids(actions: list[Action], next_id: int) -> int:
 
 
 def meeting_order(actions: list[Action], today: date) -> list[Action]:
-    """Overdue first, then open by due date, then the rest; closed ones last."""
+    """Overdue first, then due this week, then the other open ones by due date; closed last."""
+    week_end = today + timedelta(days=6 - today.weekday())
 
     def rank(a: Action) -> tuple:
         closed = a.status in CLOSED
-        return (closed, not a.overdue(today), a.due or date.max, a.id)
+        this_week = a.due is not None and a.due <= week_end
+        return (closed, not a.overdue(today), not this_week, a.due or date.max, a.id)
 
     return sorted(actions, key=rank)
