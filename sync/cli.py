@@ -341,3 +341,29 @@ def actions_sync(
     click.echo(result.describe())
     for c in result.conflicts:
         click.echo(f"  conflict {c.id} {c.field}: workbook {c.workbook!r}, shared {c.shared!r}")
+
+
+@cli.command()
+@click.option(
+    "--workbook",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The reviewed workbook (default: review.xlsx in the workspace).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the minutes (default: minutes/minutes-<date>.<format>).",
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language (default: workbook's).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@workspace_option
+@friendly
+def minutes(
+    workbook: Path | None, out: Path | None, lang: str | None, fmt: str, workspace: Path | None
+) -> None:
+    """Write the meeting's minutes (复盘纪要) and freeze the reviewed workbook."""
+    from .minutes.write import write_minutes
+
+    ws = _workspace(workspace) if workspace or not workbook else Workspace.find(workbook.parent)
+    path, m = write_minutes(ws, workbook=workbook, out=out, lang=lang, fmt=fmt)
+    click.echo(f"Minutes: {path}\nSnapshot of the reviewed workbook: {m.snapshot}")

@@ -1,0 +1,58 @@
+"""Minutes of the demo's second meeting, checked against the workbook it reviewed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+from fupan.addin.registry import KPIS
+from fupan.sync.cli import cli
+from fupan.sync.demo import run_demo
+from fupan.sync.minutes.write import write_minutes
+
+TODAY = date(2026, 11, 25)
+MEETING = date(2026, 11, 23)  # the demo's second review is held the Monday after the week
+
+
+@pytest.fixture(scope="module", params=["en", "zh"])
+def demo(request, tmp_path_factory):
+    folder = tmp_path_factory.mktemp(f"minutes-{request.param}")
+    return run_demo(folder / "ws", lang=request.param, today=TODAY)
+
+
+def test_minutes_cover_reds_overdue_owners_and_outcomes(demo):
+    ws = demo.workspace
+    path, m = write_minutes(ws, today=MEETING)
+    text = path.read_text(encoding="utf-8")
+    lang = ws.language
+    review = demo.sync.review
+    reds = review.kpis[(review.kpis.status == "red") & (review.kpis.scope == "account")]
+    assert not reds.empty
+    for r in reds.itertuples():
+        name = KPIS[r.kpi].name_zh if lang == "zh" else KPIS[r.kpi].name_en
+        assert name in text
+    assert len(m.flags) == int(review.kpis.status.isin(["red", "yellow"]).sum())
+    overdue = [o for o in m.previous if o.outcome == "overdue"]
+    assert overdue and m.overdue == len(overdue)
+    for o in m.previous:  # the previous meeting's actions, with owners, due dates, outcomes
+        assert o.action.id in text and o.action.owner in text and str(o.action.due) in text
+    assert {o.outcome for o in m.previous} == {"done", "overdue", "open"}
+    assert ("已逾期" if lang == "zh" else "overdue") in text
+    assert "76" in text and len(m.next_three) == 3
+    assert m.snapshot.exists() and m.snapshot.name == f"review-{MEETING}.xlsx"
+
+
+def test_html_minutes_carry_traffic_light_colours(demo):
+    path, _ = write_minutes(demo.workspace, today=MEETING, fmt="html")
+    page = path.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "#FFC7CE" in page and "<table>" in page
+
+
+def test_cli_minutes(demo):
+    out = demo.workspace.root / "m.md"
+    r = CliRunner().invoke(
+        cli, ["minutes", "--workspace", str(demo.workspace.root), "--out", str(out)]
+    )
+    assert r.exit_code == 0, r.output
+    assert out.read_text(encoding="utf-8").startswith("#")
