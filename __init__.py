@@ -17,10 +17,12 @@ _API = {
     "check_reports": ".sync.api",
     "compute_kpis": ".sync.api",
     "import_reports": ".sync.api",
+    "import_into_workspace": ".sync.api",
     "init_workspace": ".sync.api",
-    "sync_workbook": ".sync.api",
-    "run_demo": ".sync.api",
-    "main": ".sync.excel_button",
+    "sync_workbook": ".sync.sync_workbook",
+    "sync_actions": ".sync.actions.sync",
+    "write_minutes": ".sync.minutes.write",
+    "run_demo": ".sync.demo",
 }
 
 

@@ -29,29 +29,10 @@ from .settings import Product, Settings, read_back
 from .store import Store
 from .targets import Target, XlsxTarget
 from .targets.xlsx import STATE_SHEET
-from .workbook import FIRST, Inputs, build_plan, stock_rows
+from .workbook import FIRST, SHEET_KEYS, Inputs, build_plan, stock_rows
 from .workspace import Workspace
 
-OUR_KEYS = (
-    "dashboard",
-    "actions",
-    "sales",
-    "ads",
-    "search_terms",
-    "inventory",
-    "health",
-    "suggestions",
-    "scorecard",
-    "settings",
-    "issues",
-    "conflicts",
-    "archive",
-    "data_sales",
-    "data_ads",
-    "data_stock",
-    "data_returns",
-)
-OUR_TITLES = frozenset(v for k in OUR_KEYS for v in LABELS[k]) | {STATE_SHEET, SNAPSHOT_SHEET}
+OUR_TITLES = frozenset(v for k in SHEET_KEYS for v in LABELS[k]) | {STATE_SHEET, SNAPSHOT_SHEET}
 
 
 @dataclass

@@ -47,6 +47,26 @@ ADS_KPIS = frozenset(
         "organic_share",
     }
 )
+# Every tab fupan owns, by stable key (titles are translated, see i18n.LABELS).
+SHEET_KEYS = (
+    "dashboard",
+    "actions",
+    "sales",
+    "ads",
+    "search_terms",
+    "inventory",
+    "health",
+    "suggestions",
+    "scorecard",
+    "settings",
+    "issues",
+    "conflicts",
+    "archive",
+    "data_sales",
+    "data_ads",
+    "data_stock",
+    "data_returns",
+)
 FIRST = 5  # first data row of the report tabs (title, note, blank, header above)
 
 
@@ -84,26 +104,7 @@ class _Builder:
         self.i = inputs
         self.lang = inputs.settings.language
         self.words = status_words(self.lang)
-        self.titles = {
-            k: t(k, self.lang)
-            for k in (
-                "dashboard",
-                "actions",
-                "sales",
-                "ads",
-                "search_terms",
-                "inventory",
-                "health",
-                "suggestions",
-                "scorecard",
-                "settings",
-                "issues",
-                "data_sales",
-                "data_ads",
-                "data_stock",
-                "data_returns",
-            )
-        }
+        self.titles = {k: t(k, self.lang) for k in SHEET_KEYS}
         self.threshold_rows: dict[tuple[str, str], int] = {}
         self.target_cells: dict[str, str] = {}
         self.product_rows: dict[str, int] = {}

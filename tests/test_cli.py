@@ -98,3 +98,10 @@ def test_demo_runs_offline(tmp_path):
     r = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path / "demo")])
     assert r.exit_code == 0, r.output
     assert "red" in r.output and "sample reports" in r.output
+
+
+def test_public_api_names_resolve():
+    import fupan
+
+    for name in fupan.__all__:
+        assert getattr(fupan, name) is not None, name
