@@ -63,3 +63,36 @@ def test_planning_returns_feedback_performance(tmp_path, seller):
     assert len(fb) == len(seller.feedback)
     health = read_report(writers.write_performance(tmp_path / "h.json", seller)).frame
     assert set(health.metric) == {"odr_afn", "late_shipment_rate"}
+
+
+def test_device_split_columns_are_not_taken_as_totals(tmp_path):
+    header = (
+        "(Parent) ASIN,(Child) ASIN,Title,SKU,Sessions - Mobile App,"
+        "Sessions - Mobile APP - B2B,Sessions - Browser,Sessions - Total,"
+        "Page Views - Mobile App,Page Views - Browser,Page Views - Total,"
+        "Featured Offer (Buy Box) Percentage,Units Ordered,Ordered Product Sales,"
+        "Total Order Items"
+    )
+    row = 'P1,C1,"Mat, 2 pack",S1,60,1,40,100,70,50,120,95.00%,12,"$1,200.00",11'
+    path = tmp_path / "br.csv"
+    path.write_text(
+        header + "\n" + row + "\n" + row.replace(",S1,", ",S2,") + "\n", encoding="utf-8"
+    )
+    f = read_report(path, ReadContext(period=WEEK)).frame
+    assert f.sessions.tolist() == [100, 0] and f.sessions_mobile.tolist() == [60, 0]
+    assert f.page_views.sum() == 120 and f.units.sum() == 24
+    assert f.buy_box_views.sum() == pytest.approx(114)
+
+
+def test_old_chinese_ui_headers(tmp_path):
+    header = (
+        "（父）ASIN,（子）ASIN,商品名称,SKU,买家访问次数,买家访问次数百分比,页面浏览次数,"
+        "页面浏览次数百分比,购买按钮赢得率,已订购商品数量,订单商品数量转化率,已订购商品销售额,"
+        "订单商品种类数"
+    )
+    row = 'P1,C1,垫子,S1,"1,000",10%,1500,10%,98%,80,8%,US$960.00,78'
+    path = tmp_path / "br.csv"
+    path.write_text(header + "\n" + row + "\n", encoding="utf-8-sig")
+    f = read_report(path, ReadContext(period=WEEK)).frame
+    assert (f.sessions.iloc[0], f.page_views.iloc[0], f.units.iloc[0]) == (1000, 1500, 80)
+    assert f.sales.iloc[0] == 960 and f.buy_box_pct.iloc[0] == pytest.approx(0.98)
