@@ -56,3 +56,38 @@ def test_cli_minutes(demo):
     )
     assert r.exit_code == 0, r.output
     assert out.read_text(encoding="utf-8").startswith("#")
+
+
+@pytest.mark.libreoffice
+def test_html_minutes_render_with_red_rows(demo, tmp_path):
+    import os
+    import shutil
+    from pathlib import Path
+
+    from libreoffice import colours, convert
+
+    path, _ = write_minutes(demo.workspace, today=MEETING, fmt="html")
+    pdf = convert([path], "pdf", tmp_path / "lo", infilter="HTML (StarWriter)")[0]
+    png = pdf.with_name(pdf.stem + "-page.png")
+    import subprocess
+
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(png.with_suffix("")),
+        ],
+        check=True,
+        timeout=120,
+    )
+    assert (0xFF, 0xC7, 0xCE) in colours(png)
+    if demo.workspace.language == "en" and os.environ.get("FUPAN_UPDATE_DOCS"):
+        shutil.copy(png, Path(__file__).resolve().parents[1] / "docs" / "minutes-example.png")

@@ -81,7 +81,10 @@ def markdown(m: Minutes) -> str:
         f"{tx('period', lang)}: {m.period}"
         + (f" ({tx('compare', lang)} {m.compare})" if m.compare else "")
     )
-    lines.append(f"{tx('workbook', lang)}: {m.snapshot or m.workbook}")
+    shown = m.snapshot or m.workbook
+    if shown.is_relative_to(m.workbook.parent):  # as the team sees it in its shared folder
+        shown = shown.relative_to(m.workbook.parent)
+    lines.append(f"{tx('workbook', lang)}: {shown}")
     lines += ["", f"## {tx('gains', lang)}", ""]
     lines += [
         f"- {_name(k, lang)}: {format_value(k, now)} ({format_value(k, was)})"
@@ -157,7 +160,11 @@ def to_html(m: Minutes) -> str:
         elif line.startswith("|---"):
             continue
         elif line.startswith("|"):
-            cells = [c.strip() for c in line.strip("|").split("|")]
+            # Chat apps show the coloured-dot emoji; in print the row colour says it.
+            cells = [
+                c.strip().removeprefix("🔴 ").removeprefix("🟡 ")
+                for c in line.strip("|").split("|")
+            ]
             colour = next((v for k, v in COLOURS.items() if cells[0].endswith(tx(k, m.lang))), None)
             style = f' style="background:{colour}"' if colour else ""
             rows.append(
@@ -170,7 +177,8 @@ def to_html(m: Minutes) -> str:
         "<!doctype html><html><head><meta charset='utf-8'><title>"
         f"{html.escape(tx('title', m.lang))} {m.meeting}</title><style>"
         "body{font-family:sans-serif;max-width:60em;margin:2em auto}"
-        "td{border:1px solid #ccc;padding:.2em .5em}table{border-collapse:collapse}"
+        "td{border:1px solid #ccc;padding:.2em .5em;white-space:nowrap}"
+        "table{border-collapse:collapse}"
         "@media print{body{margin:0}}</style></head><body>\n"
         f"{body}\n</body></html>\n"
     )
