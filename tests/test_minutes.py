@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import date
 
 import pytest
@@ -44,9 +45,13 @@ def test_minutes_cover_reds_overdue_owners_and_outcomes(demo):
 
 
 def test_html_minutes_carry_traffic_light_colours(demo):
-    path, _ = write_minutes(demo.workspace, today=MEETING, fmt="html")
+    path, m = write_minutes(demo.workspace, today=MEETING, fmt="html")
     page = path.read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>") and "#FFC7CE" in page and "<table>" in page
+    # The weekly trend travels inside the page as an SVG image: one bar per week.
+    data = page.split("data:image/svg+xml;base64,")[1].split('"')[0]
+    svg = base64.b64decode(data).decode("utf-8")
+    assert len(m.trend) == 8 and svg.count("<rect") == len(m.trend) and "<polyline" in svg
 
 
 def test_cli_minutes(demo):

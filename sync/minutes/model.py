@@ -21,7 +21,7 @@ from ..periods import Period
 from ..rules import RULE_KPI, evaluate, kpi_now
 from ..settings import Settings, read_back
 from ..store import Store
-from ..sync_workbook import _find
+from ..sync_workbook import _find, weekly_trend
 from ..targets.xlsx import XlsxTarget
 from ..workspace import Workspace
 
@@ -61,7 +61,7 @@ class Minutes:
     closure_rate: float | None
     overdue: int
     snapshot: Path | None = None
-    trend: list[tuple[str, float, float]] = field(default_factory=list)  # week, sales, acos
+    trend: list[tuple[str, float, float | None]] = field(default_factory=list)  # week, sales, acos
 
 
 def threshold_text(b: Bands | None, kpi: str) -> str:
@@ -114,6 +114,7 @@ def gather(
         )
         before = build_review(store, cmp, marketplace=workspace.marketplace)
         suggestions = evaluate(review, settings, store.table("inventory"))
+        trend = weekly_trend(store, period, workspace.marketplace)
     flags = _flags(review, before, settings)
     gains = _gains(review, before)
     actions = list(tracker.side.rows.values())
@@ -132,8 +133,28 @@ def gather(
         next_three += [f"{s.rule} {s.key or 'account'}: {s.text(lang)}" for s in suggestions][
             : 3 - len(next_three)
         ]
+    weeks = [
+        (
+            str(w.week),
+            float(w.sales),
+            None if w.acos is None or math.isnan(w.acos) else float(w.acos),
+        )
+        for w in trend.itertuples(index=False)
+    ]
     return Minutes(
-        lang, today, period, cmp, path, gains, flags, new, next_three, previous, closure, overdue
+        lang,
+        today,
+        period,
+        cmp,
+        path,
+        gains,
+        flags,
+        new,
+        next_three,
+        previous,
+        closure,
+        overdue,
+        trend=weeks,
     )
 
 

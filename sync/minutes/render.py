@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 
@@ -172,6 +173,7 @@ def to_html(m: Minutes) -> str:
             )
         elif line.strip():
             rows.append(f"<p>{html.escape(line.lstrip('- '))}</p>")
+    rows.insert(3, trend_img(m))  # under the title, the period and the workbook line
     body = _wrap_tables(rows)
     return (
         "<!doctype html><html><head><meta charset='utf-8'><title>"
@@ -182,6 +184,53 @@ def to_html(m: Minutes) -> str:
         "@media print{body{margin:0}}</style></head><body>\n"
         f"{body}\n</body></html>\n"
     )
+
+
+def trend_img(m: Minutes) -> str:
+    """The trend chart as an <img> with an SVG data URI (renders in browsers and Writer)."""
+    svg = trend_svg(m)
+    if not svg:
+        return ""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (
+        f'<p><img alt="trend" width="560" height="230" src="data:image/svg+xml;base64,{data}"/></p>'
+    )
+
+
+def trend_svg(m: Minutes) -> str:
+    """Weekly sales (bars) and ACoS (line) as an inline SVG image: no plotting library."""
+    if not m.trend:
+        return ""
+    w, h, pad = 560, 200, 30
+    n = len(m.trend)
+    top = max(s for _, s, _ in m.trend) or 1.0
+    acos = [a for _, _, a in m.trend if a is not None]
+    amax = max(acos) * 1.2 if acos else 1.0
+    step = (w - 2 * pad) / n
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h + 30}">']
+    points = []
+    for i, (week, sales, a) in enumerate(m.trend):
+        x = pad + i * step
+        bh = (h - pad) * sales / top
+        parts.append(
+            f'<rect x="{x + step * 0.15:.1f}" y="{h - bh:.1f}" width="{step * 0.7:.1f}" '
+            f'height="{bh:.1f}" fill="#4F81BD"/>'
+        )
+        parts.append(
+            f'<text x="{x + step / 2:.1f}" y="{h + 15}" font-size="10" '
+            f'text-anchor="middle">{html.escape(week)}</text>'
+        )
+        if a is not None:
+            points.append(f"{x + step / 2:.1f},{h - (h - pad) * a / amax:.1f}")
+    if points:
+        parts.append(
+            f'<polyline points="{" ".join(points)}" fill="none" stroke="#C0504D" stroke-width="2"/>'
+        )
+    label = (
+        "周销售额（柱）与 ACoS（线）" if m.lang == "zh" else "Weekly sales (bars) and ACoS (line)"
+    )
+    parts.append(f'<text x="{pad}" y="14" font-size="12">{html.escape(label)}</text></svg>')
+    return "".join(parts)
 
 
 def _wrap_tables(rows: list[str]) -> str:
