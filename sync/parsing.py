@@ -30,6 +30,10 @@ def _as_text(values: pd.Series) -> pd.Series:
     return values.astype("object").where(values.notna(), "").map(str).str.strip()
 
 
+_NUMERIC_KINDS = frozenset({"floating", "integer", "mixed-integer-float", "decimal", "empty"})
+_DATE_KINDS = frozenset({"datetime", "datetime64", "date"})
+
+
 def _is_native_number(values: pd.Series) -> pd.Series:
     return values.map(
         lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
@@ -45,10 +49,11 @@ def parse_numbers(
     from a CSV (`99`) is read as whole percent too, while a native xlsx number is already a
     fraction. Returns (float64 values, mask of unparseable non-blank cells).
     """
-    native = _is_native_number(values)
-    if bool(native.all()):
+    # Whole columns of real numbers (xlsx cells) skip the text path; infer_dtype runs in C.
+    if pd.api.types.infer_dtype(values, skipna=True) in _NUMERIC_KINDS:
         out = pd.to_numeric(values, errors="coerce").astype("float64")
         return out, pd.Series(False, index=values.index)
+    native = _is_native_number(values)
 
     text = _as_text(values)
     blank = text.str.lower().isin(_BLANKS)
@@ -101,6 +106,10 @@ def parse_dates(
     UTC, as Amazon reports them. `day_first` moves `%d/%m/%Y` ahead of `%m/%d/%Y` for
     marketplaces that write dates that way. Returns (datetime64 values, mask of bad cells).
     """
+    if len(values) and pd.api.types.infer_dtype(values, skipna=False) in _DATE_KINDS:
+        return pd.to_datetime(values).astype("datetime64[ns]").dt.normalize(), pd.Series(
+            False, index=values.index
+        )
     is_dt = values.map(lambda v: isinstance(v, (datetime, pd.Timestamp, np.datetime64)))
     if len(values) and bool(is_dt.all()):
         return pd.to_datetime(values).astype("datetime64[ns]").dt.normalize(), pd.Series(
