@@ -9,7 +9,6 @@ from pathlib import Path
 from .errors import ImportFailedError, ReportError, UnknownReportError
 from .findings import Finding, Severity
 from .periods import Period
-from .readers import read_report
 from .readers.base import ReadContext, ReadResult
 from .store import ImportOutcome, Store
 
@@ -148,4 +147,4 @@ def import_reports(
     return summary
 
 
-__all__ = ["ImportSummary", "expand", "import_reports", "read_all", "read_report"]
+__all__ = ["ImportSummary", "expand", "import_reports", "read_all"]

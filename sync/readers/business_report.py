@@ -12,7 +12,15 @@ from ..periods import Period
 from ..schema import BUSINESS_ASIN, conform
 from ..sources import RawReport
 from . import register
-from .base import Field, ReadContext, Reader, ReadResult, extract, number_style
+from .base import (
+    Field,
+    ReadContext,
+    Reader,
+    ReadResult,
+    extract,
+    number_style,
+    resolve_marketplace,
+)
 
 # Whole normalised headers (headers.normalise): en 2019, en 2021+ (hyphen and en dash fold to
 # the same key), Chinese UI new and old generation.
@@ -108,8 +116,6 @@ class BusinessReportByAsin(Reader):
                 "has no date column",
                 fix=f"Pass --period {suggested_period()} (the days the report covers).",
             )
-        from .base import resolve_marketplace
-
         currency = _currency_hint(raw)
         marketplace = resolve_marketplace(ctx, currency=currency)
         decimal_comma, _ = number_style(marketplace)
