@@ -1,0 +1,134 @@
+"""The live Excel target: the workbook open in Excel, written through xlwings' object model.
+
+Used by the add-in's "Refresh data" button. Each block of cells is one range write (not one
+call per cell); formulas go in as formulas, and report text that starts with = + - @ gets
+Excel's text prefix (') so it stays text. Traffic lights are Excel conditional formats. The
+`book` is anything with xlwings' Book interface, so tests drive a recording stand-in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..cells import FORMULA_LEADS, frame_values
+from ..plan import Block, Cell, FrameBlock, Sheet, WorkbookPlan
+from .base import Grid
+from .xlsx import FILLS, STATE_SHEET
+
+XL_EXPRESSION = 2  # xlExpression: a conditional format given by a formula
+
+
+def _bgr(hex_rgb: str) -> int:
+    """Excel's COM colours are BGR integers."""
+    r, g, b = int(hex_rgb[0:2], 16), int(hex_rgb[2:4], 16), int(hex_rgb[4:6], 16)
+    return r + (g << 8) + (b << 16)
+
+
+def _excel_value(c: Cell | None) -> Any:
+    if c is None:
+        return None
+    if c.formula is not None:
+        return c.formula
+    if isinstance(c.value, str) and (c.text or c.value.startswith(FORMULA_LEADS)):
+        return "'" + c.value
+    return c.value
+
+
+class ExcelTarget:
+    def __init__(self, book: Any) -> None:
+        self.book = book
+        self.name = str(getattr(book, "fullname", "Excel"))
+
+    def _sheet(self, title: str) -> Any | None:
+        for s in self.book.sheets:
+            if s.name == title:
+                return s
+        return None
+
+    def sheet_titles(self) -> list[str]:
+        return [s.name for s in self.book.sheets]
+
+    def read_sheet(self, title: str) -> Grid | None:
+        sheet = self._sheet(title)
+        if sheet is None:
+            return None
+        used = sheet.used_range
+        values = used.options(ndim=2).value
+        formulas = used.formula
+        if isinstance(formulas, str):
+            formulas = ((formulas,),)
+        return [
+            [
+                f if isinstance(f, str) and f.startswith("=") else v
+                for v, f in zip(vrow, frow, strict=False)
+            ]
+            for vrow, frow in zip(values, formulas, strict=False)
+        ]
+
+    def read_state(self) -> dict[str, str]:
+        grid = self.read_sheet(STATE_SHEET) or []
+        return {
+            str(r[0]): str(r[1])
+            for r in grid
+            if len(r) > 1 and r[0] is not None and r[1] is not None
+        }
+
+    def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
+        app = self.book.app
+        app.screen_updating = False
+        try:
+            wanted = {s.title for s in plan.sheets} | set(keep) | {STATE_SHEET}
+            for sheet in plan.sheets:
+                self._write(sheet)
+            st = self._fresh(STATE_SHEET)
+            rows = [[k, v] for k, v in sorted(state.items())]
+            if rows:
+                st.range((1, 1)).value = rows
+            st.visible = False
+            for s in list(self.book.sheets):
+                if s.name not in wanted and s.name.startswith("_fupan"):
+                    s.delete()
+            app.calculate()
+        finally:
+            app.screen_updating = True
+
+    def _fresh(self, title: str) -> Any:
+        sheet = self._sheet(title)
+        if sheet is None:
+            sheets = list(self.book.sheets)
+            sheet = self.book.sheets.add(title, after=sheets[-1] if sheets else None)
+        else:
+            sheet.clear()
+        return sheet
+
+    def _write(self, spec: Sheet) -> None:
+        sheet = self._fresh(spec.title)
+        for block in spec.blocks:
+            if isinstance(block, FrameBlock):
+                rows = frame_values(block.frame)
+                body = [
+                    [
+                        ("'" + v) if isinstance(v, str) and v.startswith(FORMULA_LEADS) else v
+                        for v in row
+                    ]
+                    for row in rows
+                ]
+                sheet.range((block.row, block.col)).value = body  # one write for the table
+            else:
+                self._write_block(sheet, block)
+        for rule in spec.rules:
+            cond = sheet.range(rule.ref).api.FormatConditions.Add(
+                Type=XL_EXPRESSION, Formula1=f"={rule.formula}"
+            )
+            cond.Interior.Color = _bgr(FILLS[rule.fill])
+        sheet.visible = not spec.hidden
+
+    @staticmethod
+    def _write_block(sheet: Any, block: Block) -> None:
+        width = block.width
+        rows = [[_excel_value(c) for c in row] + [None] * (width - len(row)) for row in block.rows]
+        if rows and width:
+            sheet.range((block.row, block.col)).value = rows
+
+    def close(self) -> None:
+        pass

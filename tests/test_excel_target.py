@@ -1,0 +1,46 @@
+"""The live Excel target, through a recording stand-in of xlwings' object model."""
+
+from __future__ import annotations
+
+from excel_standin import FakeBook
+from fupan.sync.targets.excel import ExcelTarget
+from target_contract import run_contract, small_plan
+
+
+def test_excel_target_contract():
+    book = FakeBook()
+    run_contract(lambda: ExcelTarget(book), lambda: ExcelTarget(book))
+
+
+def test_one_range_write_per_block_and_text_stays_text():
+    book = FakeBook()
+    ExcelTarget(book).apply(small_plan(), keep=[], state={"k": "v"})
+    writes = [c for c in book.calls if c[0] == "range.value"]
+    assert len(writes) == 3  # the dashboard block, the data table, the state: one write each
+    data = next(s for s in book._sheets if s.name == "data")
+    assert data.cells[(3, 1)] == '\'=HYPERLINK("x")' and data.cells[(4, 1)] == "'+cmd"
+    dash = next(s for s in book._sheets if s.name == "Dashboard")
+    assert dash.cells[(2, 2)] == "=A2*2"
+    assert ("calculate",) in book.calls and book.app.screen_updating
+
+
+def test_traffic_lights_are_conditional_formats(tmp_path, seller):
+    from datetime import date
+
+    from fupan.sync.api import import_into_workspace, init_workspace
+    from fupan.sync.periods import Period
+    from fupan.sync.samples import writers
+    from fupan.sync.sync_workbook import sync_workbook
+
+    week = Period.parse("2026-11-16..2026-11-22")
+    ws = init_workspace(tmp_path / "shop")
+    import_into_workspace(
+        ws, [writers.write_business_asin(ws.reports / "b.csv", seller, week)], period=week
+    )
+    book = FakeBook()
+    sync_workbook(ws, target=ExcelTarget(book), period=week, today=date(2026, 11, 23))
+    sales = next(s for s in book._sheets if s.name == "Sales by ASIN")
+    assert sales.conditions and all(t == 2 for _, t, _, _ in sales.conditions)
+    colours = {c.Interior.Color for *_, c in sales.conditions}
+    assert 0xCEC7FF in colours  # red fill FFC7CE in Excel's BGR order
+    assert book.calls.count("range.value") < 60  # bulk writes, not one call per cell
