@@ -23,6 +23,7 @@ _API = {
     "sync_actions": ".sync.actions.sync",
     "write_minutes": ".sync.minutes.write",
     "run_demo": ".sync.demo",
+    "main": ".sync.excel_button",  # the Excel add-in's "Refresh data" button
 }
 
 

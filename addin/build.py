@@ -58,3 +58,16 @@ def build_addin(out: str | Path, *, lang: str = "en") -> Path:
                 data = ribbon_xml(lang).encode("utf-8")
             dst.writestr(info, data)
     return out
+
+
+def install_addin(*, lang: str = "en") -> Path:
+    """Build fupan.xlam into Excel's start-up folder, so Excel loads it at every start."""
+    import sys
+
+    if not sys.platform.startswith(("win", "darwin")):
+        raise FupanError(
+            "Excel is not available on this system. Run `fupan excel build` and install "
+            "fupan.xlam on Windows or a Mac (see docs/excel.md)."
+        )
+    app = xlwings.apps.active if xlwings.apps else xlwings.App(visible=False)
+    return build_addin(Path(app.startup_path) / "fupan.xlam", lang=lang)

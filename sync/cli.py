@@ -367,3 +367,14 @@ def minutes(
     ws = _workspace(workspace) if workspace or not workbook else Workspace.find(workbook.parent)
     path, m = write_minutes(ws, workbook=workbook, out=out, lang=lang, fmt=fmt)
     click.echo(f"Minutes: {path}\nSnapshot of the reviewed workbook: {m.snapshot}")
+
+
+@excel.command(name="install")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@friendly
+def excel_install(lang: str) -> None:
+    """Install fupan.xlam into Excel's start-up folder (Windows, macOS)."""
+    from ..addin.build import install_addin
+
+    path = install_addin(lang=lang)
+    click.echo(f"Installed {path}. Restart Excel, then import the functions (docs/excel.md).")

@@ -124,11 +124,15 @@ class FakeApp:
     def calculate(self) -> None:
         self.book.calls.append(("calculate",))
 
+    def alert(self, prompt: str, title: str = "") -> None:
+        self.book.alerts.append(prompt)
+
 
 class FakeBook:
     def __init__(self, fullname: str = "review.xlsx") -> None:
         self.fullname = fullname
         self._sheets: list[FakeSheet] = []
         self.calls = Calls()
+        self.alerts: list[str] = []
         self.sheets = FakeSheets(self)
         self.app = FakeApp(self)

@@ -40,3 +40,27 @@ def test_libreoffice_opens_the_addin(tmp_path):
     ods = convert([out], "ods", tmp_path / "lo", infilter="Calc MS Excel 2007 VBA XML")[0]
     with zipfile.ZipFile(ods) as z:
         assert b"_myaddin.conf" in z.read("content.xml")  # the add-in's settings sheet
+
+
+def test_install_explains_where_excel_is_missing(monkeypatch):
+    from click.testing import CliRunner
+    from fupan.sync.cli import cli
+
+    monkeypatch.setattr("sys.platform", "linux")
+    r = CliRunner().invoke(cli, ["excel", "install"])
+    assert r.exit_code == 1 and "Excel is not available on this system" in r.output
+
+
+def test_install_builds_into_excels_startup_folder(monkeypatch, tmp_path):
+    import types
+
+    import xlwings
+    from fupan.addin.build import install_addin
+
+    app = types.SimpleNamespace(startup_path=str(tmp_path))
+    monkeypatch.setattr("sys.platform", "win32")
+    monkeypatch.setattr(
+        xlwings, "apps", types.SimpleNamespace(active=app, __bool__=lambda s: True), raising=False
+    )
+    path = install_addin()
+    assert path == tmp_path / "fupan.xlam" and zipfile.is_zipfile(path)

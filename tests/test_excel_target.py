@@ -44,3 +44,21 @@ def test_traffic_lights_are_conditional_formats(tmp_path, seller):
     colours = {c.Interior.Color for *_, c in sales.conditions}
     assert 0xCEC7FF in colours  # red fill FFC7CE in Excel's BGR order
     assert book.calls.count("range.value") < 60  # bulk writes, not one call per cell
+
+
+def test_refresh_button_updates_the_calling_workbook(tmp_path, seller):
+    import fupan
+    from fupan.sync.api import import_into_workspace, init_workspace
+    from fupan.sync.periods import Period
+    from fupan.sync.samples import writers
+
+    week = Period.parse("2026-11-16..2026-11-22")
+    ws = init_workspace(tmp_path / "shop")
+    writers.write_business_asin(ws.reports / "b.csv", seller, week)
+    book = FakeBook(str(ws.workbook))
+    fupan.main(book)  # the report has no period yet: the error goes to Excel
+    assert "has no date column" in book.alerts[-1]
+    import_into_workspace(ws, [ws.reports / "b.csv"], period=week)
+    fupan.main(book)
+    assert "red" in book.alerts[-1]
+    assert "Sales by ASIN" in [s.name for s in book._sheets]

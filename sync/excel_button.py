@@ -1,0 +1,45 @@
+"""The add-in's "Refresh data" button: `RunMain` runs `import fupan; fupan.main()`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..addin.build import check_xlwings_version
+from .errors import FupanError
+from .i18n import LABELS
+from .sync_workbook import SyncResult, sync_workbook
+from .targets.excel import ExcelTarget
+from .workspace import Workspace
+
+
+def refresh(book: Any) -> SyncResult:
+    """Import new reports into the book's workspace and rewrite fupan's ranges in place."""
+    folder = Path(str(book.fullname)).parent
+    workspace = Workspace.find(folder)
+    return sync_workbook(workspace, target=ExcelTarget(book))
+
+
+def main(book: Any | None = None) -> None:
+    """Refresh the calling workbook; any problem goes to a message box and the Issues tab."""
+    import xlwings as xw
+
+    book = book or xw.Book.caller()
+    try:
+        check_xlwings_version()
+        result = refresh(book)
+    except FupanError as exc:
+        _report(book, str(exc))
+        return
+    book.app.alert(
+        f"{result.review.period}: {result.reds} red, {result.yellows} yellow, "
+        f"{result.suggestions} proposed actions, {result.overdue} overdue.",
+        title="fupan",
+    )
+
+
+def _report(book: Any, message: str) -> None:
+    book.app.alert(message, title="fupan")
+    for sheet in book.sheets:
+        if sheet.name in LABELS["issues"]:
+            sheet.range((5, 1)).value = [["error", "", "", "", message]]
