@@ -8,16 +8,25 @@ from typing import Any
 from ..addin.build import check_xlwings_version
 from .errors import FupanError
 from .i18n import LABELS
-from .sync_workbook import SyncResult, sync_workbook
+from .settings import Settings, read_back
+from .sync_workbook import SyncResult, _find, sync_workbook
 from .targets.excel import ExcelTarget
 from .workspace import Workspace
 
 
 def refresh(book: Any) -> SyncResult:
-    """Import new reports into the book's workspace and rewrite fupan's ranges in place."""
-    folder = Path(str(book.fullname)).parent
-    workspace = Workspace.find(folder)
-    return sync_workbook(workspace, target=ExcelTarget(book))
+    """Import new reports into the book's workspace and rewrite fupan's ranges in place.
+
+    The workspace (and so its reports/ folder) is the one named in Settings, else the one
+    containing the workbook.
+    """
+    target = ExcelTarget(book)
+    settings = read_back(_find(target, "settings"), Settings.defaults())
+    if settings.workspace:
+        workspace = Workspace.load(Path(settings.workspace).expanduser())
+    else:
+        workspace = Workspace.find(Path(str(book.fullname)).parent)
+    return sync_workbook(workspace, target=target)
 
 
 def main(book: Any | None = None) -> None:

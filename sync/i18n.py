@@ -84,6 +84,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "formula_mode": ("Formula mode (native or udf)", "公式模式 (native 或 udf)"),
     "language": ("Language (en or zh)", "语言 (en 或 zh)"),
     "shared_tracker": ("Shared action tracker (.xlsx path)", "共享行动项表（.xlsx 路径）"),
+    "workspace": (
+        "Workspace folder (blank: the workbook's folder)",
+        "工作区文件夹（留空：工作簿所在文件夹）",
+    ),
     "products": ("Products", "商品"),
     "unit_cost": ("Unit cost", "单位成本"),
     # actions

@@ -34,6 +34,7 @@ class Settings:
     review_cycle: float = 7.0
     formula_mode: str = "native"  # or "udf"
     shared_tracker: str = ""  # path of a shared action tracker (.xlsx) synced on every sync
+    workspace: str = ""  # the workspace folder, when the workbook lives elsewhere (Excel button)
     language: str = "en"
     products: dict[str, Product] = field(default_factory=dict)  # by SKU
 
@@ -71,6 +72,7 @@ TARGET_KEYS = (
     "formula_mode",
     "language",
     "shared_tracker",
+    "workspace",
 )
 
 
@@ -112,6 +114,8 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
                 s.lead_time = float(_num(v))  # type: ignore[arg-type]
             elif marker == "review_cycle" and _num(v) is not None:
                 s.review_cycle = float(_num(v))  # type: ignore[arg-type]
+            elif marker == "workspace":
+                s.workspace = "" if v is None else str(v).strip()
             elif marker == "shared_tracker":
                 s.shared_tracker = "" if v is None else str(v).strip()
             elif marker == "formula_mode" and str(v).strip() in ("native", "udf"):

@@ -249,6 +249,7 @@ class _Builder:
             ("formula_mode", s.formula_mode, Style.INPUT),
             ("language", s.language, Style.INPUT),
             ("shared_tracker", s.shared_tracker, Style.INPUT),
+            ("workspace", s.workspace, Style.INPUT),
         ]
         for key, value, style in targets:
             self.target_cells[key] = f"{sheet_ref(self.titles['settings'])}!$C${len(rows) + 1}"

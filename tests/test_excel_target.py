@@ -62,3 +62,20 @@ def test_refresh_button_updates_the_calling_workbook(tmp_path, seller):
     fupan.main(book)
     assert "red" in book.alerts[-1]
     assert "Sales by ASIN" in [s.name for s in book._sheets]
+
+
+def test_button_uses_the_workspace_named_in_settings(tmp_path, seller):
+    import fupan
+    from fupan.sync.api import import_into_workspace, init_workspace
+    from fupan.sync.periods import Period
+    from fupan.sync.samples import writers
+
+    week = Period.parse("2026-11-16..2026-11-22")
+    ws = init_workspace(tmp_path / "shop")
+    path = writers.write_business_asin(ws.reports / "b.csv", seller, week)
+    import_into_workspace(ws, [path], period=week)
+    book = FakeBook(str(tmp_path / "elsewhere" / "review.xlsx"))
+    settings = book.sheets.add("Settings")
+    settings.range((1, 1)).value = [["#targets"], ["workspace", "", str(ws.root)]]
+    fupan.main(book)
+    assert "red" in book.alerts[-1]
