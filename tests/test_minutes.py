@@ -96,3 +96,21 @@ def test_html_minutes_render_with_red_rows(demo, tmp_path):
     assert (0xFF, 0xC7, 0xCE) in colours(png)
     if demo.workspace.language == "en" and os.environ.get("FUPAN_UPDATE_DOCS"):
         shutil.copy(png, Path(__file__).resolve().parents[1] / "docs" / "minutes-example.png")
+
+
+def test_next_minutes_show_what_changed_since(demo):
+    from openpyxl import load_workbook
+
+    ws = demo.workspace
+    write_minutes(ws, today=MEETING)  # the meeting's minutes freeze the workbook
+    wb = load_workbook(ws.workbook)
+    sheet = wb[demo.sync.plan.sheet("actions").title]
+    status = [c.value for c in sheet[3]].index("status") + 1
+    for row in sheet.iter_rows(min_row=5):
+        if row[status - 1].value == "open":
+            sheet.cell(row[0].row, status, "done")
+    wb.save(ws.workbook)
+    path, m = write_minutes(ws, today=date(2026, 11, 30))
+    assert m.since is not None and m.since[0] == MEETING
+    assert any("open → done" in c for c in m.since[1])
+    assert "open → done" in path.read_text(encoding="utf-8")

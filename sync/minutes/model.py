@@ -62,6 +62,22 @@ class Minutes:
     overdue: int
     snapshot: Path | None = None
     trend: list[tuple[str, float, float | None]] = field(default_factory=list)  # week, sales, acos
+    since: tuple[date, list[str]] | None = None  # last minutes' date, what changed since
+
+
+def changes_since(snapshot: Path, now: list[Action]) -> list[str]:
+    """Actions whose status changed, or that are new, since a frozen workbook."""
+    target = XlsxTarget(snapshot)
+    before = read_tracker(target).side.rows
+    target.close()
+    out = []
+    for a in sorted(now, key=lambda a: a.id):
+        was = before.get(a.id)
+        if was is None:
+            out.append(f"{a.id} new: {a.action} ({a.owner})")
+        elif was.status != a.status:
+            out.append(f"{a.id} {was.status} → {a.status}: {a.action} ({a.owner})")
+    return out
 
 
 def threshold_text(b: Bands | None, kpi: str) -> str:

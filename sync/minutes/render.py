@@ -38,6 +38,7 @@ TEXT = {
     "action": ("Action", "行动"),
     "outcome": ("Outcome", "结果"),
     "late": ("overdue", "已逾期"),
+    "since": ("Changed since the minutes of", "自上次纪要以来的变化"),
     "done": ("done", "已完成"),
     "open": ("open", "进行中"),
     "dropped": ("dropped", "已放弃"),
@@ -124,6 +125,10 @@ def markdown(m: Minutes) -> str:
             )
     else:
         lines.append(f"- {tx('none', lang)}")
+    if m.since is not None:
+        day, changes = m.since
+        lines += ["", f"## {tx('since', lang)} {day}", ""]
+        lines += [f"- {c}" for c in changes] or [f"- {tx('none', lang)}"]
     rate = "—" if m.closure_rate is None else f"{m.closure_rate * 100:.0f} %"
     lines += [
         "",

@@ -6,9 +6,19 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+from ..actions.model import Action
+from ..actions.sheets import read_tracker
+from ..targets.xlsx import XlsxTarget
 from ..workspace import Workspace
-from .model import Minutes, gather
+from .model import Minutes, changes_since, gather
 from .render import markdown, to_html
+
+
+def read_tracker_rows(workbook: Path) -> list[Action]:
+    target = XlsxTarget(workbook)
+    rows = list(read_tracker(target).side.rows.values())
+    target.close()
+    return rows
 
 
 def snapshot(workbook: Path, folder: Path, day: date) -> Path:
@@ -30,7 +40,21 @@ def write_minutes(
 ) -> tuple[Path, Minutes]:
     """Write the minutes (Markdown or HTML) and a snapshot of the reviewed workbook."""
     minutes = gather(workspace, workbook=workbook, today=today, lang=lang)
-    minutes.snapshot = snapshot(minutes.workbook, workspace.root / "snapshots", minutes.meeting)
+    folder = workspace.root / "snapshots"
+    earlier = (
+        sorted(
+            p
+            for p in folder.glob(f"{minutes.workbook.stem}-*.xlsx")
+            if p.stem[-10:] < minutes.meeting.isoformat()
+        )
+        if folder.exists()
+        else []
+    )
+    if earlier:
+        last = earlier[-1]
+        actions = list(read_tracker_rows(minutes.workbook))
+        minutes.since = (date.fromisoformat(last.stem[-10:]), changes_since(last, actions))
+    minutes.snapshot = snapshot(minutes.workbook, folder, minutes.meeting)
     text = markdown(minutes) if fmt == "md" else to_html(minutes)
     path = out or workspace.root / "minutes" / f"minutes-{minutes.meeting.isoformat()}.{fmt}"
     path.parent.mkdir(parents=True, exist_ok=True)
