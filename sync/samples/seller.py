@@ -42,6 +42,7 @@ class Seller:
     stock: pd.DataFrame  # sku, asin, available, inbound, reserved, ages ...
     returns: pd.DataFrame  # return_date, order_id, sku, asin, quantity, reason
     feedback: pd.DataFrame  # date, rating, comments, order_id
+    display_ads: pd.DataFrame  # SD targeting rows per day (14-day attribution)
 
     @property
     def start(self) -> date:
@@ -118,7 +119,9 @@ def _simulate(
     stock = _stock(rng, cat, units, problems)
     returns = _returns(rng, daily, cat, problems)
     feedback = _feedback(rng, dates)
-    return Seller(end, days, cat, daily, terms, brand, stock, returns, feedback)
+    # Its own stream, so adding display ads left every other frame of a seed unchanged.
+    display = _display_ads(np.random.default_rng([seed, 1]), dates, cat)
+    return Seller(end, days, cat, daily, terms, brand, stock, returns, feedback, display)
 
 
 def _catalogue(rng: np.random.Generator, children: int) -> pd.DataFrame:
@@ -239,6 +242,36 @@ def _brand_ads(
                 }
             )
     return pd.DataFrame(rows)
+
+
+def _display_ads(
+    rng: np.random.Generator, dates: pd.DatetimeIndex, cat: pd.DataFrame
+) -> pd.DataFrame:
+    """Two SD ad groups per day: a views remarketing audience and a competitor-ASIN target."""
+    groups = [
+        ("SD-商品投放-冰格再营销", "再营销-浏览", "views=(exact-product lookback=30)"),
+        ("SD-商品投放-冰格再营销", "竞品ASIN", 'asin="B0BX7QW2KD"'),
+    ]
+    n = len(dates) * len(groups)
+    imp = rng.poisson(9000, n)
+    clicks = rng.binomial(imp, 0.0032)
+    orders = rng.binomial(clicks, 0.08)
+    price = float(cat.price.iloc[2])
+    return pd.DataFrame(
+        {
+            "date": np.repeat(dates.values, len(groups)),
+            "campaign": [g[0] for g in groups] * len(dates),
+            "ad_group": [g[1] for g in groups] * len(dates),
+            "targeting": [g[2] for g in groups] * len(dates),
+            "impressions": imp,
+            "viewable": (imp * 0.68).astype(int),
+            "clicks": clicks,
+            "spend": (clicks * rng.uniform(0.55, 0.8, n)).round(2),
+            "orders": orders,
+            "units": orders,
+            "sales": (orders * price).round(2),
+        }
+    )
 
 
 def _stock(
