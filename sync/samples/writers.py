@@ -8,11 +8,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from ..periods import Period
 from .seller import Seller
@@ -272,6 +275,7 @@ def _sp_columns(lang: str) -> dict[str, str]:
     if lang == "zh":
         return {
             "date": "日期",
+            "top_is": "搜索结果顶部展示量份额",
             "portfolio": "广告组合名称",
             "currency": "货币",
             "campaign": "广告活动名称",
@@ -299,6 +303,7 @@ def _sp_columns(lang: str) -> dict[str, str]:
         }
     return {
         "date": "Date",
+        "top_is": "Top-of-search Impression Share",
         "portfolio": "Portfolio name",
         "currency": "Currency",
         "campaign": "Campaign Name",
@@ -327,6 +332,32 @@ def _sp_columns(lang: str) -> dict[str, str]:
 
 
 SP_ORDER = {
+    # ACOS and ROAS come before the sales columns in this report only.
+    "targeting": [
+        "date",
+        "portfolio",
+        "currency",
+        "campaign",
+        "ad_group",
+        "targeting",
+        "match_type",
+        "impressions",
+        "top_is",
+        "clicks",
+        "ctr",
+        "cpc",
+        "spend",
+        "acos",
+        "roas",
+        "sales",
+        "orders",
+        "units",
+        "cvr",
+        "sku_units",
+        "other_units",
+        "sku_sales",
+        "other_sales",
+    ],
     "search_term": [
         "date",
         "portfolio",
@@ -377,20 +408,31 @@ SP_ORDER = {
         "other_sales",
     ],
 }
+DATE_FORMAT = "mmm\\ dd\\,\\ yyyy"
+MONEY_FORMAT = "[$$]#,##0.00;\\([$$]#,##0.00\\)"
 _FORMATS = {
-    "date": "mmm dd, yyyy",
+    "date": DATE_FORMAT,
+    "impressions": "0",
+    "top_is": "0.00%",
+    "clicks": "0",
     "ctr": "0.0000%",
     "acos": "0.0000%",
+    "roas": "0.00",
     "cvr": "0.0000%",
-    "spend": "[$$]#,##0.00",
-    "sales": "[$$]#,##0.00",
-    "cpc": "[$$]#,##0.00",
-    "sku_sales": "[$$]#,##0.00",
-    "other_sales": "[$$]#,##0.00",
+    "orders": "0",
+    "units": "0",
+    "sku_units": "0",
+    "other_units": "0",
+    "spend": MONEY_FORMAT,
+    "sales": MONEY_FORMAT,
+    "cpc": MONEY_FORMAT,
+    "sku_sales": MONEY_FORMAT,
+    "other_sales": MONEY_FORMAT,
 }
 _SHEET = {
     "search_term": "Sponsored Product Search Term R",
     "advertised_product": "Sponsored Product Advertised Pr",
+    "targeting": "Sponsored_Products_Targeting_re",
 }
 
 
@@ -400,8 +442,11 @@ def _ratio(a: pd.Series, b: pd.Series) -> pd.Series:
 
 def sp_rows(seller: Seller, grain: str) -> pd.DataFrame:
     t = seller.search_terms
-    if grain == "advertised_product":
-        keys = ["date", "campaign", "ad_group", "sku", "asin"]
+    keys = {
+        "advertised_product": ["date", "campaign", "ad_group", "sku", "asin"],
+        "targeting": ["date", "campaign", "ad_group", "targeting", "match_type"],
+    }.get(grain)
+    if keys:
         t = (
             t.groupby(keys, sort=False)[
                 ["impressions", "clicks", "spend", "sales", "orders", "units"]
@@ -410,7 +455,7 @@ def sp_rows(seller: Seller, grain: str) -> pd.DataFrame:
             .reset_index()
         )
     t = t.assign(
-        portfolio=t.campaign.str.split("-").str[2],
+        portfolio=t.campaign.str.split("-").str[-2],
         currency="USD",
         ctr=_ratio(t.clicks, t.impressions),
         cpc=_ratio(t.spend, t.clicks).map(lambda v: None if v is None else round(v, 2)),
@@ -421,6 +466,8 @@ def sp_rows(seller: Seller, grain: str) -> pd.DataFrame:
         other_units=0,
         sku_sales=t.sales,
         other_sales=0.0,
+        # A stable, believable share per row (the simulation has no auction to take it from).
+        top_is=(t.impressions % 997) / 4000 + 0.02,
     )
     return t
 
@@ -432,7 +479,6 @@ def write_sp_xlsx(path: Path, seller: Seller, grain: str, *, lang: str = "en") -
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_SHEET[grain])
     ws.append([names[c] for c in order])
-    from openpyxl.cell import WriteOnlyCell
 
     for rec in frame[order].itertuples(index=False):
         row = []
@@ -500,8 +546,382 @@ def write_sb_xlsx(path: Path, seller: Seller) -> Path:
                 r.orders * 3,
             ]
         )
-        ws.cell(ws.max_row, 1).number_format = "mmm dd, yyyy"
+        ws.cell(ws.max_row, 1).number_format = DATE_FORMAT
     wb.save(path)
+    return path
+
+
+SP_CAMPAIGN_CSV = [
+    "Date",
+    "Start Date",
+    "End Date",
+    "Portfolio name",
+    "Campaign Type",
+    "Campaign Name",
+    "Status",
+    "Currency",
+    "Budget",
+    "Targeting Type",
+    "Bidding strategy",
+    "Impressions",
+    "Last Year Impressions",
+    "Clicks",
+    "Last Year Clicks",
+    "Click-Thru Rate (CTR)",
+    "Spend",
+    "Last Year Spend",
+    "Cost Per Click (CPC)",
+    "Last Year Cost Per Click (CPC)",
+    "7 Day Total Orders (#)",
+    "Total Advertising Cost of Sales (ACoS) ",
+    "7 Day Total Sales ",
+]
+
+
+def _portfolio(campaign: str) -> str:
+    """The product name inside `SP-自动-硅胶烘焙垫-03`: the demo's portfolios are products."""
+    parts = campaign.split("-")
+    return parts[-2] if len(parts) >= 3 else ""
+
+
+def _console_day(ts: pd.Timestamp) -> str:
+    return f"{ts:%b} {ts.day}, {ts.year}"  # "Jun 6, 2025": no zero padding
+
+
+def _console_money(x: float) -> str:
+    """`$40.0`, `$0.7766667`: the campaign CSV prints floats, not currency-formatted cells."""
+    text = f"{round(x, 7):.7f}".rstrip("0")
+    return "$" + (text + "0" if text.endswith(".") else text)
+
+
+def _csv_cell(text: str) -> str:
+    """One field as the campaign CSV writes it: `"` escaped as `\"`, then CSV-quoted."""
+    if any(ch in text for ch in ',"\r\n') or text.endswith(" "):
+        return '"' + text.replace('"', '\\"').replace('"', '""') + '"'
+    return text
+
+
+def write_sp_campaign_csv(path: Path, seller: Seller) -> Path:
+    """SP campaign report (.csv): BOM, CRLF, `"Jun 26, 2025"`, `$40.0`, `\""` in names."""
+    t = seller.search_terms
+    c = (
+        t.groupby(["date", "campaign"], sort=True)[["impressions", "clicks", "spend", "sales"]]
+        .sum()
+        .join(t.groupby(["date", "campaign"]).orders.sum())
+        .reset_index()
+    )
+    first = c.groupby("campaign").date.transform("min") - pd.Timedelta(days=45)
+    lines = [",".join(_csv_cell(h) for h in SP_CAMPAIGN_CSV)]
+    for r, start in zip(c.itertuples(index=False), first, strict=True):
+        auto = "自动" in r.campaign
+        fields = [
+            _csv_cell(_console_day(r.date)),
+            _csv_cell(_console_day(start)),
+            "",
+            _csv_cell(_portfolio(r.campaign) or "No Portfolio"),
+            "Sponsored Products",
+            _csv_cell(r.campaign),
+            "ENABLED",
+            "USD",
+            _console_money(40.0 if auto else 50.0),
+            "Automatic targeting" if auto else "Manual targeting",
+            "Dynamic bids - down only" if auto else "Dynamic bids - up and down",
+            str(r.impressions),
+            "",
+            str(r.clicks),
+            "",
+            pct(r.clicks / r.impressions) if r.impressions else "",
+            f"${r.spend:.2f}",
+            "",
+            _console_money(r.spend / r.clicks) if r.clicks else "",
+            "",
+            str(r.orders),
+            pct(r.spend / r.sales) if r.sales else "",
+            f"${r.sales:.2f}",
+        ]
+        lines.append(",".join(fields))
+    path.write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    return path
+
+
+SD_HEADER = [
+    "Date",
+    "Portfolio name",
+    "Currency",
+    "Campaign Name",
+    "Cost Type",
+    "Ad Group Name",
+    "Targeting",
+    "Bid Optimization",
+    "Impressions",
+    "Viewable Impressions",
+    "Clicks",
+    "Click-Thru Rate (CTR)",
+    "14 Day Detail Page Views (DPV)",
+    "Spend",
+    "Cost Per Click (CPC)",
+    "Cost per 1,000 viewable impressions (VCPM)",
+    "Total Advertising Cost of Sales (ACOS)",
+    "Total Return on Advertising Spend (ROAS)",
+    "14 Day Total Orders (#)",
+    "14 Day Total Units (#)",
+    "14 Day Total Sales",
+    "14 Day New-to-brand Orders (#)",
+    "14 Day New-to-brand Sales",
+    "14 Day New-to-brand Units (#)",
+]
+_SD_FORMATS = (
+    [DATE_FORMAT] + ["General"] * 7 + ["0", "0", "0", "0.0000%", "0"] + [MONEY_FORMAT] * 3
+) + ["0.0000%", "0.00", "0", "0", MONEY_FORMAT, "0", MONEY_FORMAT, "0"]
+
+
+def write_sd_xlsx(path: Path, seller: Seller) -> Path:
+    """SD targeting report (.xlsx, 14-day attribution)."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Sponsored_Display_Targeting_rep")
+    ws.append(SD_HEADER)
+    for r in seller.display_ads.itertuples(index=False):
+        values = [
+            r.date.to_pydatetime(),
+            "不锈钢冰格",
+            "USD",
+            r.campaign,
+            "CPC",
+            r.ad_group,
+            r.targeting,
+            "Optimize for conversions",
+            r.impressions,
+            r.viewable,
+            r.clicks,
+            r.clicks / r.impressions if r.impressions else None,
+            r.clicks + r.orders,
+            r.spend,
+            round(r.spend / r.clicks, 2) if r.clicks else None,
+            round(r.spend / r.viewable * 1000, 2) if r.viewable else None,
+            r.spend / r.sales if r.sales else None,
+            r.sales / r.spend if r.spend else None,
+            r.orders,
+            r.units,
+            r.sales,
+            0,
+            0,
+            0,
+        ]
+        row = []
+        for v, fmt in zip(values, _SD_FORMATS, strict=True):
+            cell = WriteOnlyCell(ws, value=v)
+            cell.number_format = fmt
+            row.append(cell)
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+NEW_CONSOLE = [
+    "Budget currency",
+    "Date range",
+    "Advertiser account ID",
+    "Advertiser account name",
+    "Portfolio ID",
+    "Portfolio name",
+    "Campaign ID",
+    "Campaign name",
+    "Ad group ID",
+    "Ad group name",
+    "Advertised product ID",
+    "Advertised product name",
+    "Advertised product parent ID",
+    "Advertised product brand",
+    "Advertised product category",
+    "Advertised product subcategory",
+    "Advertised product group",
+    "Advertised product SKU",
+    "Advertised product marketplace",
+    "Impressions",
+    "Clicks",
+    "CTR",
+    "Total cost",
+    "Purchases",
+    "Sales",
+    "Units sold",
+    "Cost per purchase",
+    "Purchase rate",
+    "ROAS",
+    "Purchases (promoted)",
+    "Sales (promoted)",
+    "Units sold (promoted)",
+    "Cost per purchase (promoted)",
+    "Purchase rate (promoted)",
+    "ROAS (promoted)",
+    "Purchases (halo)",
+    "Sales (halo)",
+    "Units sold (halo)",
+    "Purchases (new to brand)",
+    "Sales (new to brand)",
+    "Units sold (new to brand)",
+    "Cost per purchase (new to brand)",
+    "Purchase rate (new to brand)",
+    "ROAS (new to brand)",
+    "Detail page views",
+    "Cost per detail page view",
+    "Detail page view rate",
+]
+
+
+def _ad_id(name: str) -> str:
+    return str(10**14 + zlib.crc32(name.encode("utf-8")) * 7919)
+
+
+def write_new_console_csv(path: Path, seller: Seller, period: Period) -> Path:
+    """2025/26 console advertised-product CSV: one `Date range`, IDs as `="..."` formulas."""
+    t = seller.search_terms
+    t = t[(t.date >= pd.Timestamp(period.start)) & (t.date <= pd.Timestamp(period.end))]
+    g = (
+        t.groupby(["campaign", "ad_group", "asin", "sku"], sort=True)[
+            ["impressions", "clicks", "spend", "sales", "orders", "units"]
+        ]
+        .sum()
+        .reset_index()
+        .merge(
+            seller.catalogue[["child_asin", "parent_asin", "title", "category"]],
+            left_on="asin",
+            right_on="child_asin",
+        )
+    )
+    span = f"{period.start:%b %d, %Y} - {period.end:%b %d, %Y}"
+    rows = []
+    for r in g.itertuples(index=False):
+        portfolio = _portfolio(r.campaign)
+        rate = f"{r.orders / r.impressions * 100:.4f}%" if r.impressions else ""
+        per = f"{r.spend / r.orders:.5f}" if r.orders else ""
+        roas = f"{r.sales / r.spend:.5f}" if r.spend else ""
+        money = [str(r.orders), f"{r.sales:.2f}", str(r.units), per, rate, roas]
+        rows.append(
+            [
+                "USD",
+                span,
+                '="amzn1.ads-account.g.lumivo0demo0us"',
+                "Lumivo Home US",
+                _ad_id(portfolio),
+                portfolio,
+                f'="{_ad_id(r.campaign)}"',
+                r.campaign,
+                f'="{_ad_id(r.campaign + r.ad_group)}"',
+                r.ad_group,
+                r.asin,
+                r.title,
+                r.parent_asin,
+                "LUMIVO",
+                r.category,
+                "",
+                "Lumivo",
+                r.sku,
+                "AMAZON.COM",
+                str(r.impressions),
+                str(r.clicks),
+                f"{r.clicks / r.impressions * 100:.4f}%" if r.impressions else "",
+                f"{r.spend:.2f}",
+                *money,
+                *money,
+                "0",
+                "0.00",
+                "0",
+                *[""] * 9,
+            ]
+        )
+    return _write_csv(path, NEW_CONSOLE, rows, bom=False)
+
+
+ALL_ORDERS = [
+    "amazon-order-id",
+    "merchant-order-id",
+    "purchase-date",
+    "last-updated-date",
+    "order-status",
+    "fulfillment-channel",
+    "sales-channel",
+    "order-channel",
+    "url",
+    "ship-service-level",
+    "product-name",
+    "sku",
+    "asin",
+    "item-status",
+    "quantity",
+    "currency",
+    "item-price",
+    "item-tax",
+    "shipping-price",
+    "shipping-tax",
+    "gift-wrap-price",
+    "gift-wrap-tax",
+    "item-promotion-discount",
+    "ship-promotion-discount",
+    "ship-city",
+    "ship-state",
+    "ship-postal-code",
+    "ship-country",
+    "promotion-ids",
+    "is-business-order",
+    "purchase-order-number",
+    "price-designation ",
+]
+
+
+def all_orders_rows(seller: Seller) -> pd.DataFrame:
+    """One order line per unit sold, plus one cancelled line (quantity 0) per 40 lines."""
+    d = seller.daily[seller.daily.units > 0]
+    lines = d.loc[d.index.repeat(d.units)].reset_index(drop=True)
+    rng = np.random.default_rng(seller.end.toordinal())
+    n = len(lines)
+    cancelled = np.arange(n) % 40 == 39
+    price = lines.sku.map(dict(zip(seller.catalogue.sku, seller.catalogue.price, strict=True)))
+    placed = lines.date + pd.to_timedelta(rng.integers(0, 86_400, n), unit="s")
+    ids = pd.Series(rng.integers(10**6, 10**7, (n, 2)).astype(str).tolist()).str.join("-")
+    order_id = (pd.Series(np.arange(n) % 3 + 112).astype(str) + "-" + ids).to_numpy()
+    title = lines.sku.map(dict(zip(seller.catalogue.sku, seller.catalogue.title, strict=True)))
+    return pd.DataFrame(
+        {
+            "amazon-order-id": order_id,
+            "merchant-order-id": order_id,
+            "purchase-date": placed.dt.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+            "last-updated-date": (placed + pd.Timedelta(hours=14)).dt.strftime(
+                "%Y-%m-%dT%H:%M:%S+00:00"
+            ),
+            "order-status": np.where(cancelled, "Cancelled", "Shipped"),
+            "fulfillment-channel": "Amazon",
+            "sales-channel": "Amazon.com",
+            "order-channel": "",
+            "url": "",
+            "ship-service-level": "Expedited",
+            "product-name": title.to_numpy(),
+            "sku": lines.sku.to_numpy(),
+            "asin": lines.child_asin.to_numpy(),
+            "item-status": np.where(cancelled, "Cancelled", "Shipped"),
+            "quantity": np.where(cancelled, 0, 1),
+            "currency": np.where(cancelled, "", "USD"),
+            "item-price": np.where(cancelled, "", price.map("{:.2f}".format)),
+            **{k: "" for k in ALL_ORDERS[17:24]},
+            "ship-city": "PHOENIX",
+            "ship-state": "AZ",
+            "ship-postal-code": "85044-0619",
+            "ship-country": "US",
+            "promotion-ids": "",
+            "is-business-order": "false",
+            "purchase-order-number": "",
+            "price-designation ": "",
+        }
+    )
+
+
+def write_all_orders(path: Path, seller: Seller) -> Path:
+    """All Orders by order date (.txt): TSV, UTF-8 without BOM, CRLF, trailing-space header."""
+    rows = all_orders_rows(seller)
+    path.write_bytes(
+        rows.to_csv(sep="\t", index=False, lineterminator="\r\n", quoting=csv.QUOTE_NONE).encode(
+            "utf-8"
+        )
+    )
     return path
 
 
@@ -745,6 +1165,10 @@ WRITERS: dict[str, Callable[..., Path]] = {
     "business_daily": write_business_daily,
     "ads_sp_xlsx": write_sp_xlsx,
     "ads_sb_xlsx": write_sb_xlsx,
+    "ads_sp_campaign_csv": write_sp_campaign_csv,
+    "ads_sd_xlsx": write_sd_xlsx,
+    "ads_new_console_csv": write_new_console_csv,
+    "all_orders": write_all_orders,
     "fba_inventory": write_myi,
     "fba_inventory_planning": write_planning,
     "fba_returns": write_returns,
@@ -785,6 +1209,12 @@ def write_demo_reports(folder: Path, seller: Seller) -> list[tuple[Path, Period 
         )
     )
     out.append((write_sb_xlsx(folder / "Sponsored Brands Campaign report.xlsx", seller), None))
+    # Restates the SP money of the two reports above: counted once by the engine.
+    out.append(
+        (write_sp_campaign_csv(folder / "Sponsored Products Campaign report.csv", seller), None)
+    )
+    out.append((write_sd_xlsx(folder / "展示型推广_投放_报告.xlsx", seller), None))
+    out.append((write_all_orders(folder / "All Orders.txt", seller), None))
     out.append(
         (write_myi(folder / "Manage FBA Inventory.csv", seller), Period(seller.end, seller.end))
     )
