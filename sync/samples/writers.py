@@ -353,6 +353,19 @@ _SP_KEYS = ["date", "portfolio", "currency", "campaign", "ad_group"]
 SP_ORDER = {
     "search_term": [*_SP_KEYS, "targeting", "match_type", "search_term", *_SP_METRICS],
     "advertised_product": [*_SP_KEYS, "sku", "asin", *_SP_METRICS],
+    # The targeting report adds the top-of-search share and puts ACOS and ROAS before sales.
+    "targeting": [
+        *_SP_KEYS,
+        "targeting",
+        "match_type",
+        "impressions",
+        "top_is",
+        *_SP_METRICS[1:5],
+        "acos",
+        "roas",
+        "sales",
+        *_SP_METRICS[8:],
+    ],
 }
 DATE_FORMAT = "mmm\\ dd\\,\\ yyyy"
 MONEY_FORMAT = "[$$]#,##0.00;\\([$$]#,##0.00\\)"

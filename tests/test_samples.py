@@ -1,0 +1,251 @@
+"""The simulated seller and its report writers: deterministic, red on purpose, Amazon's bytes."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+from fupan.sync.api import compute_kpis, import_into_workspace, init_workspace
+from fupan.sync.periods import Period
+from fupan.sync.readers import ReadContext, read_report
+from fupan.sync.samples import WRITERS, large_seller, small_seller, write_demo_reports, writers
+from openpyxl import load_workbook
+
+END = date(2026, 11, 22)
+WEEK = Period(END - timedelta(days=6), END)
+PREVIOUS = Period(END - timedelta(days=13), END - timedelta(days=7))
+
+
+def _between(frame: pd.DataFrame, period: Period, column: str = "date") -> pd.DataFrame:
+    days = frame[column]
+    return frame[(days >= pd.Timestamp(period.start)) & (days <= pd.Timestamp(period.end))]
+
+
+# The simulated seller ------------------------------------------------------------------------
+
+
+def test_same_seed_same_seller_other_seed_other_seller(seller):
+    again = small_seller(END)
+    for field in dataclasses.fields(seller):
+        value = getattr(seller, field.name)
+        if isinstance(value, pd.DataFrame):
+            pd.testing.assert_frame_equal(value, getattr(again, field.name))
+    assert not small_seller(END, seed=8).daily.units.equals(seller.daily.units)
+
+
+def test_small_seller_shape(seller):
+    cat = seller.catalogue
+    assert len(cat) == 30 and cat.parent_asin.nunique() == 10
+    assert set(cat.category) == {"home", "electronics accessories"}
+    assert seller.days == 56 and seller.daily.date.max() == pd.Timestamp(END)
+    assert len(seller.weeks()) == 8
+    assert seller.search_terms.campaign.str.match(r"SP-(自动|手动-精准)-\w+-\d\d$").all()
+
+
+def test_small_seller_has_its_red_situations(seller):
+    cat, daily, stock = seller.catalogue, seller.daily, seller.stock
+    velocity = _between(daily, Period(END - timedelta(days=29), END)).groupby("sku").units.mean()
+    cover = stock.set_index("sku").available / velocity
+    assert cover[cat.sku[0]] < 14  # below any sea-freight or air lead time: stock-out risk
+
+    def cvr(period: Period, asin: str) -> float:
+        rows = _between(daily, period).query("child_asin == @asin")
+        return rows.units.sum() / rows.sessions.sum()
+
+    assert cvr(WEEK, cat.child_asin[2]) < 0.75 * cvr(PREVIOUS, cat.child_asin[2])
+
+    terms = seller.search_terms
+    blow = _between(terms, WEEK).query(
+        "campaign.str.startswith('SP-手动') and asin == @cat.child_asin[1]"
+    )
+    assert blow.spend.sum() / blow.sales.sum() > 0.6
+
+    waste = terms.groupby("search_term")[["clicks", "orders"]].sum()
+    assert ((waste.clicks >= 30) & (waste.orders == 0)).any()
+
+    returned = seller.returns.groupby("asin").quantity.sum()
+    sold = daily.groupby("child_asin").units.sum()
+    assert (returned / sold)[cat.child_asin[5]] > 0.06
+
+    aged = stock.age_91_180 + stock.age_181_270
+    assert (aged / stock.available).iloc[6] > 0.5
+
+
+def test_large_seller_sizes():
+    big = large_seller(END)
+    assert len(big.catalogue) == 2000 and big.days == 90
+    assert len(big.search_terms) == 300_000
+    assert len(big.stock) == 2000
+    assert len(big.daily) == 2000 * 90
+
+
+# Read back through the project's readers -------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sp_targeting_reads_back(tmp_path, seller, lang):
+    result = read_report(writers.write_sp_xlsx(tmp_path / "t.xlsx", seller, "targeting", lang=lang))
+    assert result.reader == "ads_targeting"
+    truth = seller.search_terms
+    assert result.frame.spend.sum() == pytest.approx(truth.spend.sum())
+    assert result.frame.sales.sum() == pytest.approx(truth.sales.sum())
+    assert result.frame.clicks.sum() == truth.clicks.sum()
+
+
+def test_sp_campaign_csv_reads_back_with_quotes_in_names(tmp_path, seller):
+    quoted = seller.search_terms.assign(
+        campaign=seller.search_terms.campaign.str.replace("-精准-", '-精准-16.5" ', regex=False)
+    )
+    odd = dataclasses.replace(seller, search_terms=quoted)
+    path = writers.write_sp_campaign_csv(tmp_path / "c.csv", odd)
+    assert b'16.5\\"" ' in path.read_bytes()
+    result = read_report(path)
+    assert result.reader == "ads_campaign"
+    assert set(result.frame.campaign) == set(quoted.campaign)
+    assert result.frame.spend.sum() == pytest.approx(quoted.spend.sum())
+    assert result.frame.orders.sum() == quoted.orders.sum()
+    assert result.period == Period(seller.start, seller.end)
+
+
+def test_sd_targeting_reads_back_as_14_day_display(tmp_path, seller):
+    result = read_report(writers.write_sd_xlsx(tmp_path / "sd.xlsx", seller))
+    assert set(result.frame.ad_type) == {"SD"}
+    assert set(result.frame.attribution_days) == {14.0}
+    assert result.frame.spend.sum() == pytest.approx(seller.display_ads.spend.sum())
+    assert result.frame.sales.sum() == pytest.approx(seller.display_ads.sales.sum())
+
+
+def test_new_console_csv_reads_back(tmp_path, seller):
+    path = writers.write_new_console_csv(tmp_path / "n.csv", seller, WEEK)
+    result = read_report(path)
+    assert result.reader == "ads_new_console"
+    assert result.period == WEEK
+    truth = _between(seller.search_terms, WEEK)
+    assert result.frame.spend.sum() == pytest.approx(truth.spend.sum())
+    assert result.frame.sales.sum() == pytest.approx(truth.sales.sum())
+    assert result.frame.campaign.str.startswith("SP-").all()
+
+
+def test_all_orders_reads_back(tmp_path, seller):
+    result = read_report(writers.write_all_orders(tmp_path / "o.txt", seller))
+    frame = result.frame
+    cancelled = frame.order_status == "Cancelled"
+    assert frame.quantity.sum() + cancelled.sum() == seller.daily.units.sum()
+    assert (frame.quantity[cancelled] == 0).all()
+    assert result.period == Period(seller.start, seller.end)
+
+
+def test_demo_set_reads_back_and_counts_each_ad_dollar_once(tmp_path, seller):
+    written = write_demo_reports(tmp_path / "reports", seller)
+    for path, period in written:
+        read_report(path, ReadContext(period=period))
+    undated = [p.name for p, period in written if p.name.startswith("BusinessReport-") and period]
+    assert len(undated) == len(seller.weeks())
+
+    ws = init_workspace(tmp_path / "ws")
+    for path, period in written:
+        import_into_workspace(ws, [path], period=period)
+    review = compute_kpis(workspace=ws, period=WEEK, marketplace="US")
+    daily = _between(seller.daily, WEEK)
+    assert review.value("sales") == pytest.approx(daily.sales.sum())
+    assert review.value("units") == daily.units.sum()
+    spend = sum(_between(f, WEEK).spend.sum() for f in (seller.search_terms, seller.brand_ads))
+    spend += _between(seller.display_ads, WEEK).spend.sum()
+    assert review.value("ad_spend") == pytest.approx(spend)
+
+
+@pytest.mark.parametrize("kind", sorted(WRITERS))
+def test_every_registered_writer_is_read_back(tmp_path, seller, kind):
+    extra = {
+        "business_asin": (WEEK,),
+        "ads_sp_xlsx": ("search_term",),
+        "ads_new_console_csv": (WEEK,),
+    }.get(kind, ())
+    path = WRITERS[kind](tmp_path / f"{kind}.out", seller, *extra)
+    result = read_report(path, ReadContext(period=WEEK))
+    assert len(result.frame) > 0
+    assert kind.split("_")[0] in result.reader or result.reader in kind or kind in result.reader
+
+
+# Byte-level layout against the shared fixtures -------------------------------------------------
+
+TEXT_FIXTURES = {
+    "business-report_child-asin_en.csv": lambda p, s: writers.write_business_asin(p, s, WEEK),
+    "business-report_child-asin_en_2019-layout.csv": lambda p, s: writers.write_business_asin(
+        p, s, WEEK, layout="2019"
+    ),
+    "business-report_child-asin_en_endash-variant.csv": lambda p, s: writers.write_business_asin(
+        p, s, WEEK, layout="endash"
+    ),
+    "business-report_child-asin_zh.csv": lambda p, s: writers.write_business_asin(
+        p, s, WEEK, layout="zh"
+    ),
+    "business-report_by-date_en.csv": writers.write_business_daily,
+    "sp-campaign-report_en.csv": writers.write_sp_campaign_csv,
+    "ads-new-console-format_advertised-product_en.csv": lambda p, s: writers.write_new_console_csv(
+        p, s, WEEK
+    ),
+    "all-orders-by-order-date.txt": writers.write_all_orders,
+    "fba-manage-inventory_ui-download_cp1252.csv": writers.write_myi,
+    "fba-myi-unsuppressed-inventory.txt": lambda p, s: writers.write_myi(p, s, ui_csv=False),
+    "fba-inventory-planning-data.txt": writers.write_planning,
+    "fba-customer-returns.txt": writers.write_returns,
+    "seller-feedback.txt": writers.write_feedback,
+}
+
+
+def _first_line(data: bytes) -> bytes:
+    return data.split(b"\n", 1)[0].rstrip(b"\r")
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_FIXTURES))
+def test_text_layout_matches_amazon_bytes(tmp_path, seller, shared_reports, name):
+    ours = TEXT_FIXTURES[name](tmp_path / name, seller).read_bytes()
+    theirs = (shared_reports / name).read_bytes()
+    assert _first_line(ours) == _first_line(theirs)  # BOM, header text, quoting, spaces
+    assert (b"\r\n" in ours) == (b"\r\n" in theirs)
+    encoding = "cp1252" if "cp1252" in name else "utf-8"
+    ours.decode(encoding)
+    if "cp1252" in name:
+        with pytest.raises(UnicodeDecodeError):
+            ours.decode("utf-8")
+
+
+XLSX_FIXTURES = {
+    "sp-search-term-report_en.xlsx": lambda p, s: writers.write_sp_xlsx(p, s, "search_term"),
+    "sp-search-term-report_zh.xlsx": lambda p, s: writers.write_sp_xlsx(
+        p, s, "search_term", lang="zh"
+    ),
+    "sp-advertised-product-report_en.xlsx": lambda p, s: writers.write_sp_xlsx(
+        p, s, "advertised_product"
+    ),
+    "sp-targeting-report_en.xlsx": lambda p, s: writers.write_sp_xlsx(p, s, "targeting"),
+    "sb-campaign-report_en.xlsx": writers.write_sb_xlsx,
+    "sd-targeting-report_en.xlsx": writers.write_sd_xlsx,
+}
+
+
+def _cells(path):
+    ws = load_workbook(path).worksheets[0]
+    header, first = list(ws.iter_rows(min_row=1, max_row=2))
+    return ws.title, {
+        h.value: (c.data_type, c.number_format) for h, c in zip(header, first, strict=True)
+    }
+
+
+@pytest.mark.parametrize("name", sorted(XLSX_FIXTURES))
+def test_xlsx_header_and_cell_types_match_amazon(tmp_path, seller, shared_reports, name):
+    our_title, ours = _cells(XLSX_FIXTURES[name](tmp_path / name, seller))
+    their_title, theirs = _cells(shared_reports / name)
+    # The fixture of the targeting report is a summary (Start Date, End Date); ours is daily.
+    summary = {"Start Date", "End Date"}
+    assert set(ours) - {"Date"} == set(theirs) - summary
+    for header in set(ours) & set(theirs):
+        # Empty cells (zero-click rows) have no type to compare.
+        if theirs[header][0] != "n" or ours[header][0] != "n":
+            continue
+        assert ours[header] == theirs[header], header
+    assert ours.get("Date", theirs.get("Date")) is not None
+    assert our_title[:10].replace(" ", "_") == their_title[:10].replace(" ", "_")
