@@ -124,6 +124,31 @@ BUSINESS_ZH = [
     "订单商品总数",
     "订单商品总数 - B2B",
 ]
+# The en-dash variant is also sentence case, except where Amazon forgot to change it.
+BUSINESS_ENDASH = [
+    "(Parent) ASIN",
+    "(Child) ASIN",
+    "Title",
+    "SKU",
+    "Sessions – Total",
+    "Sessions – Total – B2B",
+    "Session percentage – Total",
+    "Session percentage – Total – B2B",
+    "Page views – Total",
+    "Page views – Total – B2B",
+    "Page views percentage – Total",
+    "Page views percentage – Total – B2B",
+    "Featured Offer (Buy Box) percentage",
+    "Featured Offer (Buy Box) percentage – B2B",
+    "Units ordered",
+    "Units ordered – B2B",
+    "Unit Session Percentage",
+    "Unit session percentage – B2B",
+    "Ordered Product Sales",
+    "Ordered product sales – B2B",
+    "Total order items",
+    "Total order items – B2B",
+]
 BUSINESS_2019 = [
     "(Parent) ASIN",
     "(Child) ASIN",
@@ -223,7 +248,7 @@ def write_business_asin(
     header = {
         "2021": BUSINESS_2021,
         "zh": BUSINESS_ZH,
-        "endash": [h.replace(" - ", " – ") for h in BUSINESS_2021],
+        "endash": BUSINESS_ENDASH,
     }[layout]
     return _write_csv(path, header, out)
 
@@ -388,10 +413,14 @@ _FORMATS = {
     "sku_sales": MONEY_FORMAT,
     "other_sales": MONEY_FORMAT,
 }
+# The current console's sheet names: the file name cut to 31 characters.
 _SHEET = {
-    "search_term": "Sponsored Product Search Term R",
-    "advertised_product": "Sponsored Product Advertised Pr",
-    "targeting": "Sponsored_Products_Targeting_re",
+    ("search_term", "en"): "Sponsored_Products_Search_term_",
+    ("search_term", "zh"): "商品推广_搜索词_报告",
+    ("advertised_product", "en"): "Sponsored_Products_Advertised_p",
+    ("advertised_product", "zh"): "商品推广_已推广的商品_报告",
+    ("targeting", "en"): "Sponsored_Products_Targeting_re",
+    ("targeting", "zh"): "商品推广_投放_报告",
 }
 
 
@@ -436,7 +465,7 @@ def write_sp_xlsx(path: Path, seller: Seller, grain: str, *, lang: str = "en") -
     order = SP_ORDER[grain]
     frame = sp_rows(seller, grain)
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(_SHEET[grain])
+    ws = wb.create_sheet(_SHEET[grain, lang])
     ws.append([names[c] for c in order])
 
     for rec in frame[order].itertuples(index=False):
@@ -455,6 +484,30 @@ def write_sp_xlsx(path: Path, seller: Seller, grain: str, *, lang: str = "en") -
     return path
 
 
+# Viewability and video columns: zero for the demo's CPC campaigns.
+SB_VIDEO = [
+    "Viewable Impressions",
+    "Cost per 1,000 viewable impressions (VCPM)",
+    "View-Through Rate (VTR)",
+    "Click-Through Rate for Views (vCTR)",
+    "Video First Quartile Views",
+    "Video Midpoint Views",
+    "Video Third Quartile Views",
+    "Video Complete Views",
+    "Video Unmutes",
+    "5 Second Views",
+    "5 Second View Rate",
+]
+SB_AFTER = [
+    "14 Day Detail Page Views (DPV)",
+    "14 Day New-to-brand Orders (#)",
+    "14 Day % of Orders New-to-brand",
+    "14 Day New-to-brand Sales",
+    "14 Day % of Sales New-to-brand",
+    "14 Day New-to-brand Units (#)",
+    "14 Day % of Units New-to-brand",
+    "14 Day New-to-brand Order Rate",
+]
 SB_HEADER = [
     "Date",
     "Portfolio name",
@@ -473,41 +526,67 @@ SB_HEADER = [
     "14 Day Total Orders (#)",
     "14 Day Total Units (#)",
     "14 Day Conversion Rate",
+    *SB_VIDEO,
     "14 Day Branded Searches",
+    *SB_AFTER,
+]
+
+
+_SB_FORMATS = [
+    *[DATE_FORMAT, *["General"] * 5, "0", "0", "0.0000%", MONEY_FORMAT, MONEY_FORMAT],
+    *["0.0000%", "0.00", MONEY_FORMAT, "0", "0", "0.0000%", *["General"] * len(SB_VIDEO)],
+    *["0", "0", "0", "0.0000%", MONEY_FORMAT, "0.0000%", "0", "0.0000%", "0.0000%"],
 ]
 
 
 def write_sb_xlsx(path: Path, seller: Seller) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Sponsored Brands Campaign repor"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Sponsored_Brands_Campaign_repor")
     ws.append(SB_HEADER)
     for r in seller.brand_ads.itertuples(index=False):
-        ws.append(
-            [
-                r.date.to_pydatetime(),
-                "品牌推广",
-                "USD",
-                r.campaign,
-                "CPC",
-                "United States",
-                r.impressions,
-                r.clicks,
-                r.clicks / r.impressions if r.impressions else 0,
-                round(r.spend / r.clicks, 2) if r.clicks else None,
-                r.spend,
-                r.spend / r.sales if r.sales else None,
-                r.sales / r.spend if r.spend else 0,
-                r.sales,
-                r.orders,
-                r.units,
-                r.orders / r.clicks if r.clicks else 0,
-                r.orders * 3,
-            ]
-        )
-        ws.cell(ws.max_row, 1).number_format = DATE_FORMAT
+        ntb = r.orders // 2
+        values = [
+            r.date.to_pydatetime(),
+            "品牌推广",
+            "USD",
+            r.campaign,
+            "CPC",
+            "United States",
+            r.impressions,
+            r.clicks,
+            r.clicks / r.impressions if r.impressions else 0,
+            round(r.spend / r.clicks, 2) if r.clicks else None,
+            r.spend,
+            r.spend / r.sales if r.sales else None,
+            r.sales / r.spend if r.spend else 0,
+            r.sales,
+            r.orders,
+            r.units,
+            r.orders / r.clicks if r.clicks else 0,
+            *[0] * len(SB_VIDEO),
+            r.orders * 3,
+            r.clicks * 2,
+            ntb,
+            ntb / r.orders if r.orders else 0,
+            round(r.sales * ntb / r.orders, 2) if r.orders else 0,
+            ntb / r.orders if r.orders else 0,
+            ntb,
+            ntb / r.orders if r.orders else 0,
+            ntb / r.clicks if r.clicks else 0,
+        ]
+        ws.append(_typed_row(ws, values, _SB_FORMATS))
     wb.save(path)
     return path
+
+
+def _typed_row(ws, values: list, formats: list[str]) -> list[WriteOnlyCell]:
+    """Cells with the console's number formats (dates as real date cells)."""
+    row = []
+    for v, fmt in zip(values, formats, strict=True):
+        cell = WriteOnlyCell(ws, value=v)
+        cell.number_format = fmt
+        row.append(cell)
+    return row
 
 
 SP_CAMPAIGN_CSV = [
@@ -666,12 +745,7 @@ def write_sd_xlsx(path: Path, seller: Seller) -> Path:
             0,
             0,
         ]
-        row = []
-        for v, fmt in zip(values, _SD_FORMATS, strict=True):
-            cell = WriteOnlyCell(ws, value=v)
-            cell.number_format = fmt
-            row.append(cell)
-        ws.append(row)
+        ws.append(_typed_row(ws, values, _SD_FORMATS))
     wb.save(path)
     return path
 
@@ -954,71 +1028,91 @@ def write_myi(path: Path, seller: Seller, *, ui_csv: bool = True) -> Path:
     return _write_tsv(path, MYI, rows)
 
 
-PLANNING = [
-    "snapshot-date",
-    "sku",
-    "fnsku",
-    "asin",
-    "product-name",
-    "condition",
-    "available",
-    "pending-removal-quantity",
-    "inv-age-0-to-90-days",
-    "inv-age-91-to-180-days",
-    "inv-age-181-to-270-days",
-    "inv-age-271-to-365-days",
-    "inv-age-365-plus-days",
-    "currency",
-    "units-shipped-t7",
-    "units-shipped-t30",
-    "units-shipped-t60",
-    "units-shipped-t90",
-    "your-price",
-    "days-of-supply",
-    "inv-age-0-to-30-days",
-    "inv-age-31-to-60-days",
-    "inv-age-61-to-90-days",
-    "inbound-quantity",
-    "reserved-quantity",
-    "unfulfillable-quantity",
-]
-
-
 def write_planning(path: Path, seller: Seller) -> Path:
-    rows = []
-    for r in seller.stock.itertuples(index=False):
-        third = r.age_0_90 // 3
-        rows.append(
-            [
-                seller.end.isoformat(),
-                r.sku,
-                r.fnsku,
-                r.asin,
-                r.title,
-                "New",
-                r.available,
-                0,
-                r.age_0_90,
-                r.age_91_180,
-                r.age_181_270,
-                r.age_271_365,
-                r.age_365_plus,
-                "USD",
-                r.units_shipped_t30 // 4,
-                r.units_shipped_t30,
-                r.units_shipped_t90 * 2 // 3,
-                r.units_shipped_t90,
-                f"{r.price:.2f}",
-                round(r.available / max(r.units_shipped_t30 / 30, 0.1)),
-                third,
-                third,
-                r.age_0_90 - 2 * third,
-                r.inbound,
-                r.reserved,
-                r.unsellable,
-            ]
+    """FBA inventory planning (.txt): the full 63-column TSV, columns fupan does not read
+    filled with Amazon's usual values."""
+    st = seller.stock
+    third = st.age_0_90 // 3
+    t7 = st.units_shipped_t30 // 4
+    t60 = st.units_shipped_t90 * 2 // 3
+    price = st.price.map("{:.2f}".format)
+    zero, zero_money = 0, "0.00"
+    cols = {
+        "snapshot-date": seller.end.isoformat(),
+        "sku": st.sku,
+        "fnsku": st.fnsku,
+        "asin": st.asin,
+        "product-name": st.title,
+        "condition": "New",
+        "available": st.available,
+        "pending-removal-quantity": zero,
+        "inv-age-0-to-90-days": st.age_0_90,
+        "inv-age-91-to-180-days": st.age_91_180,
+        "inv-age-181-to-270-days": st.age_181_270,
+        "inv-age-271-to-365-days": st.age_271_365,
+        "inv-age-365-plus-days": st.age_365_plus,
+        "currency": "USD",
+        "qty-to-be-charged-ltsf-11-mo": zero,
+        "projected-ltsf-11-mo": zero_money,
+        "qty-to-be-charged-ltsf-12-mo": zero,
+        "estimated-ltsf-next-charge": zero_money,
+        "units-shipped-t7": t7,
+        "units-shipped-t30": st.units_shipped_t30,
+        "units-shipped-t60": t60,
+        "units-shipped-t90": st.units_shipped_t90,
+        "alert": "",
+        "your-price": price,
+        "sales-price": price,
+        "lowest-price-new-plus-shipping": price,
+        "lowest-price-used": zero_money,
+        "recommended-action": "NoRestockExcessActionRequired",
+        "healthy-inventory-level": st.units_shipped_t30 * 2,
+        "recommended-sales-price": "",
+        "recommended-sale-duration-days": "",
+        "recommended-removal-quantity": zero,
+        "estimated-cost-savings-of-recommended-actions": zero_money,
+        "sell-through": (st.units_shipped_t90 / st.available.clip(lower=1)).round(2),
+        "item-volume": "0.0412",
+        "volume-unit-measurement": "cubic feet",
+        "storage-type": "Standard",
+        "storage-volume": (st.available * 0.0412).round(2),
+        "marketplace": "US",
+        "product-group": "gl_kitchen",
+        "sales-rank": 50_000 + st.index * 97,
+        "days-of-supply": (st.available / (st.units_shipped_t30 / 30).clip(lower=0.1)).round(),
+        "estimated-excess-quantity": zero,
+        "weeks-of-cover-t30": (st.available / (st.units_shipped_t30 / 4.3).clip(lower=0.1)).round(
+            1
+        ),
+        "weeks-of-cover-t90": (st.available / (st.units_shipped_t90 / 12.9).clip(lower=0.1)).round(
+            1
+        ),
+        "featuredoffer-price": price,
+        "sales-shipped-last-7-days": (t7 * st.price).map("{:.2f}".format),
+        "sales-shipped-last-30-days": (st.units_shipped_t30 * st.price).map("{:.2f}".format),
+        "sales-shipped-last-60-days": (t60 * st.price).map("{:.2f}".format),
+        "sales-shipped-last-90-days": (st.units_shipped_t90 * st.price).map("{:.2f}".format),
+        "inv-age-0-to-30-days": third,
+        "inv-age-31-to-60-days": third,
+        "inv-age-61-to-90-days": st.age_0_90 - 2 * third,
+        "inv-age-181-to-330-days": st.age_181_270,
+        "inv-age-331-to-365-days": st.age_271_365,
+        "estimated-storage-cost-next-month": (st.available * 0.0412 * 0.78).map("{:.2f}".format),
+        "inbound-quantity": st.inbound,
+        "inbound-working": zero,
+        "inbound-shipped": st.inbound,
+        "inbound-received": zero,
+        "no-sale-last-6-months": "No",
+        "reserved-quantity": st.reserved,
+        "unfulfillable-quantity": st.unsellable,
+    }
+    frame = pd.DataFrame(cols, index=st.index)
+    path.write_bytes(
+        frame.to_csv(sep="\t", index=False, lineterminator="\n", quoting=csv.QUOTE_NONE).encode(
+            "utf-8"
         )
-    return _write_tsv(path, PLANNING, rows)
+    )
+    return path
 
 
 RETURNS = [
