@@ -1,4 +1,4 @@
-"""Benchmark fupan on a large seller (run: python benchmarks/run.py [--out docs/benchmarks.md]).
+"""Benchmark fupan on a large seller: python benchmarks/run.py [--scale large|small] [--out FILE].
 
 2,000 child ASINs, 90 days, 300,000 search-term rows, 2,000 inventory rows. Each fupan step is
 timed beside its floor in the same run: pandas alone reading the same files, and openpyxl's
@@ -8,42 +8,22 @@ write-only mode writing the same tables.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 from fupan.sync.engine import build_review
 from fupan.sync.importer import import_reports
 from fupan.sync.periods import Period
-from fupan.sync.samples import large_seller, writers
 from fupan.sync.store import Store
 from fupan.sync.sync_workbook import sync_workbook
 from fupan.sync.targets.memory import grid
 from fupan.sync.workspace import init
+from large_seller import END, SCALES, write_files
 from openpyxl import Workbook
-
-END = date(2026, 11, 22)
-
-
-def write_files(folder: Path) -> tuple[list[tuple[Path, Period | None]], float]:
-    t = time.perf_counter()
-    folder.mkdir(parents=True)
-    seller = large_seller(END)
-    files: list[tuple[Path, Period | None]] = []
-    for start, end in seller.weeks():
-        p = Period(start, end)
-        files.append((writers.write_business_asin(folder / f"br-{end}.csv", seller, p), p))
-    files.append((writers.write_sp_xlsx(folder / "search-terms.xlsx", seller, "search_term"), None))
-    files.append(
-        (writers.write_sp_xlsx(folder / "advertised.xlsx", seller, "advertised_product"), None)
-    )
-    files.append((writers.write_myi(folder / "myi.csv", seller), Period(END, END)))
-    files.append((writers.write_planning(folder / "planning.txt", seller), None))
-    files.append((writers.write_returns(folder / "returns.txt", seller), None))
-    return files, time.perf_counter() - t
 
 
 def floor_read(files: list[tuple[Path, Period | None]]) -> float:
@@ -88,11 +68,12 @@ def floor_write(plan, path: Path) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, help="write the results table into this Markdown file")
+    ap.add_argument("--scale", choices=sorted(SCALES), default="large")
     args = ap.parse_args()
-    period = Period(date(2026, 8, 25), END)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        files, gen = write_files(root / "reports")
+        seller, files, gen = write_files(root / "reports", args.scale)
+        period = Period(seller.start, END)
         ws = init(root / "ws")
         read = floor_read(files)
         with Store.open(ws.store_path) as store:
@@ -105,14 +86,15 @@ def main() -> None:
         cells = sum(s.cell_count() for s in result.plan.sheets)
         write = floor_write(result.plan, root / "floor.xlsx")
     lines = [
-        f"Large seller: 2,000 child ASINs, 90 days, {rows:,} ad rows; machine: "
+        f"{args.scale.title()} seller: {len(seller.catalogue):,} child ASINs, {seller.days} days, "
+        f"{rows:,} ad rows; machine: {os.cpu_count()} cores, "
         f"{platform.machine()}, Python {platform.python_version()}, pandas {pd.__version__}.",
         "",
         "| step | fupan | floor | ratio |",
         "|---|---|---|---|",
         f"| read + import all reports | {imp:.1f} s | {read:.1f} s (pandas reads the files) | "
         f"{imp / read:.2f}x |",
-        f"| import + `fupan kpis` (90 days) | {imp + kpis:.1f} s | {read:.1f} s | "
+        f"| import + `fupan kpis` ({seller.days} days) | {imp + kpis:.1f} s | {read:.1f} s | "
         f"{(imp + kpis) / read:.2f}x |",
         f"| `fupan sync` into .xlsx ({cells:,} cells, incl. import check, review, rules) | "
         f"{sync:.1f} s | {write:.1f} s (openpyxl write-only, same cells) | "
