@@ -46,8 +46,8 @@ def parse_numbers(
     """Parse money, counts or percentages.
 
     `percent=True` means the column holds a rate: `4.51%` becomes 0.0451; a bare number
-    from a CSV (`99`) is read as whole percent too, while a native xlsx number is already a
-    fraction. Returns (float64 values, mask of unparseable non-blank cells).
+    from a CSV (`99`) is read as whole percent too, unless the whole column is fractions
+    (`0.99`, no `%` anywhere); a native xlsx number is already a fraction. Returns (float64 values, mask of unparseable non-blank cells).
     """
     # Whole columns of real numbers (xlsx cells) skip the text path; infer_dtype runs in C.
     if pd.api.types.infer_dtype(values, skipna=True) in _NUMERIC_KINDS:
@@ -75,12 +75,24 @@ def parse_numbers(
 
     parsed = pd.to_numeric(cleaned.where(~blank, None), errors="coerce").astype("float64")
     parsed = parsed.where(~negative, -parsed)
-    if percent:
+    if percent and not _fraction_column(text, parsed, blank):
         parsed = parsed / 100.0  # text rates are whole percent; native cells are replaced below
     native_values = pd.to_numeric(values.where(native, None), errors="coerce")
     parsed = parsed.where(~native, native_values.astype("float64"))
     bad = parsed.isna() & ~blank & ~native
     return parsed, bad
+
+
+def _fraction_column(text: pd.Series, parsed: pd.Series, blank: pd.Series) -> bool:
+    """A rate column written as fractions (`0.99`, e.g. an xlsx re-saved as CSV).
+
+    Amazon's text reports always write `%`; a column with no `%` at all, every value within
+    [-1, 1] and at least one with a fractional part can only be fractions.
+    """
+    filled = parsed[~blank].dropna()
+    if filled.empty or bool(text.str.contains("%", regex=False).any()):
+        return False
+    return bool(filled.abs().le(1).all() and (filled % 1 != 0).any())
 
 
 _DATE_FORMATS: tuple[str, ...] = (

@@ -59,7 +59,8 @@ def load(path: str | Path) -> RawReport:
         raise ReportError(p, "is a folder, not a file") from None
     except OSError as exc:
         raise ReportError(p, f"cannot be read ({exc.strerror})") from None
-    if not blob.strip():
+    # A byte-order mark alone (Excel's "CSV UTF-8" of an empty sheet) is empty too.
+    if not blob.removeprefix(b"\xef\xbb\xbf").strip():
         raise ReportError(p, "the file is empty", fix="Download the report again.")
 
     findings: list[Finding] = []

@@ -1,0 +1,98 @@
+"""Raw loading: encodings, content over file name, and files that cannot be used."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from fupan.sync.errors import ReportError, UnknownReportError
+from fupan.sync.sources import load
+
+HEADER = "(Parent) ASIN,(Child) ASIN,Title,SKU,Sessions - Total,Units Ordered,Ordered Product Sales"
+ROW = 'B0P,B0C,"Café – Crème, 16.5"" mat",SKU-1,"1,234",12,"$1,457.93"'
+
+
+def write(tmp_path, name, text, encoding):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("encoding", "warned"),
+    [("utf-8", False), ("utf-8-sig", False), ("cp1252", False)],
+)
+def test_western_encodings_decode_cleanly(tmp_path, encoding, warned):
+    raw = load(write(tmp_path, "r.csv", f"{HEADER}\n{ROW}\n", encoding))
+    assert raw.header[0] == "(Parent) ASIN"
+    assert raw.frame.iloc[0, 2] == 'Café – Crème, 16.5" mat'
+    assert bool(raw.findings) is warned
+
+
+def test_gb18030_chinese_csv_is_decoded_with_a_warning(tmp_path):
+    text = "（父）ASIN,（子）ASIN,标题,会话数 – 总计\nB0P,B0C,硅胶烘焙垫,12\n"
+    raw = load(write(tmp_path, "zh.csv", text, "gb18030"))
+    assert raw.keys[:2] == ["(父)asin", "(子)asin"]
+    assert raw.frame.iloc[0, 2] == "硅胶烘焙垫"
+    (finding,) = raw.findings
+    assert finding.code == "encoding-gb18030" and finding.file.endswith("zh.csv")
+
+
+def test_cp932_japanese_tsv_is_decoded_with_a_warning(tmp_path):
+    text = "日付\t評価\tコメント\n2025/06/29\t1\t箱が破損していました\n"
+    raw = load(write(tmp_path, "jp.txt", text, "cp932"))
+    assert raw.frame.iloc[0, 2] == "箱が破損していました"
+    assert [f.code for f in raw.findings] == ["encoding-cp932"]
+
+
+def test_csv_saved_as_xlsx_is_read_by_content(tmp_path):
+    path = write(tmp_path, "report.xlsx", f"{HEADER}\n{ROW}\n", "utf-8")
+    raw = load(path)
+    assert raw.format == "csv" and len(raw.frame) == 1
+    assert any("report.xlsx" in f.file and f.severity.name == "WARNING" for f in raw.findings)
+
+
+def test_xlsx_saved_as_csv_is_read_by_content(tmp_path, shared_reports):
+    path = tmp_path / "ads.csv"
+    shutil.copy(shared_reports / "sp-search-term-report_en.xlsx", path)
+    raw = load(path)
+    assert raw.format == "xlsx" and len(raw.frame) == 27
+    assert any("ads.csv" in f.file for f in raw.findings)
+
+
+@pytest.mark.parametrize("blob", [b"", b"\n\n  \n", b"\xef\xbb\xbf"])
+def test_empty_files_are_one_clear_error(tmp_path, blob):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(blob)
+    with pytest.raises(ReportError, match=r'(?i)"empty\.csv".*empty.*download'):
+        load(path)
+
+
+def test_file_cut_inside_a_quoted_field_names_the_row(tmp_path):
+    text = f"{HEADER}\n{ROW}\n{ROW[:30]}"
+    with pytest.raises(ReportError) as info:
+        load(write(tmp_path, "cut.csv", text, "utf-8"))
+    assert info.value.row == 3 and "download it again" in str(info.value)
+
+
+def test_binary_junk_is_not_a_report(tmp_path):
+    path = tmp_path / "junk.txt"
+    path.write_bytes(b"\x00\x01\x02binary\xff\xfe\x00")
+    with pytest.raises(ReportError, match="junk.txt"):
+        load(path)
+
+
+def test_broken_json_is_one_clear_error(tmp_path):
+    path = tmp_path / "perf.json"
+    path.write_text('{"accountStatuses": [', encoding="utf-8")
+    with pytest.raises(ReportError, match=r'"perf\.json".*not valid JSON'):
+        load(path)
+
+
+def test_json_that_is_no_amazon_report_is_unknown(tmp_path):
+    from fupan.sync.readers import read_report
+
+    path = tmp_path / "other.json"
+    path.write_text('{"hello": 1}', encoding="utf-8")
+    with pytest.raises(UnknownReportError, match="other.json"):
+        read_report(path)
