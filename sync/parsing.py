@@ -47,7 +47,8 @@ def parse_numbers(
 
     `percent=True` means the column holds a rate: `4.51%` becomes 0.0451; a bare number
     from a CSV (`99`) is read as whole percent too, unless the whole column is fractions
-    (`0.99`, no `%` anywhere); a native xlsx number is already a fraction. Returns (float64 values, mask of unparseable non-blank cells).
+    (`0.99`, no `%` anywhere); a native xlsx number is already a fraction.
+    Returns (float64 values, mask of unparseable non-blank cells).
     """
     # Whole columns of real numbers (xlsx cells) skip the text path; infer_dtype runs in C.
     if pd.api.types.infer_dtype(values, skipna=True) in _NUMERIC_KINDS:

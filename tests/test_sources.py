@@ -78,7 +78,7 @@ def test_file_cut_inside_a_quoted_field_names_the_row(tmp_path):
 def test_binary_junk_is_not_a_report(tmp_path):
     path = tmp_path / "junk.txt"
     path.write_bytes(b"\x00\x01\x02binary\xff\xfe\x00")
-    with pytest.raises(ReportError, match="junk.txt"):
+    with pytest.raises(ReportError, match=r"junk\.txt"):
         load(path)
 
 
@@ -94,5 +94,5 @@ def test_json_that_is_no_amazon_report_is_unknown(tmp_path):
 
     path = tmp_path / "other.json"
     path.write_text('{"hello": 1}', encoding="utf-8")
-    with pytest.raises(UnknownReportError, match="other.json"):
+    with pytest.raises(UnknownReportError, match=r"other\.json"):
         read_report(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..findings import Finding, Severity
 from ..schema import INVENTORY
 from ..sources import RawReport
 from . import register
@@ -54,10 +55,23 @@ class InventoryPlanning(Reader):
         marketplace = resolve_marketplace(ctx)
         frame = extract(raw, FIELDS)
         if "age_365_plus" not in frame and "age_366_455" in frame:
-            frame["age_365_plus"] = frame["age_366_455"].fillna(0) + frame.get(
-                "age_456_plus", 0.0
-            ).fillna(0)
+            later = frame.get("age_456_plus", pd.Series(0.0, index=frame.index))
+            frame["age_365_plus"] = frame["age_366_455"].fillna(0) + later.fillna(0)
+        findings = []
         if "snapshot_date" not in frame or frame["snapshot_date"].isna().all():
-            frame["snapshot_date"] = pd.Timestamp(snapshot_day(ctx.period)[0])
+            day, guessed = snapshot_day(ctx.period)
+            frame["snapshot_date"] = pd.Timestamp(day)
+            if guessed:
+                findings.append(
+                    Finding(
+                        Severity.INFO,
+                        "snapshot-today",
+                        f"the report has no snapshot date; its stock is counted as of today "
+                        f"({day}). Pass --period to date it to the period's end instead",
+                        file=str(raw.path),
+                    )
+                )
         frame["source"] = "planning"
-        return dated_result(self.kind, self.table, raw, frame, marketplace, "snapshot_date")
+        return dated_result(
+            self.kind, self.table, raw, frame, marketplace, "snapshot_date", findings
+        )
