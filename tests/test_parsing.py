@@ -95,3 +95,24 @@ def test_dates_in_every_amazon_style():
         assert parsed.iloc[0] == pd.Timestamp(expected) and not bad.iloc[0], text
     parsed, _ = parse_dates(pd.Series(["01/02/2026"]), day_first=True)
     assert parsed.iloc[0] == pd.Timestamp("2026-02-01")
+
+
+@given(st.lists(st.decimals(min_value=0, max_value=1, places=3), min_size=1, max_size=8))
+def test_text_fractions_stay_fractions(xs):
+    texts = [f"{x:.3f}" for x in xs]
+    parsed, bad = parse_numbers(pd.Series([*texts, "0.5"]), percent=True)
+    assert not bad.any()
+    assert parsed.tolist() == pytest.approx([*map(float, xs), 0.5])
+
+
+def test_whole_percent_text_without_sign_is_percent():
+    parsed, _ = parse_numbers(pd.Series(["99", "100", "0"]), percent=True)
+    assert parsed.tolist() == pytest.approx([0.99, 1.0, 0.0])
+    parsed, _ = parse_numbers(pd.Series(["99%", "0.5"]), percent=True)
+    assert parsed.tolist() == pytest.approx([0.99, 0.005])
+
+
+def test_offset_timestamps_keep_their_utc_day():
+    parsed, bad = parse_dates(pd.Series(["2025-06-24T23:30:00-08:00", "2025-06-24T01:00:00Z"]))
+    assert list(parsed) == [pd.Timestamp("2025-06-25"), pd.Timestamp("2025-06-24")]
+    assert not bad.any()
