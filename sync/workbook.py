@@ -317,7 +317,7 @@ class _Builder:
             missing = stock.asin == ""
             lookup = dict(zip(i.planning_rows.sku, i.planning_rows.asin, strict=False))
             stock.loc[missing, "asin"] = stock.loc[missing, "sku"].map(lookup)
-        ads = i.ads_rows.assign(counted=i.ads_rows["counted"].astype(int))
+        ads = ads_by_key(i.ads_rows)
         frames = {
             "data_sales": i.sales_rows[
                 [
@@ -1039,6 +1039,42 @@ class _Builder:
             [self.title_rows("issues", note), Block(FIRST - 1, 1, rows)],
             widths={"B": 36, "E": 90},
         )
+
+
+AD_KEYS = [
+    "ad_type",
+    "grain",
+    "counted",
+    "campaign",
+    "ad_group",
+    "targeting",
+    "match_type",
+    "search_term",
+    "asin",
+    "sku",
+]
+AD_SUMS = ["impressions", "clicks", "spend", "sales", "orders", "units"]
+
+
+def ads_by_key(ads: pd.DataFrame) -> pd.DataFrame:
+    """One row per ad key over the whole period, with its first and last day.
+
+    The review's formulas sum the period, never a single day, so daily rows would only make
+    the data tab bigger: a 90-day search-term report is 90x the rows and would not fit a
+    Google Sheet (10 million cells), while the sums stay exactly the same.
+    """
+    ads = ads.assign(counted=ads["counted"].astype(int))
+    if ads.empty:
+        return ads[
+            ["ad_type", "grain", "counted", "start_date", "end_date", *AD_KEYS[3:], *AD_SUMS]
+        ]
+    keys = ads[AD_KEYS].fillna("")
+    grouped = ads.assign(**{k: keys[k] for k in AD_KEYS}).groupby(AD_KEYS, sort=False)
+    out = grouped[AD_SUMS].sum(min_count=1)
+    out["start_date"] = grouped["start_date"].min()
+    out["end_date"] = grouped["end_date"].max()
+    out = out.reset_index()
+    return out[["ad_type", "grain", "counted", "start_date", "end_date", *AD_KEYS[3:], *AD_SUMS]]
 
 
 def build_plan(inputs: Inputs) -> WorkbookPlan:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 from fupan.sync.api import import_into_workspace, init_workspace
 from fupan.sync.errors import WorkbookError
@@ -157,3 +158,40 @@ def test_chinese_workbook_is_complete(workspace):
             continue
         texts = {c for row in g for c in row if isinstance(c, str)}
         assert not (texts & english), (title, texts & english)
+
+
+def test_data_ads_holds_one_row_per_ad_key_with_the_same_sums():
+    from fupan.sync.workbook import AD_SUMS, ads_by_key
+
+    days = pd.to_datetime(["2026-11-16", "2026-11-17", "2026-11-18"])
+    ads = pd.DataFrame(
+        {
+            "ad_type": "SP",
+            "grain": "search_term",
+            "counted": [True, True, True],
+            "start_date": days,
+            "end_date": days,
+            "campaign": "C1",
+            "ad_group": "G1",
+            "targeting": "mat",
+            "match_type": "EXACT",
+            "search_term": ["yoga mat", "yoga mat", '=HYPERLINK("x")'],
+            "asin": None,
+            "sku": None,
+            "impressions": [100.0, 50.0, 10.0],
+            "clicks": [3.0, 2.0, 1.0],
+            "spend": [1.5, 1.0, 0.4],
+            "sales": [20.0, float("nan"), float("nan")],
+            "orders": [1.0, 0.0, float("nan")],
+            "units": [1.0, 0.0, float("nan")],
+        }
+    )
+    out = ads_by_key(ads)
+    assert len(out) == 2
+    first = out[out.search_term == "yoga mat"].iloc[0]
+    assert first.start_date == days[0] and first.end_date == days[1]
+    assert first.clicks == 5 and first.sales == 20 and first.counted == 1
+    # A term with no sales at all stays blank (unknown), not 0.
+    assert pd.isna(out[out.search_term != "yoga mat"].iloc[0].sales)
+    for col in AD_SUMS:
+        assert out[col].sum() == pytest.approx(ads[col].sum())
