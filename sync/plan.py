@@ -77,6 +77,23 @@ class FrameBlock:
         return len(self.frame.columns)
 
 
+def cell_rows(blocks: list[Block]) -> list[list[Cell | None]]:
+    """Blocks merged into full rows, top to bottom (write-only mode writes rows in order)."""
+    cells: dict[int, dict[int, Cell]] = {}
+    for b in blocks:
+        for r, row in enumerate(b.rows):
+            line = cells.setdefault(b.row + r, {})
+            for c, cell in enumerate(row):
+                line[b.col + c] = cell
+    if not cells:
+        return []
+    out: list[list[Cell | None]] = []
+    for r in range(1, max(cells) + 1):
+        line = cells.get(r, {})
+        out.append([line.get(c) for c in range(1, max(line, default=0) + 1)])
+    return out
+
+
 @dataclass(frozen=True)
 class Table:
     """An Excel table over a range (header row included)."""

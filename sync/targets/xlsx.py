@@ -27,7 +27,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from ..cells import FORMULA_LEADS, frame_values
 from ..errors import WorkbookError
-from ..plan import Block, Cell, FrameBlock, Sheet, Style, WorkbookPlan
+from ..plan import Cell, FrameBlock, Sheet, Style, WorkbookPlan, cell_rows
 from .base import Grid
 
 STATE_SHEET = "_fupan"
@@ -203,7 +203,7 @@ class XlsxTarget:
         if frames:
             _stream(ws, frames[0])
             return
-        for row in _rows(sheet.blocks):  # type: ignore[arg-type]
+        for row in cell_rows(sheet.blocks):  # type: ignore[arg-type]
             ws.append([_cell(ws, c) for c in row])
 
     def _copy_sheet(self, wb: Workbook, src, title: str) -> None:
@@ -245,23 +245,6 @@ def _stream(ws, block: FrameBlock) -> None:
             else:
                 out.append(v)
         ws.append(out)
-
-
-def _rows(blocks: list[Block]) -> list[list[Cell | None]]:
-    """Blocks merged into full rows, top to bottom (write-only mode writes rows in order)."""
-    cells: dict[int, dict[int, Cell]] = {}
-    for b in blocks:
-        for r, row in enumerate(b.rows):
-            line = cells.setdefault(b.row + r, {})
-            for c, cell in enumerate(row):
-                line[b.col + c] = cell
-    if not cells:
-        return []
-    out: list[list[Cell | None]] = []
-    for r in range(1, max(cells) + 1):
-        line = cells.get(r, {})
-        out.append([line.get(c) for c in range(1, max(line, default=0) + 1)])
-    return out
 
 
 def _cell(ws, c: Cell | None):
