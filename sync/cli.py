@@ -50,6 +50,28 @@ def main() -> None:
 # Commands are defined below, one section per command, each calling one API function.
 
 
+def gsheet_options(fn: F) -> F:
+    """--gsheet, --credentials and --wait: the Google Sheet target's options."""
+    fn = click.option(
+        "--wait",
+        type=float,
+        default=0.0,
+        show_default=True,
+        help="Seconds to wait when someone else is refreshing the Google Sheet.",
+    )(fn)
+    fn = click.option(
+        "--credentials",
+        type=click.Path(dir_okay=False, exists=True, path_type=Path),
+        help="Service-account key (.json); default: $FUPAN_GOOGLE_CREDENTIALS, "
+        "$GOOGLE_APPLICATION_CREDENTIALS, or the token of `fupan auth login`.",
+    )(fn)
+    return click.option(
+        "--gsheet",
+        metavar="URL_OR_ID",
+        help="Write the review to this Google Sheet (share it with fupan's identity first).",
+    )(fn)
+
+
 def _period(text: str | None) -> Period | None:
     return Period.parse(text) if text else None
 
@@ -195,15 +217,28 @@ def kpis(
     help="Where to create the demo workspace.",
 )
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@gsheet_options
 @friendly
-def demo(folder: Path, lang: str) -> None:
-    """Build sample reports of a realistic seller and write a complete review workbook."""
+def demo(
+    folder: Path, lang: str, gsheet: str | None, credentials: Path | None, wait: float
+) -> None:
+    """Build sample reports of a realistic seller and write a complete review workbook.
+
+    With --gsheet the same review also goes to a Google Sheet.
+    """
     from .demo import run_demo
 
-    result = run_demo(folder, lang=lang)
+    sheet = None
+    if gsheet:
+        from .google import open_gsheet
+
+        sheet = open_gsheet(gsheet, credentials=credentials, wait=wait)
+    result = run_demo(folder, lang=lang, gsheet=sheet)
     s = result.sync
     click.echo(f"{len(result.files)} sample reports in {result.workspace.reports}")
     click.echo(f"Review workbook: {result.workspace.workbook}")
+    if sheet is not None:
+        click.echo(f"Google Sheet: {sheet.name}")
     click.echo(_summary(s))
 
 
@@ -232,6 +267,7 @@ def _summary(s: Any) -> str:
     help="Comparison period.",
 )
 @click.option("--lang", type=click.Choice(["en", "zh"]), help="Workbook language.")
+@gsheet_options
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
 @workspace_option
 @friendly
@@ -241,21 +277,35 @@ def sync_command(
     period: str | None,
     compare: str,
     lang: str | None,
+    gsheet: str | None,
+    credentials: Path | None,
+    wait: float,
     dry_run: bool,
     workspace: Path | None,
 ) -> None:
     """Import new reports and refresh the review workbook.
 
     Rewrites only fupan's ranges: Settings edits, Actions, notes and extra tabs are kept.
+    With --gsheet the Google Sheet is the workbook the team edits; add --workbook to write
+    an .xlsx copy of the same review in the same run.
     """
     from .sync_workbook import sync_workbook
 
     ws = _workspace(workspace)
+    target, also = None, []
+    if gsheet:
+        from .google import open_gsheet
+        from .targets import XlsxTarget
+
+        target = open_gsheet(gsheet, credentials=credentials, dry_run=dry_run, wait=wait)
+        also = [XlsxTarget(workbook)] if workbook else []
     with click.progressbar(length=1, label="Importing reports", file=sys.stderr) as bar:
         result = sync_workbook(
             ws,
             reports,
             workbook=workbook,
+            target=target,
+            also=also,
             period=_period(period),
             compare=compare,
             language=lang,
@@ -272,6 +322,10 @@ def sync_command(
             for o in result.imported.imported:
                 click.echo(f"imported {Path(o.file).name}: {o.rows} rows")
         click.echo(f"Wrote {result.target}")
+        for other in also:
+            click.echo(f"Wrote {other.name}")
+        for note in getattr(target, "notes", []):
+            click.echo(note)
     click.echo(_summary(result))
     if result.actions is not None:
         click.echo(f"Shared action tracker: {result.actions.describe()}")

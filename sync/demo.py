@@ -14,6 +14,7 @@ from .i18n import t
 from .periods import Period
 from .samples import small_seller, write_demo_reports
 from .sync_workbook import SyncResult, sync_workbook
+from .targets import Target
 from .workspace import Workspace
 
 
@@ -87,12 +88,17 @@ def add_actions(workbook: Path, actions: list[Action], lang: str) -> None:
 
 
 def run_demo(
-    folder: str | Path = "fupan-demo", *, lang: str = "en", today: date | None = None
+    folder: str | Path = "fupan-demo",
+    *,
+    lang: str = "en",
+    today: date | None = None,
+    gsheet: Target | None = None,
 ) -> DemoResult:
     """Write eight weeks of sample reports, import them, and write a complete review.xlsx.
 
     The first sync reviews the week before last; the team's actions from that meeting are
-    typed in; the second sync reviews last week, with those actions' outcomes.
+    typed in; the second sync reviews last week, with those actions' outcomes (and writes the
+    same review to `gsheet` when given).
     """
     week = last_full_week(today or date.today())
     ws = init_workspace(folder, marketplace="US", language=lang)
@@ -107,5 +113,6 @@ def run_demo(
         last_meeting_actions(previous.end + timedelta(days=1), list(seller.catalogue.child_asin)),
         lang,
     )
-    result = sync_workbook(ws, period=week, today=week.end + timedelta(days=1))
+    also = [gsheet] if gsheet is not None else []
+    result = sync_workbook(ws, period=week, today=week.end + timedelta(days=1), also=also)
     return DemoResult(ws, result, [p for p, _ in written])

@@ -6,7 +6,7 @@ team added are read back first and written again; the write is atomic (see the t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -127,17 +127,21 @@ def sync_workbook(
     progress: Progress | None = None,
     today: date | None = None,
     tracker: Tracker | None = None,
+    also: Sequence[Target] = (),
 ) -> SyncResult:
     """Import new reports and refresh the review workbook (or, with dry_run, describe it).
 
     `tracker` replaces the action tracker read from the workbook (the action sync passes
     the merged one); without a period, the period of the workbook's last sync is kept.
+    The team's edits are read from `target`; the same review is also written to `also`
+    (an .xlsx copy beside the Google Sheet, say), each keeping its own extra tabs.
     """
     today = today or date.today()
     reports = list(reports) or [workspace.reports]
     target = target or XlsxTarget(Path(workbook) if workbook else workspace.workbook)
-    if isinstance(target, XlsxTarget) and not dry_run:
-        target.check_writable()  # before importing: a locked file changes nothing at all
+    for each in (target, *also):
+        if isinstance(each, XlsxTarget) and not dry_run:
+            each.check_writable()  # before importing: a locked file changes nothing at all
     with Store.open(workspace.store_path) as store:
         imported = None
         would_import: list[str] = []
@@ -238,7 +242,11 @@ def sync_workbook(
             "period": str(chosen),
         }
         target.apply(plan, keep=keep, state=state)
-    target.close()
+        for other in also:
+            mine = [s for s in other.sheet_titles() if s not in OUR_TITLES]
+            other.apply(plan, keep=mine, state=state)
+    for each in (target, *also):
+        each.close()
     if settings.shared_tracker and not dry_run and not merged_tracker:
         from .actions.sync import sync_actions
 

@@ -1,1 +1,25 @@
-"""Google Sheets: the HTTP seam, and (later) auth, lease and the Sheets target."""
+"""Google Sheets: auth, the HTTP seam with bounded retries, the lease and the Sheets target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .target import GSheetsTarget
+
+
+def open_gsheet(
+    sheet: str,
+    *,
+    credentials: str | Path | None = None,
+    dry_run: bool = False,
+    wait: float = 0.0,
+) -> GSheetsTarget:
+    """The Google Sheet at `sheet` (URL or id), with the team's credentials."""
+    from . import auth
+
+    creds = auth.load_credentials(credentials)
+    client = auth.open_client(creds)
+    return GSheetsTarget(sheet, client, lease=not dry_run, wait=wait, identity=auth.identity(creds))
+
+
+__all__ = ["GSheetsTarget", "open_gsheet"]

@@ -12,8 +12,18 @@ from .xlsx import XlsxTarget
 # kind -> (factory from a CLI value, one-line description for the help and docs)
 TARGETS: dict[str, tuple[Callable[[str], Target], str]] = {
     "xlsx": (lambda where: XlsxTarget(Path(where)), "an .xlsx file (no Excel needed)"),
+    "gsheet": (
+        lambda where: _gsheet(where),
+        "a Google Sheet (URL or id), through a service account or `fupan auth login`",
+    ),
     "memory": (lambda where: MemoryTarget(), "in memory (tests)"),
 }
+
+
+def _gsheet(where: str) -> Target:
+    from ..google import open_gsheet  # imports gspread only when a Google Sheet is used
+
+    return open_gsheet(where)
 
 
 def open_target(kind: str, where: str) -> Target:
