@@ -64,14 +64,16 @@ FlowFactory = Callable[[str, Sequence[str]], InstalledAppFlow]
 
 
 @dataclass(frozen=True)
-class _Source:
+class CredentialSource:
+    """A credentials file and how the user pointed fupan at it."""
+
     path: Path
     origin: str  # how the user pointed at it, for messages
     cached: bool = False  # fupan's own login cache: fupan may rewrite or remove it
 
 
 # Where each loaded credential came from, so a later refresh failure can name the file.
-_sources: weakref.WeakKeyDictionary[Credentials, _Source] = weakref.WeakKeyDictionary()
+_sources: weakref.WeakKeyDictionary[Credentials, CredentialSource] = weakref.WeakKeyDictionary()
 
 
 def config_dir_default() -> Path:
@@ -104,7 +106,7 @@ def load_credentials(
     """
     source = locate(credentials, env=env, config_dir=config_dir)
     if source is None:
-        raise AuthError(_NO_CREDENTIALS)
+        raise AuthError(NO_CREDENTIALS)
     creds = read_credentials(source, token_uri=token_uri)
     if isinstance(creds, UserCredentials) and not creds.valid:
         refresh(creds, request=request)
@@ -116,20 +118,20 @@ def locate(
     *,
     env: Mapping[str, str] = os.environ,
     config_dir: Path | None = None,
-) -> _Source | None:
+) -> CredentialSource | None:
     """Which file would be used, without reading it; None when nothing is set up."""
     if credentials:
-        return _Source(_expand(credentials), "given with --credentials")
+        return CredentialSource(_expand(credentials), "given with --credentials")
     for name in (ENV_VAR, ADC_ENV_VAR):
         if env.get(name):
-            return _Source(_expand(env[name]), f"named by ${name}")
+            return CredentialSource(_expand(env[name]), f"named by ${name}")
     cached = token_path(config_dir)
     if cached.exists():
-        return _Source(cached, "saved by `fupan auth login`", cached=True)
+        return CredentialSource(cached, "saved by `fupan auth login`", cached=True)
     return None
 
 
-def read_credentials(source: _Source, *, token_uri: str | None = None) -> Credentials:
+def read_credentials(source: CredentialSource, *, token_uri: str | None = None) -> Credentials:
     """Parse and check one credentials file; no network."""
     info = _read_json(source.path, source.origin)
     if "installed" in info or "web" in info:
@@ -139,7 +141,9 @@ def read_credentials(source: _Source, *, token_uri: str | None = None) -> Creden
             f"Log in with it once: `fupan auth login --client-secrets {source.path}`, "
             "then run without pointing fupan at it.",
         )
-    kind = info.get("type")
+    # creds.to_json() (and so gspread's own login cache) writes no "type"; a refresh token
+    # says what the file is.
+    kind = info.get("type") or ("authorized_user" if "refresh_token" in info else None)
     if kind == "service_account":
         creds: Credentials = _service_account(info, source)
     elif kind == "authorized_user":
@@ -152,7 +156,7 @@ def read_credentials(source: _Source, *, token_uri: str | None = None) -> Creden
     return creds
 
 
-def _service_account(info: dict[str, Any], source: _Source) -> Credentials:
+def _service_account(info: dict[str, Any], source: CredentialSource) -> Credentials:
     _require(info, _SA_FIELDS, source, "Download a new JSON key for the service account.")
     try:
         return service_account.Credentials.from_service_account_info(info, scopes=SCOPES)
@@ -166,7 +170,7 @@ def _service_account(info: dict[str, Any], source: _Source) -> Credentials:
 
 
 def _authorized_user(
-    info: dict[str, Any], source: _Source, token_uri: str | None
+    info: dict[str, Any], source: CredentialSource, token_uri: str | None
 ) -> UserCredentials:
     _require(info, _USER_FIELDS, source, _LOGIN_AGAIN)
     try:
@@ -176,7 +180,12 @@ def _authorized_user(
     scopes = set(creds.scopes or ())
     if scopes and SCOPES[0] not in scopes:
         raise _file_error(source, "was granted without access to Google Sheets", _LOGIN_AGAIN)
-    return creds.with_token_uri(token_uri) if token_uri else creds
+    if not token_uri:
+        return creds
+    moved = creds.with_token_uri(token_uri)
+    # with_token_uri() drops the expiry: the copy would look valid with a stale token.
+    moved.expiry = creds.expiry
+    return moved
 
 
 def _read_json(path: Path, origin: str) -> dict[str, Any]:
@@ -201,13 +210,15 @@ def _read_json(path: Path, origin: str) -> dict[str, Any]:
     return info
 
 
-def _require(info: dict[str, Any], fields: Sequence[str], source: _Source, fix: str) -> None:
+def _require(
+    info: dict[str, Any], fields: Sequence[str], source: CredentialSource, fix: str
+) -> None:
     missing = [f for f in fields if not isinstance(info.get(f), str) or not info[f]]
     if missing:
         raise _file_error(source, f"lacks {', '.join(repr(f) for f in missing)}", fix)
 
 
-def _file_error(source: _Source, problem: str, fix: str) -> AuthError:
+def _file_error(source: CredentialSource, problem: str, fix: str) -> AuthError:
     return AuthError(f'Google credentials file "{source.path}" ({source.origin}) {problem}. {fix}')
 
 
@@ -237,7 +248,7 @@ def refresh(creds: Credentials, *, request: TransportRequest | None = None) -> N
     except google.auth.exceptions.TransportError:
         raise AuthError(_unreachable(getattr(creds, "token_uri", None))) from None
     if source is not None and source.cached and isinstance(creds, UserCredentials):
-        _write_private(source.path, creds.to_json())
+        _write_private(source.path, _token_json(creds))
 
 
 def refresh_failed(creds: Credentials, exc: google.auth.exceptions.RefreshError) -> AuthError:
@@ -383,7 +394,7 @@ def login(
             "Choose another --port."
         ) from None
     path = token_path(config_dir)
-    _write_private(path, creds.to_json())
+    _write_private(path, _token_json(creds))
     return path
 
 
@@ -460,6 +471,11 @@ def _expiry_text(expiry: object) -> str:
     )
 
 
+def _token_json(creds: UserCredentials) -> str:
+    """The login as a standard "authorized user" file (to_json() leaves out the type)."""
+    return json.dumps({"type": "authorized_user", **json.loads(creds.to_json())}, indent=2)
+
+
 def _write_private(path: Path, text: str) -> None:
     """Write `text` readable by its owner only, atomically: a reader never sees half a file."""
     with contextlib.suppress(FileExistsError):
@@ -484,7 +500,7 @@ _WHICH_FILES = (
     f"see {README_SECTION}."
 )
 _LOGIN_AGAIN = f"Run `{LOGIN_COMMAND}` again."
-_NO_CREDENTIALS = (
+NO_CREDENTIALS = (
     "No Google credentials are set up. Use one of:\n"
     "  1. a service account: create one with a JSON key, share the sheet with its e-mail as "
     f"Editor, and pass the key with --credentials FILE or ${ENV_VAR};\n"
