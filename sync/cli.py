@@ -17,6 +17,7 @@ import click
 from .. import __version__
 from . import api, render
 from .errors import FupanError
+from .google.auth_cli import auth
 from .periods import Period
 from .workspace import Workspace
 
@@ -432,3 +433,6 @@ def excel_install(lang: str) -> None:
 
     path = install_addin(lang=lang)
     click.echo(f"Installed {path}. Restart Excel, then import the functions (docs/excel.md).")
+
+
+cli.add_command(auth)

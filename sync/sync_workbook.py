@@ -234,19 +234,21 @@ def sync_workbook(
         sum(a.overdue(today) for a in tracker.side.rows.values()),
         would_import,
     )
-    if not dry_run:
-        state = {
-            "next_action_id": str(tracker.next_id),
-            "language": settings.language,
-            "actions_generation": str(tracker.side.generation),
-            "period": str(chosen),
-        }
-        target.apply(plan, keep=keep, state=state)
-        for other in also:
-            mine = [s for s in other.sheet_titles() if s not in OUR_TITLES]
-            other.apply(plan, keep=mine, state=state)
-    for each in (target, *also):
-        each.close()
+    try:
+        if not dry_run:
+            state = {
+                "next_action_id": str(tracker.next_id),
+                "language": settings.language,
+                "actions_generation": str(tracker.side.generation),
+                "period": str(chosen),
+            }
+            target.apply(plan, keep=keep, state=state)
+            for other in also:
+                mine = [s for s in other.sheet_titles() if s not in OUR_TITLES]
+                other.apply(plan, keep=mine, state=state)
+    finally:
+        for each in (target, *also):
+            each.close()  # releases a Google Sheet's lease even when a write failed
     if settings.shared_tracker and not dry_run and not merged_tracker:
         from .actions.sync import sync_actions
 

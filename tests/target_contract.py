@@ -48,10 +48,13 @@ def small_plan(value: float = 1.0) -> WorkbookPlan:
     )
 
 
-def run_contract(make, reopen) -> None:
-    """Apply, read back, keep a foreign tab, re-apply: the behaviour every target shares."""
+def run_contract(make, reopen, blank: tuple[str, ...] = ()) -> None:
+    """Apply, read back, keep a foreign tab, re-apply: the behaviour every target shares.
+
+    `blank` names the tabs a new spreadsheet starts with (Google's "Sheet1").
+    """
     target = make()
-    assert target.sheet_titles() == []
+    assert target.sheet_titles() == list(blank)
     assert target.read_sheet("Dashboard") is None
     target.apply(small_plan(), keep=[], state={"k": "v"})
     target.close()

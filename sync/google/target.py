@@ -31,6 +31,7 @@ from .lease import LEASE_ID, Lease
 CELL_LIMIT = 10_000_000  # per spreadsheet, all tabs (Google, since 2022)
 REQUEST_LIMIT = 10 * 1024 * 1024  # "Request payload size exceeds the limit: 10485760 bytes."
 STAGE_PREFIX = "_fupan_stage_"
+_DEFAULT_TAB = re.compile(r"Sheet\d+|工作表\d+|シート\d+")
 DATA_PREFIX = "data_"
 _KEY = re.compile(r"/spreadsheets/d/([a-zA-Z0-9-_]+)|^([a-zA-Z0-9-_]{20,})$")
 META_FIELDS = (
@@ -239,7 +240,11 @@ class GSheetsTarget:
     def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
         book = self._meta()
         sheets = [*plan.sheets, _state_sheet(state)]
-        keep = [t for t in keep if t in book.ids and not t.startswith(STAGE_PREFIX)]
+        keep = [
+            t
+            for t in keep
+            if t in book.ids and not t.startswith(STAGE_PREFIX) and not _blank_default(book, t)
+        ]
         bodies = {s.title: payload.content(s) for s in sheets}
         sizes = {s.title: payload.extent(s, bodies[s.title]) for s in sheets}
         self._check_cells(sizes, keep)
@@ -420,6 +425,11 @@ class GSheetsTarget:
         if self._leased and self._lease is not None:
             self._lease.release()
             self._leased = False
+
+
+def _blank_default(book: _Book, title: str) -> bool:
+    """A new spreadsheet's empty "Sheet1": not a tab the team made, so not kept."""
+    return bool(_DEFAULT_TAB.fullmatch(title)) and book.grids.get(title) == []
 
 
 def _new_id(used: set[int]) -> int:
