@@ -34,3 +34,23 @@ def shared_real() -> Path:
 def seller() -> Seller:
     """The demo's simulated seller: eight weeks ending Sunday 2026-11-22."""
     return small_seller(date(2026, 11, 22))
+
+
+@pytest.fixture
+def fake_google():
+    """The Google Sheets/Drive stand-in (tests/sheets_standin), with one shared spreadsheet."""
+    from sheets_standin import FakeGoogle
+
+    return FakeGoogle()
+
+
+@pytest.fixture
+def gclient(fake_google):
+    """A real gspread client, with fupan's retrying HTTP client, talking to the stand-in."""
+    import google.oauth2.credentials
+    from fupan.sync.google.auth import open_client
+
+    client = open_client(google.oauth2.credentials.Credentials(token="test-token"))
+    client.http_client._sleep = lambda seconds: None  # retries without waiting
+    fake_google.mount(client.http_client.session)
+    return client

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import random
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -91,6 +93,7 @@ class GSheetsTarget:
         who: str = "",
         identity: str = "",
         max_request_bytes: int = REQUEST_LIMIT,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.key = spreadsheet_key(sheet)
         self.name = f"https://docs.google.com/spreadsheets/d/{self.key}"
@@ -106,6 +109,7 @@ class GSheetsTarget:
                 self._lease_value,
                 who=who,
                 wait=wait,
+                clock=clock,
             )
             if lease
             else None
@@ -115,9 +119,12 @@ class GSheetsTarget:
     # HTTP ----------------------------------------------------------------------------------
 
     def _call(self, what: str, method: str, url: str, *, raw: bool = False, **kw: Any) -> Any:
-        body = kw.get("json")
-        size = len(json.dumps(body, separators=(",", ":")).encode()) if body else 0
-        self.exchanges.append(Exchange(what, size))
+        body = kw.pop("json", None)
+        if body is not None:
+            # Compact UTF-8 JSON: a third smaller than requests' default for the same request.
+            kw["data"] = encode(body)
+            kw["headers"] = {"Content-Type": "application/json; charset=utf-8"}
+        self.exchanges.append(Exchange(what, len(kw.get("data", b""))))
         try:
             return self.client.http_client.request(method, url, **kw).json()
         except APIError as exc:
@@ -240,6 +247,9 @@ class GSheetsTarget:
     def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
         book = self._meta()
         sheets = [*plan.sheets, _state_sheet(state)]
+        unread = [t for t in keep if _DEFAULT_TAB.fullmatch(t) and t not in book.grids]
+        if unread:
+            self._read_grids(unread)
         keep = [
             t
             for t in keep
@@ -339,7 +349,7 @@ class GSheetsTarget:
         used: set[int],
     ) -> list[dict]:
         def cost(reqs: list[dict]) -> int:
-            return len(json.dumps(reqs, separators=(",", ":")).encode())
+            return len(encode(reqs))
 
         budget = self.max_request_bytes - 1024  # the envelope around the requests
         sized = {t: cost(w) for t, w in writes.items()}
@@ -425,6 +435,10 @@ class GSheetsTarget:
         if self._leased and self._lease is not None:
             self._lease.release()
             self._leased = False
+
+
+def encode(body: Any) -> bytes:
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
 
 
 def _blank_default(book: _Book, title: str) -> bool:
