@@ -83,7 +83,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "review_cycle": ("Review cycle (days)", "复盘周期(天)"),
     "formula_mode": ("Formula mode (native or udf)", "公式模式 (native 或 udf)"),
     "language": ("Language (en or zh)", "语言 (en 或 zh)"),
-    "shared_tracker": ("Shared action tracker (.xlsx path)", "共享行动项表（.xlsx 路径）"),
+    "shared_tracker": (
+        "Shared action tracker (.xlsx path or Google Sheet URL)",
+        "共享行动项表（.xlsx 路径或 Google 表格网址）",
+    ),
     "workspace": (
         "Workspace folder (blank: the workbook's folder)",
         "工作区文件夹（留空：工作簿所在文件夹）",

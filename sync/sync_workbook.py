@@ -251,11 +251,17 @@ def sync_workbook(
             each.close()  # releases a Google Sheet's lease even when a write failed
     if settings.shared_tracker and not dry_run and not merged_tracker:
         from .actions.sync import sync_actions
+        from .google.address import looks_like_gsheet
 
-        shared = Path(settings.shared_tracker).expanduser()
-        if not shared.is_absolute():
-            shared = Path(target.name).parent / shared
-        result.actions = sync_actions(workspace, shared, workbook=Path(target.name), today=today)
+        shared: str | Path = settings.shared_tracker
+        if not looks_like_gsheet(settings.shared_tracker):
+            shared = Path(settings.shared_tracker).expanduser()
+            if not shared.is_absolute():
+                home = (
+                    workspace.root if looks_like_gsheet(target.name) else Path(target.name).parent
+                )
+                shared = home / shared
+        result.actions = sync_actions(workspace, shared, workbook=target, today=today)
     return result
 
 

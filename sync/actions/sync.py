@@ -15,7 +15,9 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import ActionSyncError
+from ..google.address import looks_like_gsheet
 from ..plan import WorkbookPlan
+from ..targets.base import Target
 from ..targets.xlsx import XlsxTarget
 from ..workspace import Workspace
 from .merge import Conflict, MergeResult, Side, merge
@@ -44,10 +46,6 @@ class ActionSyncResult:
         return prefix + self.merge.describe()
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    return (path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else None
-
-
 def _open_conflicts(
     left: list[Conflict], right: list[Conflict], new: list[Conflict]
 ) -> list[Conflict]:
@@ -59,61 +57,81 @@ def _open_conflicts(
     return list(out.values())
 
 
+def open_side(where: str | Path | Target, credentials: str | Path | None = None) -> Target:
+    """An .xlsx path or a Google Sheet URL (or an open target, reopened) as a target."""
+    if not isinstance(where, str | Path):
+        reopen = getattr(where, "reopen", None)
+        return reopen() if reopen else XlsxTarget(Path(where.name))
+    if isinstance(where, str) and looks_like_gsheet(where):
+        from ..google import open_gsheet
+
+        return open_gsheet(where, credentials=credentials)
+    return XlsxTarget(Path(where))
+
+
 def sync_actions(
     workspace: Workspace,
-    shared: str | Path,
+    shared: str | Path | Target,
     *,
-    workbook: str | Path | None = None,
+    workbook: str | Path | Target | None = None,
     dry_run: bool = False,
     today: date | None = None,
+    credentials: str | Path | None = None,
 ) -> ActionSyncResult:
-    """Merge the review workbook's tracker with a shared tracker (.xlsx) and write both."""
+    """Merge the review workbook's tracker with a shared tracker and write both.
+
+    Either side may be an .xlsx file or a Google Sheet (URL); a Google side is leased for the
+    whole sync, so two syncs never interleave.
+    """
     from ..sync_workbook import sync_workbook
 
     today = today or date.today()
-    book_path = Path(workbook) if workbook else workspace.workbook
-    shared_path = Path(shared)
-    if not book_path.exists():
-        raise ActionSyncError(f'"{book_path}" does not exist; run `fupan sync` first.')
-    book_target, shared_target = XlsxTarget(book_path), XlsxTarget(shared_path)
-    stamps = (_stamp(book_path), _stamp(shared_path))
-    left, right = read_tracker(book_target), read_tracker(shared_target)
-    extra = [t for t in shared_target.sheet_titles() if t not in TRACKER_TITLES]
-    book_target.close()
-    shared_target.close()
-    # Ids are handed out from one counter across both files, so they never collide.
-    counter = max(left.next_id, right.next_id)
-    left.number(counter)
-    right.number(left.next_id)
-    result = merge(left.side, right.side)
-    conflicts = _open_conflicts(left.conflicts, right.conflicts, result.conflicts)
-    outcome = ActionSyncResult(result, conflicts, dry_run)
-    if dry_run:
-        return outcome
+    book_target = open_side(workbook if workbook is not None else workspace.workbook, credentials)
+    shared_target = open_side(shared, credentials)
+    try:
+        if isinstance(book_target, XlsxTarget) and not book_target.path.exists():
+            raise ActionSyncError(f'"{book_target.path}" does not exist; run `fupan sync` first.')
+        left, right = read_tracker(book_target), read_tracker(shared_target)
+        extra = [t for t in shared_target.sheet_titles() if t not in TRACKER_TITLES]
+        # Ids are handed out from one counter across both files, so they never collide.
+        counter = max(left.next_id, right.next_id)
+        left.number(counter)
+        right.number(left.next_id)
+        result = merge(left.side, right.side)
+        conflicts = _open_conflicts(left.conflicts, right.conflicts, result.conflicts)
+        outcome = ActionSyncResult(result, conflicts, dry_run)
+        if dry_run:
+            return outcome
 
-    generation = max(left.side.generation, right.side.generation) + 1
-    merged = Tracker(
-        Side(result.rows, copy.deepcopy(result.rows), result.archive, generation),
-        conflicts,
-        max(left.next_id, right.next_id),
-    )
-    _unchanged(book_path, stamps[0])
-    _unchanged(shared_path, stamps[1])
-    lang = workspace.language
-    plan = WorkbookPlan(tracker_sheets(merged, lang, today), lang)
-    XlsxTarget(shared_path).apply(
-        plan,
-        keep=extra,
-        state={"next_action_id": str(merged.next_id), "actions_generation": str(generation)},
-    )
-    _unchanged(book_path, stamps[0])  # an edit made meanwhile waits for the next sync
-    sync_workbook(workspace, [], workbook=book_path, tracker=merged, today=today)
+        generation = max(left.side.generation, right.side.generation) + 1
+        merged = Tracker(
+            Side(result.rows, copy.deepcopy(result.rows), result.archive, generation),
+            conflicts,
+            max(left.next_id, right.next_id),
+        )
+        _unchanged(book_target)
+        _unchanged(shared_target)
+        lang = workspace.language
+        plan = WorkbookPlan(tracker_sheets(merged, lang, today), lang)
+        shared_target.apply(
+            plan,
+            keep=extra,
+            state={"next_action_id": str(merged.next_id), "actions_generation": str(generation)},
+        )
+        _unchanged(book_target)  # an edit made meanwhile waits for the next sync
+    finally:
+        shared_target.close()
+        book_target.close()
+    again = book_target if isinstance(book_target, XlsxTarget) else open_side(book_target)
+    if isinstance(again, XlsxTarget):
+        again = XlsxTarget(again.path)
+    sync_workbook(workspace, [], target=again, tracker=merged, today=today)
     return outcome
 
 
-def _unchanged(path: Path, stamp: tuple[int, int] | None) -> None:
-    if _stamp(path) != stamp:
+def _unchanged(target: Target) -> None:
+    if target.changed():  # type: ignore[attr-defined]
         raise ActionSyncError(
-            f'"{path.name}" was changed while the sync was running, so it was not '
+            f'"{target.name}" was changed while the sync was running, so it was not '
             "overwritten. Run `fupan actions sync` again: nothing is lost."
         )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .target import GSheetsTarget
+if TYPE_CHECKING:
+    from .target import GSheetsTarget
 
 
 def open_gsheet(
@@ -16,10 +18,11 @@ def open_gsheet(
 ) -> GSheetsTarget:
     """The Google Sheet at `sheet` (URL or id), with the team's credentials."""
     from . import auth
+    from .target import GSheetsTarget
 
     creds = auth.load_credentials(credentials)
     client = auth.open_client(creds)
     return GSheetsTarget(sheet, client, lease=not dry_run, wait=wait, identity=auth.identity(creds))
 
 
-__all__ = ["GSheetsTarget", "open_gsheet"]
+__all__ = ["open_gsheet"]

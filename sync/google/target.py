@@ -28,6 +28,7 @@ from ..targets.base import Grid
 from ..targets.xlsx import STATE_SHEET
 from . import payload
 from .a1 import quote_title
+from .address import spreadsheet_key
 from .lease import LEASE_ID, Lease
 
 CELL_LIMIT = 10_000_000  # per spreadsheet, all tabs (Google, since 2022)
@@ -35,7 +36,6 @@ REQUEST_LIMIT = 10 * 1024 * 1024  # "Request payload size exceeds the limit: 104
 STAGE_PREFIX = "_fupan_stage_"
 _DEFAULT_TAB = re.compile(r"Sheet\d+|工作表\d+|シート\d+")
 DATA_PREFIX = "data_"
-_KEY = re.compile(r"/spreadsheets/d/([a-zA-Z0-9-_]+)|^([a-zA-Z0-9-_]{20,})$")
 META_FIELDS = (
     "spreadsheetId,properties.title,"
     "sheets(properties,conditionalFormats(ranges(sheetId)),charts(chartId),"
@@ -46,17 +46,6 @@ GRID_FIELDS = (
     "sheets(properties(title),"
     "data(rowData(values(userEnteredValue,userEnteredFormat(numberFormat(type))))))"
 )
-
-
-def spreadsheet_key(sheet: str) -> str:
-    """The id in a Google Sheets URL (or the id itself)."""
-    m = _KEY.search(sheet.strip())
-    if not m:
-        raise TargetError(
-            f'"{sheet}" is not a Google Sheet URL or id; copy the address from the browser '
-            "(https://docs.google.com/spreadsheets/d/<id>/edit)."
-        )
-    return m.group(1) or m.group(2)
 
 
 @dataclass
@@ -233,6 +222,24 @@ class GSheetsTarget:
                 rows.pop()
             assert self._book is not None
             self._book.grids[s["properties"]["title"]] = rows
+
+    def changed(self) -> bool:
+        """Whether someone edited the tabs read so far since they were read (one request)."""
+        if self._book is None or not self._book.grids:
+            return False
+        before = dict(self._book.grids)
+        self._read_grids(list(before))
+        return any(self._book.grids.get(t) != grid for t, grid in before.items())
+
+    def reopen(self) -> GSheetsTarget:
+        """A fresh target on the same sheet with the same client (nothing cached)."""
+        return GSheetsTarget(
+            self.key,
+            self.client,
+            lease=self._lease is not None,
+            identity=self.identity,
+            max_request_bytes=self.max_request_bytes,
+        )
 
     def read_state(self) -> dict[str, str]:
         grid = self.read_sheet(STATE_SHEET) or []
@@ -515,4 +522,4 @@ def _value(cell: dict[str, Any]) -> Any:
     return None
 
 
-__all__ = ["GSheetsTarget", "spreadsheet_key"]
+__all__ = ["GSheetsTarget"]

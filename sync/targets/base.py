@@ -27,6 +27,10 @@ class Target(Protocol):
         """fupan's own bookkeeping kept inside the workbook (hidden state tab)."""
         ...
 
+    def changed(self) -> bool:
+        """Whether someone else changed the spreadsheet since fupan read it."""
+        ...
+
     def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
         """Write every tab of the plan, keep the tabs named in `keep` as they are, and store
         `state`; all or nothing."""

@@ -65,6 +65,9 @@ class ExcelTarget:
             for vrow, frow in zip(values, formulas, strict=False)
         ]
 
+    def changed(self) -> bool:
+        return False  # Excel is busy running the Refresh macro: nobody can type meanwhile
+
     def read_state(self) -> dict[str, str]:
         grid = self.read_sheet(STATE_SHEET) or []
         return {

@@ -23,6 +23,9 @@ class MemoryTarget:
     def read_sheet(self, title: str) -> Grid | None:
         return self.sheets.get(title)
 
+    def changed(self) -> bool:
+        return False
+
     def read_state(self) -> dict[str, str]:
         return dict(self.state)
 

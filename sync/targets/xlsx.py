@@ -68,11 +68,13 @@ class XlsxTarget:
         self.path = Path(path)
         self.name = str(self.path)
         self._book = None
+        self._stamp: tuple[int, int] | None = None
 
     # Reading ----------------------------------------------------------------------------
 
     def _existing(self):
         if self._book is None and self.path.exists():
+            self._stamp = _stamp(self.path)
             try:
                 self._book = load_workbook(self.path, read_only=True, data_only=False)
             except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -101,6 +103,10 @@ class XlsxTarget:
         }
 
     # Writing ----------------------------------------------------------------------------
+
+    def changed(self) -> bool:
+        """Whether the file was saved by someone else since fupan read it."""
+        return self._stamp is not None and _stamp(self.path) != self._stamp
 
     def check_writable(self) -> None:
         """Refuse when Excel or LibreOffice has the file open (their lock files say so)."""
@@ -225,6 +231,13 @@ class XlsxTarget:
         if self._book is not None:
             self._book.close()
             self._book = None
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    if not path.exists():
+        return None
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
 
 
 def _stream(ws, block: FrameBlock) -> None:

@@ -466,3 +466,38 @@ def set_data_validation(book: Book, req: dict[str, Any], where: str) -> None:
     for r in range(r0, r1):
         for c in range(c0, c1):
             _write_cells(sheet, r, c, {"dataValidation": rule} if rule else {}, "dataValidation")
+
+
+def _shift(sheet: SheetModel, dimension: str, start: int, delta: int) -> None:
+    """Move cells at or after `start` by `delta` rows or columns (negative: deleted)."""
+    axis = 0 if dimension == "ROWS" else 1
+    moved: dict[tuple[int, int], dict[str, Any]] = {}
+    for key, cell in sheet.cells.items():
+        pos = key[axis]
+        if delta < 0 and start <= pos < start - delta:
+            continue  # deleted
+        if pos >= start:
+            key = (pos + delta, key[1]) if axis == 0 else (key[0], pos + delta)
+        moved[key] = cell
+    sheet.cells = moved
+    grid = sheet.properties["gridProperties"]
+    grid["rowCount" if axis == 0 else "columnCount"] += delta
+
+
+@handles("deleteDimension")
+def delete_dimension(book: Book, req: dict[str, Any], where: str) -> None:
+    rng = req.get("range") or {}
+    sheet = book.by_id(int(rng.get("sheetId") or 0), where)
+    start, end = int(rng.get("startIndex") or 0), int(rng.get("endIndex") or 0)
+    limit = sheet.rows if rng.get("dimension") == "ROWS" else sheet.cols
+    if not 0 <= start < end <= limit:
+        raise invalid(f"{where}Invalid dimension range [{start}, {end}) for a grid of {limit}.")
+    _shift(sheet, rng.get("dimension") or "ROWS", start, start - end)
+
+
+@handles("insertDimension")
+def insert_dimension(book: Book, req: dict[str, Any], where: str) -> None:
+    rng = req.get("range") or {}
+    sheet = book.by_id(int(rng.get("sheetId") or 0), where)
+    start, end = int(rng.get("startIndex") or 0), int(rng.get("endIndex") or 0)
+    _shift(sheet, rng.get("dimension") or "ROWS", start, end - start)

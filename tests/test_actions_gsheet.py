@@ -1,0 +1,231 @@
+"""The action tracker in two-way sync between the .xlsx workbook and a shared Google Sheet."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fupan.sync.actions import sync as action_sync
+from fupan.sync.actions.sync import sync_actions
+from fupan.sync.errors import ActionSyncError
+from fupan.sync.google.target import GSheetsTarget
+from test_actions_sync import TODAY, rows, set_cell
+from test_actions_sync import pair as xlsx_pair  # noqa: F401  (the workbook side's fixture)
+
+
+@pytest.fixture
+def shared(fake_google, gclient, xlsx_pair):  # noqa: F811
+    ws, _ = xlsx_pair
+    sid = fake_google.create_spreadsheet("Team tracker")
+    target = GSheetsTarget(sid, gclient)
+    sync_actions(ws, target, today=TODAY)
+    return ws, target, gclient.open_by_key(sid)
+
+
+def google_rows(sheet, title="Actions"):
+    grid = sheet.worksheet(title).get_all_values(value_render_option="UNFORMATTED_VALUE")
+    return {r[0]: r for r in grid[4:] if r and r[0]}
+
+
+def type_in_google(sheet, row_id, column, value, title="Actions"):
+    """A person edits a cell in the browser (USER_ENTERED, like typing)."""
+    ws = sheet.worksheet(title)
+    grid = ws.get_all_values()
+    col = grid[2].index(column) + 1
+    row = next(n for n, r in enumerate(grid, 1) if r and r[0] == row_id)
+    ws.update_cell(row, col, value)
+
+
+def test_first_sync_fills_the_google_sheet_with_the_workbooks_actions(shared):
+    ws, _, sheet = shared
+    assert set(google_rows(sheet)) == set(rows(ws.workbook)) == {"A-0001", "A-0002"}
+    titles = [w.title for w in sheet.worksheets()]
+    assert titles[:3] == ["Actions", "Conflicts", "Archive"] and "Sheet1" not in titles
+
+
+def test_edits_on_both_sides_merge_and_both_values_of_a_conflict_stay_visible(shared):
+    ws, target, sheet = shared
+    set_cell(ws.workbook, "Actions", "A-0001", "status", "done")
+    type_in_google(sheet, "A-0001", "owner", "Chen")
+    set_cell(ws.workbook, "Actions", "A-0002", "owner", "Wang")
+    type_in_google(sheet, "A-0002", "owner", "Zhao")
+    result = sync_actions(ws, target, today=TODAY)
+    assert [(c.id, c.field) for c in result.conflicts] == [("A-0002", "owner")]
+    g, x = google_rows(sheet), rows(ws.workbook)
+    for r in (g["A-0001"], x["A-0001"]):
+        assert r[11] == "done" and r[9] == "Chen"
+    assert google_rows(sheet, "Conflicts")["A-0002"][1:4] == ["owner", "Wang", "Zhao"]
+    assert rows(ws.workbook, "Conflicts")["A-0002"][1:4] == ["owner", "Wang", "Zhao"]
+    again = sync_actions(ws, target, today=TODAY)
+    assert not again.merge.updated and not again.merge.added
+
+
+def test_a_row_deleted_in_the_google_sheet_is_archived_on_both_sides(shared):
+    ws, target, sheet = shared
+    actions = sheet.worksheet("Actions")
+    row = next(n for n, r in enumerate(actions.get_all_values(), 1) if r and r[0] == "A-0002")
+    actions.delete_rows(row)
+    sync_actions(ws, target, today=TODAY)
+    assert set(google_rows(sheet)) == set(rows(ws.workbook)) == {"A-0001"}
+    assert set(google_rows(sheet, "Archive")) == set(rows(ws.workbook, "Archive")) == {"A-0002"}
+
+
+def test_a_row_typed_in_the_google_sheet_gets_an_id_never_used_before(shared):
+    ws, target, sheet = shared
+    actions = sheet.worksheet("Actions")
+    actions.append_row(
+        ["", "", "", "manual", "account", "", "ODR up", "", "Appeal", "Li", "2026-11-30", "open"],
+        value_input_option="USER_ENTERED",
+    )
+    sync_actions(ws, target, today=TODAY)
+    assert set(google_rows(sheet)) == set(rows(ws.workbook)) == {"A-0001", "A-0002", "A-0003"}
+    assert rows(ws.workbook)["A-0003"][10].date() == date(2026, 11, 30)
+
+
+def test_a_killed_sync_is_repaired_by_the_next(shared, monkeypatch):
+    ws, target, sheet = shared
+    type_in_google(sheet, "A-0001", "status", "in progress")
+    set_cell(ws.workbook, "Actions", "A-0002", "status", "done")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("fupan.sync.sync_workbook.sync_workbook", killed)
+    with pytest.raises(KeyboardInterrupt):
+        sync_actions(ws, target, today=TODAY)  # the Google Sheet is written, the workbook not
+    monkeypatch.undo()
+    set_cell(ws.workbook, "Actions", "A-0001", "result", "booked")  # edited meanwhile
+    sync_actions(ws, target, today=TODAY)
+    for r in (google_rows(sheet), rows(ws.workbook)):
+        assert r["A-0001"][11] == "in progress" and r["A-0001"][14] == "booked"
+        assert r["A-0002"][11] == "done"
+
+
+def test_an_edit_made_in_the_google_sheet_during_the_sync_is_kept(shared, monkeypatch):
+    ws, target, sheet = shared
+    real = action_sync.read_tracker
+
+    def read_then_someone_types(t):
+        tracker = real(t)
+        if isinstance(t, GSheetsTarget):
+            type_in_google(sheet, "A-0001", "owner", "Someone else")
+        return tracker
+
+    monkeypatch.setattr(action_sync, "read_tracker", read_then_someone_types)
+    with pytest.raises(ActionSyncError, match="was changed while the sync was running"):
+        sync_actions(ws, target, today=TODAY)
+    monkeypatch.undo()
+    assert google_rows(sheet)["A-0001"][9] == "Someone else"
+    sync_actions(ws, target, today=TODAY)
+    assert rows(ws.workbook)["A-0001"][9] == "Someone else"
+
+
+def test_two_syncs_of_the_same_google_tracker_never_interleave(shared, gclient):
+    from fupan.sync.errors import LeaseError
+
+    ws, target, _ = shared
+    other = GSheetsTarget(target.key, gclient, who="colleague@laptop")
+    other.sheet_titles()  # a colleague's sync holds the tracker
+    with pytest.raises(LeaseError, match="colleague@laptop"):
+        sync_actions(ws, target, today=TODAY)
+    other.close()
+
+
+def test_a_sync_with_the_google_side_takes_few_requests(shared, fake_google):
+    ws, target, _ = shared
+    fake_google.log.clear()
+    sync_actions(ws, target, today=TODAY)
+    # lease, metadata, read tabs, re-read to check for edits (twice), one write
+    assert len(fake_google.log) <= 6, [(e.method, e.path) for e in fake_google.log]
+
+
+# Random edits on both sides, syncs in between, through the real files and the stand-in ------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["xlsx", "google"]),
+        st.sampled_from(["set", "set", "add", "delete", "sync"]),
+        st.sampled_from(["A-0001", "A-0002"]),
+        st.sampled_from(["owner", "status", "result"]),
+        st.sampled_from(["Li", "Chen", "done", "in progress", "booked"]),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _edit_xlsx(path, op, row_id, field, value):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    sheet = wb["Actions"]
+    if op == "add":
+        sheet.append(
+            [None, None, None, "manual", "account", "", "p", "", value, "Li", None, "open"]
+        )
+    else:
+        for r in sheet.iter_rows(min_row=5):
+            if r[0].value == row_id:
+                if op == "delete":
+                    sheet.delete_rows(r[0].row)
+                else:
+                    col = [c.value for c in sheet[3]].index(field) + 1
+                    sheet.cell(r[0].row, col, value)
+                break
+    wb.save(path)
+
+
+def _edit_google(sheet, op, row_id, field, value):
+    actions = sheet.worksheet("Actions")
+    grid = actions.get_all_values()
+    if op == "add":
+        actions.append_row(["", "", "", "manual", "account", "", "p", "", value, "Li", "", "open"])
+        return
+    found = [n for n, r in enumerate(grid, 1) if r and r[0] == row_id]
+    if not found:
+        return
+    if op == "delete":
+        actions.delete_rows(found[0])
+    else:
+        actions.update_cell(found[0], grid[2].index(field) + 1, value)
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(edits=EDITS)
+def test_random_edits_on_both_sides_lose_nothing(shared, fake_google, edits):
+    ws, target, sheet = shared
+    seen = set(rows(ws.workbook))
+    pending: dict[tuple[str, str, str], str] = {}  # (side, id, field) -> value typed
+    for side, op, row_id, field, value in [*edits, ("xlsx", "sync", "", "", "")]:
+        fake_google.advance(60)  # people type slower than Google's per-minute quota
+        if op == "sync":
+            result = sync_actions(ws, target, today=TODAY)
+            x, g = rows(ws.workbook), google_rows(sheet)
+            assert set(x) == set(g), "both sides hold the same rows after a sync"
+            archived = set(rows(ws.workbook, "Archive"))
+            assert archived == set(google_rows(sheet, "Archive"))
+            seen |= set(x)
+            assert seen <= set(x) | archived, "no row disappears except into the Archive"
+            conflicts = {(c.id, c.field): (c.workbook, c.shared) for c in result.conflicts}
+            col = {"owner": 9, "status": 11, "result": 14}
+            for (_, rid, fld), typed in pending.items():
+                if rid in archived:
+                    continue
+                final = x[rid][col[fld]]
+                assert final == typed or typed in conflicts.get((rid, fld), ()), (rid, fld)
+            pending.clear()
+        elif side == "xlsx":
+            _edit_xlsx(ws.workbook, op, row_id, field, value)
+            if op == "set" and row_id in rows(ws.workbook):
+                pending[("xlsx", row_id, field)] = value
+        else:
+            _edit_google(sheet, op, row_id, field, value)
+            if op == "set" and row_id in google_rows(sheet):
+                pending[("google", row_id, field)] = value
