@@ -105,7 +105,7 @@ def _mask(given: Any, ref: str) -> masks.Tree:
     bad = masks.unknown_path(tree, ref)
     if bad:
         raise Reject(f"Invalid field mask: {given} ({ref} has no field '{bad}')")
-    return tree
+    return masks.with_colour_twins(tree)
 
 
 def _check_value(value: dict[str, Any] | None, where: str) -> None:
@@ -798,9 +798,6 @@ def add_protected_range(ctx: Ctx, req: dict[str, Any]) -> Reply:
         sheet, _ = ranges.grid(ctx.book, named[0].get("range"))
     else:
         sheet, _ = ranges.grid(ctx.book, given.get("range"))
-    for p in sheet.protected_ranges:
-        if p.get("range") == grid_range(given.get("range") or {}) and "range" in given:
-            raise Reject("The range is already protected.")
     stored: dict[str, Any] = {"protectedRangeId": pid}
     if "range" in given:
         stored["range"] = grid_range(given["range"])

@@ -132,3 +132,17 @@ def merge(target: dict[str, Any] | None, source: dict[str, Any] | None, tree: Tr
         else:
             out[key] = copy.deepcopy(new)
     return out
+
+
+def with_colour_twins(tree: Tree) -> Tree:
+    """A mask naming `backgroundColor` also covers `backgroundColorStyle` (and back):
+    Google keeps the two in step, so updating one updates the other."""
+    out: Tree = {}
+    for key, sub in tree.items():
+        sub = with_colour_twins(sub)
+        out[key] = sub
+        if key.endswith("Color") or key == "color":
+            out.setdefault(key + "Style", {})
+        elif key.endswith("ColorStyle") or key == "colorStyle":
+            out.setdefault(key[: -len("Style")], {})
+    return out

@@ -305,6 +305,8 @@ def write_values(
                 f"Requested writing within range [{text}], but tried writing within range "
                 f"[{body['range']}]"
             )
+    if area.r1 == area.r0 + 1 and area.c1 == area.c0 + 1:
+        area = a1.Area(area.r0, None, area.c0, None)  # one cell is where writing starts
     matrix = _matrix(body, body.get("majorDimension"))
     height = len(matrix)
     width = max((len(r) for r in matrix), default=0)
