@@ -411,16 +411,48 @@ def actions_sync(
 )
 @click.option("--lang", type=click.Choice(["en", "zh"]), help="Language (default: workbook's).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@gsheet_options
+@click.option(
+    "--snapshot-folder",
+    metavar="FOLDER_ID",
+    help="Drive folder for the Google Sheet's snapshot copy (a Shared Drive folder for a "
+    "service account).",
+)
 @workspace_option
 @friendly
 def minutes(
-    workbook: Path | None, out: Path | None, lang: str | None, fmt: str, workspace: Path | None
+    workbook: Path | None,
+    out: Path | None,
+    lang: str | None,
+    fmt: str,
+    gsheet: str | None,
+    credentials: Path | None,
+    wait: float,
+    snapshot_folder: str | None,
+    workspace: Path | None,
 ) -> None:
-    """Write the meeting's minutes (复盘纪要) and freeze the reviewed workbook."""
+    """Write the meeting's minutes (复盘纪要) and freeze the reviewed workbook.
+
+    With --gsheet the minutes are of the meeting's Google Sheet, and the snapshot is a dated
+    copy of it in Google Drive.
+    """
     from .minutes.write import write_minutes
 
     ws = _workspace(workspace) if workspace or not workbook else Workspace.find(workbook.parent)
-    path, m = write_minutes(ws, workbook=workbook, out=out, lang=lang, fmt=fmt)
+    sheet = None
+    if gsheet:
+        from .google import open_gsheet
+
+        sheet = open_gsheet(gsheet, credentials=credentials, dry_run=True, wait=wait)
+    path, m = write_minutes(
+        ws,
+        workbook=workbook,
+        gsheet=sheet,
+        out=out,
+        lang=lang,
+        fmt=fmt,
+        snapshot_folder=snapshot_folder,
+    )
     click.echo(f"Minutes: {path}\nSnapshot of the reviewed workbook: {m.snapshot}")
 
 

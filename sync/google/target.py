@@ -90,6 +90,7 @@ class GSheetsTarget:
         self.identity = identity
         self.max_request_bytes = max_request_bytes
         self.exchanges: list[Exchange] = []
+        self.title = ""  # the spreadsheet's own name, once its metadata is read
         self.notes: list[str] = []  # what a user should know (a split write)
         self._book: _Book | None = None
         self._lease = (
@@ -186,6 +187,7 @@ class GSheetsTarget:
                 if "basicFilter" in s:
                     book.filters.add(title)
             book.names = {n["name"]: n["namedRangeId"] for n in meta.get("namedRanges", [])}
+            self.title = book.title
             self._book = book
         return self._book
 

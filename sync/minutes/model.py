@@ -22,6 +22,7 @@ from ..rules import RULE_KPI, evaluate, kpi_now
 from ..settings import Settings, read_back
 from ..store import Store
 from ..sync_workbook import _find, weekly_trend
+from ..targets.base import Target
 from ..targets.xlsx import XlsxTarget
 from ..workspace import Workspace
 
@@ -52,7 +53,7 @@ class Minutes:
     meeting: date
     period: Period
     compare: Period | None
-    workbook: Path
+    workbook: Path | str  # an .xlsx path or a Google Sheet URL
     gains: list[tuple[str, float, float]]  # kpi, now, before (improved most)
     flags: list[Flag]
     new_actions: list[Action]
@@ -60,16 +61,15 @@ class Minutes:
     previous: list[Outcome]
     closure_rate: float | None
     overdue: int
-    snapshot: Path | None = None
+    snapshot: Path | str | None = None
     trend: list[tuple[str, float, float | None]] = field(default_factory=list)  # week, sales, acos
     since: tuple[date, list[str]] | None = None  # last minutes' date, what changed since
 
 
-def changes_since(snapshot: Path, now: list[Action]) -> list[str]:
+def changes_since(frozen: Target, now: list[Action]) -> list[str]:
     """Actions whose status changed, or that are new, since a frozen workbook."""
-    target = XlsxTarget(snapshot)
-    before = read_tracker(target).side.rows
-    target.close()
+    before = read_tracker(frozen).side.rows
+    frozen.close()
     out = []
     for a in sorted(now, key=lambda a: a.id):
         was = before.get(a.id)
@@ -106,12 +106,14 @@ def gather(
     workspace: Workspace,
     *,
     workbook: Path | None = None,
+    target: Target | None = None,
     today: date | None = None,
     lang: str | None = None,
 ) -> Minutes:
+    """What the meeting saw: the reviewed workbook (.xlsx, or `target`) and the history."""
     today = today or date.today()
-    path = workbook or workspace.workbook
-    target = XlsxTarget(path)
+    target = target or XlsxTarget(workbook or workspace.workbook)
+    where: Path | str = target.path if isinstance(target, XlsxTarget) else target.name
     state = target.read_state()
     settings = read_back(_find(target, "settings"), Settings.defaults(workspace.language))
     tracker = read_tracker(target)
@@ -162,7 +164,7 @@ def gather(
         today,
         period,
         cmp,
-        path,
+        where,
         gains,
         flags,
         new,

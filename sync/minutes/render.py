@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import math
+from pathlib import Path
 
 from ...addin.registry import KPIS, Unit
 from ..render import format_value
@@ -84,7 +85,8 @@ def markdown(m: Minutes) -> str:
         + (f" ({tx('compare', lang)} {m.compare})" if m.compare else "")
     )
     shown = m.snapshot or m.workbook
-    if shown.is_relative_to(m.workbook.parent):  # as the team sees it in its shared folder
+    local = isinstance(shown, Path) and isinstance(m.workbook, Path)
+    if local and shown.is_relative_to(m.workbook.parent):  # as the team sees its shared folder
         shown = shown.relative_to(m.workbook.parent)
     lines.append(f"{tx('workbook', lang)}: {shown}")
     lines += ["", f"## {tx('gains', lang)}", ""]

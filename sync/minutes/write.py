@@ -8,14 +8,15 @@ from pathlib import Path
 
 from ..actions.model import Action
 from ..actions.sheets import read_tracker
+from ..google.target import GSheetsTarget
+from ..targets.base import Target
 from ..targets.xlsx import XlsxTarget
 from ..workspace import Workspace
 from .model import Minutes, changes_since, gather
 from .render import markdown, to_html
 
 
-def read_tracker_rows(workbook: Path) -> list[Action]:
-    target = XlsxTarget(workbook)
+def read_tracker_rows(target: Target) -> list[Action]:
     rows = list(read_tracker(target).side.rows.values())
     target.close()
     return rows
@@ -33,30 +34,52 @@ def write_minutes(
     workspace: Workspace,
     *,
     workbook: Path | None = None,
+    gsheet: GSheetsTarget | None = None,
     out: Path | None = None,
     lang: str | None = None,
     fmt: str = "md",
     today: date | None = None,
+    snapshot_folder: str | None = None,
 ) -> tuple[Path, Minutes]:
-    """Write the minutes (Markdown or HTML) and a snapshot of the reviewed workbook."""
-    minutes = gather(workspace, workbook=workbook, today=today, lang=lang)
+    """Write the minutes (Markdown or HTML) and a snapshot of the reviewed workbook.
+
+    With `gsheet` the meeting's Google Sheet is read and copied in Drive (into the Shared
+    Drive folder `snapshot_folder` when given); otherwise the .xlsx is copied beside it.
+    """
     folder = workspace.root / "snapshots"
-    earlier = (
-        sorted(
-            p
-            for p in folder.glob(f"{minutes.workbook.stem}-*.xlsx")
-            if p.stem[-10:] < minutes.meeting.isoformat()
+    if gsheet is not None:
+        minutes = gather(workspace, target=gsheet, today=today, lang=lang)
+        from ..google import snapshot as google_snapshot
+
+        last = google_snapshot.earlier(folder, gsheet, minutes.meeting)
+        if last is not None:
+            frozen = GSheetsTarget(last.id, gsheet.client, lease=False)
+            actions = read_tracker_rows(gsheet.reopen())
+            minutes.since = (date.fromisoformat(last.day), changes_since(frozen, actions))
+        taken = google_snapshot.take(gsheet, folder, minutes.meeting, snapshot_folder)
+        minutes.snapshot = taken.url
+    else:
+        minutes = gather(workspace, workbook=workbook, today=today, lang=lang)
+        path = Path(minutes.workbook)
+        earlier = (
+            sorted(
+                p
+                for p in folder.glob(f"{path.stem}-*.xlsx")
+                if p.stem[-10:] < minutes.meeting.isoformat()
+            )
+            if folder.exists()
+            else []
         )
-        if folder.exists()
-        else []
-    )
-    if earlier:
-        last = earlier[-1]
-        actions = list(read_tracker_rows(minutes.workbook))
-        minutes.since = (date.fromisoformat(last.stem[-10:]), changes_since(last, actions))
-    minutes.snapshot = snapshot(minutes.workbook, folder, minutes.meeting)
+        if earlier:
+            last_file = earlier[-1]
+            actions = read_tracker_rows(XlsxTarget(path))
+            minutes.since = (
+                date.fromisoformat(last_file.stem[-10:]),
+                changes_since(XlsxTarget(last_file), actions),
+            )
+        minutes.snapshot = snapshot(path, folder, minutes.meeting)
     text = markdown(minutes) if fmt == "md" else to_html(minutes)
-    path = out or workspace.root / "minutes" / f"minutes-{minutes.meeting.isoformat()}.{fmt}"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path, minutes
+    out_path = out or workspace.root / "minutes" / f"minutes-{minutes.meeting.isoformat()}.{fmt}"
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(text, encoding="utf-8")
+    return out_path, minutes
