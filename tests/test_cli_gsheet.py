@@ -1,0 +1,98 @@
+"""`fupan sync --gsheet`, `fupan demo --gsheet`, `fupan minutes --gsheet` through the real CLI.
+
+Credentials come from a real service-account key file; the HTTP goes to the stand-in.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from fupan.sync.cli import cli
+from google_token_server import GoogleTokenServer
+from sheets_standin import BOT
+
+
+@pytest.fixture
+def wired(fake_google, monkeypatch, tmp_path):
+    """A real service-account key for BOT (signed JWTs, exchanged at a loopback token
+    endpoint), and every gspread client fupan opens mounted on the stand-in."""
+    from fupan.sync.google import auth
+
+    with GoogleTokenServer() as google:
+        info, _ = google.service_account_key(BOT)
+        key = tmp_path / "bot.json"
+        key.write_text(json.dumps(info), encoding="utf-8")
+        real = auth.open_client
+
+        def on_standin(creds, **kw):
+            client = real(creds, **kw)
+            fake_google.mount(client.http_client.session)
+            return client
+
+        monkeypatch.setattr(auth, "open_client", on_standin)
+        yield key
+        # Every Google request carried a token the token endpoint issued to BOT.
+        assert set(google.issued.values()) == {BOT}
+
+
+def test_demo_then_sync_then_minutes_on_a_google_sheet(fake_google, wired, tmp_path):
+    sid = fake_google.create_spreadsheet("Weekly review")
+    url = f"https://docs.google.com/spreadsheets/d/{sid}/edit#gid=0"
+    folder = tmp_path / "demo"
+    run = CliRunner().invoke(
+        cli, ["demo", "--dir", str(folder), "--gsheet", url, "--credentials", str(wired)]
+    )
+    assert run.exit_code == 0, run.output
+    assert f"Google Sheet: https://docs.google.com/spreadsheets/d/{sid}" in run.output
+    assert "Dashboard" in [s.title for s in fake_google.book(sid).sheets]
+
+    fake_google.log.clear()
+    run = CliRunner().invoke(
+        cli,
+        [
+            "sync",
+            "--workspace",
+            str(folder),
+            "--gsheet",
+            sid,
+            "--credentials",
+            str(wired),
+            "--workbook",
+            str(tmp_path / "copy.xlsx"),
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    assert (tmp_path / "copy.xlsx").exists()  # both targets in one run
+    assert len(fake_google.log) <= 5
+
+    fake_google.shared_drive_folder("0AFolder", {BOT})
+    run = CliRunner().invoke(
+        cli,
+        [
+            "minutes",
+            "--workspace",
+            str(folder),
+            "--gsheet",
+            url,
+            "--credentials",
+            str(wired),
+            "--snapshot-folder",
+            "0AFolder",
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    assert (
+        "Snapshot of the reviewed workbook: https://docs.google.com/spreadsheets/d/" in run.output
+    )
+
+
+def test_a_sheet_not_shared_with_the_service_account_names_it(fake_google, wired, tmp_path):
+    sid = fake_google.create_spreadsheet("Private", editors={"owner@example.com"})
+    run = CliRunner().invoke(
+        cli, ["demo", "--dir", str(tmp_path / "d"), "--gsheet", sid, "--credentials", str(wired)]
+    )
+    assert run.exit_code != 0
+    assert f"add {BOT} as Editor" in run.output
+    assert "PRIVATE KEY" not in run.output
