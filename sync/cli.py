@@ -368,20 +368,29 @@ def actions() -> None:
 @actions.command(name="sync")
 @click.option(
     "--workbook",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The review workbook (default: review.xlsx in the workspace).",
+    metavar="PATH_OR_URL",
+    help="The review workbook: .xlsx or Google Sheet (default: review.xlsx in the workspace).",
 )
 @click.option(
     "--shared",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The shared tracker (.xlsx); created when missing.",
+    metavar="PATH_OR_URL",
+    help="The shared tracker: an .xlsx file (created when missing) or a Google Sheet URL.",
+)
+@click.option(
+    "--credentials",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Service-account key for a Google Sheet side (see --gsheet of `fupan sync`).",
 )
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
 @workspace_option
 @friendly
 def actions_sync(
-    workbook: Path | None, shared: Path, dry_run: bool, workspace: Path | None
+    workbook: str | None,
+    shared: str,
+    credentials: Path | None,
+    dry_run: bool,
+    workspace: Path | None,
 ) -> None:
     """Three-way merge of both trackers: no edit is ever lost.
 
@@ -389,10 +398,15 @@ def actions_sync(
     until a person resolves it. Rows deleted on one side move to the Archive tab on both.
     """
     from .actions.sync import sync_actions
+    from .google.address import looks_like_gsheet
 
-    start = workbook.parent if workbook else None
+    def side(text: str) -> str | Path:
+        return text if looks_like_gsheet(text) else Path(text)
+
+    book = side(workbook) if workbook else None
+    start = book.parent if isinstance(book, Path) else None
     ws = _workspace(workspace) if workspace or not start else Workspace.find(start)
-    result = sync_actions(ws, shared, workbook=workbook, dry_run=dry_run)
+    result = sync_actions(ws, side(shared), workbook=book, dry_run=dry_run, credentials=credentials)
     click.echo(result.describe())
     for c in result.conflicts:
         click.echo(f"  conflict {c.id} {c.field}: workbook {c.workbook!r}, shared {c.shared!r}")

@@ -67,6 +67,23 @@ def test_demo_then_sync_then_minutes_on_a_google_sheet(fake_google, wired, tmp_p
     assert (tmp_path / "copy.xlsx").exists()  # both targets in one run
     assert len(fake_google.log) <= 5
 
+    tracker = fake_google.create_spreadsheet("Team tracker")
+    run = CliRunner().invoke(
+        cli,
+        [
+            "actions",
+            "sync",
+            "--workspace",
+            str(folder),
+            "--credentials",
+            str(wired),
+            "--shared",
+            f"https://docs.google.com/spreadsheets/d/{tracker}/edit",
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    assert "Actions" in [s.title for s in fake_google.book(tracker).sheets]
+
     fake_google.shared_drive_folder("0AFolder", {BOT})
     run = CliRunner().invoke(
         cli,
