@@ -108,47 +108,69 @@ def _mask(given: Any, ref: str) -> masks.Tree:
     return masks.with_colour_twins(tree)
 
 
-def _check_value(value: dict[str, Any] | None, where: str) -> None:
+def _check_value(value: dict[str, Any] | None, where: Callable[[], str]) -> None:
+    """ExtendedValue is a oneof; text is limited to 50,000 characters (`where`: lazy path)."""
     if not value:
         return
-    set_keys = [k for k, v in value.items() if v is not None]
-    if len(set_keys) > 1:
-        message = (
-            f"Invalid value at '{where}' (oneof), oneof field 'value' is already set. "
-            f"Cannot set '{set_keys[1]}'"
-        )
-        raise field_violation(message, where)
-    for key in ("stringValue", "formulaValue"):
-        text = value.get(key)
-        if isinstance(text, str) and len(text) > vals.MAX_CELL_CHARS:
-            raise Reject(vals.TOO_LONG)
+    if len(value) > 1:
+        set_keys = [k for k, v in value.items() if v is not None]
+        if len(set_keys) > 1:
+            path = where()
+            message = (
+                f"Invalid value at '{path}' (oneof), oneof field 'value' is already set. "
+                f"Cannot set '{set_keys[1]}'"
+            )
+            raise field_violation(message, path)
+    text = value.get("stringValue") or value.get("formulaValue")
+    if text is not None and len(text) > vals.MAX_CELL_CHARS:
+        raise Reject(vals.TOO_LONG)
+
+
+_READ_ONLY = frozenset(("effectiveValue", "formattedValue", "effectiveFormat", "hyperlink"))
 
 
 def _clean_cell(cell: dict[str, Any] | None) -> dict[str, Any]:
-    """A CellData from a request, as it will be stored."""
-    cell = prune(cell or {})
-    for key in ("userEnteredFormat",):
-        if key in cell:
-            cell[key] = styles(cell[key])
-    if "dataValidation" in cell:
-        cell["dataValidation"] = _rule(cell["dataValidation"])
-    for key in (
-        "effectiveValue",
-        "formattedValue",
-        "effectiveFormat",
-        "hyperlink",
-        "textFormatRuns",
-    ):
-        if key == "textFormatRuns":
-            continue
-        cell.pop(key, None)  # read-only: Google ignores them on input
+    """A CellData from a request, as it will be stored (read-only fields are ignored)."""
+    if not cell:
+        return {}
+    if not _READ_ONLY.isdisjoint(cell):
+        cell = {k: v for k, v in cell.items() if k not in _READ_ONLY}
+    fmt = cell.get("userEnteredFormat")
+    rule = cell.get("dataValidation")
+    if fmt is not None or rule is not None:
+        cell = dict(cell)
+        if fmt is not None:
+            cell["userEnteredFormat"] = styles(fmt)
+        if rule is not None:
+            cell["dataValidation"] = _rule(rule)
     return cell
 
 
-def _merge_cell(old: Cell | None, new: dict[str, Any], tree: masks.Tree) -> Cell | None:
-    merged = dict(new) if not tree or "*" in tree else masks.merge(old, new, tree)
-    for key in [k for k, v in merged.items() if v == {} or v is None]:
-        del merged[key]
+def _flat(tree: masks.Tree) -> bool:
+    """Is every masked field a whole top-level field (`userEnteredValue,note`)?"""
+    return all(not sub for sub in tree.values())
+
+
+def _merge_cell(
+    old: Cell | None, new: dict[str, Any], tree: masks.Tree, flat: bool = False
+) -> Cell | None:
+    if not tree or "*" in tree:
+        merged = new
+    elif flat and old is None:  # the most common case: a fresh cell
+        merged = {k: v for k in tree if (v := new.get(k)) is not None}
+    elif flat:
+        merged = dict(old)
+        for k in tree:
+            v = new.get(k)
+            if v is None:
+                merged.pop(k, None)
+            else:
+                merged[k] = v
+    else:
+        merged = masks.merge(old, new, tree)
+    found = merged.values()
+    if None in found or {} in found:
+        merged = {k: v for k, v in merged.items() if v != {} and v is not None}
     return merged or None
 
 
@@ -420,27 +442,33 @@ def update_cells(ctx: Ctx, req: dict[str, Any]) -> Reply:
         bounded = False
         if r1 > sheet.row_count or c1 > sheet.column_count:
             raise ranges.exceeds(sheet, r0, max(r1, r0 + 1), c0, max(c1, c0 + 1))
-    written: set[tuple[int, int]] = set()
+    flat = _flat(tree)
+    covered: dict[int, int] = {}  # row -> columns written from c0 on
     for i, row in enumerate(rows):
+        r = r0 + i
+        if bounded and r >= r1:
+            break  # data beyond the range is not written
         cells = (row or {}).get("values") or []
+        if bounded and c0 + len(cells) > c1:
+            cells = cells[: c1 - c0]
+        covered[r] = len(cells)
+        line = sheet.cells.get(r)
         for j, given in enumerate(cells):
-            r, c = r0 + i, c0 + j
-            if bounded and (r >= r1 or c >= c1):
-                continue  # data beyond the range is not written
-            if given is None:
-                given = {}
             _check_value(
-                given.get("userEnteredValue"),
-                f"requests.update_cells.rows[{i}].values[{j}].user_entered_value",
+                (given or {}).get("userEnteredValue"),
+                lambda i=i, j=j: f"requests.update_cells.rows[{i}].values[{j}].user_entered_value",
             )
-            cell = _clean_cell(given)
-            sheet.put(r, c, _merge_cell(sheet.get(r, c), cell, tree))
-            written.add((r, c))
+            old = line.get(c0 + j) if line else None
+            new = _merge_cell(old, _clean_cell(given), tree, flat)
+            if new is not None or old is not None:
+                sheet.put(r, c0 + j, new)
+                line = sheet.cells.get(r)
     if bounded:
         # cells of the range the rows do not cover are cleared (for the masked fields)
         for r in [r for r in sheet.cells if r0 <= r < r1]:
-            for c in [c for c in sheet.cells[r] if c0 <= c < c1 and (r, c) not in written]:
-                sheet.put(r, c, _merge_cell(sheet.get(r, c), {}, tree))
+            start = c0 + covered.get(r, 0)
+            for c in [c for c in sheet.cells[r] if start <= c < c1]:
+                sheet.put(r, c, _merge_cell(sheet.get(r, c), {}, tree, flat))
     return None
 
 
@@ -449,7 +477,9 @@ def repeat_cell(ctx: Ctx, req: dict[str, Any]) -> Reply:
     tree = _mask(req.get("fields"), "CellData")
     sheet, (r0, r1, c0, c1) = ranges.grid(ctx.book, req.get("range"))
     given = req.get("cell") or {}
-    _check_value(given.get("userEnteredValue"), "requests.repeat_cell.cell.user_entered_value")
+    _check_value(
+        given.get("userEnteredValue"), lambda: "requests.repeat_cell.cell.user_entered_value"
+    )
     cell = _clean_cell(given)
     blank = _merge_cell(None, cell, tree)  # shared by every empty cell: cells are immutable
     for r in range(r0, r1):

@@ -157,6 +157,7 @@ class Validator:
         self.package = package  # e.g. google.apps.sheets.v4, for type labels in messages
         self._objects: dict[str, Checker] = {}
         self._props: dict[str, dict[str, Checker]] = {}
+        self.nulls = 0  # JSON nulls seen by the last check (fields set to null mean unset)
 
     # compilation -----------------------------------------------------------------------
 
@@ -261,6 +262,7 @@ class Validator:
         label = f"type.googleapis.com/{self.package}.{ref}"
         strict = self.strict
         cache: list[dict[str, Checker]] = []
+        validator = self
 
         def check(value: Any) -> None:
             if type(value) is not dict:
@@ -277,7 +279,8 @@ class Validator:
                         raise _Violation("unknown", k)
                     continue
                 if x is None:
-                    continue  # JSON null means "unset", anywhere
+                    validator.nulls += 1  # JSON null means "unset", anywhere
+                    continue
                 try:
                     f(x)
                 except _Violation as v:
@@ -294,6 +297,7 @@ class Validator:
 
     def check(self, body: Any, ref: str, root: str = "") -> None:
         """Raise Google's 400 if `body` does not fit schema `ref` (`root`: body field name)."""
+        self.nulls = 0
         try:
             self.object(ref)(body)
         except _Violation as v:

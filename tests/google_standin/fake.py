@@ -25,6 +25,7 @@ from .errors import (
     server_error,
     unauthenticated,
 )
+from .formats import prune
 from .model import Spreadsheet, new_sheet
 from .sheets_api import BODY_ROOT, HANDLERS, READS, Call
 
@@ -367,9 +368,10 @@ class FakeGoogle:
                     400, {"error": {"code": 400, "message": message, "status": "INVALID_ARGUMENT"}}
                 ) from None
         if parsed is not None and method.request_ref:
-            discovery.validator(api).check(
-                parsed, method.request_ref, BODY_ROOT.get(method.name, "")
-            )
+            checker = discovery.validator(api)
+            checker.check(parsed, method.request_ref, BODY_ROOT.get(method.name, ""))
+            if checker.nulls:
+                parsed = prune(parsed)  # once, here: handlers never see null fields
         params = {k: unquote(v) for k, v in raw.items()}
         return handler(self, Call(identity, params, query, parsed))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from .discovery import document
@@ -116,8 +115,8 @@ def leaves(tree: Tree, prefix: str = "") -> list[str]:
 def merge(target: dict[str, Any] | None, source: dict[str, Any] | None, tree: Tree) -> dict:
     """Apply an update mask: selected fields come from `source`, or are cleared if absent."""
     if not tree or "*" in tree:
-        return copy.deepcopy(source) if source else {}
-    out = dict(target or {})
+        return dict(source) if source else {}
+    out = dict(target) if target else {}
     for key, sub in tree.items():
         new = (source or {}).get(key)
         if sub and (new is None or isinstance(new, dict)):
@@ -130,7 +129,7 @@ def merge(target: dict[str, Any] | None, source: dict[str, Any] | None, tree: Tr
         elif new is None:
             out.pop(key, None)
         else:
-            out[key] = copy.deepcopy(new)
+            out[key] = new  # shared, never changed in place
     return out
 
 

@@ -8,11 +8,11 @@ _COLOR_PARTS = ("red", "green", "blue")
 
 
 def prune(value: Any) -> Any:
-    """Drop JSON nulls everywhere (null means unset)."""
+    """Drop fields set to JSON null (null means unset); list items stay where they are."""
     if isinstance(value, dict):
         return {k: prune(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
-        return [prune(v) for v in value if v is not None]
+        return [prune(v) for v in value]
     return value
 
 
@@ -23,13 +23,30 @@ def _color(color: Any) -> Any:
     return color
 
 
+_STYLED: dict[str, Any] = {}
+
+
 def styles(value: Any) -> Any:
-    """Every `xColor` gets its `xColorStyle` twin and back (cassette WorksheetTest.test_format)."""
+    """Every `xColor` gets its `xColorStyle` twin and back (cassette WorksheetTest.test_format).
+
+    Memoised on the value's repr: a big write repeats a handful of formats many times, and
+    stored dicts are never changed in place, so sharing the result is safe.
+    """
+    key = repr(value)
+    found = _STYLED.get(key)
+    if found is None:
+        if len(_STYLED) > 50_000:
+            _STYLED.clear()
+        found = _STYLED[key] = _styles(value)
+    return found
+
+
+def _styles(value: Any) -> Any:
     if isinstance(value, list):
-        return [styles(v) for v in value]
+        return [_styles(v) for v in value]
     if not isinstance(value, dict):
         return value
-    out = {k: styles(v) for k, v in value.items()}
+    out = {k: _styles(v) for k, v in value.items()}
     for key in list(out):
         if key == "rgbColor" or ((key == "color" or key.endswith("Color")) and key != "themeColor"):
             out[key] = _color(out[key])

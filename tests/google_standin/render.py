@@ -72,11 +72,11 @@ def cell_json(cell: Cell | None, want: Tree | None) -> dict[str, Any]:
     """CellData as spreadsheets.get prints it (stored fields + effective/formatted value)."""
     if not cell:
         return {}
-    out: dict[str, Any] = {}
-    everything = want is None or not want or "*" in want
-    for key, value in cell.items():
-        if everything or key in want:  # type: ignore[operator]
-            out[key] = value
+    everything = not want or "*" in want
+    if everything:
+        out = dict(cell)
+    else:
+        out = {k: cell[k] for k in want if k in cell}  # type: ignore[union-attr]
     if everything or "effectiveValue" in want:  # type: ignore[operator]
         eff = vals.effective(cell)
         if eff is not None:
