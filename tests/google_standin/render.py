@@ -73,10 +73,7 @@ def cell_json(cell: Cell | None, want: Tree | None) -> dict[str, Any]:
     if not cell:
         return {}
     everything = not want or "*" in want
-    if everything:
-        out = dict(cell)
-    else:
-        out = {k: cell[k] for k in want if k in cell}  # type: ignore[union-attr]
+    out = dict(cell) if everything else {k: cell[k] for k in want or {} if k in cell}
     if everything or "effectiveValue" in want:  # type: ignore[operator]
         eff = vals.effective(cell)
         if eff is not None:
