@@ -221,6 +221,7 @@ def test_values_batch_get_and_batch_update(gc: gspread.Client, sid: str):
 
 def test_batch_update_is_atomic(fake: FakeGoogle, gc: gspread.Client, sid: str):
     before = fake.book(sid)
+    sheet = before.sheet("Sheet1")
     with pytest.raises(APIError) as exc:
         batch(
             gc,
@@ -241,7 +242,7 @@ def test_batch_update_is_atomic(fake: FakeGoogle, gc: gspread.Client, sid: str):
         "status": "INVALID_ARGUMENT",
     }
     book = fake.book(sid)
-    assert book is before
+    assert book is before and book.sheets[0] is sheet
     assert [s.title for s in book.sheets] == ["Sheet1"]
     assert book.sheet("Sheet1").cell(1, 1) is None
 
@@ -487,8 +488,7 @@ def test_basic_filter_named_ranges_and_protection(fake: FakeGoogle, gc: gspread.
         {"deleteNamedRange": {"namedRangeId": named["namedRangeId"]}},
         {"deleteProtectedRange": {"protectedRangeId": protection["protectedRangeId"]}},
     )
-    assert book is not fake.book(sid)
-    book = fake.book(sid)
+    assert book is fake.book(sid)  # the model a test holds stays live
     assert book.sheet("Sheet1").basic_filter is None
     assert book.named_ranges == [] and book.sheet("Sheet1").protected_ranges == []
 
@@ -861,3 +861,27 @@ def test_a_million_cells_validate_in_seconds():
     started = time.perf_counter()
     validator("sheets").check(body, "BatchUpdateSpreadsheetRequest")
     assert time.perf_counter() - started < 10
+
+
+def test_spreadsheets_create_merges_and_validation(fake: FakeGoogle, gc: gspread.Client):
+    fake.grant("tok-ana", ANA)
+    ana = client(fake, "tok-ana")
+    body = {"properties": {"title": "Made"}, "sheets": [{"properties": {"title": "One"}}]}
+    made = ana.http_client.request("post", SHEETS, json=body).json()
+    sid = made["spreadsheetId"]
+    assert [s["properties"]["title"] for s in made["sheets"]] == ["One"]
+    rule = {"condition": {"type": "ONE_OF_LIST", "values": [{"userEnteredValue": "y"}]}}
+    grid = {"sheetId": 0, "endRowIndex": 2, "endColumnIndex": 2}
+    batch(
+        ana,
+        sid,
+        {"mergeCells": {"range": grid, "mergeType": "MERGE_ALL"}},
+        {"setDataValidation": {"range": grid, "rule": rule}},
+    )
+    sheet = fake.book(sid).sheet("One")
+    assert sheet.merges == [
+        {"startRowIndex": 0, "endRowIndex": 2, "startColumnIndex": 0, "endColumnIndex": 2}
+    ]
+    assert sheet.cell(2, 2) == {"dataValidation": rule}
+    batch(ana, sid, {"unmergeCells": {"range": grid}}, {"setDataValidation": {"range": grid}})
+    assert sheet.merges == [] and sheet.cells == {}

@@ -244,6 +244,24 @@ class FakeGoogle:
         return book
 
     def commit(self, book: Spreadsheet) -> None:
+        """Make a successfully changed copy the spreadsheet's state.
+
+        The objects a test already holds (the Spreadsheet, its SheetModels) are updated in
+        place, so `book = fake.book(sid)` stays live across requests.
+        """
+        old = self.books.get(book.spreadsheet_id)
+        if old is not None and old is not book:
+            before = {s.sheet_id: s for s in old.sheets}
+            sheets = []
+            for sheet in book.sheets:
+                kept = before.get(sheet.sheet_id)
+                if kept is not None:
+                    kept.__dict__.update(sheet.__dict__)
+                    sheet = kept
+                sheets.append(sheet)
+            book.sheets = sheets
+            old.__dict__.update(book.__dict__)
+            book = old
         self.books[book.spreadsheet_id] = book
         f = self.files.get(book.spreadsheet_id)
         if f is not None:
