@@ -153,3 +153,23 @@ def test_rows_split_into_chunks_under_a_byte_budget():
     assert [start for start, _ in parts] == sorted(start for start, _ in parts)
     for _, part in parts:
         assert len(json.dumps(part)) <= 2_000
+
+
+def test_formats_shared_down_a_column_are_sent_once_per_block():
+    rows = [[Cell("ASIN", style=Style.HEADER), Cell("Sales", style=Style.HEADER)]]
+    rows += [[Cell(f"B0{n}"), Cell(float(n), style=Style.MONEY)] for n in range(50)]
+    rows.append([Cell("total", style=Style.TITLE), Cell(1.0, style=Style.MONEY)])
+    body = payload.content(Sheet("sales", "Sales", [Block(1, 1, rows)]))
+    assert body.blocks == [(1, 52, 1, 2, payload.STYLES[Style.MONEY])]
+    assert "userEnteredFormat" not in body.rows[5]["values"][1]
+    # Short runs keep their formats in the cells (a request would cost more).
+    assert body.rows[0]["values"][0]["userEnteredFormat"] == payload.STYLES[Style.HEADER]
+    requests = payload.write_cells(4, body, (52, 2))
+    [repeat] = [r for r in requests if "repeatCell" in r]
+    assert repeat["repeatCell"]["range"] == {
+        "sheetId": 4,
+        "startRowIndex": 1,
+        "endRowIndex": 52,
+        "startColumnIndex": 1,
+        "endColumnIndex": 2,
+    }

@@ -226,6 +226,11 @@ def test_the_google_sheet_equals_the_xlsx_tab_by_tab_and_formula_by_formula(demo
             for c in row:
                 want = _xlsx_value(c.value)
                 got = _google_value(g.cell(c.row, c.column))
+                fmt = c.number_format
+                if fmt != "General" and c.value is not None and ws.title != "_fupan":
+                    cell = g.cell(c.row, c.column) or {}
+                    number = cell.get("userEnteredFormat", {}).get("numberFormat", {})
+                    assert number.get("pattern") == fmt, (ws.title, c.coordinate)
                 if want is None:
                     assert got in (None, ""), (ws.title, c.coordinate)
                 elif isinstance(want, float | int) and not isinstance(want, bool):

@@ -6,6 +6,7 @@ Google parses nothing: a shopper's `=HYPERLINK(...)` stays text and "0042" stays
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -119,6 +120,8 @@ class SheetContent:
     width: int
     date_columns: list[int] = field(default_factory=list)  # frames: columns of dates
     frame: bool = False
+    # (row0, row1, col0, col1, format): blocks of cells sharing a format, sent once each
+    blocks: list[tuple[int, int, int, int, dict[str, Any]]] = field(default_factory=list)
 
 
 def content(sheet: Sheet) -> SheetContent:
@@ -136,7 +139,47 @@ def content(sheet: Sheet) -> SheetContent:
     grid = cell_rows(sheet.blocks)  # type: ignore[arg-type]
     rows = [{"values": [cell_data(c) for c in line]} for line in grid]
     width = max((len(line) for line in grid), default=0)
-    return SheetContent(rows, len(grid), width)
+    return SheetContent(rows, len(grid), width, blocks=shared_formats(rows, width))
+
+
+MIN_RUN = 3  # shorter runs cost more as a request than as per-cell formats
+
+
+def shared_formats(rows: list[dict[str, Any]], width: int) -> list[tuple]:
+    """Take formats shared by a run of cells out of the cells: one repeatCell per block.
+
+    A KPI table repeats the same few formats down thousands of rows; sent once per block
+    they shrink the request by about half.
+    """
+    runs: dict[tuple[int, int, str], list[int]] = {}  # (row0, row1, format) -> columns
+    formats: dict[str, dict[str, Any]] = {}
+    for col in range(width):
+        start, key = 0, None
+        for r in range(len(rows) + 1):
+            cells = rows[r]["values"] if r < len(rows) else []
+            fmt = cells[col].get("userEnteredFormat") if col < len(cells) else None
+            here = json.dumps(fmt, sort_keys=True) if fmt else None
+            if here != key:
+                if key is not None and r - start >= MIN_RUN:
+                    runs.setdefault((start, r, key), []).append(col)
+                start, key = r, here
+                if here:
+                    formats[here] = fmt  # type: ignore[assignment]
+    out = []
+    for (r0, r1, key), cols in sorted(runs.items(), key=lambda kv: (kv[0][0], kv[1][0])):
+        # Neighbouring columns with the same run become one rectangle.
+        spans: list[list[int]] = []
+        for c in cols:
+            if spans and spans[-1][1] == c:
+                spans[-1][1] = c + 1
+            else:
+                spans.append([c, c + 1])
+        for c0, c1 in spans:
+            out.append((r0, r1, c0, c1, formats[key]))
+            for r in range(r0, r1):
+                for c in range(c0, c1):
+                    rows[r]["values"][c].pop("userEnteredFormat", None)
+    return out
 
 
 def extent(sheet: Sheet, body: SheetContent) -> tuple[int, int]:
@@ -198,6 +241,22 @@ def write_cells(sheet_id: int, body: SheetContent, size: tuple[int, int]) -> lis
             }
         }
     ]
+    for r0, r1, c0, c1, fmt in body.blocks:
+        out.append(
+            {
+                "repeatCell": {
+                    "range": {
+                        "sheetId": sheet_id,
+                        "startRowIndex": r0,
+                        "endRowIndex": r1,
+                        "startColumnIndex": c0,
+                        "endColumnIndex": c1,
+                    },
+                    "cell": {"userEnteredFormat": fmt},
+                    "fields": "userEnteredFormat",
+                }
+            }
+        )
     for col in body.date_columns:
         out.append(
             {
