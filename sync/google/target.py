@@ -3,7 +3,7 @@
 A full refresh is four HTTP requests: take the lease, read the sheet's metadata, read the
 tabs the team edits, and one `spreadsheets.batchUpdate` that Google applies all or nothing
 (it also releases the lease). Only when that batch would be larger than Google accepts are
-the biggest data tabs written first into hidden staging tabs, then copied into place by the
+the biggest tabs written first into hidden staging tabs, then copied into place by the
 final atomic batch, so the visible workbook still changes in one step.
 """
 
@@ -365,20 +365,18 @@ class GSheetsTarget:
         total = cost(head) + cost(tail) + sum(sized.values())
         if total <= budget:
             return head + [r for w in writes.values() for r in w] + tail
-        # Keep the small tabs in the final batch; stage the biggest data tabs first.
+        # Keep the small tabs in the final batch; stage the biggest tabs first.
         staged: list[str] = []
         remaining = total
         for title in sorted(sized, key=sized.__getitem__, reverse=True):
             if remaining <= budget * 0.9:
                 break
-            if not bodies[title].frame:
-                continue
             staged.append(title)
             remaining -= sized[title]
         if remaining > budget:
             raise TargetError(
-                "The review's tabs are too large for one Google Sheets request even with the "
-                "data tabs written separately; review a shorter period (--period)."
+                "The review's colour rules, charts and tab settings alone are too large for one "
+                "Google Sheets request; review a shorter period (--period)."
             )
         stage_ids = {t: _new_id(used) for t in staged}
         setup = [
