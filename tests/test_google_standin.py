@@ -378,6 +378,20 @@ def test_update_cells_range_clears_what_rows_do_not_cover(
     assert fake.book(sid).sheet("Sheet1").values() == [[1]]
 
 
+def test_values_writes_stay_inside_the_grid_but_append_grows_it(gc: gspread.Client, sid: str):
+    ws = gc.open_by_key(sid).add_worksheet("Small", rows=2, cols=2)
+    with pytest.raises(APIError) as exc:
+        ws.update([[1, 2, 3]], "A1")
+    assert error_of(exc)["message"] == (
+        "Range ('Small'!A1:C1) exceeds grid limits. Max rows: 2, max columns: 2"
+    )
+    with pytest.raises(APIError):
+        ws.get("A3")
+    ws.append_rows([[1, 2, 3]])
+    grown = gc.open_by_key(sid).worksheet("Small")
+    assert (grown.row_count, grown.col_count) == (2, 3)
+
+
 def test_writing_outside_the_grid_needs_a_resize_first(gc: gspread.Client, sid: str):
     start = {"sheetId": 0, "rowIndex": 1000}
     rows = [{"values": [{"userEnteredValue": {"numberValue": 1}}]}]

@@ -194,10 +194,28 @@ def _major(value: str | None) -> str:
     return "COLUMNS" if value == "COLUMNS" else "ROWS"
 
 
+def _plain_exceeds(sheet: SheetModel, r0: int, r1: int, c0: int, c1: int) -> ApiError:
+    return invalid(ranges.exceeds(sheet, r0, r1, c0, c1).message)
+
+
+def _inside(book: Spreadsheet, text: str) -> tuple[SheetModel, a1.Area]:
+    """A range to read or clear: it may run past the grid's edge, not start beyond it."""
+    sheet, area = _resolve(book, text)
+    if area.r0 >= sheet.row_count or area.c0 >= sheet.column_count:
+        raise _plain_exceeds(
+            sheet,
+            area.r0,
+            area.r1 if area.r1 is not None else area.r0 + 1,
+            area.c0,
+            area.c1 if area.c1 is not None else area.c0 + 1,
+        )
+    return sheet, area
+
+
 def _value_range(
     book: Spreadsheet, text: str, option: str, date_time: str, major: str
 ) -> dict[str, Any]:
-    sheet, area = _resolve(book, text)
+    sheet, area = _inside(book, text)
     r0, r1, c0, c1 = ranges.clip(sheet, area)
     out: dict[str, Any] = {"range": ranges.describe(sheet, area), "majorDimension": major}
     matrix = vals.read_matrix(sheet, r0, r1, c0, c1, option, date_time, major)
@@ -291,7 +309,8 @@ class Written:
 def write_values(
     book: Spreadsheet, text: str, body: dict[str, Any], option: str, *, at: tuple | None = None
 ) -> Written:
-    """Write a ValueRange into `text` (or at (sheet, row, col)); grows the grid if needed."""
+    """Write a ValueRange into `text`, inside the grid; or append at (sheet, row, col),
+    growing the grid as values.append does."""
     if at is None:
         sheet, area = _resolve(book, text)
         r0, c0 = area.r0, area.c0
@@ -319,6 +338,8 @@ def write_values(
             f"Requested writing within range [{text}], but tried writing to column "
             f"[{a1.column_letters(area.c1)}]"
         )
+    if at is None and (r0 + height > sheet.row_count or c0 + width > sheet.column_count):
+        raise _plain_exceeds(sheet, r0, r0 + max(height, 1), c0, c0 + max(width, 1))
     _grow_to(book, sheet, r0 + height, c0 + width)
     done = Written(sheet, r0, c0, height, width, 0, set(), set())
     for i, row in enumerate(matrix):
@@ -460,7 +481,7 @@ def values_append(fake: FakeGoogle, call: Call) -> tuple[int, Any]:
 
 
 def _clear(book: Spreadsheet, text: str) -> str:
-    sheet, area = _resolve(book, text)
+    sheet, area = _inside(book, text)
     r0, r1, c0, c1 = ranges.clip(sheet, area)
     for r in [r for r in sheet.cells if r0 <= r < r1]:
         for c in [c for c in sheet.cells[r] if c0 <= c < c1]:
