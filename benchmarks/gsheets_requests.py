@@ -1,7 +1,7 @@
 """HTTP requests and bytes of a Google Sheets refresh: python benchmarks/gsheets_requests.py.
 
 Writes the large seller's reports (or --scale small, the demo seller), imports them, and
-writes the review into the Google stand-in of the tests (tests/sheets_standin, which counts
+writes the review into the Google stand-in of the tests (tests/google_standin, which counts
 every request and its body) twice: a first refresh into a new sheet and a second refresh of
 it. For comparison the same tabs' values go through gspread-dataframe's per-tab approach
 (`pip install gspread-dataframe`; values only: no formats, colour rules or charts).
@@ -29,8 +29,8 @@ from fupan.sync.store import Store
 from fupan.sync.sync_workbook import sync_workbook
 from fupan.sync.targets.memory import grid
 from fupan.sync.workspace import Workspace, init
+from google_standin import FakeGoogle
 from large_seller import END, write_files
-from sheets_standin import FakeGoogle
 
 
 def client_on(fake: FakeGoogle):

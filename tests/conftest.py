@@ -38,8 +38,8 @@ def seller() -> Seller:
 
 @pytest.fixture
 def fake_google():
-    """The Google Sheets/Drive stand-in (tests/sheets_standin), with one shared spreadsheet."""
-    from sheets_standin import FakeGoogle
+    """The Google Sheets/Drive stand-in (tests/google_standin), with one shared spreadsheet."""
+    from google_standin import FakeGoogle
 
     return FakeGoogle()
 

@@ -129,3 +129,13 @@ def test_half_finished_sync_is_repaired_from_the_newer_side():
     shared = Side(copy.deepcopy(new), copy.deepcopy(new), generation=4)  # already written
     result = merge(workbook, shared)
     assert result.rows["A-1"].status == "done" and not result.conflicts
+
+
+def test_the_conflict_marker_is_never_read_back_as_the_result():
+    from fupan.sync.actions.sheets import without_marker
+
+    assert without_marker("⚠ Conflicts: booked") == "booked"
+    assert without_marker("⚠ 冲突: ⚠ 冲突: 已订舱") == "已订舱"
+    assert without_marker("⚠ Conflicts") == ""
+    assert without_marker("booked ⚠ Conflicts") == "booked ⚠ Conflicts"
+    assert without_marker(None) is None

@@ -10,8 +10,8 @@ import json
 import pytest
 from click.testing import CliRunner
 from fupan.sync.cli import cli
+from google_standin import BOT
 from google_token_server import GoogleTokenServer
-from sheets_standin import BOT
 
 
 @pytest.fixture

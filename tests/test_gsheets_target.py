@@ -10,8 +10,8 @@ from fupan.sync.errors import AuthError, LeaseError, TargetError
 from fupan.sync.google.dialect import rule_formula
 from fupan.sync.google.target import GSheetsTarget
 from fupan.sync.plan import FrameBlock, Rule, Sheet, WorkbookPlan
+from google_standin import BOT
 from openpyxl import load_workbook
-from sheets_standin import BOT
 from target_contract import run_contract, small_plan
 
 
@@ -187,7 +187,7 @@ def demo_both(tmp_path_factory):
     import google.oauth2.credentials
     from fupan.sync.demo import run_demo
     from fupan.sync.google.auth import open_client
-    from sheets_standin import FakeGoogle
+    from google_standin import FakeGoogle
 
     fake = FakeGoogle()
     sheet = fake.create_spreadsheet("Weekly review")

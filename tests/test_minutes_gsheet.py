@@ -12,7 +12,7 @@ from fupan.sync.errors import TargetError
 from fupan.sync.google.auth import open_client
 from fupan.sync.google.target import GSheetsTarget
 from fupan.sync.minutes.write import write_minutes
-from sheets_standin import BOT, FakeGoogle
+from google_standin import BOT, FakeGoogle
 
 TODAY = date(2026, 11, 25)
 MEETING = date(2026, 11, 23)
@@ -52,11 +52,9 @@ def test_minutes_of_the_google_sheet_cover_reds_overdue_and_owners(meeting):
     # The snapshot is a copy in Drive, in the Shared Drive folder, linked from the minutes.
     copies = [b for k, b in fake.books.items() if k != sid]
     assert [b.title for b in copies] == [f"Weekly review {MEETING}"]
-    assert fake.drive[copies[0].id]["parents"] == [FOLDER]
-    assert (
-        m.snapshot == f"https://docs.google.com/spreadsheets/d/{copies[0].id}"
-        and m.snapshot in text
-    )
+    copy_id = copies[0].spreadsheet_id
+    assert fake.files[copy_id].parents == [FOLDER]
+    assert m.snapshot == f"https://docs.google.com/spreadsheets/d/{copy_id}" and m.snapshot in text
     assert [s.title for s in copies[0].sheets] == [s.title for s in fake.book(sid).sheets]
 
 

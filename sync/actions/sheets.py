@@ -179,10 +179,24 @@ def read_rows(grid: Grid, columns: tuple[str, ...] = COLUMNS) -> list[dict[str, 
     return out
 
 
+MARKERS = tuple(f"⚠ {t('conflicts', lang)}" for lang in ("en", "zh"))
+
+
+def without_marker(result: object) -> object:
+    """The result a person typed, without the conflict marker fupan put in front of it."""
+    if isinstance(result, str):
+        for marker in MARKERS:
+            while result.startswith(marker):
+                result = result[len(marker) :].lstrip(":").strip()
+    return result
+
+
 def _actions(grid: Grid, labelled: bool) -> list[Action]:
     records = read_rows(grid)
     if labelled:  # the first record under the keys is the row of translated labels
         records = [r for r in records if str(r.get("id")) not in {t("id", "en"), t("id", "zh")}]
+    for r in records:
+        r["result"] = without_marker(r.get("result"))
     return [from_row(r) for r in records]
 
 

@@ -75,6 +75,9 @@ class FakeGoogle:
         self.files: dict[str, DriveFile] = {}
         self.tokens: dict[str, str] = {}
         self.log: list[Exchange] = []
+        # Called as hook(method, path) after each request is logged, before it is answered:
+        # a test can script a fault for exactly the request it wants to fail.
+        self.on_request: list[Callable[[str, str], None]] = []
         self.quota: dict[str, int] | None = {"read": 60, "write": 60}
         self.unimplemented: list[AssertionError] = []
         # Until 2025 service accounts could own Drive files; the gspread cassettes predate that.
@@ -84,6 +87,10 @@ class FakeGoogle:
         self._permission_ids = 0
 
     # set-up ------------------------------------------------------------------------------------
+
+    def count(self, kind: str | None = None) -> int:
+        """Requests logged so far, of one kind ("read" or "write") or all."""
+        return sum(1 for e in self.log if kind is None or e.kind == kind)
 
     def advance(self, seconds: float) -> None:
         """Move the default manual clock on (quotas refill after 60 s)."""
@@ -322,6 +329,8 @@ class FakeGoogle:
             method.upper(), parts.path, query, len(body or b""), 0, identity or "", api, kind
         )
         self.log.append(exchange)
+        for hook in self.on_request:
+            hook(exchange.method, exchange.path)
         try:
             status, answer = self._answer(api, found, kind, identity, query, body)
         except ApiError as e:
