@@ -1,8 +1,14 @@
-"""Sync 5,000 actions with 100 edits on each side (run: python benchmarks/actions_sync.py)."""
+"""Sync 5,000 actions with 100 edits on each side: python benchmarks/actions_sync.py [--google].
+
+With --google the shared tracker is a Google Sheet on the tests' Google stand-in
+(tests/google_standin), which counts the HTTP requests and bytes of each sync.
+"""
 
 from __future__ import annotations
 
+import argparse
 import random
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
@@ -29,7 +35,39 @@ def edit(path: Path, rng: random.Random, who: str) -> None:
     wb.save(path)
 
 
+def edit_google(sheet, rng: random.Random, who: str) -> None:
+    """A person's 100 edits in the browser, sent as one batch of cell updates."""
+    ws = sheet.worksheet("Actions")
+    header = ws.row_values(3)
+    col = header.index("owner") + 1
+    letter = chr(64 + col)
+    data = [
+        {"range": f"{letter}{row}", "values": [[who]]}
+        for row in rng.sample(range(5, 5 + ACTIONS), EDITS)
+    ]
+    ws.batch_update(data)
+
+
+def google_shared():
+    """A Google Sheet tracker on the stand-in, and a gspread client for 'people'."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import google.oauth2.credentials
+    from fupan.sync.google.auth import open_client
+    from fupan.sync.google.target import GSheetsTarget
+    from google_standin import FakeGoogle
+
+    fake = FakeGoogle()
+    fake.quota = None  # count requests, do not throttle them
+    sid = fake.create_spreadsheet("Team tracker")
+    client = open_client(google.oauth2.credentials.Credentials(token="bench"))
+    fake.mount(client.http_client.session)
+    return fake, GSheetsTarget(sid, client), client.open_by_key(sid)
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--google", action="store_true", help="Shared tracker in Google Sheets.")
+    args = parser.parse_args()
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         ws = init_workspace(Path(tmp) / "shop")
@@ -53,17 +91,41 @@ def main() -> None:
                 )
             )
         wb.save(ws.workbook)
-        shared = Path(tmp) / "tracker.xlsx"
+        fake = None
+        if args.google:
+            fake, shared, sheet = google_shared()
+        else:
+            shared = Path(tmp) / "tracker.xlsx"
         t = time.perf_counter()
         sync_actions(ws, shared)
         first = time.perf_counter() - t
+        first_http = _http(fake, 0)
         edit(ws.workbook, rng, "Zhang")
-        edit(shared, rng, "Chen")
+        if fake is not None:
+            edit_google(sheet, rng, "Chen")
+            mark = len(fake.log)
+        else:
+            edit(shared, rng, "Chen")
         t = time.perf_counter()
         result = sync_actions(ws, shared)
         second = time.perf_counter() - t
-    print(f"first sync of {ACTIONS:,} actions (creates the shared tracker): {first:.1f} s")
-    print(f"sync with {EDITS} edits on each side: {second:.1f} s ({result.merge.describe()})")
+        second_http = _http(fake, mark) if fake is not None else ""
+    where = "a Google Sheet" if args.google else "an .xlsx file"
+    print(f"shared tracker: {where}")
+    print(
+        f"first sync of {ACTIONS:,} actions (creates the shared tracker): {first:.1f} s{first_http}"
+    )
+    print(
+        f"sync with {EDITS} edits on each side: {second:.1f} s{second_http} "
+        f"({result.merge.describe()})"
+    )
+
+
+def _http(fake, start: int) -> str:
+    if fake is None:
+        return ""
+    sent = fake.log[start:]
+    return f", {len(sent)} HTTP requests, {sum(e.body_bytes for e in sent):,} bytes sent"
 
 
 if __name__ == "__main__":

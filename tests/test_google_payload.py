@@ -173,3 +173,13 @@ def test_formats_shared_down_a_column_are_sent_once_per_block():
         "startColumnIndex": 1,
         "endColumnIndex": 2,
     }
+
+
+def test_a_column_of_one_formula_filled_down_is_sent_once():
+    rows = [[Cell("ASIN", style=Style.HEADER), Cell("ACoS", style=Style.HEADER)]]
+    rows += [[Cell(f"B0{n}"), Cell(formula=f'=IF(C{n + 2}=0,"",D{n + 2}/$C$1)')] for n in range(40)]
+    rows.append([Cell("total"), Cell(formula="=SUM(B2:B41)")])
+    body = payload.content(Sheet("ads", "Ads", [Block(1, 1, rows)]))
+    assert body.fills == [(1, 41, 1, '=IF(C2=0,"",D2/$C$1)')]
+    assert "userEnteredValue" not in body.rows[10]["values"][1]
+    assert body.rows[41]["values"][1]["userEnteredValue"] == {"formulaValue": "=SUM(B2:B41)"}

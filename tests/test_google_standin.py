@@ -899,3 +899,22 @@ def test_spreadsheets_create_merges_and_validation(fake: FakeGoogle, gc: gspread
     assert sheet.cell(2, 2) == {"dataValidation": rule}
     batch(ana, sid, {"unmergeCells": {"range": grid}}, {"setDataValidation": {"range": grid}})
     assert sheet.merges == [] and sheet.cells == {}
+
+
+def test_repeat_cell_moves_relative_references_as_google_documents():
+    from google_standin.fill import fill
+
+    # The example of the RepeatCellRequest reference: =A1 written into B2:C4.
+    assert [fill("=A1", r, c) for c in (0, 1) for r in (0, 1, 2)] == [
+        "=A1",
+        "=A2",
+        "=A3",
+        "=B1",
+        "=B2",
+        "=B3",
+    ]
+    assert fill("=$A$1+A$1+$A1", 2, 1) == "=$A$1+B$1+$A3"
+    assert fill("=SUMIFS('data_ads'!$O$2:$O$9,'data_ads'!$K$2:$K$9,$A6)", 3, 0) == (
+        "=SUMIFS('data_ads'!$O$2:$O$9,'data_ads'!$K$2:$K$9,$A9)"
+    )
+    assert fill('=IF(B2="A1",LOG10(C2),"")', 1, 0) == '=IF(B3="A1",LOG10(C3),"")'

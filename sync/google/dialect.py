@@ -63,3 +63,17 @@ def _address(corner: str, arow: int, acol: int, sheet: str | None) -> str:
     if sheet is not None:
         args += ["TRUE", sheet]
     return "ADDRESS(" + ",".join(args) + ")"
+
+
+_RELATIVE_ROW = re.compile(rf"({_STRING})|(?<![\w.])(\$?[A-Z]{{1,3}})(\$?)(\d+)(?![\w(])")
+
+
+def moved_down(formula: str, rows: int) -> str:
+    """The formula as Google's repeatCell writes it `rows` further down: relative rows move."""
+
+    def move(m: re.Match[str]) -> str:
+        if m.group(1) or m.group(3):  # a string, or a fixed row
+            return m.group(0)
+        return f"{m.group(2)}{int(m.group(4)) + rows}"
+
+    return _RELATIVE_ROW.sub(move, formula)

@@ -18,6 +18,7 @@ from . import fields as masks
 from . import metadata, ranges
 from . import values as vals
 from .errors import ApiError, Reject, Unimplemented, field_violation, invalid
+from .fill import fill
 from .formats import grid_range, prune, sheet_properties, styles
 from .model import Cell, SheetModel, Spreadsheet, new_sheet
 
@@ -481,12 +482,20 @@ def repeat_cell(ctx: Ctx, req: dict[str, Any]) -> Reply:
         given.get("userEnteredValue"), lambda: "requests.repeat_cell.cell.user_entered_value"
     )
     cell = _clean_cell(given)
+    formula = (cell.get("userEnteredValue") or {}).get("formulaValue")
     blank = _merge_cell(None, cell, tree)  # shared by every empty cell: cells are immutable
     for r in range(r0, r1):
         found = sheet.cells.get(r)
         for c in range(c0, c1):
             old = found.get(c) if found else None
-            new = blank if old is None else _merge_cell(old, cell, tree)
+            here = cell
+            if formula is not None and (r, c) != (r0, c0):  # relative references move
+                moved = fill(formula, r - r0, c - c0)
+                here = {**cell, "userEnteredValue": {"formulaValue": moved}}
+            if here is not cell:
+                new = _merge_cell(old, here, tree)
+            else:
+                new = blank if old is None else _merge_cell(old, cell, tree)
             if new is None and old is None:
                 continue
             sheet.put(r, c, new)
