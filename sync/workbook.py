@@ -319,21 +319,7 @@ class _Builder:
             stock.loc[missing, "asin"] = stock.loc[missing, "sku"].map(lookup)
         ads = ads_by_key(i.ads_rows)
         frames = {
-            "data_sales": i.sales_rows[
-                [
-                    "child_asin",
-                    "parent_asin",
-                    "sku",
-                    "title",
-                    "sales",
-                    "units",
-                    "sessions",
-                    "page_views",
-                    "buy_box_views",
-                    "period_start",
-                    "period_end",
-                ]
-            ],
+            "data_sales": sales_by_key(i.sales_rows),
             "data_ads": ads[
                 [
                     "ad_type",
@@ -1075,6 +1061,24 @@ def ads_by_key(ads: pd.DataFrame) -> pd.DataFrame:
     out["end_date"] = grouped["end_date"].max()
     out = out.reset_index()
     return out[["ad_type", "grain", "counted", "start_date", "end_date", *AD_KEYS[3:], *AD_SUMS]]
+
+
+SALES_KEYS = ["child_asin", "parent_asin", "sku"]
+SALES_SUMS = ["sales", "units", "sessions", "page_views", "buy_box_views"]
+
+
+def sales_by_key(sales: pd.DataFrame) -> pd.DataFrame:
+    """One row per child ASIN and SKU over the period (weekly reports summed), as for ads."""
+    columns = [*SALES_KEYS, "title", *SALES_SUMS, "period_start", "period_end"]
+    if sales.empty:
+        return sales[columns]
+    keys = sales[SALES_KEYS].fillna("")
+    grouped = sales.assign(**{k: keys[k] for k in SALES_KEYS}).groupby(SALES_KEYS, sort=False)
+    out = grouped[SALES_SUMS].sum(min_count=1)
+    out["title"] = grouped["title"].last()
+    out["period_start"] = grouped["period_start"].min()
+    out["period_end"] = grouped["period_end"].max()
+    return out.reset_index()[columns]
 
 
 def build_plan(inputs: Inputs) -> WorkbookPlan:

@@ -195,3 +195,32 @@ def test_data_ads_holds_one_row_per_ad_key_with_the_same_sums():
     assert pd.isna(out[out.search_term != "yoga mat"].iloc[0].sales)
     for col in AD_SUMS:
         assert out[col].sum() == pytest.approx(ads[col].sum())
+
+
+def test_data_sales_holds_one_row_per_child_asin_and_sku_over_the_period():
+    from fupan.sync.workbook import SALES_SUMS, sales_by_key
+
+    weeks = pd.to_datetime(["2026-11-09", "2026-11-16", "2026-11-09"])
+    sales = pd.DataFrame(
+        {
+            "child_asin": ["B01", "B01", "B02"],
+            "parent_asin": ["P1", "P1", "P1"],
+            "sku": ["S1", "S1", "S2"],
+            "title": ["Mat", "Mat (new title)", "Strap"],
+            "sales": [10.0, 20.0, 5.0],
+            "units": [1.0, 2.0, 1.0],
+            "sessions": [30.0, 40.0, 9.0],
+            "page_views": [40.0, 50.0, 12.0],
+            "buy_box_views": [38.0, 50.0, float("nan")],
+            "period_start": weeks,
+            "period_end": weeks + pd.Timedelta(days=6),
+        }
+    )
+    out = sales_by_key(sales)
+    assert list(out.child_asin) == ["B01", "B02"]
+    b01 = out.iloc[0]
+    assert b01.sales == 30 and b01.sessions == 70 and b01.title == "Mat (new title)"
+    assert (b01.period_start, b01.period_end) == (weeks[0], weeks[1] + pd.Timedelta(days=6))
+    assert pd.isna(out.iloc[1].buy_box_views)
+    for col in SALES_SUMS:
+        assert out[col].sum() == pytest.approx(sales[col].sum())
