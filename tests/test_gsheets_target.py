@@ -35,7 +35,7 @@ def test_google_target_keeps_the_contract(fake_google, gclient, sid):
     assert book.developer_metadata == []  # the lease went with the last write
 
 
-def test_a_full_refresh_is_four_requests_and_one_write_of_the_workbook(fake_google, gclient, sid):
+def test_a_full_refresh_is_three_requests_and_one_write_of_the_workbook(fake_google, gclient, sid):
     GSheetsTarget(sid, gclient).apply(small_plan(), keep=[], state={"k": "v"})
     fake_google.log.clear()
     target = GSheetsTarget(sid, gclient)
@@ -45,10 +45,9 @@ def test_a_full_refresh_is_four_requests_and_one_write_of_the_workbook(fake_goog
     kinds = [
         (e.method, e.path.rsplit(":", 1)[-1] if ":" in e.path else "get") for e in fake_google.log
     ]
-    assert len(fake_google.log) == 4, kinds
+    assert len(fake_google.log) == 3, kinds
     assert [e.what for e in target.exchanges] == [
         "lease",
-        "metadata",
         "read tabs",
         "write workbook",
     ]

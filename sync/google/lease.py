@@ -89,14 +89,15 @@ class Lease:
         assert self.value is not None
         return {"deleteDeveloperMetadata": {"dataFilter": _lookup(self.value)}}
 
-    def acquire(self) -> None:
+    def acquire(self, **extra: Any) -> Any:
+        """Take the lease; `extra` goes into the batch body, whose answer is returned."""
         deadline = self._clock() + self.wait
         while True:
             value = self._new_value()
             try:
-                self._batch({"requests": [self.create_request(value)]})
+                answer = self._batch({"requests": [self.create_request(value)], **extra})
                 self.value = value
-                return
+                return answer
             except APIError as exc:
                 if exc.response.status_code != 400:
                     raise
@@ -106,16 +107,17 @@ class Lease:
             holder = _holder(held)
             if holder.expires <= self._clock():
                 try:  # take over a crashed run's lease, only if nobody else did first
-                    self._batch(
+                    answer = self._batch(
                         {
                             "requests": [
                                 {"deleteDeveloperMetadata": {"dataFilter": _lookup(held)}},
                                 self.create_request(value),
-                            ]
+                            ],
+                            **extra,
                         }
                     )
                     self.value = value
-                    return
+                    return answer
                 except APIError as exc:
                     if exc.response.status_code != 400:
                         raise

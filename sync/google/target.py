@@ -1,10 +1,11 @@
 """The Google Sheets target: the review workbook in a shared Google Sheet.
 
-A full refresh is four HTTP requests: take the lease, read the sheet's metadata, read the
-tabs the team edits, and one `spreadsheets.batchUpdate` that Google applies all or nothing
-(it also releases the lease). Only when that batch would be larger than Google accepts are
-the biggest tabs written first into hidden staging tabs, then copied into place by the
-final atomic batch, so the visible workbook still changes in one step.
+A full refresh is three HTTP requests: take the lease (its answer carries the sheet's
+metadata), read the tabs the team edits, and one `spreadsheets.batchUpdate` that Google
+applies all or nothing (it also releases the lease). Only when that batch would be larger
+than Google accepts are the biggest tabs written first into hidden staging tabs, then
+copied into place by the final atomic batch, so the visible workbook still changes in one
+step.
 """
 
 from __future__ import annotations
@@ -95,7 +96,14 @@ class GSheetsTarget:
         self._book: _Book | None = None
         self._lease = (
             Lease(
-                lambda body: self._batch_update(body, raw=True),
+                lambda body: self._call(
+                    "lease",
+                    "post",
+                    SPREADSHEET_URL % self.key + ":batchUpdate",
+                    raw=True,
+                    json=body,
+                    params={"fields": f"spreadsheetId,replies,updatedSpreadsheet({META_FIELDS})"},
+                ),
                 self._lease_value,
                 who=who,
                 wait=wait,
@@ -158,19 +166,24 @@ class GSheetsTarget:
 
     # Reading -------------------------------------------------------------------------------
 
-    def _take_lease(self) -> None:
-        if self._lease is not None and not self._leased:
-            try:
-                self._lease.acquire()
-            except APIError as exc:
-                raise self._explain(exc) from None
-            self._leased = True
+    def _take_lease(self) -> dict[str, Any] | None:
+        """Take the lease; its answer carries the metadata too (one request for both)."""
+        if self._lease is None or self._leased:
+            return None
+        try:
+            answer = self._lease.acquire(includeSpreadsheetInResponse=True)
+        except APIError as exc:
+            raise self._explain(exc) from None
+        self._leased = True
+        return answer.get("updatedSpreadsheet")
 
     def _meta(self) -> _Book:
         if self._book is None:
-            self._take_lease()  # before reading: what we read is what nobody else is writing
-            url = SPREADSHEET_URL % self.key
-            meta = self._call("metadata", "get", url, params={"fields": META_FIELDS})
+            # The lease comes before reading: what we read is what nobody else is writing.
+            meta = self._take_lease()
+            if meta is None:
+                url = SPREADSHEET_URL % self.key
+                meta = self._call("metadata", "get", url, params={"fields": META_FIELDS})
             book = _Book({}, {}, {}, {}, {}, set(), {}, meta.get("properties", {}).get("title", ""))
             for s in meta.get("sheets", []):
                 p = s["properties"]

@@ -169,6 +169,12 @@ def batch_update(fake: FakeGoogle, call: Call) -> tuple[int, Any]:
         answer["updatedSpreadsheet"] = spreadsheet_json(
             new, ranges=chosen, grid=bool(body.get("responseIncludeGridData"))
         )
+    tree = _field_tree(call)
+    if tree is not None:
+        bad = masks.unknown_path(tree, "BatchUpdateSpreadsheetResponse")
+        if bad:
+            raise invalid(f"Invalid field selection {bad}")
+        answer = masks.select(answer, tree)
     return 200, answer
 
 
