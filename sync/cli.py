@@ -312,6 +312,7 @@ def sync_command(
             language=lang,
             dry_run=dry_run,
             progress=_progress(bar),
+            credentials=credentials,
         )
     if dry_run:
         click.echo("Dry run: nothing was written.")

@@ -128,6 +128,7 @@ def sync_workbook(
     today: date | None = None,
     tracker: Tracker | None = None,
     also: Sequence[Target] = (),
+    credentials: str | Path | None = None,
 ) -> SyncResult:
     """Import new reports and refresh the review workbook (or, with dry_run, describe it).
 
@@ -135,6 +136,7 @@ def sync_workbook(
     the merged one); without a period, the period of the workbook's last sync is kept.
     The team's edits are read from `target`; the same review is also written to `also`
     (an .xlsx copy beside the Google Sheet, say), each keeping its own extra tabs.
+    `credentials` opens a shared tracker in Google Sheets named in Settings.
     """
     today = today or date.today()
     reports = list(reports) or [workspace.reports]
@@ -261,7 +263,9 @@ def sync_workbook(
                     workspace.root if looks_like_gsheet(target.name) else Path(target.name).parent
                 )
                 shared = home / shared
-        result.actions = sync_actions(workspace, shared, workbook=target, today=today)
+        result.actions = sync_actions(
+            workspace, shared, workbook=target, today=today, credentials=credentials
+        )
     return result
 
 
