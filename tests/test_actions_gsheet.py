@@ -140,6 +140,31 @@ def test_a_sync_with_the_google_side_takes_few_requests(shared, fake_google):
     assert len(fake_google.log) <= 6, [(e.method, e.path) for e in fake_google.log]
 
 
+def test_fupan_sync_also_syncs_a_google_tracker_named_in_settings(shared, monkeypatch):
+    import fupan.sync.google as google
+    from fupan.sync.sync_workbook import sync_workbook
+    from openpyxl import load_workbook
+
+    ws, target, sheet = shared
+    opened = []
+
+    def open_gsheet(url, **kwargs):
+        opened.append((url, kwargs.get("credentials")))
+        return target.reopen()
+
+    monkeypatch.setattr(google, "open_gsheet", open_gsheet)
+    wb = load_workbook(ws.workbook)
+    for r in wb["Settings"].iter_rows():
+        if r[0].value == "shared_tracker":
+            r[2].value = f"https://docs.google.com/spreadsheets/d/{target.key}/edit"
+    wb.save(ws.workbook)
+    type_in_google(sheet, "A-0002", "status", "done")
+    result = sync_workbook(ws, today=TODAY, credentials="key.json")
+    assert result.actions is not None and result.actions.merge.updated == ["A-0002"]
+    assert rows(ws.workbook)["A-0002"][11] == "done"
+    assert opened == [(f"https://docs.google.com/spreadsheets/d/{target.key}/edit", "key.json")]
+
+
 # Random edits on both sides, syncs in between, through the real files and the stand-in ------
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
