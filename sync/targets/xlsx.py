@@ -12,7 +12,6 @@ import shutil
 import tempfile
 import warnings
 import zipfile
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -245,19 +244,18 @@ def _stream(ws, block: FrameBlock) -> None:
     values = frame_values(block.frame)
     ws.append([_cell(ws, Cell(v, style=Style.HEADER)) for v in values[0]])
     for row in values[1:]:
-        out = []
-        for v in row:
-            if isinstance(v, str) and v.startswith(FORMULA_LEADS):
-                cell = WriteOnlyCell(ws, value=v)
-                cell.data_type = "s"
-                out.append(cell)
-            elif isinstance(v, date):
-                cell = WriteOnlyCell(ws, value=v)
-                cell.style = "fupan date"
-                out.append(cell)
-            else:
-                out.append(v)
-        ws.append(out)
+        # openpyxl gives plain dates the yyyy-mm-dd format itself: only text needs a cell.
+        if any(isinstance(v, str) and v.startswith(FORMULA_LEADS) for v in row):
+            row = [_as_text(ws, v) for v in row]
+        ws.append(row)
+
+
+def _as_text(ws, v):
+    if isinstance(v, str) and v.startswith(FORMULA_LEADS):
+        cell = WriteOnlyCell(ws, value=v)
+        cell.data_type = "s"
+        return cell
+    return v
 
 
 def _cell(ws, c: Cell | None):
