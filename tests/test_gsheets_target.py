@@ -297,3 +297,35 @@ def test_the_team_edits_the_google_sheet_and_the_next_refresh_keeps_every_edit(d
     action_rows = book.sheet(t("actions", "en")).values()
     assert any("Call 3PL" in r for r in action_rows)
     assert again.review.period == result.sync.review.period
+
+
+def test_google_out_of_reach_is_a_message_not_a_traceback(fake_google, gclient, sid):
+    fake_google.script(*["timeout"] * 5)
+    with pytest.raises(TargetError, match="Could not reach Google Sheets"):
+        GSheetsTarget(sid, gclient).sheet_titles()
+
+
+def test_a_second_refresh_with_wait_queues_behind_the_first(fake_google, gclient, sid):
+    first = GSheetsTarget(sid, gclient, who="first@run")
+    first.sheet_titles()
+    second = GSheetsTarget(sid, gclient, who="second@run", wait=30)
+    waited = []
+
+    def first_finishes(seconds):
+        waited.append(seconds)
+        first.apply(small_plan(), keep=[], state={})  # releases the lease
+
+    second._lease._sleep = first_finishes
+    second.apply(small_plan(2.0), keep=[], state={})
+    assert waited and fake_google.book(sid).sheet("Dashboard").cell(2, 1)["userEnteredValue"] == {
+        "numberValue": 2.0
+    }
+
+
+def test_a_dry_run_reads_without_taking_the_lease(fake_google, gclient, sid):
+    GSheetsTarget(sid, gclient).apply(small_plan(), keep=[], state={"k": "v"})
+    fake_google.log.clear()
+    target = GSheetsTarget(sid, gclient, lease=False)
+    assert target.read_state() == {"k": "v"}
+    target.close()
+    assert fake_google.count("write") == 0

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import google.auth.exceptions
 import gspread
+import requests
 from gspread.exceptions import APIError
 from gspread.urls import SPREADSHEET_URL
 
@@ -129,6 +131,16 @@ class GSheetsTarget:
             if raw:
                 raise
             raise self._explain(exc) from None
+        except google.auth.exceptions.RefreshError as exc:
+            from .auth import refresh_failed
+
+            raise refresh_failed(self.client.http_client.auth, exc) from None
+        except requests.RequestException as exc:
+            raise TargetError(
+                f"Could not reach Google Sheets ({type(exc).__name__}) after several tries; "
+                "check the internet connection and run again. Nothing was half-written: a "
+                "Google Sheet changes in one step or not at all."
+            ) from None
 
     def _batch_update(self, body: dict[str, Any], what: str = "lease", raw: bool = False) -> Any:
         url = SPREADSHEET_URL % self.key + ":batchUpdate"
