@@ -298,40 +298,7 @@ class GSheetsTarget:
             if s.title not in ids:
                 ids[s.title] = _new_id(used)
 
-        plan_titles = {s.title for s in sheets}
-        stale = [t for t in book.ids if t not in plan_titles and t not in keep]
-        head: list[dict] = []
-        # Shrink before growing: Google checks the cell limit after every request.
-        for s in sheets:
-            if s.title in book.ids:
-                head += _clear_extras(book, s.title)
-                old = book.props[s.title]["gridProperties"]
-                small = (
-                    min(old["rowCount"], sizes[s.title][0]),
-                    min(old["columnCount"], sizes[s.title][1]),
-                )
-                head.append(_resize(ids[s.title], small))
-        deletions = [{"deleteSheet": {"sheetId": book.ids[t]}} for t in stale]
-        if len(stale) < len(book.ids):
-            head += deletions
-        order = [s.title for s in sheets[:-1]] + keep + [STATE_SHEET]
-        for s in sheets:
-            props = payload.sheet_properties(s, ids[s.title], order.index(s.title), sizes[s.title])
-            if s.title in book.ids:
-                head.append(
-                    {
-                        "updateSheetProperties": {
-                            "properties": props,
-                            "fields": payload.PROPERTY_FIELDS,
-                        }
-                    }
-                )
-            else:
-                head.append({"addSheet": {"properties": props}})
-        if len(stale) == len(book.ids):
-            head += deletions  # a fresh sheet's "Sheet1": only once ours exist
-        head += [_index(ids[t], n) for n, t in enumerate(order)]
-
+        head = _layout(book, sheets, sizes, ids, keep)
         writes: dict[str, list[dict]] = {}
         tail: list[dict] = []
         for s in sheets:
@@ -476,6 +443,44 @@ def encode(body: Any) -> bytes:
 def _blank_default(book: _Book, title: str) -> bool:
     """A new spreadsheet's empty "Sheet1": not a tab the team made, so not kept."""
     return bool(_DEFAULT_TAB.fullmatch(title)) and book.grids.get(title) == []
+
+
+def _layout(
+    book: _Book,
+    sheets: list[Sheet],
+    sizes: dict[str, tuple[int, int]],
+    ids: dict[str, int],
+    keep: list[str],
+) -> list[dict]:
+    """Tabs added, emptied of fupan's old rules and charts, resized, ordered; stale tabs gone."""
+    plan_titles = {s.title for s in sheets}
+    stale = [t for t in book.ids if t not in plan_titles and t not in keep]
+    head: list[dict] = []
+    # Shrink before growing: Google checks the cell limit after every request.
+    for s in sheets:
+        if s.title in book.ids:
+            head += _clear_extras(book, s.title)
+            old = book.props[s.title]["gridProperties"]
+            small = (
+                min(old["rowCount"], sizes[s.title][0]),
+                min(old["columnCount"], sizes[s.title][1]),
+            )
+            head.append(_resize(ids[s.title], small))
+    deletions = [{"deleteSheet": {"sheetId": book.ids[t]}} for t in stale]
+    if len(stale) < len(book.ids):
+        head += deletions
+    order = [s.title for s in sheets[:-1]] + keep + [STATE_SHEET]
+    for s in sheets:
+        props = payload.sheet_properties(s, ids[s.title], order.index(s.title), sizes[s.title])
+        if s.title in book.ids:
+            head.append(
+                {"updateSheetProperties": {"properties": props, "fields": payload.PROPERTY_FIELDS}}
+            )
+        else:
+            head.append({"addSheet": {"properties": props}})
+    if len(stale) == len(book.ids):
+        head += deletions  # a fresh sheet's "Sheet1": only once ours exist
+    return head + [_index(ids[t], n) for n, t in enumerate(order)]
 
 
 def _new_id(used: set[int]) -> int:
