@@ -59,6 +59,24 @@ def test_demo_then_sync_then_minutes_on_a_google_sheet(fake_google, wired, tmp_p
             sid,
             "--credentials",
             str(wired),
+            "--dry-run",
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    assert "Dry run: nothing was written." in run.output
+    assert fake_google.count("write") == 0
+
+    fake_google.log.clear()
+    run = CliRunner().invoke(
+        cli,
+        [
+            "sync",
+            "--workspace",
+            str(folder),
+            "--gsheet",
+            sid,
+            "--credentials",
+            str(wired),
             "--workbook",
             str(tmp_path / "copy.xlsx"),
         ],
