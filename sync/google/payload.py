@@ -6,7 +6,7 @@ Google parses nothing: a shopper's `=HYPERLINK(...)` stays text and "0042" stays
 
 from __future__ import annotations
 
-import json
+import functools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -89,18 +89,30 @@ def cell_data(cell: Cell | None) -> dict[str, Any]:
     value = extended(cell.value, formula=cell.formula)
     if value is not None:
         out["userEnteredValue"] = value
-    fmt: dict[str, Any] = {}
-    if cell.style is not None:
-        fmt.update(STYLES[cell.style])
-    elif isinstance(cell.value, datetime):
-        fmt.update(DATE_TIME)
-    elif isinstance(cell.value, date):
-        fmt.update(STYLES[Style.DATE])
-    if cell.provisional:
-        fmt["textFormat"] = {**fmt.get("textFormat", {}), **PROVISIONAL["textFormat"]}
+    kind = (
+        "datetime"
+        if isinstance(cell.value, datetime)
+        else ("date" if isinstance(cell.value, date) else "")
+    )
+    fmt = _format(cell.style, kind, cell.provisional)
     if fmt:
         out["userEnteredFormat"] = fmt
     return out
+
+
+@functools.cache
+def _format(style: Style | None, kind: str, provisional: bool) -> dict[str, Any]:
+    """One shared format object per kind of cell: cells sharing one compare by identity."""
+    fmt: dict[str, Any] = {}
+    if style is not None:
+        fmt.update(STYLES[style])
+    elif kind == "datetime":
+        fmt.update(DATE_TIME)
+    elif kind == "date":
+        fmt.update(STYLES[Style.DATE])
+    if provisional:
+        fmt["textFormat"] = {**fmt.get("textFormat", {}), **PROVISIONAL["textFormat"]}
+    return fmt
 
 
 def row_data(values: list[Any]) -> dict[str, Any]:
@@ -183,14 +195,14 @@ def shared_formats(rows: list[dict[str, Any]], width: int) -> list[tuple]:
     A KPI table repeats the same few formats down thousands of rows; sent once per block
     they shrink the request by about half.
     """
-    runs: dict[tuple[int, int, str], list[int]] = {}  # (row0, row1, format) -> columns
-    formats: dict[str, dict[str, Any]] = {}
+    runs: dict[tuple[int, int, int], list[int]] = {}  # (row0, row1, format id) -> columns
+    formats: dict[int, dict[str, Any]] = {}
     for col in range(width):
         start, key = 0, None
         for r in range(len(rows) + 1):
             cells = rows[r]["values"] if r < len(rows) else []
             fmt = cells[col].get("userEnteredFormat") if col < len(cells) else None
-            here = json.dumps(fmt, sort_keys=True) if fmt else None
+            here = id(fmt) if fmt else None  # formats are shared objects (see _format)
             if here != key:
                 if key is not None and r - start >= MIN_RUN:
                     runs.setdefault((start, r, key), []).append(col)
