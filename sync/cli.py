@@ -293,13 +293,15 @@ def sync_command(
     from .sync_workbook import sync_workbook
 
     ws = _workspace(workspace)
-    target, also = None, []
+    target, also, seed = None, [], None
     if gsheet:
         from .google import open_gsheet
         from .targets import XlsxTarget
 
         target = open_gsheet(gsheet, credentials=credentials, dry_run=dry_run, wait=wait)
         also = [XlsxTarget(workbook)] if workbook else []
+        local = XlsxTarget(workbook or ws.workbook)
+        seed = local if local.path.exists() else None
     with click.progressbar(length=1, label="Importing reports", file=sys.stderr) as bar:
         result = sync_workbook(
             ws,
@@ -313,6 +315,7 @@ def sync_command(
             dry_run=dry_run,
             progress=_progress(bar),
             credentials=credentials,
+            seed=seed,
         )
     if dry_run:
         click.echo("Dry run: nothing was written.")

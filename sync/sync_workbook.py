@@ -129,6 +129,7 @@ def sync_workbook(
     tracker: Tracker | None = None,
     also: Sequence[Target] = (),
     credentials: str | Path | None = None,
+    seed: Target | None = None,
 ) -> SyncResult:
     """Import new reports and refresh the review workbook (or, with dry_run, describe it).
 
@@ -136,7 +137,9 @@ def sync_workbook(
     the merged one); without a period, the period of the workbook's last sync is kept.
     The team's edits are read from `target`; the same review is also written to `also`
     (an .xlsx copy beside the Google Sheet, say), each keeping its own extra tabs.
-    `credentials` opens a shared tracker in Google Sheets named in Settings.
+    `credentials` opens a shared tracker in Google Sheets named in Settings. A `target` that
+    fupan never wrote (a new Google Sheet) starts from the team's edits in `seed` (the
+    workspace's .xlsx), so moving to Google loses no Settings edit, action or note.
     """
     today = today or date.today()
     reports = list(reports) or [workspace.reports]
@@ -168,17 +171,20 @@ def sync_workbook(
                 progress=progress,
             )
         market = workspace.marketplace
-        last = target.read_state().get("period")
+        edits = target
+        if seed is not None and not target.read_state() and seed.read_state():
+            edits = seed
+        last = edits.read_state().get("period")
         chosen = period or (Period.parse(last) if last else default_period(store, market))
 
         base = Settings.defaults(language or workspace.language)
-        settings = read_back(_find(target, "settings"), base)
+        settings = read_back(_find(edits, "settings"), base)
         if language:
             settings.language = language
         settings.products = _products(store, market, settings)
         merged_tracker = tracker is not None
         if tracker is None:
-            tracker = read_tracker(target)
+            tracker = read_tracker(edits)
             tracker.number()
         cmp = comparison(chosen, compare)
         sales_target = {"sales_target": settings.sales_target} if settings.sales_target else {}
@@ -217,7 +223,7 @@ def sync_workbook(
             suggestions=evaluate(review, settings, inventory),
             tracker=tracker,
             findings=findings,
-            notes={k: read_notes(target, k) for k in ("sales", "ads")},
+            notes={k: read_notes(edits, k) for k in ("sales", "ads")},
             today=today,
             provisional_from=(latest_ad.end - timedelta(days=13)) if latest_ad else None,
         )
@@ -249,7 +255,7 @@ def sync_workbook(
                 mine = [s for s in other.sheet_titles() if s not in OUR_TITLES]
                 other.apply(plan, keep=mine, state=state)
     finally:
-        for each in (target, *also):
+        for each in (target, *also, *([seed] if seed else [])):
             each.close()  # releases a Google Sheet's lease even when a write failed
     if settings.shared_tracker and not dry_run and not merged_tracker:
         from .actions.sync import sync_actions

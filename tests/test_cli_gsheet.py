@@ -131,3 +131,29 @@ def test_a_sheet_not_shared_with_the_service_account_names_it(fake_google, wired
     assert run.exit_code != 0
     assert f"add {BOT} as Editor" in run.output
     assert "PRIVATE KEY" not in run.output
+
+
+def test_moving_to_a_new_google_sheet_keeps_the_teams_edits_from_the_xlsx(
+    fake_google, wired, tmp_path
+):
+    from fupan.sync.demo import run_demo
+    from fupan.sync.i18n import t
+
+    demo = run_demo(tmp_path / "shop")  # its review.xlsx holds three actions typed by the team
+    sid = fake_google.create_spreadsheet("Weekly review")
+    run = CliRunner().invoke(
+        cli,
+        [
+            "sync",
+            "--workspace",
+            str(demo.workspace.root),
+            "--gsheet",
+            sid,
+            "--credentials",
+            str(wired),
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    actions = fake_google.book(sid).sheet(t("actions", "en")).values()
+    owners = {"Li Wei", "Zhang Min", "Chen Jing"}
+    assert owners <= {v for row in actions for v in row}
