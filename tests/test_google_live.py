@@ -1,0 +1,31 @@
+"""Opt-in check against real Google (never in CI): the demo review into a real sheet.
+
+Set FUPAN_LIVE_SHEET to a sheet shared with your identity, and credentials as for
+`fupan sync --gsheet` (FUPAN_GOOGLE_CREDENTIALS, or `fupan auth login`). Then run
+`pytest tests/test_google_live.py`. It rewrites that sheet: use a scratch one.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from fupan.sync.demo import run_demo
+from fupan.sync.google import open_gsheet
+
+SHEET = os.environ.get("FUPAN_LIVE_SHEET")
+
+pytestmark = pytest.mark.skipif(
+    not SHEET, reason="set FUPAN_LIVE_SHEET (and Google credentials) to check against Google"
+)
+
+
+def test_the_demo_review_lands_in_a_real_google_sheet(tmp_path):
+    target = open_gsheet(SHEET)
+    result = run_demo(tmp_path / "live", gsheet=target)
+    again = open_gsheet(SHEET)
+    titles = again.sheet_titles()
+    assert [s.title for s in result.sync.plan.sheets] == titles[: len(result.sync.plan.sheets)]
+    assert again.read_state()["period"] == str(result.sync.review.period)
+    again.close()
+    assert len(target.exchanges) <= 5
