@@ -13,7 +13,6 @@ from typing import TypeVar
 import click
 
 from ..errors import FupanError
-from . import auth as google_auth
 
 T = TypeVar("T")
 
@@ -61,6 +60,8 @@ def auth() -> None:
 )
 def login(client_secrets: Path, no_browser: bool, port: int) -> None:
     """Sign in with your Google account and save the login for later runs."""
+    from . import auth as google_auth  # gspread and google-auth load only when used
+
     path = _run(google_auth.login, client_secrets, open_browser=not no_browser, port=port)
     click.echo(f'Signed in. The login is saved in "{path}", readable by you only.')
     click.echo("Share each sheet fupan should edit with that Google account, as Editor.")
@@ -75,6 +76,8 @@ def login(client_secrets: Path, no_browser: bool, port: int) -> None:
 )
 def status(credentials: Path | None) -> None:
     """Which Google identity fupan would use, and the saved login. Does not contact Google."""
+    from . import auth as google_auth
+
     source = google_auth.locate(credentials)
     if source is None:
         click.echo(google_auth.token_status())
@@ -89,6 +92,8 @@ def status(credentials: Path | None) -> None:
 @auth.command()
 def logout() -> None:
     """Forget the saved login on this computer."""
+    from . import auth as google_auth
+
     if google_auth.logout():
         click.echo(f'Removed the saved Google login "{google_auth.token_path()}".')
         click.echo(
