@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .a1 import column_index, quote_title
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+from ..cells import sheet_ref
 
 _STRING = r'"(?:[^"]|"")*"'
 _SHEET = r"(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)"
@@ -24,7 +26,8 @@ def rule_formula(formula: str, anchor: str) -> str:
     `anchor` is the top-left cell of the rule's first range, which relative references are
     relative to (in both programs).
     """
-    arow, acol = _split(anchor)
+    letters, arow = coordinate_from_string(anchor.replace("$", ""))
+    acol = column_index_from_string(letters)
 
     def swap(m: re.Match[str]) -> str:
         if m.group(1):  # a string literal: left alone
@@ -33,7 +36,7 @@ def rule_formula(formula: str, anchor: str) -> str:
         title = sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet
         corners = [c for c in (m.group(3), m.group(4)) if c]
         if all(c.count("$") == 2 for c in corners):  # fixed: a literal address is enough
-            text = quote_title(title) + "!" + ":".join(corners)
+            text = sheet_ref(title) + "!" + ":".join(corners)
             return 'INDIRECT("' + text.replace('"', '""') + '")'
         sheet_arg = '"' + title.replace('"', '""') + '"'
         addresses = [
@@ -45,17 +48,11 @@ def rule_formula(formula: str, anchor: str) -> str:
     return "=" + _REF.sub(swap, body)
 
 
-def _split(cell: str) -> tuple[int, int]:
-    m = _PARTS.fullmatch(cell.replace("$", "")) or _PARTS.fullmatch(cell)
-    assert m is not None, cell
-    return int(m.group(4)), column_index(m.group(2)) + 1
-
-
 def _address(corner: str, arow: int, acol: int, sheet: str | None) -> str:
     m = _PARTS.fullmatch(corner)
     assert m is not None, corner
     col_abs, col, row_abs, row = m.groups()
-    c = column_index(col) + 1
+    c = column_index_from_string(col)
     r = int(row)
     row_expr = str(r) if row_abs else f"ROW()+{r - arow}" if r != arow else "ROW()"
     col_expr = str(c) if col_abs else f"COLUMN()+{c - acol}" if c != acol else "COLUMN()"

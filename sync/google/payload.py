@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from openpyxl.utils.cell import column_index_from_string
+
 from ..cells import frame_values
 from ..plan import Cell, Chart, FrameBlock, Sheet, Style, cell_rows
 from ..targets.xlsx import FILLS, FONTS
@@ -267,72 +269,37 @@ def sheet_properties(sheet: Sheet, sheet_id: int, index: int, size: tuple[int, i
 PROPERTY_FIELDS = "title,index,hidden,gridProperties,tabColorStyle"
 
 
+def box(sheet_id: int, r0: int, r1: int, c0: int, c1: int) -> dict[str, int]:
+    """A GridRange from zero-based, half-open bounds."""
+    return a1.Ref(None, r0, c0, r1, c1).grid_range(sheet_id)
+
+
+def _repeat(grid: dict[str, int], cell: dict[str, Any], fields: str) -> dict:
+    return {"repeatCell": {"range": grid, "cell": cell, "fields": fields}}
+
+
 def write_cells(sheet_id: int, body: SheetContent, size: tuple[int, int]) -> list[dict]:
     """The whole grid: rows written, everything else in it cleared."""
-    grid = {
-        "sheetId": sheet_id,
-        "startRowIndex": 0,
-        "endRowIndex": size[0],
-        "startColumnIndex": 0,
-        "endColumnIndex": size[1],
-    }
     out: list[dict] = [
         {
             "updateCells": {
                 "rows": body.rows,
                 "fields": "userEnteredValue,userEnteredFormat,note,dataValidation",
-                "range": grid,
+                "range": box(sheet_id, 0, size[0], 0, size[1]),
             }
         }
     ]
     for r0, r1, col, text in body.fills:
-        out.append(
-            {
-                "repeatCell": {
-                    "range": {
-                        "sheetId": sheet_id,
-                        "startRowIndex": r0,
-                        "endRowIndex": r1,
-                        "startColumnIndex": col,
-                        "endColumnIndex": col + 1,
-                    },
-                    "cell": {"userEnteredValue": {"formulaValue": text}},
-                    "fields": "userEnteredValue",
-                }
-            }
-        )
+        grid = box(sheet_id, r0, r1, col, col + 1)
+        out.append(_repeat(grid, {"userEnteredValue": {"formulaValue": text}}, "userEnteredValue"))
     for r0, r1, c0, c1, fmt in body.blocks:
         out.append(
-            {
-                "repeatCell": {
-                    "range": {
-                        "sheetId": sheet_id,
-                        "startRowIndex": r0,
-                        "endRowIndex": r1,
-                        "startColumnIndex": c0,
-                        "endColumnIndex": c1,
-                    },
-                    "cell": {"userEnteredFormat": fmt},
-                    "fields": "userEnteredFormat",
-                }
-            }
+            _repeat(box(sheet_id, r0, r1, c0, c1), {"userEnteredFormat": fmt}, "userEnteredFormat")
         )
     for col in body.date_columns:
-        out.append(
-            {
-                "repeatCell": {
-                    "range": {
-                        "sheetId": sheet_id,
-                        "startRowIndex": 1,
-                        "endRowIndex": max(body.height, 1),
-                        "startColumnIndex": col,
-                        "endColumnIndex": col + 1,
-                    },
-                    "cell": {"userEnteredFormat": STYLES[Style.DATE]},
-                    "fields": "userEnteredFormat.numberFormat",
-                }
-            }
-        )
+        grid = box(sheet_id, 1, max(body.height, 1), col, col + 1)
+        date_format = {"userEnteredFormat": STYLES[Style.DATE]}
+        out.append(_repeat(grid, date_format, "userEnteredFormat.numberFormat"))
     return out
 
 
@@ -364,7 +331,7 @@ def approx_size(obj: Any) -> int:
 def widths(sheet: Sheet, sheet_id: int) -> list[dict]:
     out = []
     for col, width in sorted(sheet.widths.items()):
-        i = a1.column_index(col)
+        i = column_index_from_string(col) - 1
         out.append(
             {
                 "updateDimensionProperties": {
@@ -482,16 +449,7 @@ def protection(sheet: Sheet, sheet_id: int) -> list[dict]:
                     span = spans.setdefault(block.col + c - 1, [block.row + r - 1, block.row + r])
                     span[0] = min(span[0], block.row + r - 1)
                     span[1] = max(span[1], block.row + r)
-    open_ranges = [
-        {
-            "sheetId": sheet_id,
-            "startRowIndex": lo,
-            "endRowIndex": hi,
-            "startColumnIndex": col,
-            "endColumnIndex": col + 1,
-        }
-        for col, (lo, hi) in sorted(spans.items())
-    ]
+    open_ranges = [box(sheet_id, lo, hi, col, col + 1) for col, (lo, hi) in sorted(spans.items())]
     return [
         {
             "addProtectedRange": {

@@ -25,12 +25,12 @@ import requests
 from gspread.exceptions import APIError
 from gspread.urls import SPREADSHEET_URL
 
+from ..cells import sheet_ref
 from ..errors import AuthError, TargetError
 from ..plan import Block, Cell, Sheet, WorkbookPlan
-from ..targets.base import Grid
+from ..targets.base import Grid, state_of
 from ..targets.xlsx import STATE_SHEET
 from . import payload
-from .a1 import quote_title
 from .address import spreadsheet_key
 from .lease import LEASE_ID, Lease
 
@@ -235,7 +235,7 @@ class GSheetsTarget:
     def _read_grids(self, titles: list[str]) -> None:
         url = SPREADSHEET_URL % self.key
         params = {
-            "ranges": [quote_title(t) for t in titles],
+            "ranges": [sheet_ref(t) for t in titles],
             "includeGridData": "true",
             "fields": GRID_FIELDS,
         }
@@ -269,12 +269,7 @@ class GSheetsTarget:
         )
 
     def read_state(self) -> dict[str, str]:
-        grid = self.read_sheet(STATE_SHEET) or []
-        return {
-            str(r[0]): str(r[1])
-            for r in grid
-            if r and r[0] is not None and len(r) > 1 and r[1] is not None
-        }
+        return state_of(self.read_sheet(STATE_SHEET))
 
     # Writing -------------------------------------------------------------------------------
 
@@ -410,17 +405,12 @@ class GSheetsTarget:
             self._batch_update({"requests": body}, what=f"staging {n}/{len(batches)}")
         swaps: list[dict] = []
         for t in staged:
-            whole = {
-                "startRowIndex": 0,
-                "endRowIndex": sizes[t][0],
-                "startColumnIndex": 0,
-                "endColumnIndex": sizes[t][1],
-            }
+            rows, cols = sizes[t]
             swaps.append(
                 {
                     "copyPaste": {
-                        "source": {"sheetId": stage_ids[t], **whole},
-                        "destination": {"sheetId": ids[t], **whole},
+                        "source": payload.box(stage_ids[t], 0, rows, 0, cols),
+                        "destination": payload.box(ids[t], 0, rows, 0, cols),
                         "pasteType": "PASTE_NORMAL",
                     }
                 }

@@ -37,3 +37,12 @@ class Target(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def state_of(grid: Grid | None) -> dict[str, str]:
+    """fupan's bookkeeping as kept in its hidden state tab: one key and value per row."""
+    return {
+        str(r[0]): str(r[1])
+        for r in grid or []
+        if r and r[0] is not None and len(r) > 1 and r[1] is not None
+    }

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..cells import FORMULA_LEADS, frame_values
 from ..plan import Block, Cell, FrameBlock, Sheet, WorkbookPlan
-from .base import Grid
+from .base import Grid, state_of
 from .xlsx import FILLS, STATE_SHEET
 
 XL_EXPRESSION = 2  # xlExpression: a conditional format given by a formula
@@ -69,12 +69,7 @@ class ExcelTarget:
         return False  # Excel is busy running the Refresh macro: nobody can type meanwhile
 
     def read_state(self) -> dict[str, str]:
-        grid = self.read_sheet(STATE_SHEET) or []
-        return {
-            str(r[0]): str(r[1])
-            for r in grid
-            if len(r) > 1 and r[0] is not None and r[1] is not None
-        }
+        return state_of(self.read_sheet(STATE_SHEET))
 
     def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
         app = self.book.app

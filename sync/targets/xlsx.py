@@ -27,7 +27,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from ..cells import FORMULA_LEADS, frame_values
 from ..errors import WorkbookError
 from ..plan import Cell, FrameBlock, Sheet, Style, WorkbookPlan, cell_rows
-from .base import Grid
+from .base import Grid, state_of
 
 STATE_SHEET = "_fupan"
 FILLS = {"green": "C6EFCE", "yellow": "FFEB9C", "red": "FFC7CE", "overdue": "F8CBAD"}
@@ -94,12 +94,7 @@ class XlsxTarget:
         return [list(r) for r in book[title].iter_rows(values_only=True)]
 
     def read_state(self) -> dict[str, str]:
-        grid = self.read_sheet(STATE_SHEET) or []
-        return {
-            str(r[0]): str(r[1])
-            for r in grid
-            if r and r[0] is not None and len(r) > 1 and r[1] is not None
-        }
+        return state_of(self.read_sheet(STATE_SHEET))
 
     # Writing ----------------------------------------------------------------------------
 
