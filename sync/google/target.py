@@ -122,7 +122,7 @@ class GSheetsTarget:
         body = kw.pop("json", None)
         if body is not None:
             # Compact UTF-8 JSON: a third smaller than requests' default for the same request.
-            kw["data"] = encode(body)
+            kw["data"] = body if isinstance(body, bytes) else encode(body)
             kw["headers"] = {"Content-Type": "application/json; charset=utf-8"}
         self.exchanges.append(Exchange(what, len(kw.get("data", b""))))
         try:
@@ -142,9 +142,9 @@ class GSheetsTarget:
                 "Google Sheet changes in one step or not at all."
             ) from None
 
-    def _batch_update(self, body: dict[str, Any], what: str = "lease", raw: bool = False) -> Any:
-        url = SPREADSHEET_URL % self.key + ":batchUpdate"
-        return self._call(what, "post", url, raw=raw, json=body)
+    def _batch_update(self, body: dict[str, Any] | bytes, what: str) -> Any:
+        """One spreadsheets.batchUpdate; `body` may come already encoded."""
+        return self._call(what, "post", SPREADSHEET_URL % self.key + ":batchUpdate", json=body)
 
     def _explain(self, exc: APIError) -> Exception:
         status = exc.response.status_code
@@ -311,8 +311,10 @@ class GSheetsTarget:
         if self._lease is not None and self._lease.value is not None:
             tail.append(self._lease.release_request())
 
-        final = self._stage_if_needed(head, writes, tail, bodies, sizes, ids, used)
-        self._batch_update({"requests": final}, what="write workbook")
+        whole = encode({"requests": head + [r for w in writes.values() for r in w] + tail})
+        if len(whole) > self.max_request_bytes:  # rare: only then is each tab measured
+            whole = encode({"requests": self._stage(head, writes, tail, bodies, sizes, ids, used)})
+        self._batch_update(whole, what="write workbook")
         if self._lease is not None:
             self._lease.value = None
         self._leased = False
@@ -334,7 +336,7 @@ class GSheetsTarget:
                 "file (--workbook) instead. Nothing was changed."
             )
 
-    def _stage_if_needed(
+    def _stage(
         self,
         head: list[dict],
         writes: dict[str, list[dict]],
@@ -344,14 +346,14 @@ class GSheetsTarget:
         ids: dict[str, int],
         used: set[int],
     ) -> list[dict]:
+        """Send the biggest tabs ahead into hidden tabs; the final requests copy them in."""
+
         def cost(reqs: list[dict]) -> int:
             return len(encode(reqs))
 
         budget = self.max_request_bytes - 1024  # the envelope around the requests
         sized = {t: cost(w) for t, w in writes.items()}
         total = cost(head) + cost(tail) + sum(sized.values())
-        if total <= budget:
-            return head + [r for w in writes.values() for r in w] + tail
         # Keep the small tabs in the final batch; stage the biggest tabs first.
         staged: list[str] = []
         remaining = total
