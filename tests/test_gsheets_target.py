@@ -9,7 +9,7 @@ import pytest
 from fupan.sync.errors import AuthError, LeaseError, TargetError
 from fupan.sync.google.dialect import rule_formula
 from fupan.sync.google.target import GSheetsTarget
-from fupan.sync.plan import FrameBlock, Rule, Sheet, WorkbookPlan
+from fupan.sync.plan import Block, Cell, FrameBlock, Rule, Sheet, Style, WorkbookPlan
 from google_standin import BOT
 from openpyxl import load_workbook
 from target_contract import run_contract, small_plan
@@ -329,3 +329,12 @@ def test_a_dry_run_reads_without_taking_the_lease(fake_google, gclient, sid):
     assert target.read_state() == {"k": "v"}
     target.close()
     assert fake_google.count("write") == 0
+
+
+def test_a_time_written_with_a_date_format_reads_back_with_its_time(fake_google, gclient, sid):
+    stamp = datetime(2026, 11, 23, 9, 30)
+    plan = WorkbookPlan(
+        [Sheet("notes", "Notes", [Block(1, 1, [[Cell(stamp, style=Style.DATE)]])])], "en"
+    )
+    GSheetsTarget(sid, gclient).apply(plan, keep=[], state={})
+    assert GSheetsTarget(sid, gclient, lease=False).read_sheet("Notes") == [[stamp]]

@@ -16,7 +16,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import google.auth.exceptions
@@ -536,10 +536,10 @@ def _value(cell: dict[str, Any]) -> Any:
     if "numberValue" in v:
         n = v["numberValue"]
         kind = cell.get("userEnteredFormat", {}).get("numberFormat", {}).get("type")
-        if kind == "DATE":
-            return date(1899, 12, 30) + timedelta(days=int(n))
-        if kind == "DATE_TIME":
-            return datetime(1899, 12, 30) + timedelta(days=n)
+        if kind in ("DATE", "DATE_TIME"):
+            moment = payload.EPOCH + timedelta(days=n)
+            # A time shown with a date-only format is still kept (as .xlsx files keep it).
+            return moment.date() if float(n).is_integer() else moment
         return int(n) if float(n).is_integer() else n
     return None
 
