@@ -1042,25 +1042,37 @@ AD_KEYS = [
 AD_SUMS = ["impressions", "clicks", "spend", "sales", "orders", "units"]
 
 
-def ads_by_key(ads: pd.DataFrame) -> pd.DataFrame:
-    """One row per ad key over the whole period, with its first and last day.
+def over_period(
+    rows: pd.DataFrame,
+    keys: list[str],
+    sums: list[str],
+    span: tuple[str, str],
+    columns: list[str],
+    last: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """One row per key over the whole period: sums added, first and last day kept.
 
-    The review's formulas sum the period, never a single day, so daily rows would only make
-    the data tab bigger: a 90-day search-term report is 90x the rows and would not fit a
-    Google Sheet (10 million cells), while the sums stay exactly the same.
+    The review's formulas sum the period, never a single day or week, so daily rows would
+    only make the data tabs bigger: a 90-day search-term report is 90x the rows and would not
+    fit a Google Sheet (10 million cells), while the sums stay exactly the same. `last`
+    columns keep the key's latest value (a product title that changed).
     """
+    if rows.empty:
+        return rows[columns]
+    blanks = rows[keys].fillna("")
+    grouped = rows.assign(**{k: blanks[k] for k in keys}).groupby(keys, sort=False)
+    out = grouped[sums].sum(min_count=1)
+    for col in last:
+        out[col] = grouped[col].last()
+    out[span[0]] = grouped[span[0]].min()
+    out[span[1]] = grouped[span[1]].max()
+    return out.reset_index()[columns]
+
+
+def ads_by_key(ads: pd.DataFrame) -> pd.DataFrame:
+    columns = ["ad_type", "grain", "counted", "start_date", "end_date", *AD_KEYS[3:], *AD_SUMS]
     ads = ads.assign(counted=ads["counted"].astype(int))
-    if ads.empty:
-        return ads[
-            ["ad_type", "grain", "counted", "start_date", "end_date", *AD_KEYS[3:], *AD_SUMS]
-        ]
-    keys = ads[AD_KEYS].fillna("")
-    grouped = ads.assign(**{k: keys[k] for k in AD_KEYS}).groupby(AD_KEYS, sort=False)
-    out = grouped[AD_SUMS].sum(min_count=1)
-    out["start_date"] = grouped["start_date"].min()
-    out["end_date"] = grouped["end_date"].max()
-    out = out.reset_index()
-    return out[["ad_type", "grain", "counted", "start_date", "end_date", *AD_KEYS[3:], *AD_SUMS]]
+    return over_period(ads, AD_KEYS, AD_SUMS, ("start_date", "end_date"), columns)
 
 
 SALES_KEYS = ["child_asin", "parent_asin", "sku"]
@@ -1068,17 +1080,9 @@ SALES_SUMS = ["sales", "units", "sessions", "page_views", "buy_box_views"]
 
 
 def sales_by_key(sales: pd.DataFrame) -> pd.DataFrame:
-    """One row per child ASIN and SKU over the period (weekly reports summed), as for ads."""
     columns = [*SALES_KEYS, "title", *SALES_SUMS, "period_start", "period_end"]
-    if sales.empty:
-        return sales[columns]
-    keys = sales[SALES_KEYS].fillna("")
-    grouped = sales.assign(**{k: keys[k] for k in SALES_KEYS}).groupby(SALES_KEYS, sort=False)
-    out = grouped[SALES_SUMS].sum(min_count=1)
-    out["title"] = grouped["title"].last()
-    out["period_start"] = grouped["period_start"].min()
-    out["period_end"] = grouped["period_end"].max()
-    return out.reset_index()[columns]
+    span = ("period_start", "period_end")
+    return over_period(sales, SALES_KEYS, SALES_SUMS, span, columns, last=("title",))
 
 
 def build_plan(inputs: Inputs) -> WorkbookPlan:
