@@ -122,15 +122,13 @@ def sync_actions(
     finally:
         shared_target.close()
         book_target.close()
-    again = book_target if isinstance(book_target, XlsxTarget) else open_side(book_target)
-    if isinstance(again, XlsxTarget):
-        again = XlsxTarget(again.path)
-    sync_workbook(workspace, [], target=again, tracker=merged, today=today)
+    # The review itself is rebuilt from a fresh look at the workbook, with the merged tracker.
+    sync_workbook(workspace, [], target=open_side(book_target), tracker=merged, today=today)
     return outcome
 
 
 def _unchanged(target: Target) -> None:
-    if target.changed():  # type: ignore[attr-defined]
+    if target.changed():
         raise ActionSyncError(
             f'"{target.name}" was changed while the sync was running, so it was not '
             "overwritten. Run `fupan actions sync` again: nothing is lost."
