@@ -51,8 +51,20 @@ def main() -> None:
 # Commands are defined below, one section per command, each calling one API function.
 
 
+credentials_option = click.option(
+    "--credentials",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Service-account key (.json) for Google Sheets; default: $FUPAN_GOOGLE_CREDENTIALS, "
+    "$GOOGLE_APPLICATION_CREDENTIALS, or the login of `fupan auth login`.",
+)
+
+
+def gsheet_option(text: str) -> Callable[[F], F]:
+    return click.option("--gsheet", metavar="URL_OR_ID", help=text)
+
+
 def gsheet_options(fn: F) -> F:
-    """--gsheet, --credentials and --wait: the Google Sheet target's options."""
+    """--gsheet, --credentials and --wait: writing to a Google Sheet."""
     fn = click.option(
         "--wait",
         type=float,
@@ -60,17 +72,9 @@ def gsheet_options(fn: F) -> F:
         show_default=True,
         help="Seconds to wait when someone else is refreshing the Google Sheet.",
     )(fn)
-    fn = click.option(
-        "--credentials",
-        type=click.Path(dir_okay=False, exists=True, path_type=Path),
-        help="Service-account key (.json); default: $FUPAN_GOOGLE_CREDENTIALS, "
-        "$GOOGLE_APPLICATION_CREDENTIALS, or the token of `fupan auth login`.",
-    )(fn)
-    return click.option(
-        "--gsheet",
-        metavar="URL_OR_ID",
-        help="Write the review to this Google Sheet (share it with fupan's identity first).",
-    )(fn)
+    fn = credentials_option(fn)
+    text = "Write the review to this Google Sheet (share it with fupan's identity first)."
+    return gsheet_option(text)(fn)
 
 
 def _period(text: str | None) -> Period | None:
@@ -300,7 +304,7 @@ def sync_command(
 
         target = open_gsheet(gsheet, credentials=credentials, dry_run=dry_run, wait=wait)
         also = [XlsxTarget(workbook)] if workbook else []
-        local = XlsxTarget(workbook or ws.workbook)
+        local = also[0] if also else XlsxTarget(ws.workbook)  # one reader for one file
         seed = local if local.path.exists() else None
     with click.progressbar(length=1, label="Importing reports", file=sys.stderr) as bar:
         result = sync_workbook(
@@ -381,11 +385,7 @@ def actions() -> None:
     metavar="PATH_OR_URL",
     help="The shared tracker: an .xlsx file (created when missing) or a Google Sheet URL.",
 )
-@click.option(
-    "--credentials",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Service-account key for a Google Sheet side (see --gsheet of `fupan sync`).",
-)
+@credentials_option
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
 @workspace_option
 @friendly
@@ -429,7 +429,8 @@ def actions_sync(
 )
 @click.option("--lang", type=click.Choice(["en", "zh"]), help="Language (default: workbook's).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
-@gsheet_options
+@gsheet_option("The meeting's Google Sheet, instead of --workbook.")
+@credentials_option
 @click.option(
     "--snapshot-folder",
     metavar="FOLDER_ID",
@@ -445,7 +446,6 @@ def minutes(
     fmt: str,
     gsheet: str | None,
     credentials: Path | None,
-    wait: float,
     snapshot_folder: str | None,
     workspace: Path | None,
 ) -> None:
@@ -461,7 +461,7 @@ def minutes(
     if gsheet:
         from .google import open_gsheet
 
-        sheet = open_gsheet(gsheet, credentials=credentials, dry_run=True, wait=wait)
+        sheet = open_gsheet(gsheet, credentials=credentials, dry_run=True)  # reads only
     path, m = write_minutes(
         ws,
         workbook=workbook,

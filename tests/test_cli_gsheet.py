@@ -37,87 +37,41 @@ def wired(fake_google, monkeypatch, tmp_path):
         assert set(google.issued.values()) == {BOT}
 
 
+def fupan(key, *args: str):
+    """Run the CLI with the service-account key; it must succeed."""
+    run = CliRunner().invoke(cli, [*args, "--credentials", str(key)])
+    assert run.exit_code == 0, run.output
+    return run
+
+
 def test_demo_then_sync_then_minutes_on_a_google_sheet(fake_google, wired, tmp_path):
     sid = fake_google.create_spreadsheet("Weekly review")
     url = f"https://docs.google.com/spreadsheets/d/{sid}/edit#gid=0"
-    folder = tmp_path / "demo"
-    run = CliRunner().invoke(
-        cli, ["demo", "--dir", str(folder), "--gsheet", url, "--credentials", str(wired)]
-    )
-    assert run.exit_code == 0, run.output
+    folder = str(tmp_path / "demo")
+    run = fupan(wired, "demo", "--dir", folder, "--gsheet", url)
     assert f"Google Sheet: https://docs.google.com/spreadsheets/d/{sid}" in run.output
     assert "Dashboard" in [s.title for s in fake_google.book(sid).sheets]
 
     fake_google.log.clear()
-    run = CliRunner().invoke(
-        cli,
-        [
-            "sync",
-            "--workspace",
-            str(folder),
-            "--gsheet",
-            sid,
-            "--credentials",
-            str(wired),
-            "--dry-run",
-        ],
-    )
-    assert run.exit_code == 0, run.output
+    run = fupan(wired, "sync", "--workspace", folder, "--gsheet", sid, "--dry-run")
     assert "Dry run: nothing was written." in run.output
     assert fake_google.count("write") == 0
 
     fake_google.log.clear()
-    run = CliRunner().invoke(
-        cli,
-        [
-            "sync",
-            "--workspace",
-            str(folder),
-            "--gsheet",
-            sid,
-            "--credentials",
-            str(wired),
-            "--workbook",
-            str(tmp_path / "copy.xlsx"),
-        ],
-    )
-    assert run.exit_code == 0, run.output
-    assert (tmp_path / "copy.xlsx").exists()  # both targets in one run
+    copy = tmp_path / "copy.xlsx"
+    fupan(wired, "sync", "--workspace", folder, "--gsheet", sid, "--workbook", str(copy))
+    assert copy.exists()  # both targets in one run
     assert len(fake_google.log) <= 5
 
     tracker = fake_google.create_spreadsheet("Team tracker")
-    run = CliRunner().invoke(
-        cli,
-        [
-            "actions",
-            "sync",
-            "--workspace",
-            str(folder),
-            "--credentials",
-            str(wired),
-            "--shared",
-            f"https://docs.google.com/spreadsheets/d/{tracker}/edit",
-        ],
-    )
-    assert run.exit_code == 0, run.output
+    shared = f"https://docs.google.com/spreadsheets/d/{tracker}/edit"
+    fupan(wired, "actions", "sync", "--workspace", folder, "--shared", shared)
     assert "Actions" in [s.title for s in fake_google.book(tracker).sheets]
 
     fake_google.shared_drive_folder("0AFolder", {BOT})
-    run = CliRunner().invoke(
-        cli,
-        [
-            "minutes",
-            "--workspace",
-            str(folder),
-            "--gsheet",
-            url,
-            "--credentials",
-            str(wired),
-            "--snapshot-folder",
-            "0AFolder",
-        ],
+    run = fupan(
+        wired, "minutes", "--workspace", folder, "--gsheet", url, "--snapshot-folder", "0AFolder"
     )
-    assert run.exit_code == 0, run.output
     assert (
         "Snapshot of the reviewed workbook: https://docs.google.com/spreadsheets/d/" in run.output
     )
@@ -141,19 +95,7 @@ def test_moving_to_a_new_google_sheet_keeps_the_teams_edits_from_the_xlsx(
 
     demo = run_demo(tmp_path / "shop")  # its review.xlsx holds three actions typed by the team
     sid = fake_google.create_spreadsheet("Weekly review")
-    run = CliRunner().invoke(
-        cli,
-        [
-            "sync",
-            "--workspace",
-            str(demo.workspace.root),
-            "--gsheet",
-            sid,
-            "--credentials",
-            str(wired),
-        ],
-    )
-    assert run.exit_code == 0, run.output
+    fupan(wired, "sync", "--workspace", str(demo.workspace.root), "--gsheet", sid)
     actions = fake_google.book(sid).sheet(t("actions", "en")).values()
     owners = {"Li Wei", "Zhang Min", "Chen Jing"}
     assert owners <= {v for row in actions for v in row}
