@@ -46,6 +46,22 @@ class Ctx:
             if n not in taken:
                 return n
 
+    def claim(
+        self, given: Any, taken: set[int], exists: str, lowest: int = 0, invalid: str = ""
+    ) -> int:
+        """The id a request asked for (refused when taken or below `lowest`), or a new one.
+
+        `exists` and `invalid` are Google's messages with `{}` for the id.
+        """
+        if given is None:
+            return self.new_id(taken)
+        n = int(given)
+        if n in taken:
+            raise Reject(exists.format(n))
+        if n < lowest:
+            raise Reject(invalid.format(n))
+        return n
+
 
 HANDLERS: dict[str, Callable[[Ctx, dict[str, Any]], Reply]] = {}
 
@@ -203,14 +219,12 @@ def add_sheet(ctx: Ctx, req: dict[str, Any]) -> Reply:
     props = prune(req.get("properties") or {})
     book = ctx.book
     taken = {s.sheet_id for s in book.sheets}
-    if props.get("sheetId") is not None:
-        sheet_id = int(props["sheetId"])
-        if sheet_id in taken:
-            raise Reject(f"A sheet with the ID {sheet_id} already exists.")
-        if sheet_id < 0:
-            raise Reject(f"Invalid sheet ID: {sheet_id}")
-    else:
-        sheet_id = ctx.new_id(taken)
+    sheet_id = ctx.claim(
+        props.get("sheetId"),
+        taken,
+        "A sheet with the ID {} already exists.",
+        invalid="Invalid sheet ID: {}",
+    )
     title = props.get("title")
     if title is None or title == "":
         title = _next_title(book)
@@ -747,13 +761,9 @@ def _all_chart_ids(book: Spreadsheet) -> set[int]:
 @kind("addChart")
 def add_chart(ctx: Ctx, req: dict[str, Any]) -> Reply:
     chart = prune(req.get("chart") or {})
-    taken = _all_chart_ids(ctx.book)
-    if chart.get("chartId") is not None:
-        chart["chartId"] = int(chart["chartId"])
-        if chart["chartId"] in taken:
-            raise Reject(f"An object with the ID {chart['chartId']} already exists.")
-    else:
-        chart["chartId"] = ctx.new_id(taken)
+    chart["chartId"] = ctx.claim(
+        chart.get("chartId"), _all_chart_ids(ctx.book), "An object with the ID {} already exists."
+    )
     position = chart.get("position") or {}
     if position.get("newSheet"):
         raise Unimplemented("addChart on a new sheet")
@@ -823,13 +833,11 @@ def _all_protection_ids(book: Spreadsheet) -> set[int]:
 @kind("addProtectedRange")
 def add_protected_range(ctx: Ctx, req: dict[str, Any]) -> Reply:
     given = prune(req.get("protectedRange") or {})
-    taken = _all_protection_ids(ctx.book)
-    if given.get("protectedRangeId") is not None:
-        pid = int(given["protectedRangeId"])
-        if pid in taken:
-            raise Reject(f"A protected range with the ID {pid} already exists.")
-    else:
-        pid = ctx.new_id(taken)
+    pid = ctx.claim(
+        given.get("protectedRangeId"),
+        _all_protection_ids(ctx.book),
+        "A protected range with the ID {} already exists.",
+    )
     if given.get("namedRangeId"):
         named = [n for n in ctx.book.named_ranges if n["namedRangeId"] == given["namedRangeId"]]
         if not named:
@@ -920,15 +928,13 @@ def _metadata_home(ctx: Ctx, loc: dict[str, Any]) -> list[dict[str, Any]]:
 @kind("createDeveloperMetadata")
 def create_developer_metadata(ctx: Ctx, req: dict[str, Any]) -> Reply:
     given = prune(req.get("developerMetadata") or {})
-    taken = {m["metadataId"] for m, _ in ctx.book.all_metadata()}
-    if given.get("metadataId") is not None:
-        mid = int(given["metadataId"])
-        if mid in taken:
-            raise Reject(f"Developer metadata with ID {mid} already exists.")
-        if mid <= 0:
-            raise Reject(f"Invalid metadataId: {mid}")
-    else:
-        mid = ctx.new_id(taken)
+    mid = ctx.claim(
+        given.get("metadataId"),
+        {m["metadataId"] for m, _ in ctx.book.all_metadata()},
+        "Developer metadata with ID {} already exists.",
+        lowest=1,
+        invalid="Invalid metadataId: {}",
+    )
     if not given.get("metadataKey"):
         raise Reject("Developer metadata must have a key specified.")
     if given.get("visibility") not in ("DOCUMENT", "PROJECT"):
