@@ -54,10 +54,6 @@ def _lift(x: Expr | float) -> Expr:
     return x if isinstance(x, Expr) else Const(float(x))
 
 
-def _null_mask(v: Values) -> np.ndarray:
-    return np.isnan(np.asarray(v, dtype="float64"))
-
-
 @dataclass(frozen=True)
 class M(Expr):
     """A measure, by id."""

@@ -18,7 +18,7 @@ from .actions.sheets import SNAPSHOT_SHEET, Tracker, read_tracker
 
 if TYPE_CHECKING:
     from .actions.sync import ActionSyncResult
-from .engine import Review, build_review, comparison, default_period
+from .engine import Review, attribution_cutoff, build_review, comparison, default_period
 from .findings import Finding, Severity
 from .i18n import LABELS, t
 from .importer import ImportSummary, Progress, import_reports, read_all
@@ -225,7 +225,7 @@ def sync_workbook(
             findings=findings,
             notes={k: read_notes(edits, k) for k in ("sales", "ads")},
             today=today,
-            provisional_from=(latest_ad.end - timedelta(days=13)) if latest_ad else None,
+            provisional_from=attribution_cutoff(latest_ad).date() if latest_ad else None,
         )
     plan = build_plan(inputs)
     keep = [s for s in target.sheet_titles() if s not in OUR_TITLES]
