@@ -317,31 +317,9 @@ class _Builder:
             missing = stock.asin == ""
             lookup = dict(zip(i.planning_rows.sku, i.planning_rows.asin, strict=False))
             stock.loc[missing, "asin"] = stock.loc[missing, "sku"].map(lookup)
-        ads = ads_by_key(i.ads_rows)
         frames = {
             "data_sales": sales_by_key(i.sales_rows),
-            "data_ads": ads[
-                [
-                    "ad_type",
-                    "grain",
-                    "counted",
-                    "start_date",
-                    "end_date",
-                    "campaign",
-                    "ad_group",
-                    "targeting",
-                    "match_type",
-                    "search_term",
-                    "asin",
-                    "sku",
-                    "impressions",
-                    "clicks",
-                    "spend",
-                    "sales",
-                    "orders",
-                    "units",
-                ]
-            ],
+            "data_ads": ads_by_key(i.ads_rows),  # columns in the order the tab shows them
             "data_stock": stock,
             "data_returns": i.returns_rows[["return_date", "asin", "sku", "quantity", "reason"]],
         }
