@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from . import marketplaces
@@ -46,6 +47,7 @@ def import_into_workspace(
     *,
     period: Period | None = None,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> ImportSummary:
     """Import the given reports (default: the workspace's inbox) into its store."""
     targets = list(paths) or [workspace.reports]
@@ -56,6 +58,7 @@ def import_into_workspace(
             period=period,
             marketplace=workspace.marketplace,
             progress=progress,
+            today=today,
         )
 
 
@@ -80,13 +83,19 @@ def compute_kpis(
     compare: str | None = None,
     sales_target: float | None = None,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> Review:
     """KPIs of report files (read into a throw-away store) or of a workspace's store."""
     paths = list(paths)
     if paths:
         store = Store.memory()
         import_reports(
-            paths, store=store, period=period, marketplace=marketplace, progress=progress
+            paths,
+            store=store,
+            period=period,
+            marketplace=marketplace,
+            progress=progress,
+            today=today,
         )
     elif workspace is not None:
         store = Store.open(workspace.store_path)

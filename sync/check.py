@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .errors import ReportError, UnknownReportError
@@ -30,11 +31,15 @@ class CheckResult:
 
 
 def check_reports(
-    paths: Iterable[str | Path], *, period: Period | None = None, marketplace: str | None = None
+    paths: Iterable[str | Path],
+    *,
+    period: Period | None = None,
+    marketplace: str | None = None,
+    today: date | None = None,
 ) -> list[CheckResult]:
     """Read every file as an import would and report what was found; write nothing."""
     named, found = expand(paths)
-    ctx = ReadContext(period=period, marketplace=marketplace)
+    ctx = ReadContext(period=period, marketplace=marketplace, today=today)
     results = []
     for path in named + found:
         res = CheckResult(path)

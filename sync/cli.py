@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,6 +17,7 @@ import click
 
 from .. import __version__
 from . import api, render
+from .clock import ENV, run_day
 from .errors import FupanError
 from .google.auth_cli import auth
 from .periods import Period
@@ -40,8 +42,21 @@ def friendly(fn: F) -> F:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="fupan")
-def cli() -> None:
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help=f"Run as of this day (what is overdue, which ad days are provisional); "
+    f"default: ${ENV} or the system's date.",
+)
+def cli(today: datetime | None) -> None:
     """fupan (复盘): your Amazon operations review in the spreadsheet you already use."""
+
+
+def _today() -> date:
+    """The run's day, from the top-level --today (read once per run, passed to every flow)."""
+    given = click.get_current_context().find_root().params.get("today")
+    return run_day(given.date() if given else None)
 
 
 def main() -> None:
@@ -129,7 +144,9 @@ def check_command(reports: tuple[Path, ...], period: str | None, marketplace: st
 
     Exits with 1 when any file cannot be used. Writes nothing.
     """
-    results = api.check_reports(reports, period=_period(period), marketplace=marketplace)
+    results = api.check_reports(
+        reports, period=_period(period), marketplace=marketplace, today=_today()
+    )
     for r in results:
         if r.usable:
             span = str(r.period) if r.period else "no dates"
@@ -152,7 +169,7 @@ def import_command(reports: tuple[Path, ...], period: str | None, workspace: Pat
     ws = _workspace(workspace)
     with click.progressbar(length=1, label="Reading reports", file=sys.stderr) as bar:
         summary = api.import_into_workspace(
-            ws, reports, period=_period(period), progress=_progress(bar)
+            ws, reports, period=_period(period), progress=_progress(bar), today=_today()
         )
     for o in summary.outcomes:
         state = "already imported" if o.skipped else f"{o.rows} rows, {o.replaced} replaced"
@@ -199,7 +216,12 @@ def kpis(
     """
     ws = None if reports else _workspace(workspace)
     review = api.compute_kpis(
-        reports, workspace=ws, period=_period(period), marketplace=marketplace, compare=compare
+        reports,
+        workspace=ws,
+        period=_period(period),
+        marketplace=marketplace,
+        compare=compare,
+        today=_today(),
     )
     if fmt == "json":
         click.echo(render.to_json(review.kpis))
@@ -238,7 +260,7 @@ def demo(
         from .google import open_gsheet
 
         sheet = open_gsheet(gsheet, credentials=credentials, wait=wait)
-    result = run_demo(folder, lang=lang, gsheet=sheet)
+    result = run_demo(folder, lang=lang, today=_today(), gsheet=sheet)
     s = result.sync
     click.echo(f"{len(result.files)} sample reports in {result.workspace.reports}")
     click.echo(f"Review workbook: {result.workspace.workbook}")
@@ -320,6 +342,7 @@ def sync_command(
             progress=_progress(bar),
             credentials=credentials,
             seed=seed,
+            today=_today(),
         )
     if dry_run:
         click.echo("Dry run: nothing was written.")
@@ -410,7 +433,14 @@ def actions_sync(
     book = side(workbook) if workbook else None
     start = book.parent if isinstance(book, Path) else None
     ws = _workspace(workspace) if workspace or not start else Workspace.find(start)
-    result = sync_actions(ws, side(shared), workbook=book, dry_run=dry_run, credentials=credentials)
+    result = sync_actions(
+        ws,
+        side(shared),
+        workbook=book,
+        dry_run=dry_run,
+        credentials=credentials,
+        today=_today(),
+    )
     click.echo(result.describe())
     for c in result.conflicts:
         click.echo(f"  conflict {c.id} {c.field}: workbook {c.workbook!r}, shared {c.shared!r}")
@@ -470,6 +500,7 @@ def minutes(
         lang=lang,
         fmt=fmt,
         snapshot_folder=snapshot_folder,
+        today=_today(),
     )
     click.echo(f"Minutes: {path}\nSnapshot of the reviewed workbook: {m.snapshot}")
 

@@ -25,13 +25,8 @@ class DemoResult:
     files: list[Path]
 
 
-def last_full_week(today: date) -> Period:
-    end = today - timedelta(days=today.weekday() + 1)
-    return Period(end - timedelta(days=6), end)
-
-
-def last_meeting_actions(meeting: date, seller_asins: list[str]) -> list[Action]:
-    """What the team decided a week ago: one done, one overdue, one still running."""
+def last_meeting_actions(meeting: date, today: date, seller_asins: list[str]) -> list[Action]:
+    """What the team decided a week ago: one done, one overdue, one still running on `today`."""
     return [
         Action(
             created=meeting,
@@ -70,7 +65,7 @@ def last_meeting_actions(meeting: date, seller_asins: list[str]) -> list[Action]
             root_cause="Two A-to-z claims on late deliveries",
             action="Appeal both claims with tracking proof",
             owner="Chen Jing",
-            due=meeting + timedelta(days=10),
+            due=today + timedelta(days=7),  # an appeal takes weeks: running on any demo day
             status="in progress",
             value_raised=0.011,
         ),
@@ -91,28 +86,27 @@ def run_demo(
     folder: str | Path = "fupan-demo",
     *,
     lang: str = "en",
-    today: date | None = None,
+    today: date,
     gsheet: Target | None = None,
 ) -> DemoResult:
     """Write eight weeks of sample reports, import them, and write a complete review.xlsx.
 
     The first sync reviews the week before last; the team's actions from that meeting are
-    typed in; the second sync reviews last week, with those actions' outcomes (and writes the
-    same review to `gsheet` when given).
+    typed in; the second sync reviews last week on `today`, with those actions' outcomes (and
+    writes the same review to `gsheet` when given).
     """
-    week = last_full_week(today or date.today())
+    week = Period.last_full_week(today)
     ws = init_workspace(folder, marketplace="US", language=lang)
     seller = small_seller(week.end)
     written = write_demo_reports(ws.reports, seller)
     for path, period in written:
-        import_into_workspace(ws, [path], period=period)
+        import_into_workspace(ws, [path], period=period, today=today)
     previous = week.previous()
-    sync_workbook(ws, period=previous, today=previous.end + timedelta(days=1))
+    meeting = previous.end + timedelta(days=1)
+    sync_workbook(ws, period=previous, today=meeting)
     add_actions(
-        ws.workbook,
-        last_meeting_actions(previous.end + timedelta(days=1), list(seller.catalogue.child_asin)),
-        lang,
+        ws.workbook, last_meeting_actions(meeting, today, list(seller.catalogue.child_asin)), lang
     )
     also = [gsheet] if gsheet is not None else []
-    result = sync_workbook(ws, period=week, today=week.end + timedelta(days=1), also=also)
+    result = sync_workbook(ws, period=week, today=today, also=also)
     return DemoResult(ws, result, [p for p, _ in written])

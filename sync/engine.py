@@ -10,7 +10,7 @@ once per SKU, and rows that cannot be split by day are left out of a period they
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Protocol
 
 import numpy as np
@@ -347,6 +347,6 @@ def comparison(period: Period, mode: str | None) -> Period | None:
     raise UsageError(f'Unknown comparison "{mode}"; use previous or yoy.')
 
 
-def attribution_cutoff(period: Period, days: int = 14) -> pd.Timestamp:
-    """Ad days after this are still inside the attribution window and may be restated."""
-    return pd.Timestamp(period.end - timedelta(days=days - 1))
+def attribution_cutoff(today: date, days: int = 14) -> date:
+    """The first ad day still inside Amazon's attribution window on `today` (may be restated)."""
+    return today - timedelta(days=days - 1)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..addin.build import check_xlwings_version
+from .clock import run_day
 from .errors import FupanError
 from .i18n import LABELS
 from .settings import Settings, read_back
@@ -14,7 +16,7 @@ from .targets.excel import ExcelTarget
 from .workspace import Workspace
 
 
-def refresh(book: Any) -> SyncResult:
+def refresh(book: Any, today: date) -> SyncResult:
     """Import new reports into the book's workspace and rewrite fupan's ranges in place.
 
     The workspace (and so its reports/ folder) is the one named in Settings, else the one
@@ -26,7 +28,7 @@ def refresh(book: Any) -> SyncResult:
         workspace = Workspace.load(Path(settings.workspace).expanduser())
     else:
         workspace = Workspace.find(Path(str(book.fullname)).parent)
-    return sync_workbook(workspace, target=target)
+    return sync_workbook(workspace, target=target, today=today)
 
 
 def main(book: Any | None = None) -> None:
@@ -36,7 +38,7 @@ def main(book: Any | None = None) -> None:
     book = book or xw.Book.caller()
     try:
         check_xlwings_version()
-        result = refresh(book)
+        result = refresh(book, run_day())
     except FupanError as exc:
         _report(book, str(exc))
         return

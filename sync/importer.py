@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .errors import ImportFailedError, ReportError, UnknownReportError
@@ -61,6 +62,7 @@ def read_all(
     marketplace: str | None = None,
     progress: Progress | None = None,
     known: Callable[[str], bool] | None = None,
+    today: date | None = None,
 ) -> tuple[list[tuple[Path, ReadResult | None, str]], list[Finding]]:
     """Read every file; raise one error listing every file that cannot be used.
 
@@ -71,7 +73,7 @@ def read_all(
     results: list[tuple[Path, ReadResult | None, str]] = []
     findings: list[Finding] = []
     errors: list[str] = []
-    ctx = ReadContext(period=period, marketplace=marketplace)
+    ctx = ReadContext(period=period, marketplace=marketplace, today=today)
     files = named + found
     for i, path in enumerate(files):
         if progress:
@@ -129,13 +131,18 @@ def import_reports(
     period: Period | None = None,
     marketplace: str | None = None,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> ImportSummary:
-    """Read and validate every file, then store each (idempotent; re-downloads replace)."""
+    """Read and validate every file, then store each (idempotent; re-downloads replace).
+
+    `today` (the run's day) dates stock reports that carry no date and were given no period.
+    """
     results, findings = read_all(
         paths,
         period=period,
         marketplace=marketplace,
         progress=progress,
+        today=today,
         known=lambda sha: store.already_imported(sha, None),
     )
     summary = ImportSummary(findings=findings)

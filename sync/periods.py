@@ -35,6 +35,12 @@ class Period:
         except ValueError as exc:
             raise UsageError(f'Period "{text}" has an impossible date ({exc}).') from None
 
+    @classmethod
+    def last_full_week(cls, today: date) -> Period:
+        """The last full Monday-to-Sunday week before `today`."""
+        end = today - timedelta(days=today.weekday() + 1)
+        return cls(end - timedelta(days=6), end)
+
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1

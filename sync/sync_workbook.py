@@ -125,7 +125,7 @@ def sync_workbook(
     language: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
-    today: date | None = None,
+    today: date,
     tracker: Tracker | None = None,
     also: Sequence[Target] = (),
     credentials: str | Path | None = None,
@@ -141,7 +141,6 @@ def sync_workbook(
     fupan never wrote (a new Google Sheet) starts from the team's edits in `seed` (the
     workspace's .xlsx), so moving to Google loses no Settings edit, action or note.
     """
-    today = today or date.today()
     reports = list(reports) or [workspace.reports]
     target = target or XlsxTarget(Path(workbook) if workbook else workspace.workbook)
     for each in (target, *also):
@@ -156,6 +155,7 @@ def sync_workbook(
                 period=period,
                 marketplace=workspace.marketplace,
                 known=lambda sha: store.already_imported(sha, None),
+                today=today,
             )
             would_import = [
                 f"{p.name}: {r.reader}, {len(r.frame)} rows"
@@ -169,6 +169,7 @@ def sync_workbook(
                 period=period,
                 marketplace=workspace.marketplace,
                 progress=progress,
+                today=today,
             )
         market = workspace.marketplace
         edits = target
@@ -198,7 +199,6 @@ def sync_workbook(
         inventory = store.table("inventory", marketplace=market)
         stock, planning = stock_rows(inventory, review)
         findings = _findings(store) + review.findings
-        latest_ad = store.coverage("ads", market)
         inputs = Inputs(
             review=review,
             previous=previous,
@@ -225,7 +225,7 @@ def sync_workbook(
             findings=findings,
             notes={k: read_notes(edits, k) for k in ("sales", "ads")},
             today=today,
-            provisional_from=attribution_cutoff(latest_ad).date() if latest_ad else None,
+            provisional_from=attribution_cutoff(today),
         )
     plan = build_plan(inputs)
     keep = [s for s in target.sheet_titles() if s not in OUR_TITLES]

@@ -87,11 +87,10 @@ class Inputs:
     suggestions: list[Suggestion]
     tracker: Tracker
     findings: list[Finding]
+    today: date
     notes: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet key -> key -> note
     extra_sheets: list[str] = field(default_factory=list)
-    today: date = field(default_factory=date.today)
     provisional_from: date | None = None
-    every_kpi: bool = False  # the empty template shows every KPI, not only those with data
     every_kpi: bool = False  # the empty template shows every KPI, not only those with data
 
 

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from fupan.sync.demo import DemoResult
 from fupan.sync.samples import Seller, small_seller
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+
+# The day every CLI run in the tests happens on (fupan's clock reads it); a test that needs
+# another day passes --today or today=. CI runs the suite under other system dates too.
+RUN_DAY = "2026-11-25"
+
+
+@pytest.fixture(autouse=True)
+def _pinned_run_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FUPAN_TODAY", RUN_DAY)
 
 
 def shared_path(*parts: str) -> Path:
@@ -34,6 +47,16 @@ def shared_real() -> Path:
 def seller() -> Seller:
     """The demo's simulated seller: eight weeks ending Sunday 2026-11-22."""
     return small_seller(date(2026, 11, 22))
+
+
+def own_copy(demo: DemoResult, folder: Path) -> DemoResult:
+    """The demo's workspace copied into `folder`: a test that writes sees no other's files."""
+    root = folder / demo.workspace.root.name
+    shutil.copytree(demo.workspace.root, root)
+    moved = [root / p.relative_to(demo.workspace.root) for p in demo.files]
+    return dataclasses.replace(
+        demo, workspace=dataclasses.replace(demo.workspace, root=root), files=moved
+    )
 
 
 @pytest.fixture

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -35,12 +37,43 @@ def _profile(tmp: Path) -> str:
     return (tmp / "lo-profile").resolve().as_uri()
 
 
+def on_day(day: date | None) -> list[str]:
+    """A command prefix that runs a program with its clock set to `day` (Debian's faketime).
+
+    The workbooks' TODAY() (overdue actions) is then the day the test's sync used, whatever
+    the calendar says.
+    """
+    if day is None:
+        return []
+    exe = shutil.which("faketime")
+    if exe is None:
+        pytest.skip("faketime is not installed (.ci/run installs it)")
+    return [exe, f"{day.isoformat()} 12:00:00"]
+
+
+def _own_clock() -> dict[str, str]:
+    """The environment without a faked clock of our own (CI runs the suite under faketime;
+    nested faketimes add their offsets instead of setting the day)."""
+    return {
+        k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")
+    }
+
+
 def convert(
-    files: list[Path], fmt: str, outdir: Path, *, infilter: str | None = None
+    files: list[Path],
+    fmt: str,
+    outdir: Path,
+    *,
+    infilter: str | None = None,
+    today: date | None = None,
 ) -> list[Path]:
-    """Open each file in LibreOffice (recalculating every formula) and save it as `fmt`."""
+    """Open each file in LibreOffice (recalculating every formula) and save it as `fmt`.
+
+    With `today`, LibreOffice runs on that day (TODAY() returns it).
+    """
     outdir.mkdir(parents=True, exist_ok=True)
     cmd = [
+        *on_day(today),
         soffice(),
         f"-env:UserInstallation={_profile(outdir)}",
         "--headless",
@@ -52,7 +85,9 @@ def convert(
         str(outdir),
         *map(str, files),
     ]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=300, check=False, env=_own_clock()
+    )
     out = [outdir / f"{f.stem}.{fmt.split(':')[0]}" for f in files]
     missing = [p for p in out if not p.exists()]
     if done.returncode or missing:
@@ -60,14 +95,14 @@ def convert(
     return out
 
 
-def recalc(path: Path, outdir: Path) -> Path:
-    """A recalculated copy of an .xlsx, to read with openpyxl(data_only=True)."""
-    return convert([path], "xlsx", outdir)[0]
+def recalc(path: Path, outdir: Path, *, today: date) -> Path:
+    """A copy of an .xlsx recalculated on `today`, to read with openpyxl(data_only=True)."""
+    return convert([path], "xlsx", outdir, today=today)[0]
 
 
-def render_png(path: Path, outdir: Path, *, page: int = 1, dpi: int = 80) -> Path:
-    """Render one page of a workbook to PNG (LibreOffice -> PDF -> pdftoppm)."""
-    pdf = convert([path], "pdf", outdir)[0]
+def render_png(path: Path, outdir: Path, *, today: date, page: int = 1, dpi: int = 80) -> Path:
+    """Render one page of a workbook, recalculated on `today`, to PNG (LibreOffice, pdftoppm)."""
+    pdf = convert([path], "pdf", outdir, today=today)[0]
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed (.ci/run installs poppler-utils)")
     prefix = outdir / f"{path.stem}-page"

@@ -17,6 +17,8 @@ from fupan.sync.samples import writers
 from fupan.sync.sync_workbook import sync_workbook
 from openpyxl import load_workbook
 
+pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
+
 WEEK = Period.parse("2026-11-16..2026-11-22")
 TODAY = date(2026, 11, 23)
 

@@ -6,11 +6,14 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 from fupan.sync import api
 from fupan.sync.cli import cli
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
+
+pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
 
 WEEK = Period.parse("2026-11-16..2026-11-22")
 

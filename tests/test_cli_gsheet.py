@@ -6,12 +6,15 @@ Credentials come from a real service-account key file; the HTTP goes to the stan
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
 from fupan.sync.cli import cli
 from google_standin import BOT
 from google_token_server import GoogleTokenServer
+
+pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
 
 
 @pytest.fixture
@@ -93,7 +96,9 @@ def test_moving_to_a_new_google_sheet_keeps_the_teams_edits_from_the_xlsx(
     from fupan.sync.demo import run_demo
     from fupan.sync.i18n import t
 
-    demo = run_demo(tmp_path / "shop")  # its review.xlsx holds three actions typed by the team
+    demo = run_demo(
+        tmp_path / "shop", today=date(2026, 11, 25)
+    )  # its review.xlsx holds three actions typed by the team
     sid = fake_google.create_spreadsheet("Weekly review")
     fupan(wired, "sync", "--workspace", str(demo.workspace.root), "--gsheet", sid)
     actions = fake_google.book(sid).sheet(t("actions", "en")).values()

@@ -7,19 +7,27 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
+from conftest import own_copy
 from fupan.addin.registry import KPIS
 from fupan.sync.cli import cli
 from fupan.sync.demo import run_demo
 from fupan.sync.minutes.write import write_minutes
+
+pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
 
 TODAY = date(2026, 11, 25)
 MEETING = date(2026, 11, 23)  # the demo's second review is held the Monday after the week
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
-def demo(request, tmp_path_factory):
+def built(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(f"minutes-{request.param}")
     return run_demo(folder / "ws", lang=request.param, today=TODAY)
+
+
+@pytest.fixture
+def demo(built, tmp_path):
+    return own_copy(built, tmp_path)
 
 
 def test_minutes_cover_reds_overdue_owners_and_outcomes(demo):
@@ -56,9 +64,9 @@ def test_html_minutes_carry_traffic_light_colours(demo):
 
 def test_cli_minutes(demo):
     out = demo.workspace.root / "m.md"
-    r = CliRunner().invoke(
-        cli, ["minutes", "--workspace", str(demo.workspace.root), "--out", str(out)]
-    )
+    root = str(demo.workspace.root)
+    args = ["--today", str(MEETING), "minutes", "--workspace", root, "--out", str(out)]
+    r = CliRunner().invoke(cli, args)
     assert r.exit_code == 0, r.output
     assert out.read_text(encoding="utf-8").startswith("#")
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 import google.oauth2.credentials
 import pytest
+from conftest import own_copy
 from fupan.addin.registry import KPIS
 from fupan.sync.demo import run_demo
 from fupan.sync.errors import TargetError
@@ -14,24 +16,38 @@ from fupan.sync.google.target import GSheetsTarget
 from fupan.sync.minutes.write import write_minutes
 from google_standin import BOT, FakeGoogle
 
+pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
+
 TODAY = date(2026, 11, 25)
 MEETING = date(2026, 11, 23)
 FOLDER = "0AFupanSharedDriveFolder"
 
 
-@pytest.fixture(scope="module", params=["en", "zh"])
-def meeting(request, tmp_path_factory):
-    fake = FakeGoogle()
-    fake.shared_drive_folder(FOLDER, {BOT})
-    sid = fake.create_spreadsheet("Weekly review")
+def _client(fake: FakeGoogle):
     client = open_client(google.oauth2.credentials.Credentials(token="t"))
     client.http_client._sleep = lambda seconds: None
     fake.mount(client.http_client.session)
+    return client
+
+
+@pytest.fixture(scope="module", params=["en", "zh"])
+def built(request, tmp_path_factory):
+    fake = FakeGoogle()
+    fake.shared_drive_folder(FOLDER, {BOT})
+    sid = fake.create_spreadsheet("Weekly review")
     folder = tmp_path_factory.mktemp(f"gminutes-{request.param}")
     demo = run_demo(
-        folder / "ws", lang=request.param, today=TODAY, gsheet=GSheetsTarget(sid, client)
+        folder / "ws", lang=request.param, today=TODAY, gsheet=GSheetsTarget(sid, _client(fake))
     )
-    return fake, sid, client, demo
+    return fake, sid, demo
+
+
+@pytest.fixture
+def meeting(built, tmp_path):
+    """Each test gets its own copy of the Google side and of the workspace."""
+    fake, sid, demo = built
+    fake = copy.deepcopy(fake)
+    return fake, sid, _client(fake), own_copy(demo, tmp_path)
 
 
 def test_minutes_of_the_google_sheet_cover_reds_overdue_and_owners(meeting):

@@ -9,7 +9,8 @@ import pytest
 from fupan.sync.errors import MissingPeriodError, ReportError
 from fupan.sync.periods import Period
 from fupan.sync.readers import ReadContext, read_report
-from fupan.sync.readers.business_report import suggested_period
+
+pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
 
 JUNE = ReadContext(period=Period.parse("2025-06-01..2025-06-30"))
 CHILD = "business-report_child-asin_{}.csv"
@@ -44,15 +45,15 @@ def test_by_date_sums_equal_the_child_report(shared_reports):
 
 def test_business_report_without_period_says_which_period_to_pass(shared_reports):
     with pytest.raises(MissingPeriodError) as info:
-        read_report(shared_reports / CHILD.format("en"))
+        read_report(shared_reports / CHILD.format("en"), ReadContext(today=date(2026, 11, 25)))
     text = str(info.value)
     assert '"business-report_child-asin_en.csv"' in text and "has no date column" in text
-    assert f"--period {suggested_period()}" in text
+    assert "--period 2026-11-16..2026-11-22" in text
 
 
 def test_suggested_period_is_the_last_full_week():
-    assert str(suggested_period(date(2026, 11, 23))) == "2026-11-16..2026-11-22"
-    assert str(suggested_period(date(2026, 11, 22))) == "2026-11-09..2026-11-15"
+    assert str(Period.last_full_week(date(2026, 11, 23))) == "2026-11-16..2026-11-22"
+    assert str(Period.last_full_week(date(2026, 11, 22))) == "2026-11-09..2026-11-15"
 
 
 def test_planning_sums_and_one_bucket_family(shared_reports):
@@ -171,9 +172,12 @@ def test_legacy_inventory_age_layout(tmp_path):
 
 
 def test_myi_without_period_is_dated_today_with_a_note(shared_reports):
-    result = read_report(shared_reports / "fba-myi-unsuppressed-inventory.txt")
-    assert result.frame.snapshot_date.eq(pd.Timestamp(date.today())).all()
+    path = shared_reports / "fba-myi-unsuppressed-inventory.txt"
+    result = read_report(path, ReadContext(today=date(2026, 11, 25)))
+    assert result.frame.snapshot_date.eq(pd.Timestamp("2026-11-25")).all()
     assert [f.code for f in result.findings] == ["snapshot-today"]
+    with pytest.raises(ReportError, match="no day was given"):
+        read_report(path)  # no run day and no period: never a guessed date
     dated = read_report(shared_reports / "fba-myi-unsuppressed-inventory.txt", JUNE)
     assert dated.frame.snapshot_date.eq(pd.Timestamp("2025-06-30")).all()
     assert dated.findings == []

@@ -16,6 +16,8 @@ from fupan.sync.targets.memory import MemoryTarget, grid
 from fupan.workbook_templates.build import template_path, template_plan
 from openpyxl import load_workbook
 
+pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
+
 WEEK = Period.parse("2026-11-16..2026-11-22")
 TODAY = date(2026, 11, 23)
 

@@ -15,7 +15,7 @@ from fupan.sync.demo import run_demo
 from libreoffice import colours, error_cells, recalc, render_png
 from openpyxl import load_workbook
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.dates]
 TODAY = date(2026, 11, 25)
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def demo(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(f"demo-{request.param}")
     result = run_demo(folder / "ws", lang=request.param, today=TODAY)
-    calc = load_workbook(recalc(result.workspace.workbook, folder / "lo"), data_only=True)
+    calc = load_workbook(
+        recalc(result.workspace.workbook, folder / "lo", today=TODAY), data_only=True
+    )
     return result, calc, folder
 
 
@@ -107,7 +109,7 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
     row = next(r for r in ws.iter_rows() if r[0].value == "acos" and not r[2].value)
     row[4].value, row[6].value = 0.05, 0.08
     wb.save(edited)
-    after = load_workbook(recalc(edited, folder / "lo-edit"), data_only=True)
+    after = load_workbook(recalc(edited, folder / "lo-edit", today=TODAY), data_only=True)
     new = Bands(green_max=0.05, yellow_max=0.08)
     pairs = statuses(after, new)
     assert all(got == want for got, want in pairs)
@@ -118,7 +120,7 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
 
 def test_dashboard_renders_with_traffic_lights(demo):
     result, calc, folder = demo
-    png = render_png(result.workspace.workbook, folder / "render", dpi=80)
+    png = render_png(result.workspace.workbook, folder / "render", today=TODAY, dpi=80)
     seen = colours(png)
     dash = calc[result.sync.plan.sheet("dashboard").title]
     statuses = {dash.cell(r, 5).value for r in range(9, dash.max_row + 1)}
@@ -134,6 +136,6 @@ def test_overdue_action_is_counted_and_first(demo):
     result, calc, _ = demo
     plan = result.sync.plan
     dash = calc[plan.sheet("dashboard").title]
-    assert dash["E5"].value == 1
+    assert dash["E5"].value == result.sync.overdue == 1  # the same day, the same count
     actions = calc[plan.sheet("actions").title]
     assert actions["A5"].value and actions["L5"].value == "open"

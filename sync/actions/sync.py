@@ -75,7 +75,7 @@ def sync_actions(
     *,
     workbook: str | Path | Target | None = None,
     dry_run: bool = False,
-    today: date | None = None,
+    today: date,
     credentials: str | Path | None = None,
 ) -> ActionSyncResult:
     """Merge the review workbook's tracker with a shared tracker and write both.
@@ -85,7 +85,6 @@ def sync_actions(
     """
     from ..sync_workbook import sync_workbook
 
-    today = today or date.today()
     book_target = open_side(workbook if workbook is not None else workspace.workbook, credentials)
     shared_target = open_side(shared, credentials)
     try:

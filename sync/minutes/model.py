@@ -107,11 +107,10 @@ def gather(
     *,
     workbook: Path | None = None,
     target: Target | None = None,
-    today: date | None = None,
+    today: date,
     lang: str | None = None,
 ) -> Minutes:
     """What the meeting saw: the reviewed workbook (.xlsx, or `target`) and the history."""
-    today = today or date.today()
     target = target or XlsxTarget(workbook or workspace.workbook)
     where: Path | str = target.path if isinstance(target, XlsxTarget) else target.name
     state = target.read_state()

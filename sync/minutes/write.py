@@ -38,7 +38,7 @@ def write_minutes(
     out: Path | None = None,
     lang: str | None = None,
     fmt: str = "md",
-    today: date | None = None,
+    today: date,
     snapshot_folder: str | None = None,
 ) -> tuple[Path, Minutes]:
     """Write the minutes (Markdown or HTML) and a snapshot of the reviewed workbook.

@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..errors import ReportError
 from ..findings import Finding, Severity
 from ..periods import Period
 from ..schema import TableSpec, conform
@@ -36,8 +37,14 @@ def dated_result(
     return ReadResult(kind, table, conform(frame, table), period, marketplace, findings)
 
 
-def snapshot_day(period: Period | None) -> tuple[date, bool]:
-    """The day an undated stock report counts: the period's end, else today (flagged)."""
+def snapshot_day(raw: RawReport, period: Period | None, today: date | None) -> tuple[date, bool]:
+    """The day an undated stock report counts: the period's end, else the run's day (flagged)."""
     if period is not None:
         return period.end, False
-    return date.today(), True
+    if today is None:
+        raise ReportError(
+            raw.path,
+            "has no date, and no day was given to count its stock on",
+            fix="Pass --period (its end dates the stock).",
+        )
+    return today, True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from datetime import date
 from typing import ClassVar
 
 import pandas as pd
@@ -21,6 +22,7 @@ class ReadContext:
 
     period: Period | None = None
     marketplace: str | None = None  # a code from marketplaces.MARKETPLACES
+    today: date | None = None  # the run's day (the CLI's clock); dates undated snapshots
 
 
 @dataclass

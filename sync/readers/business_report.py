@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import pandas as pd
 
 from ..errors import MissingPeriodError
@@ -87,13 +85,6 @@ TRAFFIC = (
 )
 
 
-def suggested_period(today: date | None = None) -> Period:
-    """The last full Monday-to-Sunday week before today."""
-    today = today or date.today()
-    end = today - timedelta(days=today.weekday() + 1)
-    return Period(end - timedelta(days=6), end)
-
-
 @register
 class BusinessReportByAsin(Reader):
     kind = "business_asin"
@@ -111,10 +102,11 @@ class BusinessReportByAsin(Reader):
 
     def read(self, raw: RawReport, ctx: ReadContext) -> ReadResult:
         if ctx.period is None:
+            example = Period.last_full_week(ctx.today) if ctx.today else "START..END"
             raise MissingPeriodError(
                 raw.path,
                 "has no date column",
-                fix=f"Pass --period {suggested_period()} (the days the report covers).",
+                fix=f"Pass --period {example} (the days the report covers).",
             )
         currency = _currency_hint(raw)
         marketplace = resolve_marketplace(ctx, currency=currency)

@@ -44,7 +44,7 @@ class ManageFbaInventory(Reader):
             c for c in ("inbound_working", "inbound_shipped", "inbound_receiving") if c in frame
         ]
         frame["inbound"] = frame[inbound].fillna(0).sum(axis=1) if inbound else 0.0
-        day, guessed = snapshot_day(ctx.period)
+        day, guessed = snapshot_day(raw, ctx.period, ctx.today)
         frame["snapshot_date"] = pd.Timestamp(day)
         frame["source"] = "myi"
         findings = []

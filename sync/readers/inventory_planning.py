@@ -59,7 +59,7 @@ class InventoryPlanning(Reader):
             frame["age_365_plus"] = frame["age_366_455"].fillna(0) + later.fillna(0)
         findings = []
         if "snapshot_date" not in frame or frame["snapshot_date"].isna().all():
-            day, guessed = snapshot_day(ctx.period)
+            day, guessed = snapshot_day(raw, ctx.period, ctx.today)
             frame["snapshot_date"] = pd.Timestamp(day)
             if guessed:
                 findings.append(
