@@ -13,7 +13,10 @@ from .engine import Review, build_review, comparison, default_period
 from .errors import UsageError
 from .importer import ImportSummary, Progress, import_reports
 from .periods import Period
+from .settings import Settings
 from .store import Store
+from .sync_workbook import team_settings
+from .targets import XlsxTarget
 from .workspace import Workspace, init
 
 __all__ = [
@@ -102,10 +105,17 @@ def compute_kpis(
         marketplace = marketplace or workspace.marketplace
     else:
         raise UsageError("Give report files or folders, or run inside a workspace.")
+    # The statuses of a workspace's KPIs follow the bands its team set in the workbook.
+    settings = Settings.defaults()
+    if workspace is not None and workspace.workbook.exists():
+        book = XlsxTarget(workspace.workbook)
+        settings = team_settings(book, workspace.language)
+        book.close()
+    if sales_target:
+        settings.sales_target = sales_target
     with store:
         market = resolve_marketplace(store, marketplace)
         chosen = period or default_period(store, market)
-        settings = {"sales_target": sales_target} if sales_target else {}
         return build_review(
             store,
             chosen,

@@ -270,9 +270,11 @@ def demo(
 
 
 def _summary(s: Any) -> str:
+    empty = any(f.code == "comparison-empty" for f in s.review.findings)
     return (
         f"Review of {s.review.period}"
         + (f" against {s.review.compare}" if s.review.compare else "")
+        + (" (no data in the comparison period: changes are n/a)" if empty else "")
         + f": {s.reds} red and {s.yellows} yellow KPI values, {s.suggestions} proposed "
         f"actions, {s.overdue} overdue action(s)."
     )

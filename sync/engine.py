@@ -17,9 +17,11 @@ import numpy as np
 import pandas as pd
 
 from ..addin.registry import Kpi, Scope, all_kpis
+from ..addin.thresholds import Status
 from .errors import UsageError
 from .findings import Finding, Severity
 from .periods import Period
+from .settings import Settings
 
 # When several reports of one ad type cover the period equally well, the first one here wins.
 GRAIN_PREFERENCE = ("campaign", "advertised_product", "targeting", "search_term")
@@ -39,6 +41,14 @@ HEALTH = {
     "cancel_rate": ("cancellations", "cancel_orders"),
 }
 KEY_COLUMN = {Scope.ASIN: "child_asin", Scope.CAMPAIGN: "campaign"}
+# Measures that are a state on one day, not a sum over the period: two reviews compare them
+# only when their snapshots are of different days.
+SNAPSHOT_OF = {
+    "available_units": "stock",
+    "aged_90_units": "stock",
+    "aged_base_units": "stock",
+    **{m: "health" for pair in HEALTH.values() for m in pair},
+}
 
 
 class Source(Protocol):
@@ -47,6 +57,8 @@ class Source(Protocol):
     def table(
         self, name: str, *, marketplace: str | None = None, period: Period | None = None
     ) -> pd.DataFrame: ...
+
+    def spans(self, name: str, marketplace: str | None = None) -> list[Period]: ...
 
 
 @dataclass
@@ -60,6 +72,11 @@ class Review:
     kpis: pd.DataFrame  # scope, key, kpi, value, status
     ads: pd.DataFrame  # the period's ad rows with a boolean `counted` column
     findings: list[Finding] = field(default_factory=list)
+    as_of: dict[str, date] = field(default_factory=dict)  # snapshot ("stock", "health") -> day
+
+    @property
+    def has_data(self) -> bool:
+        return not self.kpis.empty
 
     def value(self, kpi: str, scope: Scope = Scope.ACCOUNT, key: str = "") -> float | None:
         rows = self.kpis[
@@ -68,6 +85,30 @@ class Review:
         if rows.empty or pd.isna(rows.value.iloc[0]):
             return None
         return float(rows.value.iloc[0])
+
+
+def comparable(kpi: Kpi, now: Review, before: Review | None) -> bool:
+    """Whether a KPI of `now` can be set against `before`: both measured, snapshots of
+    different days (a stock count is not compared with itself)."""
+    if before is None or not before.has_data:
+        return False
+    if any(m.endswith("_prev") or m == "sales_target" for m in kpi.measures):
+        return False  # already a comparison, or a target
+    for snap in {SNAPSHOT_OF[m] for m in kpi.measures if m in SNAPSHOT_OF}:
+        day, was = now.as_of.get(snap), before.as_of.get(snap)
+        if day is None or was is None or was == day:
+            return False
+    return True
+
+
+def change(
+    kpi: Kpi, now: Review, before: Review | None, scope: Scope = Scope.ACCOUNT, key: str = ""
+) -> float | None:
+    """now − before for one KPI value, or None when there is nothing comparable."""
+    if before is None or not comparable(kpi, now, before):
+        return None
+    a, b = now.value(kpi.id, scope, key), before.value(kpi.id, scope, key)
+    return None if a is None or b is None else a - b
 
 
 def within(frame: pd.DataFrame, start: str, end: str, period: Period) -> pd.Series:
@@ -136,11 +177,16 @@ def build_review(
     *,
     marketplace: str,
     compare: Period | None = None,
-    settings: dict[str, float] | None = None,
+    settings: Settings | None = None,
 ) -> Review:
-    """Measures and KPIs for every scope of one period (and a comparison period)."""
-    settings = settings or {}
+    """Measures and KPIs for every scope of one period (and a comparison period).
+
+    Statuses follow `settings`' bands (the team's Settings tab; default: the registry's), per
+    category for ASINs, exactly as the workbook's formulas colour them.
+    """
+    settings = settings or Settings.defaults()
     findings: list[Finding] = []
+    as_of: dict[str, date] = {}
 
     def rows(name: str, p: Period = period) -> pd.DataFrame:
         return source.table(name, marketplace=marketplace, period=p)
@@ -205,17 +251,31 @@ def build_review(
                 _sum_by(products, "asin", {"ad_spend": "spend", "ad_sales": "sales"})
             )
 
-    # Returns with a return date in the period.
-    returns = inside("returns", "return_date", "return_date")
-    if not returns.empty or "units" in present:
+    # Returns with a return date in the period, when a returns report covers the period: no
+    # returns report means an unknown return rate, not a zero one.
+    spans = [s for s in source.spans("returns", marketplace) if s.overlaps(period)]
+    if spans:
+        returns = inside("returns", "return_date", "return_date")
         present.add("returned_units")
         col = {"returned_units": "quantity"}
         measures[Scope.ACCOUNT].append(_sum_by(returns, None, col))
         measures[Scope.ASIN].append(_sum_by(returns, "asin", col))
+        if not period.covered_by(spans):
+            days = ", ".join(str(s) for s in sorted(spans))
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "returns-partial",
+                    f"the returns reports cover {days}, not all of {period}: returns on the "
+                    "other days are not counted. Download the returns report for the whole "
+                    "period",
+                )
+            )
 
     # Stock at the latest snapshot, each SKU once.
     stock, planning = _stock(source.table("inventory", marketplace=marketplace), period)
     if not stock.empty:
+        as_of["stock"] = stock.snapshot_date.max().date()
         present.add("available_units")
         col = {"available_units": "available"}
         measures[Scope.ACCOUNT].append(_sum_by(stock, None, col))
@@ -245,26 +305,36 @@ def build_review(
             sums[n_id] = sums.get(n_id, 0.0) + (0.0 if pd.isna(num) else num)
             sums[d_id] = sums.get(d_id, 0.0) + (0.0 if pd.isna(den) else den)
         if sums:
+            as_of["health"] = latest.period_end.max().date()
             present.update(sums)
             measures[Scope.ACCOUNT].append(pd.DataFrame(sums, index=[""]))
 
     # Comparison period and Settings inputs.
     if compare is not None:
-        prev = build_review(source, compare, marketplace=marketplace)
+        prev = build_review(source, compare, marketplace=marketplace, settings=settings)
+        if not prev.has_data:
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    "comparison-empty",
+                    f"the comparison period {compare} has no data, so every change is n/a. "
+                    "Import the reports of those days to compare",
+                )
+            )
         for scope in (Scope.ACCOUNT, Scope.ASIN):
             m = prev.measures.get(scope)
             if m is not None and {"sales", "units", "sessions"} <= set(m.columns):
                 present.update(("sales_prev", "units_prev", "sessions_prev"))
                 measures[scope].append(m[["sales", "units", "sessions"]].add_suffix("_prev"))
-    if settings.get("sales_target"):
+    if settings.sales_target:
         present.add("sales_target")
         measures[Scope.ACCOUNT].append(
-            pd.DataFrame({"sales_target": [float(settings["sales_target"])]}, index=[""])
+            pd.DataFrame({"sales_target": [float(settings.sales_target)]}, index=[""])
         )
 
     frames = {s: _combine(parts, period) for s, parts in measures.items()}
-    kpis = _evaluate(frames, present)
-    return Review(period, marketplace, compare, frames, kpis, ads, findings)
+    kpis = _evaluate(frames, present, settings)
+    return Review(period, marketplace, compare, frames, kpis, ads, findings, as_of)
 
 
 def _combine(parts: list[pd.DataFrame], period: Period) -> pd.DataFrame:
@@ -277,8 +347,11 @@ def _combine(parts: list[pd.DataFrame], period: Period) -> pd.DataFrame:
     return frame.sort_index()
 
 
-def _evaluate(frames: dict[Scope, pd.DataFrame], present: set[str]) -> pd.DataFrame:
+def _evaluate(
+    frames: dict[Scope, pd.DataFrame], present: set[str], settings: Settings
+) -> pd.DataFrame:
     out = []
+    categories = settings.categories()
     available = present | {"days"}
     for kpi in all_kpis():
         if not set(kpi.measures) <= available:
@@ -288,7 +361,10 @@ def _evaluate(frames: dict[Scope, pd.DataFrame], present: set[str]) -> pd.DataFr
             if frame is None or frame.empty or not set(kpi.measures) <= set(frame.columns):
                 continue
             values = pd.Series(kpi.compute(frame), index=frame.index, dtype="float64")
-            out.append(_tidy(kpi, scope, values))
+            cats = (
+                values.index.map(lambda k: categories.get(k, "")) if scope is Scope.ASIN else None
+            )
+            out.append(_tidy(kpi, scope, values, statuses(kpi, values, settings, cats)))
     if not out:
         return pd.DataFrame(columns=["scope", "key", "kpi", "value", "status"])
     tidy = pd.concat(out, ignore_index=True)
@@ -302,14 +378,31 @@ def _evaluate(frames: dict[Scope, pd.DataFrame], present: set[str]) -> pd.DataFr
     )
 
 
-def _tidy(kpi: Kpi, scope: Scope, values: pd.Series) -> pd.DataFrame:
+def statuses(
+    kpi: Kpi, values: pd.Series, settings: Settings, categories: pd.Index | None = None
+) -> pd.Series:
+    """Traffic lights by the team's bands: the category's where the ASIN has one."""
+    base = settings.bands_for(kpi.id)
+    if base is None:
+        return pd.Series(Status.NONE.value, index=values.index, dtype="object")
+    out = base.statuses(values)
+    if categories is not None:
+        for cat in set(categories) - {""}:
+            bands = settings.bands.get((kpi.id, cat))
+            if bands is not None:
+                mask = (categories == cat).tolist()
+                out[mask] = bands.statuses(values[mask])
+    return out
+
+
+def _tidy(kpi: Kpi, scope: Scope, values: pd.Series, status: pd.Series) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "scope": scope.value,
             "key": values.index,
             "kpi": kpi.id,
             "value": values.to_numpy(),
-            "status": kpi.statuses(values).to_numpy(),
+            "status": status.to_numpy(),
         }
     )
 

@@ -10,8 +10,7 @@ from ..addin.build import check_xlwings_version
 from .clock import run_day
 from .errors import FupanError
 from .i18n import LABELS
-from .settings import Settings, read_back
-from .sync_workbook import SyncResult, _find, sync_workbook
+from .sync_workbook import SyncResult, sync_workbook, team_settings
 from .targets.excel import ExcelTarget
 from .workspace import Workspace
 
@@ -23,7 +22,7 @@ def refresh(book: Any, today: date) -> SyncResult:
     containing the workbook.
     """
     target = ExcelTarget(book)
-    settings = read_back(_find(target, "settings"), Settings.defaults())
+    settings = team_settings(target)
     if settings.workspace:
         workspace = Workspace.load(Path(settings.workspace).expanduser())
     else:

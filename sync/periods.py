@@ -51,6 +51,17 @@ class Period:
     def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
 
+    def covered_by(self, spans: list[Period]) -> bool:
+        """Whether the spans together cover every day of this period."""
+        day = self.start
+        for s in sorted(spans):
+            if s.start > day:
+                break
+            day = max(day, s.end + timedelta(days=1))
+            if day > self.end:
+                return True
+        return day > self.end
+
     def previous(self) -> Period:
         """The period of the same length just before this one."""
         return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))

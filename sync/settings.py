@@ -52,11 +52,16 @@ class Settings:
     def bands_for(self, kpi: str, category: str = "") -> Bands | None:
         return self.bands.get((kpi, category)) or self.bands.get((kpi, ""))
 
-    def category_of(self, asin: str) -> str:
+    def categories(self) -> dict[str, str]:
+        """ASIN -> category, from the Products table (the first SKU with one wins)."""
+        out: dict[str, str] = {}
         for p in self.products.values():
-            if p.asin == asin and p.category:
-                return p.category
-        return ""
+            if p.asin and p.category:
+                out.setdefault(p.asin, p.category)
+        return out
+
+    def category_of(self, asin: str) -> str:
+        return self.categories().get(asin, "")
 
     def lead_time_of(self, sku: str) -> float:
         p = self.products.get(sku)

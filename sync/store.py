@@ -17,6 +17,7 @@ import pandas as pd
 from .errors import OverlapError, StoreError
 from .findings import Finding
 from .periods import Period
+from .readers import READERS, load_all
 from .readers.base import ReadResult
 from .schema import TABLES, ColumnKind, TableSpec, conform
 
@@ -120,6 +121,23 @@ class Store:
             "SELECT DISTINCT marketplace FROM imports ORDER BY marketplace"
         ).fetchall()
         return [r[0] for r in rows if r[0]]
+
+    def spans(self, name: str, marketplace: str | None = None) -> list[Period]:
+        """The days each import into a table covers (its --period, else its rows' dates)."""
+        load_all()
+        kinds = sorted({r.kind for r in READERS if r.table.name == name})
+        if not kinds:
+            return []
+        marks = ", ".join("?" for _ in kinds)
+        where = f"reader IN ({marks}) AND period_start IS NOT NULL"
+        params: list[object] = list(kinds)
+        if marketplace:
+            where += " AND marketplace = ?"
+            params.append(marketplace)
+        rows = self._con.execute(
+            f"SELECT DISTINCT period_start, period_end FROM imports WHERE {where}", params
+        ).fetchall()
+        return [Period(pd.Timestamp(s).date(), pd.Timestamp(e).date()) for s, e in rows]
 
     def coverage(self, name: str, marketplace: str | None = None) -> Period | None:
         """First and last day any row of a table covers."""

@@ -62,6 +62,11 @@ def _find(target: Target, key: str) -> list[list]:
     return []
 
 
+def team_settings(target: Target, language: str = "en") -> Settings:
+    """The Settings the team typed into a workbook (defaults where it has none)."""
+    return read_back(_find(target, "settings"), Settings.defaults(language))
+
+
 def read_notes(target: Target, key: str) -> dict[str, str]:
     grid = _find(target, key)
     if len(grid) < FIRST:
@@ -178,8 +183,7 @@ def sync_workbook(
         last = edits.read_state().get("period")
         chosen = period or (Period.parse(last) if last else default_period(store, market))
 
-        base = Settings.defaults(language or workspace.language)
-        settings = read_back(_find(edits, "settings"), base)
+        settings = team_settings(edits, language or workspace.language)
         if language:
             settings.language = language
         settings.products = _products(store, market, settings)
@@ -188,14 +192,13 @@ def sync_workbook(
             tracker = read_tracker(edits)
             tracker.number()
         cmp = comparison(chosen, compare)
-        sales_target = {"sales_target": settings.sales_target} if settings.sales_target else {}
-        review = build_review(store, chosen, marketplace=market, compare=cmp, settings=sales_target)
+        review = build_review(store, chosen, marketplace=market, compare=cmp, settings=settings)
         for a in tracker.side.rows.values():  # did the action work? the KPI now, beside then
             if a.status not in ("done", "dropped"):
                 now = kpi_now(review, a.source, a.scope, a.key)
                 if now is not None:
                     a.value_now = now
-        previous = build_review(store, cmp, marketplace=market) if cmp else None
+        previous = build_review(store, cmp, marketplace=market, settings=settings) if cmp else None
         inventory = store.table("inventory", marketplace=market)
         stock, planning = stock_rows(inventory, review)
         findings = _findings(store) + review.findings

@@ -17,7 +17,7 @@ from ..addin.registry import KPIS, Kpi, Scope, Unit, all_kpis
 from .actions.model import COLUMNS as ACTION_COLUMNS
 from .actions.sheets import Tracker, tracker_sheets
 from .cells import formula, plain, sheet_ref, text_cell, value_cell
-from .engine import Review, _stock
+from .engine import Review, _stock, comparable
 from .findings import Finding
 from .i18n import t
 from .plan import Block, Cell, Chart, FrameBlock, Rule, Sheet, Style, Table, WorkbookPlan
@@ -619,12 +619,13 @@ class _Builder:
         for n, k in enumerate(kpis):
             r = first + n
             now = self.kpi_formula(k, mrefs, Scope.ACCOUNT)
-            comparable = (
-                prev is not None
+            was = (
+                "=" + k.formula(lambda m: prefs[m])
+                if prev is not None
+                and comparable(k, review, i.previous)
                 and all(m in prefs and (m in prev or m == "days") for m in k.measures)
-                and not any(m.endswith("_prev") or m == "sales_target" for m in k.measures)
+                else None
             )
-            was = ("=" + k.formula(lambda m: prefs[m])) if comparable else None
             cards.append(
                 [
                     Cell(k.name_zh if lang == "zh" else k.name_en),

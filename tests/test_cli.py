@@ -108,3 +108,41 @@ def test_public_api_names_resolve():
 
     for name in fupan.__all__:
         assert getattr(fupan, name) is not None, name
+
+
+def set_band(workbook, kpi, **bands):
+    """Type new bounds for a KPI into the workbook's Settings tab, as the team would."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(workbook)
+    ws = next(s for s in wb.worksheets if any(c.value == "#thresholds" for c in s["A"]))
+    section = ""
+    for row in ws.iter_rows():
+        marker = str(row[0].value or "")
+        if marker.startswith("#"):
+            section = marker[1:]
+        elif section == "thresholds" and marker == kpi and not row[2].value:
+            for n, name in enumerate(("green_min", "green_max", "yellow_min", "yellow_max")):
+                if name in bands:
+                    row[3 + n].value = bands[name]
+    wb.save(workbook)
+
+
+def test_kpis_of_a_workspace_are_judged_by_its_settings(tmp_path, seller):
+    runner = CliRunner()
+    ws = tmp_path / "shop"
+    assert runner.invoke(cli, ["init", str(ws)]).exit_code == 0
+    write_week(ws / "reports" / "week47", seller)
+    sync = runner.invoke(cli, ["sync", "--workspace", str(ws), "--period", str(WEEK)])
+    assert sync.exit_code == 0, sync.output
+
+    def acos_statuses():
+        out = runner.invoke(cli, ["kpis", "--workspace", str(ws), "--format", "json"]).stdout
+        return {r["status"] for r in json.loads(out) if r["kpi"] == "acos" and r["value"]}
+
+    assert acos_statuses() != {"red"}
+    set_band(ws / "review.xlsx", "acos", green_max=0.0, yellow_max=0.0)  # any ACoS is red
+    assert acos_statuses() == {"red"}
+    again = runner.invoke(cli, ["sync", "--workspace", str(ws)])
+    assert again.exit_code == 0, again.output
+    assert acos_statuses() == {"red"}  # the edit survived the sync, and still rules

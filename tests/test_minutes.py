@@ -122,3 +122,14 @@ def test_next_minutes_show_what_changed_since(demo):
     assert m.since is not None and m.since[0] == MEETING
     assert any("open → done" in c for c in m.since[1])
     assert "open → done" in path.read_text(encoding="utf-8")
+
+
+def test_minutes_judge_by_the_workbooks_settings(demo):
+    from test_cli import set_band
+
+    ws = demo.workspace
+    _, before = write_minutes(ws, today=MEETING)
+    assert any(f.kpi == "acos" for f in before.flags)
+    set_band(ws.workbook, "acos", green_max=5.0, yellow_max=5.0)
+    _, after = write_minutes(ws, today=MEETING)
+    assert not any(f.kpi == "acos" for f in after.flags)

@@ -10,6 +10,7 @@ from fupan.sync.api import import_into_workspace, init_workspace
 from fupan.sync.errors import WorkbookError
 from fupan.sync.i18n import LABELS
 from fupan.sync.periods import Period
+from fupan.sync.plan import Block
 from fupan.sync.samples import writers
 from fupan.sync.sync_workbook import sync_workbook
 from fupan.sync.targets.memory import MemoryTarget, grid
@@ -226,3 +227,15 @@ def test_data_sales_holds_one_row_per_child_asin_and_sku_over_the_period():
     assert pd.isna(out.iloc[1].buy_box_views)
     for col in SALES_SUMS:
         assert out[col].sum() == pytest.approx(sales[col].sum())
+
+
+def provisional_cells(plan):
+    blocks = [b for s in plan.sheets for b in s.blocks if isinstance(b, Block)]
+    return [c for b in blocks for row in b.rows for c in row if c.provisional]
+
+
+def test_only_ads_days_within_14_days_of_the_run_day_are_provisional(workspace):
+    recent = sync_workbook(workspace, period=WEEK, today=TODAY)
+    assert provisional_cells(recent.plan)  # the week ended yesterday: Amazon still restates
+    later = sync_workbook(workspace, period=WEEK, today=date(2027, 6, 1))
+    assert not provisional_cells(later.plan)  # reviewed months later: settled

@@ -16,12 +16,12 @@ from ...addin.registry import KPIS, Direction, Scope
 from ...addin.thresholds import Bands
 from ..actions.model import CLOSED, Action
 from ..actions.sheets import read_tracker
-from ..engine import Review, build_review, comparison
+from ..engine import Review, build_review, change, comparable, comparison
 from ..periods import Period
 from ..rules import RULE_KPI, evaluate, kpi_now
-from ..settings import Settings, read_back
+from ..settings import Settings
 from ..store import Store
-from ..sync_workbook import _find, weekly_trend
+from ..sync_workbook import team_settings, weekly_trend
 from ..targets.base import Target
 from ..targets.xlsx import XlsxTarget
 from ..workspace import Workspace
@@ -114,7 +114,7 @@ def gather(
     target = target or XlsxTarget(workbook or workspace.workbook)
     where: Path | str = target.path if isinstance(target, XlsxTarget) else target.name
     state = target.read_state()
-    settings = read_back(_find(target, "settings"), Settings.defaults(workspace.language))
+    settings = team_settings(target, workspace.language)
     tracker = read_tracker(target)
     target.close()
     lang = lang or state.get("language") or settings.language
@@ -125,11 +125,10 @@ def gather(
 
             period = default_period(store, workspace.marketplace)
         cmp = comparison(period, "previous")
-        target_sales = {"sales_target": settings.sales_target} if settings.sales_target else {}
         review = build_review(
-            store, period, marketplace=workspace.marketplace, compare=cmp, settings=target_sales
+            store, period, marketplace=workspace.marketplace, compare=cmp, settings=settings
         )
-        before = build_review(store, cmp, marketplace=workspace.marketplace)
+        before = build_review(store, cmp, marketplace=workspace.marketplace, settings=settings)
         suggestions = evaluate(review, settings, store.table("inventory"))
         trend = weekly_trend(store, period, workspace.marketplace)
     flags = _flags(review, before, settings)
@@ -181,7 +180,7 @@ def _flags(review: Review, before: Review, settings: Settings) -> list[Flag]:
     out = []
     for r in rows.itertuples(index=False):
         scope = Scope(r.scope)
-        was = before.value(r.kpi, scope, r.key)
+        delta = change(KPIS[r.kpi], review, before, scope, r.key)
         category = settings.category_of(r.key) if scope is Scope.ASIN else ""
         out.append(
             Flag(
@@ -191,7 +190,7 @@ def _flags(review: Review, before: Review, settings: Settings) -> list[Flag]:
                 float(r.value),
                 r.status,
                 threshold_text(settings.bands_for(r.kpi, category), r.kpi),
-                None if was is None else float(r.value) - was,
+                delta,
             )
         )
     order = {"red": 0, "yellow": 1}
@@ -202,8 +201,9 @@ def _flags(review: Review, before: Review, settings: Settings) -> list[Flag]:
 def _gains(review: Review, before: Review) -> list[tuple[str, float, float]]:
     out = []
     for r in review.kpis[review.kpis.scope == "account"].itertuples(index=False):
-        was = before.value(r.kpi)
-        if was is None or math.isnan(r.value) or KPIS[r.kpi].direction is Direction.NONE:
+        kpi = KPIS[r.kpi]
+        was = before.value(r.kpi) if comparable(kpi, review, before) else None
+        if was is None or math.isnan(r.value) or kpi.direction is Direction.NONE:
             continue
         gain = _better(r.kpi, float(r.value), was)
         if gain > 0:
