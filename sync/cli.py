@@ -16,6 +16,7 @@ import click
 
 from .. import __version__
 from . import api, render
+from .amazon import cli as amazon_cli
 from .errors import FupanError
 from .google.auth_cli import auth
 from .periods import Period
@@ -274,6 +275,7 @@ def _summary(s: Any) -> str:
 @click.option("--lang", type=click.Choice(["en", "zh"]), help="Workbook language.")
 @gsheet_options
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.option("--pull", is_flag=True, help="First pull new reports from Amazon (`fupan pull`).")
 @workspace_option
 @friendly
 def sync_command(
@@ -286,6 +288,7 @@ def sync_command(
     credentials: Path | None,
     wait: float,
     dry_run: bool,
+    pull: bool,
     workspace: Path | None,
 ) -> None:
     """Import new reports and refresh the review workbook.
@@ -297,6 +300,12 @@ def sync_command(
     from .sync_workbook import sync_workbook
 
     ws = _workspace(workspace)
+    if pull and not dry_run:
+        from datetime import date
+
+        from .amazon.pull import pull as pull_reports
+
+        click.echo(pull_reports(ws, today=date.today(), wait=60.0).describe())
     target, also, seed = None, [], None
     if gsheet:
         from .google import open_gsheet
@@ -486,3 +495,5 @@ def excel_install(lang: str) -> None:
 
 
 cli.add_command(auth)
+cli.add_command(amazon_cli.amazon)
+cli.add_command(amazon_cli.pull_command)
