@@ -13,7 +13,6 @@ Nothing here puts a secret into a message or repr: ids are masked, secrets never
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from collections.abc import Mapping
@@ -153,13 +152,13 @@ def _app(data: object) -> LwaApp | None:
 
 
 def _read(file: Path) -> dict:
-    with contextlib.suppress(FileNotFoundError):
-        try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-            raise AmazonAuthError(
-                f'The saved Amazon credentials "{file}" are unreadable: run '
-                "`fupan amazon logout`, then `fupan amazon login`."
-            ) from None
-        return data if isinstance(data, dict) else {}
-    return {}
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise AmazonAuthError(
+            f'The saved Amazon credentials "{file}" are unreadable: run '
+            "`fupan amazon logout`, then `fupan amazon login`."
+        ) from None
+    return data if isinstance(data, dict) else {}

@@ -153,7 +153,7 @@ class HttpClient:
                 continue
             if response.status_code in ok:
                 return response
-            if response.status_code == 401 and authorised and self.token and not refreshed:
+            if authorised and self.token and not refreshed and _expired(response):
                 # An access token lasts an hour; one that expired mid-pull is renewed once.
                 self.token.invalidate()
                 refreshed = True
@@ -182,6 +182,13 @@ class HttpClient:
                 status=status,
             )
         return AmazonApiError(f"{self.api} refused {op} ({status}: {said}).", status=status)
+
+
+def _expired(response: requests.Response) -> bool:
+    """The Ads API answers a stale token with 401; SP-API with 403 "...token...expired"."""
+    if response.status_code == 401:
+        return True
+    return response.status_code == 403 and "expired" in amazon_message(response).lower()
 
 
 def retry_after(response: requests.Response, now: float) -> float | None:

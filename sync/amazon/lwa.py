@@ -81,7 +81,7 @@ class LwaToken:
                 "POST", self._url, op="token", authorised=False, data=data, ok=frozenset({200})
             )
         except AmazonApiError as exc:
-            if exc.status is not None and 400 <= exc.status < 500:
+            if exc.status in (400, 401, 403):
                 which = "SP-API" if self._style == "sp" else "Amazon Ads API"
                 raise AmazonAuthError(
                     f"Login with Amazon refused the {which} refresh token of app "

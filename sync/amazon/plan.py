@@ -39,8 +39,8 @@ class Kind:
 
 _ST = "GET_SALES_AND_TRAFFIC_REPORT"
 KINDS: tuple[Kind, ...] = (
-    # CHILD by ASIN, one report a day: the Business Report by child item has no dates, and a
-    # day is the unit the store can replace when Amazon restates it.
+    # By SKU (like the Business Report by child item with its SKU column), one report a day:
+    # that report has no dates, and a day is the unit the store replaces on a restatement.
     Kind(
         "sp-sales-traffic-asin",
         "sp",
@@ -51,7 +51,7 @@ KINDS: tuple[Kind, ...] = (
         3,
         1,
         730,
-        (("asinGranularity", "CHILD"), ("dateGranularity", "DAY")),
+        (("asinGranularity", "SKU"), ("dateGranularity", "DAY")),
     ),
     # PARENT granularity marks the by-date request (and keeps its by-ASIN half small).
     Kind(

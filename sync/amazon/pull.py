@@ -100,10 +100,12 @@ def pull(
         run.request_planned(conn, since, store_until.get(code, {}))
         run.settlements(conn)
     deadline = clock.now() + wait
-    while run.ledger.pending() and clock.now() < deadline:
-        clock.sleep(min(POLL_EVERY, max(0.0, deadline - clock.now())))
+    while True:  # one status round at least: small reports are often ready at once
         for code in codes:
             run.collect_pending(connector.connect(code))
+        if not run.ledger.pending() or clock.now() >= deadline:
+            break
+        clock.sleep(min(POLL_EVERY, deadline - clock.now()))
     run.result.pending = run.ledger.pending()
     return run.result
 
@@ -126,6 +128,8 @@ class _Run:
                 continue
             try:
                 status = api.status(entry.report_id)
+            except PullBudgetExceeded:
+                return
             except AmazonApiError as exc:
                 if isinstance(exc, AmazonAuthError):
                     raise
@@ -133,10 +137,13 @@ class _Run:
                 continue
             if status.state == "pending":
                 continue
-            if status.state == "done":
-                self._collect(api, entry, status)
-            else:
-                self._finish_badly(api, entry, status)
+            try:
+                if status.state == "done":
+                    self._collect(api, entry, status)
+                else:
+                    self._finish_badly(api, entry, status)
+            except PullBudgetExceeded:
+                return  # downloaded by the next pull: Amazon keeps documents for 90 days
             self.save()
 
     def _collect(self, api: ReportApi, entry: Entry, status: ReportStatus) -> None:
