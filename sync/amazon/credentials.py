@@ -37,6 +37,10 @@ class AmazonCredentials:
     profiles: Mapping[str, str] = field(default_factory=dict)  # marketplace code -> profile id
     origin: str = ""  # where they came from, for `fupan amazon status`
 
+    def __repr__(self) -> str:
+        profiles = {code: mask(pid) for code, pid in self.profiles.items()}
+        return f"AmazonCredentials(sp={self.sp!r}, ads={self.ads!r}, profiles={profiles})"
+
     def profile(self, marketplace: str) -> str | None:
         return self.profiles.get(marketplaces.get(marketplace).code)
 

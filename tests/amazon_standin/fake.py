@@ -164,7 +164,7 @@ class FakeAmazon:
         elif host in SP_HOSTS:
             answer = self._sp(method, path, query, headers, body)
         elif host in ADS_HOSTS:
-            answer = self._ads(method, path, headers, body)
+            answer = self._ads(method, host, path, headers, body)
         else:
             answer = self._document(path, headers)
         self.log.append(Exchange(method, host, path, answer[0]))
@@ -426,7 +426,7 @@ class FakeAmazon:
     # --- Ads API ----------------------------------------------------------------------------
 
     def _ads(
-        self, method: str, path: str, headers: dict[str, str], body: bytes | None
+        self, method: str, host: str, path: str, headers: dict[str, str], body: bytes | None
     ) -> tuple[int, dict[str, str], bytes]:
         h = {k.lower(): v for k, v in headers.items()}
         token = h.get("authorization", "").removeprefix("Bearer ")
@@ -443,6 +443,8 @@ class FakeAmazon:
                 400, "Amazon-Advertising-API-ClientId is missing or wrong", ads=True
             )
         if method == "GET" and path == "/v2/profiles":
+            if host != "advertising-api.amazon.com":
+                return self._json(200, [])  # the seller advertises in North America only
             return self._json(
                 200,
                 [
