@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,7 +17,8 @@ import click
 
 from .. import __version__
 from . import api, render
-from .clock import ENV, run_day
+from .amazon import cli as amazon_cli
+from .clock import ENV, command_day
 from .errors import FupanError
 from .google.auth_cli import auth
 from .periods import Period
@@ -53,10 +54,7 @@ def cli(today: datetime | None) -> None:
     """fupan (复盘): your Amazon operations review in the spreadsheet you already use."""
 
 
-def _today() -> date:
-    """The run's day, from the top-level --today (read once per run, passed to every flow)."""
-    given = click.get_current_context().find_root().params.get("today")
-    return run_day(given.date() if given else None)
+_today = command_day  # the run's day, read once per run and passed to every flow
 
 
 def main() -> None:
@@ -298,6 +296,7 @@ def _summary(s: Any) -> str:
 @click.option("--lang", type=click.Choice(["en", "zh"]), help="Workbook language.")
 @gsheet_options
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.option("--pull", is_flag=True, help="First pull new reports from Amazon (`fupan pull`).")
 @workspace_option
 @friendly
 def sync_command(
@@ -310,6 +309,7 @@ def sync_command(
     credentials: Path | None,
     wait: float,
     dry_run: bool,
+    pull: bool,
     workspace: Path | None,
 ) -> None:
     """Import new reports and refresh the review workbook.
@@ -321,6 +321,10 @@ def sync_command(
     from .sync_workbook import sync_workbook
 
     ws = _workspace(workspace)
+    if pull and not dry_run:
+        from .amazon.pull import pull as pull_reports
+
+        click.echo(pull_reports(ws, today=_today(), wait=60.0).describe())
     target, also, seed = None, [], None
     if gsheet:
         from .google import open_gsheet
@@ -519,3 +523,5 @@ def excel_install(lang: str) -> None:
 
 
 cli.add_command(auth)
+cli.add_command(amazon_cli.amazon)
+cli.add_command(amazon_cli.pull_command)

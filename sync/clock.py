@@ -9,9 +9,17 @@ from __future__ import annotations
 import os
 from datetime import date
 
+import click
+
 from .errors import UsageError
 
 ENV = "FUPAN_TODAY"
+
+
+def command_day() -> date:
+    """The run's day inside a command: the top-level `fupan --today`, else `run_day()`."""
+    given = click.get_current_context().find_root().params.get("today")
+    return run_day(given.date() if given else None)
 
 
 def run_day(given: date | None = None) -> date:

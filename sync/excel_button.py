@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..addin.build import check_xlwings_version
+from .amazon import credentials as amazon_credentials
+from .amazon.pull import PullResult
+from .amazon.refresh import pull_and_sync
 from .clock import run_day
 from .errors import FupanError
 from .i18n import LABELS
@@ -15,8 +19,15 @@ from .targets.excel import ExcelTarget
 from .workspace import Workspace
 
 
-def refresh(book: Any, today: date) -> SyncResult:
-    """Import new reports into the book's workspace and rewrite fupan's ranges in place.
+@dataclass
+class Refreshed:
+    synced: SyncResult
+    pulled: PullResult | None  # None when no Amazon credentials are set up
+
+
+def refresh(book: Any, today: date) -> Refreshed:
+    """Pull from Amazon (when set up), import new reports into the book's workspace and
+    rewrite fupan's ranges in place.
 
     The workspace (and so its reports/ folder) is the one named in Settings, else the one
     containing the workbook.
@@ -27,7 +38,10 @@ def refresh(book: Any, today: date) -> SyncResult:
         workspace = Workspace.load(Path(settings.workspace).expanduser())
     else:
         workspace = Workspace.find(Path(str(book.fullname)).parent)
-    return sync_workbook(workspace, target=target, today=today)
+    if amazon_credentials.load().configured:
+        done = pull_and_sync(workspace, today=today, target=target)
+        return Refreshed(done.synced, done.pulled)
+    return Refreshed(sync_workbook(workspace, target=target, today=today), None)
 
 
 def main(book: Any | None = None) -> None:
@@ -37,12 +51,14 @@ def main(book: Any | None = None) -> None:
     book = book or xw.Book.caller()
     try:
         check_xlwings_version()
-        result = refresh(book, run_day())
+        done = refresh(book, run_day())
     except FupanError as exc:
         _report(book, str(exc))
         return
+    result = done.synced
+    pulled = f"{done.pulled.describe()}\n" if done.pulled else ""
     book.app.alert(
-        f"{result.review.period}: {result.reds} red, {result.yellows} yellow, "
+        f"{pulled}{result.review.period}: {result.reds} red, {result.yellows} yellow, "
         f"{result.suggestions} proposed actions, {result.overdue} overdue.",
         title="fupan",
     )

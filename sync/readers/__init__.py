@@ -50,6 +50,7 @@ def load_all() -> None:
     # Importing the modules registers their readers; done lazily to keep `import fupan` fast.
     from . import (  # noqa: F401
         ads,
+        ads_api,
         ads_new_console,
         business_by_date,
         business_report,
@@ -59,6 +60,7 @@ def load_all() -> None:
         orders,
         returns,
         seller_performance,
+        sp_sales_traffic,
     )
 
 
