@@ -304,7 +304,7 @@ def test_the_excel_button_pulls_then_refreshes_when_amazon_is_set_up(env, monkey
     from excel_standin import FakeBook
     from fupan.sync.amazon import credentials, refresh
 
-    fake, clock, ws, run = env
+    _fake, _clock, ws, run = env
     monkeypatch.setattr(credentials, "load", lambda **kw: CREDS)
     monkeypatch.setattr(refresh, "pull", lambda workspace, **kw: run(**kw))
     monkeypatch.setenv("FUPAN_TODAY", str(TODAY))
