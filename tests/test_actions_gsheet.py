@@ -13,8 +13,6 @@ from fupan.sync.google.target import GSheetsTarget
 from test_actions_sync import TODAY, rows, set_cell
 from test_actions_sync import pair as xlsx_pair  # noqa: F401  (the workbook side's fixture)
 
-pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
-
 
 @pytest.fixture
 def shared(fake_google, gclient, xlsx_pair):  # noqa: F811

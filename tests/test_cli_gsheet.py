@@ -14,8 +14,6 @@ from fupan.sync.cli import cli
 from google_standin import BOT
 from google_token_server import GoogleTokenServer
 
-pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
-
 
 @pytest.fixture
 def wired(fake_google, monkeypatch, tmp_path):

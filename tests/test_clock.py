@@ -12,6 +12,8 @@ from fupan.sync.cli import cli
 from fupan.sync.clock import run_day
 from fupan.sync.errors import UsageError
 
+pytestmark = pytest.mark.dates  # the run's day itself: CI runs it under other dates too
+
 ROOT = Path(__file__).resolve().parents[1]
 WALL_CLOCK = {
     ("date", "today"),

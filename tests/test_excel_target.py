@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from excel_standin import FakeBook
 from fupan.sync.targets.excel import ExcelTarget
 from target_contract import run_contract, small_plan
-
-pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
 
 
 def test_excel_target_contract():

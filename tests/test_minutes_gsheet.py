@@ -16,8 +16,6 @@ from fupan.sync.google.target import GSheetsTarget
 from fupan.sync.minutes.write import write_minutes
 from google_standin import BOT, FakeGoogle
 
-pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
-
 TODAY = date(2026, 11, 25)
 MEETING = date(2026, 11, 23)
 FOLDER = "0AFupanSharedDriveFolder"

@@ -14,8 +14,6 @@ from fupan.sync.samples import WRITERS, large_seller, small_seller, write_demo_r
 from fupan.sync.samples.writers import DATE_FORMAT
 from openpyxl import load_workbook
 
-pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
-
 END = date(2026, 11, 22)
 WEEK = Period(END - timedelta(days=6), END)
 PREVIOUS = Period(END - timedelta(days=13), END - timedelta(days=7))
