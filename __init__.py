@@ -13,17 +13,17 @@ __version__ = "0.1.0"
 
 _API = {
     # name: module (relative to this package) that defines it
-    "read_report": ".sync.readers",
+    "read_report": ".sync.ingest.registry",
     "check_reports": ".sync.api",
     "compute_kpis": ".sync.api",
     "import_reports": ".sync.api",
     "import_into_workspace": ".sync.api",
     "init_workspace": ".sync.api",
-    "sync_workbook": ".sync.sync_workbook",
-    "sync_actions": ".sync.actions.sync",
-    "write_minutes": ".sync.minutes.write",
-    "run_demo": ".sync.demo",
-    "main": ".sync.excel_button",  # the Excel add-in's "Refresh data" button
+    "sync_workbook": ".sync.flows.review",
+    "sync_actions": ".sync.flows.actions",
+    "write_minutes": ".sync.flows.minutes",
+    "run_demo": ".sync.flows.demo",
+    "main": ".sync.flows.excel_button",  # the Excel add-in's "Refresh data" button
 }
 
 

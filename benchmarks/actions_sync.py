@@ -15,11 +15,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from fupan.sync.actions.model import Action, to_row
-from fupan.sync.actions.sync import sync_actions
 from fupan.sync.api import import_into_workspace, init_workspace
+from fupan.sync.flows.actions import sync_actions
+from fupan.sync.flows.review import sync_workbook
 from fupan.sync.periods import Period
 from fupan.sync.samples import small_seller, writers
-from fupan.sync.sync_workbook import sync_workbook
 from openpyxl import load_workbook
 
 WEEK = Period.parse("2026-11-16..2026-11-22")
@@ -52,8 +52,8 @@ def google_shared():
     """A Google Sheet tracker on the stand-in, and a gspread client for 'people'."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import google.oauth2.credentials
-    from fupan.sync.google.auth import open_client
-    from fupan.sync.google.target import GSheetsTarget
+    from fupan.sync.targets.gsheets.auth import open_client
+    from fupan.sync.targets.gsheets.target import GSheetsTarget
     from google_standin import FakeGoogle
 
     fake = FakeGoogle()

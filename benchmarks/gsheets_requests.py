@@ -21,12 +21,12 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from fupan.sync.google.auth import open_client
-from fupan.sync.google.target import GSheetsTarget
-from fupan.sync.importer import import_reports
+from fupan.sync.flows.review import sync_workbook
 from fupan.sync.periods import Period
-from fupan.sync.store import Store
-from fupan.sync.sync_workbook import sync_workbook
+from fupan.sync.store.history import Store
+from fupan.sync.store.importer import import_reports
+from fupan.sync.targets.gsheets.auth import open_client
+from fupan.sync.targets.gsheets.target import GSheetsTarget
 from fupan.sync.targets.memory import grid
 from fupan.sync.workspace import Workspace, init
 from google_standin import FakeGoogle

@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 import pandas as pd
-from fupan.sync.engine import build_review
-from fupan.sync.importer import import_reports
+from fupan.sync.engine.review import build_review
+from fupan.sync.flows.review import sync_workbook
 from fupan.sync.periods import Period
-from fupan.sync.store import Store
-from fupan.sync.sync_workbook import sync_workbook
+from fupan.sync.store.history import Store
+from fupan.sync.store.importer import import_reports
 from fupan.sync.targets.memory import grid
 from fupan.sync.workspace import init
 from large_seller import END, SCALES, write_files

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
-from fupan.sync.schema import ADS, conform
+from fupan.sync.ingest.schema import ADS, conform
 
 ROWS = 300_000
 

@@ -8,14 +8,14 @@ from datetime import date
 from pathlib import Path
 
 from . import marketplaces
-from .check import CheckResult, check_reports
-from .engine import Review, build_review, comparison, default_period
+from .engine.review import Review, build_review, comparison, default_period
 from .errors import UsageError
-from .importer import ImportSummary, Progress, import_reports
+from .flows.review import team_settings
+from .ingest.check import CheckResult, check_reports
 from .periods import Period
 from .settings import Settings
-from .store import Store
-from .sync_workbook import team_settings
+from .store.history import Store
+from .store.importer import ImportSummary, Progress, import_reports
 from .targets import XlsxTarget
 from .workspace import Workspace, init
 

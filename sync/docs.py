@@ -7,7 +7,7 @@ from pathlib import Path
 from ..addin.kpis import MEASURES
 from ..addin.registry import all_kpis
 from ..addin.thresholds import Bands
-from .readers import READERS, load_all
+from .ingest.registry import READERS
 
 
 def _bands(b: Bands | None) -> str:
@@ -55,7 +55,6 @@ def kpis_markdown() -> str:
 
 
 def reports_markdown() -> str:
-    load_all()
     lines = [
         "# Supported reports",
         "",

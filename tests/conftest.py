@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fupan.sync.demo import DemoResult
+from fupan.sync.flows.demo import DemoResult
 from fupan.sync.samples import Seller, small_seller
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,7 +71,7 @@ def fake_google():
 def gclient(fake_google):
     """A real gspread client, with fupan's retrying HTTP client, talking to the stand-in."""
     import google.oauth2.credentials
-    from fupan.sync.google.auth import open_client
+    from fupan.sync.targets.gsheets.auth import open_client
 
     client = open_client(google.oauth2.credentials.Credentials(token="test-token"))
     client.http_client._sleep = lambda seconds: None  # retries without waiting

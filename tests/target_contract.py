@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from fupan.sync.plan import Block, Cell, FrameBlock, Sheet, Style, Table, WorkbookPlan
+from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Sheet, Style, Table, WorkbookPlan
 
 
 def small_plan(value: float = 1.0) -> WorkbookPlan:

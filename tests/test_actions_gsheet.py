@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fupan.sync.actions import sync as action_sync
 from fupan.sync.actions.sheets import without_marker
-from fupan.sync.actions.sync import sync_actions
 from fupan.sync.errors import ActionSyncError
-from fupan.sync.google.target import GSheetsTarget
+from fupan.sync.flows import actions as action_sync
+from fupan.sync.flows.actions import sync_actions
+from fupan.sync.targets.gsheets.target import GSheetsTarget
 from test_actions_sync import TODAY, rows, set_cell
 from test_actions_sync import pair as xlsx_pair  # noqa: F401  (the workbook side's fixture)
 
@@ -91,7 +91,7 @@ def test_a_killed_sync_is_repaired_by_the_next(shared, monkeypatch):
     def killed(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("fupan.sync.sync_workbook.sync_workbook", killed)
+    monkeypatch.setattr("fupan.sync.flows.review.sync_workbook", killed)
     with pytest.raises(KeyboardInterrupt):
         sync_actions(ws, target, today=TODAY)  # the Google Sheet is written, the workbook not
     monkeypatch.undo()
@@ -141,8 +141,8 @@ def test_a_sync_with_the_google_side_takes_few_requests(shared, fake_google):
 
 
 def test_fupan_sync_also_syncs_a_google_tracker_named_in_settings(shared, monkeypatch):
-    import fupan.sync.google as google
-    from fupan.sync.sync_workbook import sync_workbook
+    import fupan.sync.targets.gsheets as google
+    from fupan.sync.flows.review import sync_workbook
     from openpyxl import load_workbook
 
     ws, target, sheet = shared

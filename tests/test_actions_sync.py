@@ -7,14 +7,14 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 from fupan.addin.registry import Scope
-from fupan.sync.actions import sync as action_sync
-from fupan.sync.actions.sync import sync_actions
 from fupan.sync.api import import_into_workspace, init_workspace
-from fupan.sync.cli import cli
+from fupan.sync.cli.app import cli
 from fupan.sync.errors import ActionSyncError
+from fupan.sync.flows import actions as action_sync
+from fupan.sync.flows.actions import sync_actions
+from fupan.sync.flows.review import sync_workbook
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
-from fupan.sync.sync_workbook import sync_workbook
 from openpyxl import load_workbook
 
 pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
@@ -127,7 +127,7 @@ def test_a_killed_sync_is_repaired_by_the_next(pair, monkeypatch):
     def killed(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("fupan.sync.sync_workbook.sync_workbook", killed)
+    monkeypatch.setattr("fupan.sync.flows.review.sync_workbook", killed)
     with pytest.raises(KeyboardInterrupt):
         sync_actions(ws, shared, today=TODAY)  # the shared file is written, the workbook not
     monkeypatch.undo()

@@ -44,7 +44,7 @@ def test_libreoffice_opens_the_addin(tmp_path):
 
 def test_install_explains_where_excel_is_missing(monkeypatch):
     from click.testing import CliRunner
-    from fupan.sync.cli import cli
+    from fupan.sync.cli.app import cli
 
     monkeypatch.setattr("sys.platform", "linux")
     r = CliRunner().invoke(cli, ["excel", "install"])

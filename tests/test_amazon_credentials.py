@@ -14,7 +14,7 @@ from fupan.sync.amazon import credentials
 from fupan.sync.amazon.errors import AmazonAuthError
 from fupan.sync.amazon.login import login
 from fupan.sync.amazon.lwa import LwaApp
-from fupan.sync.cli import cli
+from fupan.sync.cli.app import cli
 from fupan.sync.samples.seller import small_seller
 
 

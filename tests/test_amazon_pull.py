@@ -190,7 +190,8 @@ def test_gzip_is_found_by_its_magic_bytes_not_the_label(env, kind):
 
 
 def test_a_cp932_document_reaches_the_readers_as_the_same_japanese_text(env):
-    from fupan.sync.readers import ReadContext, read_report
+    from fupan.sync.ingest.readers.base import ReadContext
+    from fupan.sync.ingest.registry import read_report
 
     fake, _clock, ws, run = env
     from fupan.sync.samples.writers import MYI
@@ -302,7 +303,8 @@ def test_ads_documents_are_gzip_json_and_land_as_plain_json(env):
 def test_the_excel_button_pulls_then_refreshes_when_amazon_is_set_up(env, monkeypatch):
     import fupan
     from excel_standin import FakeBook
-    from fupan.sync.amazon import credentials, refresh
+    from fupan.sync.amazon import credentials
+    from fupan.sync.flows import pull as refresh
 
     _fake, _clock, ws, run = env
     monkeypatch.setattr(credentials, "load", lambda **kw: CREDS)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from fupan.sync.errors import ReportError
-from fupan.sync.readers import read_report
+from fupan.sync.ingest.registry import read_report
 
 V3_SP = [
     {

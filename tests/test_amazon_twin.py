@@ -12,14 +12,14 @@ from amazon_standin import ADS_APP, PROFILE_US, SP_APP, FakeAmazon, ManualClock
 from fupan.sync.amazon.credentials import AmazonCredentials
 from fupan.sync.amazon.http import RetryPolicy
 from fupan.sync.amazon.lwa import LwaApp
-from fupan.sync.amazon.refresh import pull_and_sync
 from fupan.sync.api import init_workspace
-from fupan.sync.engine import build_review
-from fupan.sync.importer import import_reports
+from fupan.sync.engine.review import build_review
+from fupan.sync.flows.pull import pull_and_sync
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
 from fupan.sync.samples.seller import small_seller
-from fupan.sync.store import Store
+from fupan.sync.store.history import Store
+from fupan.sync.store.importer import import_reports
 
 TODAY = date(2026, 11, 17)
 WEEK = Period(date(2026, 11, 10), date(2026, 11, 16))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from fupan.sync.cli import cli
+from fupan.sync.cli.app import cli
 from fupan.sync.errors import ReportError
-from fupan.sync.importer import import_reports
+from fupan.sync.ingest.readers.base import ReadContext
+from fupan.sync.ingest.registry import read_report
 from fupan.sync.periods import Period
-from fupan.sync.readers import ReadContext, read_report
 from fupan.sync.samples import writers
-from fupan.sync.store import Store
+from fupan.sync.store.history import Store
+from fupan.sync.store.importer import import_reports
 from openpyxl import Workbook
 
 WEEK = Period.parse("2026-11-16..2026-11-22")

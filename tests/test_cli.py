@@ -9,7 +9,7 @@ import json
 import pytest
 from click.testing import CliRunner
 from fupan.sync import api
-from fupan.sync.cli import cli
+from fupan.sync.cli.app import cli
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
 

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
-from fupan.sync.cli import cli
+from fupan.sync.cli.app import cli
 from google_standin import BOT
 from google_token_server import GoogleTokenServer
 
@@ -19,7 +19,7 @@ from google_token_server import GoogleTokenServer
 def wired(fake_google, monkeypatch, tmp_path):
     """A real service-account key for BOT (signed JWTs, exchanged at a loopback token
     endpoint), and every gspread client fupan opens mounted on the stand-in."""
-    from fupan.sync.google import auth
+    from fupan.sync.targets.gsheets import auth
 
     with GoogleTokenServer() as google:
         info, _ = google.service_account_key(BOT)
@@ -91,7 +91,7 @@ def test_a_sheet_not_shared_with_the_service_account_names_it(fake_google, wired
 def test_moving_to_a_new_google_sheet_keeps_the_teams_edits_from_the_xlsx(
     fake_google, wired, tmp_path
 ):
-    from fupan.sync.demo import run_demo
+    from fupan.sync.flows.demo import run_demo
     from fupan.sync.i18n import t
 
     demo = run_demo(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fupan.sync.cli import cli
+from fupan.sync.cli.app import cli
 from fupan.sync.clock import run_day
 from fupan.sync.errors import UsageError
 
@@ -28,11 +28,11 @@ WALL_CLOCK = {
 # Where real time is the point, not the run's day (each reason in the module itself).
 ALLOWED = {
     "sync/clock.py": "the run's day, read once by the entry points",
-    "sync/google/auth.py": "whether a Google token has expired is a fact of real time",
-    "sync/google/lease.py": "a lease expires in real time, for every process alike",
-    "sync/google/target.py": "the lease's clock (real time, as above)",
+    "sync/targets/gsheets/auth.py": "whether a Google token has expired is a fact of real time",
+    "sync/targets/gsheets/lease.py": "a lease expires in real time, for every process alike",
+    "sync/targets/gsheets/target.py": "the lease's clock (real time, as above)",
     "sync/amazon/http.py": "Amazon's rate limits and back-off run in real time",
-    "sync/store.py": "the audit stamp of an import; no computation reads it",
+    "sync/store/history.py": "the audit stamp of an import; no computation reads it",
 }
 
 

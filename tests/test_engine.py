@@ -7,12 +7,12 @@ import math
 import pandas as pd
 import pytest
 from fupan.addin.registry import Scope
-from fupan.sync.engine import build_review
+from fupan.sync.engine.review import build_review
+from fupan.sync.ingest.readers.base import ReadResult
+from fupan.sync.ingest.registry import READERS
+from fupan.sync.ingest.schema import TABLES, conform
 from fupan.sync.periods import Period
-from fupan.sync.readers import READERS, load_all
-from fupan.sync.readers.base import ReadResult
-from fupan.sync.schema import TABLES, conform
-from fupan.sync.store import Store
+from fupan.sync.store.history import Store
 
 P = Period.parse("2026-11-16..2026-11-22")
 
@@ -20,7 +20,6 @@ P = Period.parse("2026-11-16..2026-11-22")
 def stored(**tables) -> Store:
     """A real in-memory store holding the given canonical rows, one import per table."""
     store = Store.memory()
-    load_all()
     for n, (name, rows) in enumerate(tables.items()):
         spec = TABLES[name]
         frame = conform(pd.DataFrame(rows), spec)
@@ -231,7 +230,7 @@ def stock(day, available):
 
 def test_a_snapshot_kpi_is_not_compared_with_itself():
     from fupan.addin.registry import KPIS
-    from fupan.sync.engine import change, comparable
+    from fupan.sync.engine.review import change, comparable
 
     sales = [biz("A1", 700, 70, 700)]
     one = stored(business_asin=sales, inventory=[stock("2026-11-23", 100)])
@@ -250,7 +249,7 @@ def test_a_snapshot_kpi_is_not_compared_with_itself():
 
 def test_an_empty_comparison_period_says_so_and_changes_nothing():
     from fupan.addin.registry import KPIS
-    from fupan.sync.engine import change
+    from fupan.sync.engine.review import change
 
     store = stored(business_asin=[biz("A1", 700, 70, 700)])
     r = build_review(store, P, marketplace="US", compare=P.previous())

@@ -28,9 +28,9 @@ def test_traffic_lights_are_conditional_formats(tmp_path, seller):
     from datetime import date
 
     from fupan.sync.api import import_into_workspace, init_workspace
+    from fupan.sync.flows.review import sync_workbook
     from fupan.sync.periods import Period
     from fupan.sync.samples import writers
-    from fupan.sync.sync_workbook import sync_workbook
 
     week = Period.parse("2026-11-16..2026-11-22")
     ws = init_workspace(tmp_path / "shop")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from fupan.sync.cli import cli
+from fupan.sync.cli.app import cli
 
 # expected-kpis.json has an SP-only TACoS and June-wide ad totals: the SB, SD and campaign
 # files cover only June's last days, so the oracle is computed from the month-wide files.

@@ -21,10 +21,10 @@ import pytest
 import requests
 from click.testing import CliRunner
 from cryptography.hazmat.primitives.asymmetric import rsa
+from fupan.sync.cli.auth import auth as auth_group
 from fupan.sync.errors import AuthError
-from fupan.sync.google import auth
-from fupan.sync.google.auth_cli import auth as auth_group
-from fupan.sync.google.http import BoundedRetryClient
+from fupan.sync.targets.gsheets import auth
+from fupan.sync.targets.gsheets.http import BoundedRetryClient
 from google.auth.exceptions import RefreshError
 from google.oauth2 import service_account
 from google.oauth2.credentials import Credentials as UserCredentials

@@ -6,7 +6,7 @@ import json
 
 import pytest
 import requests
-from fupan.sync.google.http import BoundedRetryClient
+from fupan.sync.targets.gsheets.http import BoundedRetryClient
 from gspread.exceptions import APIError
 from requests.adapters import BaseAdapter
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 
 import pytest
-from fupan.sync.demo import run_demo
-from fupan.sync.google import open_gsheet
+from fupan.sync.flows.demo import run_demo
+from fupan.sync.targets.gsheets import open_gsheet
 
 SHEET = os.environ.get("FUPAN_LIVE_SHEET")
 

@@ -7,9 +7,9 @@ from datetime import date, datetime
 
 import pytest
 from fupan.sync.errors import TargetError
-from fupan.sync.google import a1, payload
-from fupan.sync.google.dialect import rule_formula
-from fupan.sync.plan import Block, Cell, Chart, Rule, Sheet, Style
+from fupan.sync.targets.gsheets import a1, payload
+from fupan.sync.targets.gsheets.dialect import rule_formula
+from fupan.sync.workbook.plan import Block, Cell, Chart, Rule, Sheet, Style
 
 
 @pytest.mark.parametrize(

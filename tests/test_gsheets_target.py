@@ -7,9 +7,9 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 from fupan.sync.errors import AuthError, LeaseError, TargetError
-from fupan.sync.google.dialect import rule_formula
-from fupan.sync.google.target import GSheetsTarget
-from fupan.sync.plan import Block, Cell, FrameBlock, Rule, Sheet, Style, WorkbookPlan
+from fupan.sync.targets.gsheets.dialect import rule_formula
+from fupan.sync.targets.gsheets.target import GSheetsTarget
+from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Rule, Sheet, Style, WorkbookPlan
 from google_standin import BOT
 from openpyxl import load_workbook
 from target_contract import run_contract, small_plan
@@ -184,8 +184,8 @@ def test_a_sync_killed_while_staging_leaves_the_visible_workbook_as_it_was(
 @pytest.fixture(scope="module")
 def demo_both(tmp_path_factory):
     import google.oauth2.credentials
-    from fupan.sync.demo import run_demo
-    from fupan.sync.google.auth import open_client
+    from fupan.sync.flows.demo import run_demo
+    from fupan.sync.targets.gsheets.auth import open_client
     from google_standin import FakeGoogle
 
     fake = FakeGoogle()
@@ -252,8 +252,8 @@ def test_the_google_sheet_equals_the_xlsx_tab_by_tab_and_formula_by_formula(demo
 
 
 def test_the_team_edits_the_google_sheet_and_the_next_refresh_keeps_every_edit(demo_both):
+    from fupan.sync.flows.review import sync_workbook
     from fupan.sync.i18n import t
-    from fupan.sync.sync_workbook import sync_workbook
 
     fake, sheet, client, result = demo_both
     sh = client.open_by_key(sheet)

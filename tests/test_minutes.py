@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import own_copy
 from fupan.addin.registry import KPIS
-from fupan.sync.cli import cli
-from fupan.sync.demo import run_demo
-from fupan.sync.minutes.write import write_minutes
+from fupan.sync.cli.app import cli
+from fupan.sync.flows.demo import run_demo
+from fupan.sync.flows.minutes import write_minutes
 
 pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
 

@@ -9,11 +9,11 @@ import google.oauth2.credentials
 import pytest
 from conftest import own_copy
 from fupan.addin.registry import KPIS
-from fupan.sync.demo import run_demo
 from fupan.sync.errors import TargetError
-from fupan.sync.google.auth import open_client
-from fupan.sync.google.target import GSheetsTarget
-from fupan.sync.minutes.write import write_minutes
+from fupan.sync.flows.demo import run_demo
+from fupan.sync.flows.minutes import write_minutes
+from fupan.sync.targets.gsheets.auth import open_client
+from fupan.sync.targets.gsheets.target import GSheetsTarget
 from google_standin import BOT, FakeGoogle
 
 TODAY = date(2026, 11, 25)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from fupan.sync.headers import normalise
-from fupan.sync.parsing import parse_dates, parse_numbers
+from fupan.sync.ingest.headers import normalise
+from fupan.sync.ingest.parsing import parse_dates, parse_numbers
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -7,8 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 from fupan.sync.errors import MissingPeriodError, ReportError
+from fupan.sync.ingest.readers.base import ReadContext
+from fupan.sync.ingest.registry import read_report
 from fupan.sync.periods import Period
-from fupan.sync.readers import ReadContext, read_report
 
 pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from fupan.sync.ingest.readers.base import ReadContext
+from fupan.sync.ingest.registry import read_report
 from fupan.sync.periods import Period
-from fupan.sync.readers import ReadContext, read_report
 
 JUNE = ReadContext(period=Period.parse("2025-06-01..2025-06-30"))
 

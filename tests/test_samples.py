@@ -8,8 +8,9 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 from fupan.sync.api import compute_kpis, import_into_workspace, init_workspace
+from fupan.sync.ingest.readers.base import ReadContext
+from fupan.sync.ingest.registry import read_report
 from fupan.sync.periods import Period
-from fupan.sync.readers import ReadContext, read_report
 from fupan.sync.samples import WRITERS, large_seller, small_seller, write_demo_reports, writers
 from fupan.sync.samples.writers import DATE_FORMAT
 from openpyxl import load_workbook

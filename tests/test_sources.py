@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 from fupan.sync.errors import ReportError, UnknownReportError
-from fupan.sync.sources import load
+from fupan.sync.ingest.sources import load
 
 HEADER = "(Parent) ASIN,(Child) ASIN,Title,SKU,Sessions - Total,Units Ordered,Ordered Product Sales"
 ROW = 'B0P,B0C,"Café – Crème, 16.5"" mat",SKU-1,"1,234",12,"$1,457.93"'
@@ -90,7 +90,7 @@ def test_broken_json_is_one_clear_error(tmp_path):
 
 
 def test_json_that_is_no_amazon_report_is_unknown(tmp_path):
-    from fupan.sync.readers import read_report
+    from fupan.sync.ingest.registry import read_report
 
     path = tmp_path / "other.json"
     path.write_text('{"hello": 1}', encoding="utf-8")

@@ -7,12 +7,12 @@ import re
 import pandas as pd
 import pytest
 from fupan.sync.errors import OverlapError
-from fupan.sync.importer import import_reports
+from fupan.sync.ingest.readers.base import ReadResult
+from fupan.sync.ingest.schema import ADS, conform
 from fupan.sync.periods import Period
-from fupan.sync.readers.base import ReadResult
 from fupan.sync.samples import writers
-from fupan.sync.schema import ADS, conform
-from fupan.sync.store import Store
+from fupan.sync.store.history import Store
+from fupan.sync.store.importer import import_reports
 
 
 def ads_result(days: list[str], spend: float, *, summary: tuple[str, str] | None = None):

@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 from fupan.sync.api import import_into_workspace, init_workspace
 from fupan.sync.errors import WorkbookError
+from fupan.sync.flows.review import sync_workbook
 from fupan.sync.i18n import LABELS
 from fupan.sync.periods import Period
-from fupan.sync.plan import Block
 from fupan.sync.samples import writers
-from fupan.sync.sync_workbook import sync_workbook
 from fupan.sync.targets.memory import MemoryTarget, grid
+from fupan.sync.workbook.plan import Block
 from fupan.workbook_templates.build import template_path, template_plan
 from openpyxl import load_workbook
 
@@ -164,7 +164,7 @@ def test_chinese_workbook_is_complete(workspace):
 
 
 def test_data_ads_holds_one_row_per_ad_key_with_the_same_sums():
-    from fupan.sync.workbook import AD_SUMS, ads_by_key
+    from fupan.sync.workbook.build import AD_SUMS, ads_by_key
 
     days = pd.to_datetime(["2026-11-16", "2026-11-17", "2026-11-18"])
     ads = pd.DataFrame(
@@ -201,7 +201,7 @@ def test_data_ads_holds_one_row_per_ad_key_with_the_same_sums():
 
 
 def test_data_sales_holds_one_row_per_child_asin_and_sku_over_the_period():
-    from fupan.sync.workbook import SALES_SUMS, sales_by_key
+    from fupan.sync.workbook.build import SALES_SUMS, sales_by_key
 
     weeks = pd.to_datetime(["2026-11-09", "2026-11-16", "2026-11-09"])
     sales = pd.DataFrame(

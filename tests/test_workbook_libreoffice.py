@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from fupan.addin.registry import KPIS, Scope
 from fupan.addin.thresholds import Bands
-from fupan.sync.demo import run_demo
+from fupan.sync.flows.demo import run_demo
 from libreoffice import colours, error_cells, recalc, render_png
 from openpyxl import load_workbook
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from ..sync.actions.merge import Side
 from ..sync.actions.sheets import Tracker
-from ..sync.engine import build_review
+from ..sync.engine.review import build_review
 from ..sync.periods import Period
 from ..sync.settings import Settings
-from ..sync.store import Store
+from ..sync.store.history import Store
 from ..sync.targets.xlsx import XlsxTarget
-from ..sync.workbook import Inputs, build_plan, stock_rows
+from ..sync.workbook.build import Inputs, build_plan, stock_rows
 
 HERE = Path(__file__).resolve().parent
 # A fixed period keeps the templates byte-stable; `fupan sync` replaces it with real data.

@@ -13,10 +13,10 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ..cells import plain, text_cell, value_cell
 from ..i18n import LABELS, t
-from ..plan import Block, Cell, Rule, Sheet, Style
 from ..targets.base import Grid, Target
+from ..workbook.cells import plain, text_cell, value_cell
+from ..workbook.plan import Block, Cell, Rule, Sheet, Style
 from .merge import Conflict, Side
 from .model import COLUMNS, LABEL_KEYS, Action, assign_ids, from_row, meeting_order, to_row
 

@@ -50,7 +50,7 @@ class AmazonCredentials:
 
 
 def config_dir_default() -> Path:
-    from ..google.auth import config_dir_default as google_dir
+    from ..targets.gsheets.auth import config_dir_default as google_dir
 
     return google_dir()
 
@@ -87,7 +87,7 @@ def require_sp(creds: AmazonCredentials) -> LwaApp:
 
 def save(creds: AmazonCredentials, config_dir: Path | None = None) -> Path:
     """Write the credentials readable by their owner only; returns the file."""
-    from ..google.auth import _write_private  # the one 0600 atomic writer of fupan
+    from ..targets.gsheets.auth import _write_private
 
     data: dict[str, object] = {"profiles": dict(creds.profiles)}
     for name, app in (("sp", creds.sp), ("ads", creds.ads)):

@@ -275,7 +275,7 @@ def _error_text(text: str) -> str:
 
 def _store_coverage(ws: Workspace, codes: list[str]) -> dict[str, dict[str, date]]:
     """Last day each table holds per marketplace, from files not pulled by fupan."""
-    from ..store import Store
+    from ..store.history import Store
 
     if not ws.store_path.exists():
         return {}

@@ -16,12 +16,12 @@ from ...addin.registry import KPIS, Direction, Scope
 from ...addin.thresholds import Bands
 from ..actions.model import CLOSED, Action
 from ..actions.sheets import read_tracker
-from ..engine import Review, build_review, change, comparable, comparison
+from ..engine.review import Review, build_review, change, comparable, comparison
+from ..engine.rules import RULE_KPI, evaluate, kpi_now
+from ..flows.review import team_settings, weekly_trend
 from ..periods import Period
-from ..rules import RULE_KPI, evaluate, kpi_now
 from ..settings import Settings
-from ..store import Store
-from ..sync_workbook import team_settings, weekly_trend
+from ..store.history import Store
 from ..targets.base import Target
 from ..targets.xlsx import XlsxTarget
 from ..workspace import Workspace
@@ -82,7 +82,7 @@ def changes_since(frozen: Target, now: list[Action]) -> list[str]:
 
 def threshold_text(b: Bands | None, kpi: str) -> str:
     """The green band in the KPI's own unit: `≤ 25.00 %`, `≥ 30 d and ≤ 180 d`."""
-    from ..render import format_value
+    from ..cli.render import format_value
 
     if b is None:
         return ""
@@ -121,7 +121,7 @@ def gather(
     with Store.open(workspace.store_path) as store:
         period = Period.parse(state["period"]) if "period" in state else None
         if period is None:
-            from ..engine import default_period
+            from ..engine.review import default_period
 
             period = default_period(store, workspace.marketplace)
         cmp = comparison(period, "previous")

@@ -21,7 +21,7 @@ TARGETS: dict[str, tuple[Callable[[str], Target], str]] = {
 
 
 def _gsheet(where: str) -> Target:
-    from ..google import open_gsheet  # imports gspread only when a Google Sheet is used
+    from .gsheets import open_gsheet
 
     return open_gsheet(where)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
-from ..plan import WorkbookPlan
+from ..workbook.plan import WorkbookPlan
 
 Grid = list[list[Any]]
 

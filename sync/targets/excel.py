@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..cells import FORMULA_LEADS, frame_values
-from ..plan import Block, Cell, FrameBlock, Sheet, WorkbookPlan
+from ..workbook.cells import FORMULA_LEADS, frame_values
+from ..workbook.plan import Block, Cell, FrameBlock, Sheet, WorkbookPlan
 from .base import Grid, state_of
 from .xlsx import FILLS, STATE_SHEET
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..cells import frame_values
-from ..plan import FrameBlock, WorkbookPlan
+from ..workbook.cells import frame_values
+from ..workbook.plan import FrameBlock, WorkbookPlan
 from .base import Grid
 
 

@@ -24,9 +24,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from ..cells import FORMULA_LEADS, frame_values
 from ..errors import WorkbookError
-from ..plan import Cell, FrameBlock, Sheet, Style, WorkbookPlan, cell_rows
+from ..workbook.cells import FORMULA_LEADS, frame_values
+from ..workbook.plan import Cell, FrameBlock, Sheet, Style, WorkbookPlan, cell_rows
 from .base import Grid, state_of
 
 STATE_SHEET = "_fupan"

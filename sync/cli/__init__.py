@@ -1,0 +1,1 @@
+"""The `fupan` command line: one module per command group, a thin shell over the Python API."""

@@ -1,0 +1,81 @@
+"""KPI results as text: a coloured terminal table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+
+import click
+import pandas as pd
+
+from ...addin.registry import KPIS, Unit
+
+COLOURS = {"green": "green", "yellow": "yellow", "red": "red"}
+COLUMNS = ["scope", "key", "kpi", "value", "status"]
+
+
+def _plain(value: float) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return round(value, 10)  # drops float noise such as 35210.340000000004
+
+
+def to_json(kpis: pd.DataFrame) -> str:
+    rows = [
+        {
+            "scope": str(r.scope),
+            "key": str(r.key),
+            "kpi": r.kpi,
+            "value": _plain(float(r.value)),
+            "status": r.status,
+        }
+        for r in kpis[COLUMNS].itertuples(index=False)
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def to_csv(kpis: pd.DataFrame) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(COLUMNS)
+    for r in kpis[COLUMNS].itertuples(index=False):
+        v = _plain(float(r.value))
+        w.writerow([r.scope, r.key, r.kpi, "" if v is None else repr(v), r.status])
+    return buf.getvalue()
+
+
+def format_value(kpi_id: str, value: float | None, currency: str = "") -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    unit = KPIS[kpi_id].unit
+    if unit is Unit.RATIO:
+        return f"{value * 100:.2f} %"
+    if unit is Unit.MONEY:
+        return f"{value:,.2f}" + (f" {currency}" if currency else "")
+    if unit is Unit.MULTIPLE:
+        return f"{value:.2f}"
+    if unit is Unit.DAYS:
+        return f"{value:.0f} d"
+    return f"{value:,.0f}"
+
+
+def to_table(kpis: pd.DataFrame, *, colour: bool = True, lang: str = "en") -> str:
+    """One block per scope and key, KPIs down the rows, status as a coloured dot."""
+    lines: list[str] = []
+    for (scope, key), block in kpis.groupby(["scope", "key"], sort=False):
+        title = "account" if scope == "account" else f"{scope} {key}"
+        lines.append(click.style(title, bold=True) if colour else title)
+        for r in block.itertuples(index=False):
+            kpi = KPIS[r.kpi]
+            name = kpi.name_zh if lang == "zh" else kpi.name_en
+            text = format_value(r.kpi, _plain(float(r.value)))
+            mark = {"green": "●", "yellow": "●", "red": "●"}.get(r.status, " ")
+            if colour and r.status in COLOURS:
+                mark = click.style(mark, fg=COLOURS[r.status])
+            lines.append(
+                f"  {mark} {name:<30} {text:>18}  {r.status if r.status != 'none' else ''}"
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

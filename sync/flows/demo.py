@@ -1,0 +1,112 @@
+"""`fupan demo`: a workspace filled with a realistic sample seller, reviewed end to end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from ..actions.model import COLUMNS, Action, to_row
+from ..api import import_into_workspace, init_workspace
+from ..i18n import t
+from ..periods import Period
+from ..samples import small_seller, write_demo_reports
+from ..targets import Target
+from ..workspace import Workspace
+from .review import SyncResult, sync_workbook
+
+
+@dataclass
+class DemoResult:
+    workspace: Workspace
+    sync: SyncResult
+    files: list[Path]
+
+
+def last_meeting_actions(meeting: date, today: date, seller_asins: list[str]) -> list[Action]:
+    """What the team decided a week ago: one done, one overdue, one still running on `today`."""
+    return [
+        Action(
+            created=meeting,
+            meeting=meeting,
+            source="R15",
+            scope="asin",
+            key=seller_asins[4],
+            problem="Featured Offer below 80 %",
+            root_cause="A reseller undercut our price by 1 USD",
+            action="Report the hijacker; match price for two weeks",
+            owner="Li Wei",
+            due=meeting + timedelta(days=3),
+            status="done",
+            value_raised=0.68,
+        ),
+        Action(
+            created=meeting,
+            meeting=meeting,
+            source="R9",
+            scope="asin",
+            key=seller_asins[0],
+            problem="Days of cover under 30",
+            root_cause="Last inbound shipment was split at the port",
+            action="Book 600 units by air freight",
+            owner="Zhang Min",
+            due=meeting + timedelta(days=4),
+            status="open",
+            value_raised=9.0,
+        ),
+        Action(
+            created=meeting,
+            meeting=meeting,
+            source="manual",
+            scope="account",
+            problem="ODR above 1 %",
+            root_cause="Two A-to-z claims on late deliveries",
+            action="Appeal both claims with tracking proof",
+            owner="Chen Jing",
+            due=today + timedelta(days=7),  # an appeal takes weeks: running on any demo day
+            status="in progress",
+            value_raised=0.011,
+        ),
+    ]
+
+
+def add_actions(workbook: Path, actions: list[Action], lang: str) -> None:
+    """Type actions into the Actions tab, as a person in the meeting would."""
+    wb = load_workbook(workbook)
+    ws = wb[t("actions", lang)]
+    for a in actions:
+        ws.append(to_row(a))
+    assert ws.cell(3, 1).value == COLUMNS[0]
+    wb.save(workbook)
+
+
+def run_demo(
+    folder: str | Path = "fupan-demo",
+    *,
+    lang: str = "en",
+    today: date,
+    gsheet: Target | None = None,
+) -> DemoResult:
+    """Write eight weeks of sample reports, import them, and write a complete review.xlsx.
+
+    The first sync reviews the week before last; the team's actions from that meeting are
+    typed in; the second sync reviews last week on `today`, with those actions' outcomes (and
+    writes the same review to `gsheet` when given).
+    """
+    week = Period.last_full_week(today)
+    ws = init_workspace(folder, marketplace="US", language=lang)
+    seller = small_seller(week.end)
+    written = write_demo_reports(ws.reports, seller)
+    for path, period in written:
+        import_into_workspace(ws, [path], period=period, today=today)
+    previous = week.previous()
+    meeting = previous.end + timedelta(days=1)
+    sync_workbook(ws, period=previous, today=meeting)
+    add_actions(
+        ws.workbook, last_meeting_actions(meeting, today, list(seller.catalogue.child_asin)), lang
+    )
+    also = [gsheet] if gsheet is not None else []
+    result = sync_workbook(ws, period=week, today=today, also=also)
+    return DemoResult(ws, result, [p for p, _ in written])

@@ -1,0 +1,301 @@
+"""`fupan sync`: import new reports, then refresh the review workbook from the store.
+
+Only fupan's ranges are rewritten. Settings edits, Actions, notes columns and extra tabs the
+team added are read back first and written again; the write is atomic (see the targets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..actions.sheets import SNAPSHOT_SHEET, Tracker, read_tracker
+
+if TYPE_CHECKING:
+    from .actions import ActionSyncResult
+from ..engine.review import Review, attribution_cutoff, build_review, comparison, default_period
+from ..engine.rules import evaluate, kpi_now
+from ..findings import Finding, Severity
+from ..i18n import LABELS, t
+from ..periods import Period
+from ..settings import Product, Settings, read_back
+from ..store.history import Store
+from ..store.importer import ImportSummary, Progress, import_reports, read_all
+from ..targets import Target, XlsxTarget
+from ..targets.xlsx import STATE_SHEET
+from ..workbook.build import FIRST, SHEET_KEYS, Inputs, build_plan, stock_rows
+from ..workbook.plan import WorkbookPlan
+from ..workspace import Workspace
+
+OUR_TITLES = frozenset(v for k in SHEET_KEYS for v in LABELS[k]) | {STATE_SHEET, SNAPSHOT_SHEET}
+
+
+@dataclass
+class SyncResult:
+    plan: WorkbookPlan
+    review: Review
+    target: str
+    imported: ImportSummary | None
+    dry_run: bool
+    reds: int = 0
+    yellows: int = 0
+    suggestions: int = 0
+    overdue: int = 0
+    would_import: list[str] = field(default_factory=list)
+    actions: ActionSyncResult | None = None  # when Settings names a shared tracker
+
+
+def _title(key: str, lang: str) -> str:
+    return t(key, lang)
+
+
+def _find(target: Target, key: str) -> list[list]:
+    for lang in ("en", "zh"):
+        grid = target.read_sheet(_title(key, lang))
+        if grid is not None:
+            return grid
+    return []
+
+
+def team_settings(target: Target, language: str = "en") -> Settings:
+    """The Settings the team typed into a workbook (defaults where it has none)."""
+    return read_back(_find(target, "settings"), Settings.defaults(language))
+
+
+def read_notes(target: Target, key: str) -> dict[str, str]:
+    grid = _find(target, key)
+    if len(grid) < FIRST:
+        return {}
+    header = [str(v) if v is not None else "" for v in grid[FIRST - 2]]
+    labels = set(LABELS["note"])
+    col = next((i for i, h in enumerate(header) if h in labels), None)
+    if col is None:
+        return {}
+    notes = {}
+    for row in grid[FIRST - 1 :]:
+        if row and row[0] not in (None, "") and col < len(row) and row[col] not in (None, ""):
+            notes[str(row[0])] = str(row[col])
+    return notes
+
+
+def weekly_trend(store: Store, period: Period, marketplace: str, weeks: int = 8) -> pd.DataFrame:
+    rows = []
+    for n in range(weeks - 1, -1, -1):
+        end = period.end - timedelta(days=7 * n)
+        week = Period(end - timedelta(days=6), end)
+        r = build_review(store, week, marketplace=marketplace)
+        if r.kpis.empty:
+            continue
+        rows.append(
+            {
+                "week": f"{week.start:%m-%d}",
+                "sales": r.value("sales") or 0.0,
+                "sessions": r.value("sessions") or 0.0,
+                "acos": r.value("acos"),
+                "tacos": r.value("tacos"),
+            }
+        )
+    return pd.DataFrame(rows, columns=["week", "sales", "sessions", "acos", "tacos"])
+
+
+def _products(store: Store, marketplace: str, settings: Settings) -> dict[str, Product]:
+    products = dict(settings.products)
+    biz = store.table("business_asin", marketplace=marketplace)
+    inv = store.table("inventory", marketplace=marketplace)
+    seen = pd.concat(
+        [
+            biz[["sku", "child_asin", "title"]].rename(columns={"child_asin": "asin"}),
+            inv[["sku", "asin", "title"]],
+        ]
+    ).drop_duplicates("sku", keep="last")
+    for r in seen.itertuples(index=False):
+        if r.sku and r.sku not in products:
+            products[r.sku] = Product(r.sku, r.asin, r.title[:80])
+    return products
+
+
+def sync_workbook(
+    workspace: Workspace,
+    reports: Iterable[str | Path] = (),
+    *,
+    workbook: str | Path | None = None,
+    target: Target | None = None,
+    period: Period | None = None,
+    compare: str | None = "previous",
+    language: str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    today: date,
+    tracker: Tracker | None = None,
+    also: Sequence[Target] = (),
+    credentials: str | Path | None = None,
+    seed: Target | None = None,
+) -> SyncResult:
+    """Import new reports and refresh the review workbook (or, with dry_run, describe it).
+
+    `tracker` replaces the action tracker read from the workbook (the action sync passes
+    the merged one); without a period, the period of the workbook's last sync is kept.
+    The team's edits are read from `target`; the same review is also written to `also`
+    (an .xlsx copy beside the Google Sheet, say), each keeping its own extra tabs.
+    `credentials` opens a shared tracker in Google Sheets named in Settings. A `target` that
+    fupan never wrote (a new Google Sheet) starts from the team's edits in `seed` (the
+    workspace's .xlsx), so moving to Google loses no Settings edit, action or note.
+    """
+    reports = list(reports) or [workspace.reports]
+    target = target or XlsxTarget(Path(workbook) if workbook else workspace.workbook)
+    for each in (target, *also):
+        if isinstance(each, XlsxTarget) and not dry_run:
+            each.check_writable()  # before importing: a locked file changes nothing at all
+    with Store.open(workspace.store_path) as store:
+        imported = None
+        would_import: list[str] = []
+        if dry_run:
+            results, _ = read_all(
+                reports,
+                period=period,
+                marketplace=workspace.marketplace,
+                known=lambda sha: store.already_imported(sha, None),
+                today=today,
+            )
+            would_import = [
+                f"{p.name}: {r.reader}, {len(r.frame)} rows"
+                for p, r, sha in results
+                if r is not None and not store.already_imported(sha, r.period)
+            ]
+        else:
+            imported = import_reports(
+                reports,
+                store=store,
+                period=period,
+                marketplace=workspace.marketplace,
+                progress=progress,
+                today=today,
+            )
+        market = workspace.marketplace
+        edits = target
+        if seed is not None and not target.read_state() and seed.read_state():
+            edits = seed
+        last = edits.read_state().get("period")
+        chosen = period or (Period.parse(last) if last else default_period(store, market))
+
+        settings = team_settings(edits, language or workspace.language)
+        if language:
+            settings.language = language
+        settings.products = _products(store, market, settings)
+        merged_tracker = tracker is not None
+        if tracker is None:
+            tracker = read_tracker(edits)
+            tracker.number()
+        cmp = comparison(chosen, compare)
+        review = build_review(store, chosen, marketplace=market, compare=cmp, settings=settings)
+        for a in tracker.side.rows.values():  # did the action work? the KPI now, beside then
+            if a.status not in ("done", "dropped"):
+                now = kpi_now(review, a.source, a.scope, a.key)
+                if now is not None:
+                    a.value_now = now
+        previous = build_review(store, cmp, marketplace=market, settings=settings) if cmp else None
+        inventory = store.table("inventory", marketplace=market)
+        stock, planning = stock_rows(inventory, review)
+        findings = _findings(store) + review.findings
+        inputs = Inputs(
+            review=review,
+            previous=previous,
+            settings=settings,
+            sales_rows=_inside(
+                store.table("business_asin", marketplace=market, period=chosen),
+                "period_start",
+                "period_end",
+                chosen,
+            ),
+            ads_rows=review.ads,
+            stock_rows=stock,
+            planning_rows=planning,
+            returns_rows=_inside(
+                store.table("returns", marketplace=market, period=chosen),
+                "return_date",
+                "return_date",
+                chosen,
+            ),
+            health_rows=store.table("account_health", marketplace=market),
+            trend=weekly_trend(store, chosen, market),
+            suggestions=evaluate(review, settings, inventory),
+            tracker=tracker,
+            findings=findings,
+            notes={k: read_notes(edits, k) for k in ("sales", "ads")},
+            today=today,
+            provisional_from=attribution_cutoff(today),
+        )
+    plan = build_plan(inputs)
+    keep = [s for s in target.sheet_titles() if s not in OUR_TITLES]
+    counts = review.kpis.status.value_counts()
+    result = SyncResult(
+        plan,
+        review,
+        target.name,
+        imported,
+        dry_run,
+        int(counts.get("red", 0)),
+        int(counts.get("yellow", 0)),
+        len(inputs.suggestions),
+        sum(a.overdue(today) for a in tracker.side.rows.values()),
+        would_import,
+    )
+    try:
+        if not dry_run:
+            state = {
+                "next_action_id": str(tracker.next_id),
+                "language": settings.language,
+                "actions_generation": str(tracker.side.generation),
+                "period": str(chosen),
+            }
+            target.apply(plan, keep=keep, state=state)
+            for other in also:
+                mine = [s for s in other.sheet_titles() if s not in OUR_TITLES]
+                other.apply(plan, keep=mine, state=state)
+    finally:
+        for each in (target, *also, *([seed] if seed else [])):
+            each.close()  # releases a Google Sheet's lease even when a write failed
+    if settings.shared_tracker and not dry_run and not merged_tracker:
+        from ..targets.gsheets.address import looks_like_gsheet
+        from .actions import sync_actions
+
+        shared: str | Path = settings.shared_tracker
+        if not looks_like_gsheet(settings.shared_tracker):
+            shared = Path(settings.shared_tracker).expanduser()
+            if not shared.is_absolute():
+                home = (
+                    workspace.root if looks_like_gsheet(target.name) else Path(target.name).parent
+                )
+                shared = home / shared
+        result.actions = sync_actions(
+            workspace, shared, workbook=target, today=today, credentials=credentials
+        )
+    return result
+
+
+def _inside(frame: pd.DataFrame, start: str, end: str, period: Period) -> pd.DataFrame:
+    lo, hi = pd.Timestamp(period.start), pd.Timestamp(period.end)
+    return frame[(frame[start] >= lo) & (frame[end] <= hi)].reset_index(drop=True)
+
+
+def _findings(store: Store) -> list[Finding]:
+    rows = store.findings()
+    return [
+        Finding(
+            Severity(r.severity),
+            r.code,
+            r.message,
+            r.file,
+            None if pd.isna(r.row) else int(r.row),
+            None if r.column is None or pd.isna(r.column) else r.column,
+        )
+        for r in rows.itertuples(index=False)
+    ]
+
+
+__all__ = ["SyncResult", "sync_workbook"]

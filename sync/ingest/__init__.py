@@ -1,0 +1,1 @@
+"""Ingest: report bytes to canonical frames (sources, headers, parsing, the reader registry)."""

@@ -1,0 +1,1 @@
+"""Report readers, one module per report family (registered in ingest/registry.py)."""

@@ -1,0 +1,50 @@
+"""Shared bits of the readers whose rows are a snapshot or a dated list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from ...errors import ReportError
+from ...findings import Finding, Severity
+from ...periods import Period
+from ..schema import TableSpec, conform
+from ..sources import RawReport
+from .base import ReadResult
+
+
+def dated_result(
+    kind: str,
+    table: TableSpec,
+    raw: RawReport,
+    frame: pd.DataFrame,
+    marketplace: str,
+    date_column: str,
+    findings: list[Finding] | None = None,
+) -> ReadResult:
+    """A ReadResult whose period is the span of one date column."""
+    findings = list(findings or [])
+    frame = frame.assign(marketplace=marketplace)
+    period = None
+    dates = frame[date_column].dropna() if date_column in frame else pd.Series([], dtype=object)
+    if frame.empty:
+        findings.append(
+            Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))
+        )
+    elif len(dates):
+        period = Period(pd.Timestamp(dates.min()).date(), pd.Timestamp(dates.max()).date())
+    return ReadResult(kind, table, conform(frame, table), period, marketplace, findings)
+
+
+def snapshot_day(raw: RawReport, period: Period | None, today: date | None) -> tuple[date, bool]:
+    """The day an undated stock report counts: the period's end, else the run's day (flagged)."""
+    if period is not None:
+        return period.end, False
+    if today is None:
+        raise ReportError(
+            raw.path,
+            "has no date, and no day was given to count its stock on",
+            fix="Pass --period (its end dates the stock).",
+        )
+    return today, True

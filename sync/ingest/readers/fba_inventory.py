@@ -1,0 +1,61 @@
+"""Manage FBA Inventory (GET_FBA_MYI_UNSUPPRESSED_INVENTORY_DATA): API TSV or UI CSV."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...findings import Finding, Severity
+from ..schema import INVENTORY
+from ..sources import RawReport
+from ._snapshot import dated_result, snapshot_day
+from .base import Field, ReadContext, Reader, ReadResult, extract, has_all, resolve_marketplace
+
+FIELDS: tuple[Field, ...] = (
+    Field("sku", ("sku",), required=True),
+    Field("fnsku", ("fnsku",)),
+    Field("asin", ("asin",), required=True),
+    Field("title", ("product-name",)),
+    Field("condition", ("condition",)),
+    Field("price", ("your-price",), "number"),
+    Field("available", ("afn-fulfillable-quantity",), "number", required=True),
+    Field("reserved", ("afn-reserved-quantity",), "number"),
+    Field("unsellable", ("afn-unsellable-quantity",), "number"),
+    Field("inbound_working", ("afn-inbound-working-quantity",), "number"),
+    Field("inbound_shipped", ("afn-inbound-shipped-quantity",), "number"),
+    Field("inbound_receiving", ("afn-inbound-receiving-quantity",), "number"),
+)
+
+
+class ManageFbaInventory(Reader):
+    kind = "fba_inventory"
+    title = "Manage FBA Inventory (MYI, API flat file or Seller Central CSV)"
+    table = INVENTORY
+    formats = frozenset({"csv", "tsv", "xlsx"})
+
+    def detect(self, raw: RawReport) -> int:
+        return 10 if has_all(raw, "sku", "afn-fulfillable-quantity", "afn-total-quantity") else 0
+
+    def read(self, raw: RawReport, ctx: ReadContext) -> ReadResult:
+        marketplace = resolve_marketplace(ctx)
+        frame = extract(raw, FIELDS)
+        inbound = [
+            c for c in ("inbound_working", "inbound_shipped", "inbound_receiving") if c in frame
+        ]
+        frame["inbound"] = frame[inbound].fillna(0).sum(axis=1) if inbound else 0.0
+        day, guessed = snapshot_day(raw, ctx.period, ctx.today)
+        frame["snapshot_date"] = pd.Timestamp(day)
+        frame["source"] = "myi"
+        findings = []
+        if guessed:
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    "snapshot-today",
+                    f"the report has no date; its stock is counted as of today ({day}). "
+                    "Pass --period to date it to the period's end instead",
+                    file=str(raw.path),
+                )
+            )
+        return dated_result(
+            self.kind, self.table, raw, frame, marketplace, "snapshot_date", findings
+        )

@@ -1,0 +1,41 @@
+"""Seller feedback (GET_SELLER_FEEDBACK_DATA). Rater e-mails are personal data: not kept."""
+
+from __future__ import annotations
+
+from ..schema import FEEDBACK
+from ..sources import RawReport
+from ._snapshot import dated_result
+from .base import (
+    Field,
+    ReadContext,
+    Reader,
+    ReadResult,
+    extract,
+    has_all,
+    number_style,
+    resolve_marketplace,
+)
+
+FIELDS: tuple[Field, ...] = (
+    Field("date", ("date",), "date", required=True),
+    Field("rating", ("rating",), "number", required=True),
+    Field("comments", ("comments",)),
+    Field("response", ("your response",)),
+    Field("order_id", ("order id",)),
+)
+
+
+class SellerFeedback(Reader):
+    kind = "seller_feedback"
+    title = "Seller feedback (negative and neutral)"
+    table = FEEDBACK
+    formats = frozenset({"csv", "tsv", "xlsx"})
+
+    def detect(self, raw: RawReport) -> int:
+        return 10 if has_all(raw, "date", "rating", "order id") else 0
+
+    def read(self, raw: RawReport, ctx: ReadContext) -> ReadResult:
+        marketplace = resolve_marketplace(ctx)
+        _, day_first = number_style(marketplace)
+        frame = extract(raw, FIELDS, day_first=day_first)
+        return dated_result(self.kind, self.table, raw, frame, marketplace, "date")

@@ -1,0 +1,81 @@
+"""The registry of report readers, and `read_report`: any file in, canonical rows out.
+
+Each reader is a module of its own in readers/; this is the only list of them, so the CLI
+help and docs/reports.md are generated from it. A new report family is one reader module and
+one line here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import UnknownReportError
+from .readers import (
+    ads,
+    ads_api,
+    ads_new_console,
+    business_by_date,
+    business_report,
+    fba_inventory,
+    feedback,
+    inventory_planning,
+    orders,
+    returns,
+    seller_performance,
+    sp_sales_traffic,
+)
+from .readers.base import ReadContext, Reader, ReadResult
+from .sources import RawReport, load
+
+# In order of precedence when two readers score a header alike.
+READERS: list[Reader] = [
+    ads.SearchTermReport(),
+    ads.AdvertisedProductReport(),
+    ads.TargetingReport(),
+    ads.CampaignReport(),
+    ads_api.AdsApiReport(),
+    ads_new_console.NewConsoleReport(),
+    business_by_date.BusinessReportByDate(),
+    business_report.BusinessReportByAsin(),
+    fba_inventory.ManageFbaInventory(),
+    feedback.SellerFeedback(),
+    inventory_planning.InventoryPlanning(),
+    orders.AllOrders(),
+    returns.CustomerReturns(),
+    seller_performance.SellerPerformance(),
+    sp_sales_traffic.SalesTrafficByAsin(),
+    sp_sales_traffic.SalesTrafficByDate(),
+]
+
+
+def register(reader: Reader) -> Reader:
+    """Add a reader (a plug-in, or a test's throw-away one); it competes like the rest."""
+    READERS.append(reader)
+    return reader
+
+
+def detect(raw: RawReport) -> Reader:
+    """The reader whose header signature matches best, or UnknownReportError."""
+    scored = [(r.detect(raw), i, r) for i, r in enumerate(READERS) if raw.format in r.formats]
+    scored = [s for s in scored if s[0] > 0]
+    if not scored:
+        shown = ", ".join(f'"{h}"' for h in raw.header[:4]) or "(no header)"
+        raise UnknownReportError(
+            raw.path,
+            f"is not a report fupan knows (its header starts {shown})",
+            fix="Run `fupan check --help` for the list of supported reports.",
+        )
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return scored[0][2]
+
+
+def read_report(path: str | Path, ctx: ReadContext | None = None) -> ReadResult:
+    """Load, detect and read one report file. Raises ReportError when it cannot be used."""
+    raw = load(path)
+    reader = detect(raw)
+    result = reader.read(raw, ctx or ReadContext())
+    result.findings[:0] = raw.findings
+    return result
+
+
+__all__ = ["READERS", "ReadContext", "ReadResult", "Reader", "detect", "read_report", "register"]

@@ -1,0 +1,270 @@
+"""Bytes on disk to a raw table: format and encoding found from the content, never the name."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import ReportError, UnknownReportError
+from ..findings import Finding, Severity
+from .headers import normalise_all
+
+XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})
+TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".tab"})
+JSON_SUFFIXES = frozenset({".json"})
+
+
+@dataclass
+class RawReport:
+    """A report file as cells, before any reader has interpreted it."""
+
+    path: Path
+    format: str  # "csv", "tsv", "xlsx" or "json"
+    encoding: str  # "utf-8", "utf-8-sig", "cp1252", "gb18030", "cp932", "binary"
+    header: list[str]  # header cells as written (BOM removed, otherwise untouched)
+    frame: pd.DataFrame  # data cells, one column per header position, named by index
+    data: Any = None  # the parsed document for JSON reports
+    findings: list[Finding] = field(default_factory=list)
+    sha256: str = ""
+
+    @property
+    def keys(self) -> list[str]:
+        """Normalised header names (see headers.normalise)."""
+        return normalise_all(self.header)
+
+    def column(self, index: int) -> pd.Series:
+        return self.frame.iloc[:, index]
+
+    def file_row(self, frame_index: int) -> int:
+        """1-based row number in the file for a data row (the header is row 1)."""
+        return frame_index + 2
+
+
+def load(path: str | Path) -> RawReport:
+    """Read a file into a RawReport, or raise ReportError saying what to do."""
+    import hashlib
+
+    p = Path(path)
+    try:
+        blob = p.read_bytes()
+    except FileNotFoundError:
+        raise ReportError(p, "file not found", fix="Check the path.") from None
+    except IsADirectoryError:
+        raise ReportError(p, "is a folder, not a file") from None
+    except OSError as exc:
+        raise ReportError(p, f"cannot be read ({exc.strerror})") from None
+    # A byte-order mark alone (Excel's "CSV UTF-8" of an empty sheet) is empty too.
+    if not blob.removeprefix(b"\xef\xbb\xbf").strip():
+        raise ReportError(p, "the file is empty", fix="Download the report again.")
+
+    findings: list[Finding] = []
+    if blob[:2] == b"PK":
+        raw = _load_xlsx(p, blob, findings)
+        kind = "xlsx"
+    elif blob.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        raw = _load_json(p, blob, findings)
+        kind = "json"
+    else:
+        raw = _load_text(p, blob, findings)
+        kind = "text"
+    expected = {
+        "xlsx": XLSX_SUFFIXES,
+        "json": JSON_SUFFIXES,
+        "text": TEXT_SUFFIXES,
+    }[kind]
+    if p.suffix.lower() not in expected:
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "wrong-extension",
+                f"the file is {raw.format.upper()} although its name ends in "
+                f'"{p.suffix or "(nothing)"}"; it was read by its content',
+                file=str(p),
+            )
+        )
+    raw.sha256 = hashlib.sha256(blob).hexdigest()
+    raw.findings[:0] = findings
+    return raw
+
+
+def _load_xlsx(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
+    try:
+        sheets = pd.read_excel(
+            io.BytesIO(blob), sheet_name=0, header=None, dtype=object, engine="calamine"
+        )
+    except Exception as exc:
+        raise ReportError(
+            path,
+            f"is not a readable Excel workbook ({type(exc).__name__})",
+            fix="Download it again; if it was opened and saved, save it as .xlsx.",
+        ) from None
+    frame = sheets.dropna(how="all").reset_index(drop=True)
+    frame = frame.dropna(axis=1, how="all")
+    if frame.empty:
+        raise ReportError(path, "the first sheet is empty", fix="Download the report again.")
+    header = [_cell_text(v) for v in frame.iloc[0].tolist()]
+    data = frame.iloc[1:].reset_index(drop=True)
+    data.columns = range(data.shape[1])
+    return RawReport(path, "xlsx", "binary", header, data)
+
+
+def _cell_text(v: object) -> str:
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    return str(v)
+
+
+def _load_json(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
+    text, encoding = decode(path, blob, findings)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReportError(
+            path,
+            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            fix="The download was probably cut short; download it again.",
+        ) from None
+    header = list(doc) if isinstance(doc, dict) else []
+    return RawReport(path, "json", encoding, header, pd.DataFrame(), data=doc)
+
+
+# Characters each legacy code page typically produces in real text; used to choose among
+# encodings that all decode a file without error.
+def _score(text: str, encoding: str) -> float:
+    odd = [c for c in text if ord(c) > 127]
+    if not odd:
+        return 0.0
+    if encoding == "cp932":
+        # Chinese text mis-read as cp932 turns into half-width katakana, which real
+        # Japanese reports hardly use; real Japanese has hiragana and full-width katakana.
+        kana = sum(1 for c in odd if "\u3040" <= c <= "\u30ff")
+        cjk = sum(
+            1
+            for c in odd
+            if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff01" <= c <= "\uff5e"
+        )
+        return (kana + cjk) / len(odd) + (0.5 if kana / len(odd) > 0.1 else 0.0)
+    if encoding == "gb18030":
+        good = sum(
+            1
+            for c in odd
+            if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+        )
+    else:
+        good = sum(1 for c in odd if c.isalpha() or c in "–—‘’“”€\u00a0©®™°×•…")
+    return good / len(odd)
+
+
+def decode(path: Path, blob: bytes, findings: list[Finding]) -> tuple[str, str]:
+    """Decode a text report: UTF-8 (with or without BOM) first, then the legacy code pages.
+
+    Seller Central's FBA CSVs are Windows-1252, Chinese files re-saved by Excel are GB18030,
+    Japanese ones cp932. Among the legacy code pages that decode without error, the one whose
+    non-ASCII characters look most like real text wins.
+    """
+    if blob.startswith(b"\xef\xbb\xbf"):
+        return blob[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if blob.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return blob.decode("utf-16"), "utf-16"
+    try:
+        return blob.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best: tuple[float, int, str, str] | None = None
+    for rank, enc in enumerate(("cp1252", "gb18030", "cp932")):
+        try:
+            text = blob.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        cand = (_score(text, enc), -rank, enc, text)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    if best is None:
+        text, enc = blob.decode("cp1252", errors="replace"), "cp1252"
+    else:
+        enc, text = best[2], best[3]
+    if enc != "cp1252":
+        label = {"gb18030": "GB18030 (Chinese Windows)", "cp932": "Shift-JIS (cp932)"}[enc]
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                f"encoding-{enc}",
+                f"the file is not UTF-8; it was decoded as {label}. "
+                "If names look wrong, download the report again instead of re-saving it in Excel",
+                file=str(path),
+            )
+        )
+    return text, enc
+
+
+def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
+    text, encoding = decode(path, blob, findings)
+    text = text.lstrip("\ufeff")
+    first_line = text.split("\n", 1)[0]
+    counts = {sep: first_line.count(sep) for sep in ("\t", ",", ";")}
+    sep = max(counts, key=lambda k: counts[k])
+    if counts[sep] == 0:
+        raise UnknownReportError(
+            path,
+            "has no columns (no tab, comma or semicolon in its first line)",
+            fix="This is not an Amazon report download; check the file.",
+        )
+    # Amazon's flat files (TSV) never quote: a product name may contain a lone `"`.
+    quoting = (
+        csv.QUOTE_NONE if sep == "\t" and not first_line.startswith('"') else (csv.QUOTE_MINIMAL)
+    )
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            dtype=str,
+            header=None,
+            keep_default_na=False,
+            na_filter=False,
+            quoting=quoting,
+            skip_blank_lines=True,
+            engine="c",
+        )
+    except pd.errors.ParserError as exc:
+        unclosed = "EOF inside string" in str(exc)
+        raise ReportError(
+            path,
+            f"cannot be parsed as {'TSV' if sep == chr(9) else 'CSV'} ({_parser_hint(exc)})",
+            fix="The file looks damaged or cut short; download it again.",
+            row=text.rstrip("\n").count("\n") + 1 if unclosed else None,
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise ReportError(path, "the file is empty", fix="Download the report again.") from None
+    header = [str(h).strip("\ufeff") for h in frame.iloc[0].tolist()]
+    data = frame.iloc[1:].reset_index(drop=True)
+    data.columns = range(data.shape[1])
+    _check_truncation(path, data, len(header))
+    data = data.fillna("")
+    return RawReport(path, "tsv" if sep == "\t" else "csv", encoding, header, data)
+
+
+def _parser_hint(exc: Exception) -> str:
+    msg = str(exc)
+    if "EOF inside string" in msg:
+        return "a quoted field is never closed: the file ends in the middle of a row"
+    return msg.splitlines()[0] if msg else type(exc).__name__
+
+
+def _check_truncation(path: Path, data: pd.DataFrame, width: int) -> None:
+    """A download cut short ends in a row with fewer fields than the header."""
+    if data.empty:
+        return
+    present = int(data.iloc[-1].notna().sum())
+    if present < width:
+        raise ReportError(
+            path,
+            f"the last row has {present} of {width} columns: the file was cut short",
+            row=len(data) + 1,
+            fix="Download the report again.",
+        )

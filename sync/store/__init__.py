@@ -1,0 +1,1 @@
+"""The history store (DuckDB) and importing read reports into it."""

@@ -1,0 +1,261 @@
+"""The history store: every imported report row, kept in an embedded DuckDB file.
+
+DuckDB was measured against SQLite (benchmarks/store_choice.py, docs/store.md): it writes a
+300,000-row report about 8x faster straight from pandas and reads periods back faster.
+Importing is idempotent, and a re-download replaces the older rows for the days it covers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from ..errors import OverlapError, StoreError
+from ..findings import Finding
+from ..ingest.readers.base import ReadResult
+from ..ingest.registry import READERS
+from ..ingest.schema import TABLES, ColumnKind, TableSpec, conform
+from ..periods import Period
+
+# Rows of one table that say the same thing when their days overlap: a re-download of the
+# same kind replaces them. Other tables add to each other (SP next to SB, MYI next to planning).
+SOURCE_KEYS: dict[str, tuple[str, ...]] = {
+    "business_asin": ("marketplace",),
+    "business_daily": ("marketplace",),
+    "ads": ("marketplace", "ad_type", "grain"),
+    "inventory": ("marketplace", "source"),
+    "returns": ("marketplace",),
+    "feedback": ("marketplace",),
+    "account_health": ("marketplace", "metric"),
+    "orders": ("marketplace",),
+}
+
+_SQL_TYPES = {ColumnKind.TEXT: "VARCHAR", ColumnKind.NUMBER: "DOUBLE", ColumnKind.DATE: "DATE"}
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    file: str
+    reader: str
+    rows: int
+    replaced: int
+    period: Period | None
+    skipped: bool  # the same file was imported before: nothing changed
+
+
+class Store:
+    """An open history store. Use `Store.open(path)` or `Store.memory()`, as a context manager."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path | None) -> None:
+        self._con = con
+        self.path = path
+        self._create()
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        p = Path(path)
+        try:
+            con = duckdb.connect(str(p))
+        except duckdb.IOException as exc:
+            raise StoreError(
+                f'The history store "{p}" cannot be opened ({exc}). If another fupan is '
+                "running on this workspace, wait for it to finish."
+            ) from None
+        return cls(con, p)
+
+    @classmethod
+    def memory(cls) -> Store:
+        return cls(duckdb.connect(":memory:"), None)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def _create(self) -> None:
+        c = self._con
+        c.execute("CREATE SEQUENCE IF NOT EXISTS import_ids START 1")
+        c.execute(
+            """CREATE TABLE IF NOT EXISTS imports (
+                id INTEGER PRIMARY KEY, file VARCHAR, sha256 VARCHAR, reader VARCHAR,
+                marketplace VARCHAR, period_start DATE, period_end DATE, rows INTEGER,
+                replaced INTEGER, imported_at TIMESTAMP)"""
+        )
+        c.execute(
+            """CREATE TABLE IF NOT EXISTS findings (
+                import_id INTEGER, severity VARCHAR, code VARCHAR, message VARCHAR,
+                file VARCHAR, "row" INTEGER, "column" VARCHAR)"""
+        )
+        for spec in TABLES.values():
+            cols = ", ".join(f'"{c.name}" {_SQL_TYPES[c.kind]}' for c in spec.columns)
+            c.execute(f"CREATE TABLE IF NOT EXISTS {spec.name} ({cols}, import_id INTEGER)")
+
+    # Reading ---------------------------------------------------------------------------
+
+    def table(
+        self, name: str, *, marketplace: str | None = None, period: Period | None = None
+    ) -> pd.DataFrame:
+        """Canonical rows of a table; with a period, the rows whose days overlap it."""
+        spec = TABLES[name]
+        where, params = _filters(spec, marketplace, period)
+        cols = ", ".join(f'"{c}"' for c in spec.names)
+        df = self._con.execute(f"SELECT {cols} FROM {name}{where}", params).df()
+        return conform(df, spec)
+
+    def imports(self) -> pd.DataFrame:
+        return self._con.execute("SELECT * FROM imports ORDER BY id").df()
+
+    def findings(self) -> pd.DataFrame:
+        return self._con.execute("SELECT * FROM findings ORDER BY import_id").df()
+
+    def marketplaces(self) -> list[str]:
+        rows = self._con.execute(
+            "SELECT DISTINCT marketplace FROM imports ORDER BY marketplace"
+        ).fetchall()
+        return [r[0] for r in rows if r[0]]
+
+    def spans(self, name: str, marketplace: str | None = None) -> list[Period]:
+        """The days each import into a table covers (its --period, else its rows' dates)."""
+        kinds = sorted({r.kind for r in READERS if r.table.name == name})
+        if not kinds:
+            return []
+        marks = ", ".join("?" for _ in kinds)
+        where = f"reader IN ({marks}) AND period_start IS NOT NULL"
+        params: list[object] = list(kinds)
+        if marketplace:
+            where += " AND marketplace = ?"
+            params.append(marketplace)
+        rows = self._con.execute(
+            f"SELECT DISTINCT period_start, period_end FROM imports WHERE {where}", params
+        ).fetchall()
+        return [Period(pd.Timestamp(s).date(), pd.Timestamp(e).date()) for s, e in rows]
+
+    def coverage(self, name: str, marketplace: str | None = None) -> Period | None:
+        """First and last day any row of a table covers."""
+        spec = TABLES[name]
+        start, end = spec.span
+        where, params = _filters(spec, marketplace, None)
+        row = self._con.execute(
+            f'SELECT min("{start}"), max("{end}") FROM {name}{where}', params
+        ).fetchall()[0]
+        if not row or row[0] is None:
+            return None
+        return Period(pd.Timestamp(row[0]).date(), pd.Timestamp(row[1]).date())
+
+    # Writing ---------------------------------------------------------------------------
+
+    def already_imported(self, sha256: str, period: Period | None) -> bool:
+        if period is None:
+            q = "SELECT count(*) FROM imports WHERE sha256 = ?"
+            params: list[object] = [sha256]
+        else:
+            q = (
+                "SELECT count(*) FROM imports "
+                "WHERE sha256 = ? AND period_start = ? AND period_end = ?"
+            )
+            params = [sha256, period.start, period.end]
+        return bool(self._con.execute(q, params).fetchall()[0][0])
+
+    def import_result(self, result: ReadResult, *, file: str | Path, sha256: str) -> ImportOutcome:
+        """Store one file's rows in one transaction, replacing what it restates."""
+        name = str(file)
+        if self.already_imported(sha256, result.period):
+            return ImportOutcome(name, result.reader, 0, 0, result.period, skipped=True)
+        spec = result.table
+        frame = conform(result.frame, spec)
+        c = self._con
+        c.execute("BEGIN TRANSACTION")
+        try:
+            replaced = self._replace(spec, frame, result.period, name)
+            import_id = c.execute("SELECT nextval('import_ids')").fetchall()[0][0]
+            frame = frame.assign(import_id=import_id)
+            c.register("incoming", frame)
+            cols = ", ".join(f'"{x}"' for x in [*spec.names, "import_id"])
+            c.execute(f"INSERT INTO {spec.name} ({cols}) SELECT {cols} FROM incoming")
+            c.unregister("incoming")
+            period = result.period
+            c.execute(
+                "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    import_id,
+                    Path(name).name,
+                    sha256,
+                    result.reader,
+                    result.marketplace,
+                    period.start if period else None,
+                    period.end if period else None,
+                    len(frame),
+                    replaced,
+                    datetime.now(UTC).replace(tzinfo=None),
+                ],
+            )
+            self._add_findings(import_id, result.findings)
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return ImportOutcome(name, result.reader, len(frame), replaced, result.period, False)
+
+    def _add_findings(self, import_id: int, findings: list[Finding]) -> None:
+        for f in findings:
+            self._con.execute(
+                "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [import_id, str(f.severity), f.code, f.message, Path(f.file).name, f.row, f.column],
+            )
+
+    def _replace(
+        self, spec: TableSpec, frame: pd.DataFrame, period: Period | None, file: str
+    ) -> int:
+        if frame.empty:
+            return 0
+        start, end = spec.span
+        lo = period.start if period else frame[start].min().date()
+        hi = period.end if period else frame[end].max().date()
+        keys = SOURCE_KEYS[spec.name]
+        replaced = 0
+        for values in frame[list(keys)].drop_duplicates().itertuples(index=False):
+            same = " AND ".join(f't."{k}" = ?' for k in keys)
+            straddling = self._con.execute(
+                f'SELECT DISTINCT i.file, t."{start}", t."{end}" FROM {spec.name} t '
+                f"JOIN imports i ON i.id = t.import_id WHERE {same} "
+                f'AND t."{start}" <= ? AND t."{end}" >= ? '
+                f'AND NOT (t."{start}" >= ? AND t."{end}" <= ?)',
+                [*values, hi, lo, lo, hi],
+            ).fetchall()
+            if straddling:
+                other, s, e = straddling[0]
+                raise OverlapError(
+                    f'Report "{Path(file).name}" covers {lo}..{hi}, but rows imported from '
+                    f'"{other}" cover {pd.Timestamp(s).date()}..{pd.Timestamp(e).date()} and '
+                    "cannot be split by day, so importing would count those days twice. "
+                    "Download the new report for the same date range as the old one, or both "
+                    "with the Daily time unit."
+                )
+            replaced += self._con.execute(
+                f'DELETE FROM {spec.name} t WHERE {same} AND t."{start}" >= ? AND t."{end}" <= ?',
+                [*values, lo, hi],
+            ).fetchall()[0][0]
+        return replaced
+
+
+def _filters(
+    spec: TableSpec, marketplace: str | None, period: Period | None
+) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if marketplace:
+        clauses.append("marketplace = ?")
+        params.append(marketplace)
+    if period:
+        start, end = spec.span
+        clauses.append(f'"{start}" <= ? AND "{end}" >= ?')
+        params += [period.end, period.start]
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params

@@ -1,0 +1,157 @@
+"""Importing report files into the store: all files are read first, then written, or none is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..errors import ImportFailedError, ReportError, UnknownReportError
+from ..findings import Finding, Severity
+from ..ingest.readers.base import ReadContext, ReadResult
+from ..periods import Period
+from .history import ImportOutcome, Store
+
+# Files that live beside reports but are never reports: Excel's lock files, our workbooks.
+_IGNORED_PREFIXES = (".", "~$")
+_IGNORED_NAMES = frozenset({"fupan.toml", "manifest.json"})
+_REPORT_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".tab", ".xlsx", ".xlsm", ".xls", ".json"})
+
+Progress = Callable[[int, int, str], None]  # (done, total, file name)
+
+
+@dataclass
+class ImportSummary:
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def imported(self) -> list[ImportOutcome]:
+        return [o for o in self.outcomes if not o.skipped]
+
+    @property
+    def rows(self) -> int:
+        return sum(o.rows for o in self.outcomes)
+
+
+def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """(named files, files found in named folders), sorted, our own files left out."""
+    named: list[Path] = []
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found += sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and not f.name.startswith(_IGNORED_PREFIXES)
+                and f.name not in _IGNORED_NAMES
+                and f.suffix.lower() in _REPORT_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        else:
+            named.append(p)
+    return named, found
+
+
+def read_all(
+    paths: Iterable[str | Path],
+    *,
+    period: Period | None = None,
+    marketplace: str | None = None,
+    progress: Progress | None = None,
+    known: Callable[[str], bool] | None = None,
+    today: date | None = None,
+) -> tuple[list[tuple[Path, ReadResult | None, str]], list[Finding]]:
+    """Read every file; raise one error listing every file that cannot be used.
+
+    A file whose content is `known` (imported before) is not read again (result None),
+    unless it was named with a --period: then it is re-dated.
+    """
+    named, found = expand(paths)
+    results: list[tuple[Path, ReadResult | None, str]] = []
+    findings: list[Finding] = []
+    errors: list[str] = []
+    ctx = ReadContext(period=period, marketplace=marketplace, today=today)
+    files = named + found
+    for i, path in enumerate(files):
+        if progress:
+            progress(i, len(files), path.name)
+        try:
+            skip = known if (period is None or path not in named) else None
+            result, sha = _read(path, ctx, skip)
+        except UnknownReportError as exc:
+            if path in named:
+                errors.append(str(exc))
+            else:
+                findings.append(
+                    Finding(
+                        Severity.WARNING, "not-a-report", f"skipped: {exc.problem}", file=str(path)
+                    )
+                )
+            continue
+        except ReportError as exc:
+            errors.append(str(exc))
+            continue
+        results.append((path, result, sha))
+        if result is not None:
+            findings += result.findings
+    if progress:
+        progress(len(files), len(files), "")
+    if len(errors) == 1 and len(files) == 1:
+        raise ImportFailedError(errors[0])
+    if errors:
+        listing = "\n  ".join(errors)
+        raise ImportFailedError(
+            f"{len(errors)} of {len(files)} file(s) cannot be used; nothing was imported:\n"
+            f"  {listing}"
+        )
+    return results, findings
+
+
+def _read(
+    path: Path, ctx: ReadContext, known: Callable[[str], bool] | None
+) -> tuple[ReadResult | None, str]:
+    from ..ingest.registry import detect
+    from ..ingest.sources import load
+
+    raw = load(path)
+    if known is not None and known(raw.sha256):
+        return None, raw.sha256
+    result = detect(raw).read(raw, ctx)
+    result.findings[:0] = raw.findings
+    return result, raw.sha256
+
+
+def import_reports(
+    paths: Iterable[str | Path],
+    *,
+    store: Store,
+    period: Period | None = None,
+    marketplace: str | None = None,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> ImportSummary:
+    """Read and validate every file, then store each (idempotent; re-downloads replace).
+
+    `today` (the run's day) dates stock reports that carry no date and were given no period.
+    """
+    results, findings = read_all(
+        paths,
+        period=period,
+        marketplace=marketplace,
+        progress=progress,
+        today=today,
+        known=lambda sha: store.already_imported(sha, None),
+    )
+    summary = ImportSummary(findings=findings)
+    for path, result, sha in results:
+        if result is None:
+            summary.outcomes.append(ImportOutcome(str(path), "", 0, 0, None, skipped=True))
+        else:
+            summary.outcomes.append(store.import_result(result, file=path, sha256=sha))
+    return summary
+
+
+__all__ = ["ImportSummary", "expand", "import_reports", "read_all"]

@@ -1,0 +1,510 @@
+"""Google credentials for the Sheets target: a service-account key, or a user's OAuth login.
+
+Where credentials come from, first match wins: `--credentials FILE`, `$FUPAN_GOOGLE_CREDENTIALS`,
+`$GOOGLE_APPLICATION_CREDENTIALS`, then the login cached by `fupan auth login` in fupan's
+config folder. A file is a service-account JSON key or an OAuth "authorized user" file, told
+apart by its "type" field.
+
+Nothing here ever puts a private key, token or client secret into a message, repr or log:
+messages name files, fields and e-mail addresses only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import stat
+import weakref
+import webbrowser
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any, cast
+from urllib.parse import urlsplit
+
+import click
+import google.auth.exceptions
+import gspread
+import requests
+from google.auth.credentials import Credentials
+from google.auth.transport import Request as TransportRequest
+from google.auth.transport.requests import Request
+from google.oauth2 import service_account
+from google.oauth2.credentials import Credentials as UserCredentials
+from google_auth_oauthlib.flow import InstalledAppFlow, WSGITimeoutError
+from gspread.http_client import HTTPClient
+from oauthlib.oauth2.rfc6749.errors import OAuth2Error
+
+from ...errors import AuthError
+from .http import BoundedRetryClient
+
+SCOPES = (
+    "https://www.googleapis.com/auth/spreadsheets",
+    # Only for copying the sheet into a meeting snapshot; "drive.file" reaches just the files
+    # fupan created or opened, unlike gspread's default full-Drive scope.
+    "https://www.googleapis.com/auth/drive.file",
+)
+ENV_VAR = "FUPAN_GOOGLE_CREDENTIALS"
+ADC_ENV_VAR = "GOOGLE_APPLICATION_CREDENTIALS"
+TOKEN_FILE = "google-token.json"
+LOGIN_TIMEOUT_SECONDS = 300
+README_SECTION = 'the README section "Google Sheets set-up"'
+LOGIN_COMMAND = "fupan auth login --client-secrets FILE"
+OAUTH_USER = "your Google account"
+
+_SA_FIELDS = ("client_email", "private_key", "token_uri")
+_USER_FIELDS = ("refresh_token", "client_id", "client_secret")
+_CLIENT_FIELDS = ("client_id", "client_secret", "auth_uri", "token_uri")
+
+FlowFactory = Callable[[str, Sequence[str]], InstalledAppFlow]
+
+
+@dataclass(frozen=True)
+class CredentialSource:
+    """A credentials file and how the user pointed fupan at it."""
+
+    path: Path
+    origin: str  # how the user pointed at it, for messages
+    cached: bool = False  # fupan's own login cache: fupan may rewrite or remove it
+
+
+# Where each loaded credential came from, so a later refresh failure can name the file.
+_sources: weakref.WeakKeyDictionary[Credentials, CredentialSource] = weakref.WeakKeyDictionary()
+
+
+def config_dir_default() -> Path:
+    """fupan's per-user config folder (e.g. ~/.config/fupan)."""
+    return Path(click.get_app_dir("fupan"))
+
+
+def token_path(config_dir: Path | None = None) -> Path:
+    """The file `fupan auth login` writes."""
+    return (config_dir or config_dir_default()) / TOKEN_FILE
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def load_credentials(
+    credentials: str | Path | None = None,
+    *,
+    env: Mapping[str, str] = os.environ,
+    config_dir: Path | None = None,
+    token_uri: str | None = None,
+    request: TransportRequest | None = None,
+) -> Credentials:
+    """The credentials fupan should use, refreshed if they are a login that has gone stale.
+
+    `token_uri` replaces Google's token endpoint for OAuth user files (google-auth always
+    resets it to Google's when reading them); tests point it at a loopback stand-in.
+    Service-account keys keep the `token_uri` in the key file and are not contacted here.
+    """
+    source = locate(credentials, env=env, config_dir=config_dir)
+    if source is None:
+        raise AuthError(NO_CREDENTIALS)
+    creds = read_credentials(source, token_uri=token_uri)
+    if isinstance(creds, UserCredentials) and not creds.valid:
+        refresh(creds, request=request)
+    return creds
+
+
+def locate(
+    credentials: str | Path | None = None,
+    *,
+    env: Mapping[str, str] = os.environ,
+    config_dir: Path | None = None,
+) -> CredentialSource | None:
+    """Which file would be used, without reading it; None when nothing is set up."""
+    if credentials:
+        return CredentialSource(_expand(credentials), "given with --credentials")
+    for name in (ENV_VAR, ADC_ENV_VAR):
+        if env.get(name):
+            return CredentialSource(_expand(env[name]), f"named by ${name}")
+    cached = token_path(config_dir)
+    if cached.exists():
+        return CredentialSource(cached, "saved by `fupan auth login`", cached=True)
+    return None
+
+
+def read_credentials(source: CredentialSource, *, token_uri: str | None = None) -> Credentials:
+    """Parse and check one credentials file; no network."""
+    info = _read_json(source.path, source.origin)
+    if "installed" in info or "web" in info:
+        raise _file_error(
+            source,
+            "is an OAuth client secrets file, not a key or a login",
+            f"Log in with it once: `fupan auth login --client-secrets {source.path}`, "
+            "then run without pointing fupan at it.",
+        )
+    # creds.to_json() (and so gspread's own login cache) writes no "type"; a refresh token
+    # says what the file is.
+    kind = info.get("type") or ("authorized_user" if "refresh_token" in info else None)
+    if kind == "service_account":
+        creds: Credentials = _service_account(info, source)
+    elif kind == "authorized_user":
+        creds = _authorized_user(info, source, token_uri)
+    elif kind is None:
+        raise _file_error(source, 'has no "type" field', _WHICH_FILES)
+    else:
+        raise _file_error(source, f'is of type "{kind}", which fupan does not use', _WHICH_FILES)
+    _sources[creds] = source
+    return creds
+
+
+def _service_account(info: dict[str, Any], source: CredentialSource) -> Credentials:
+    _require(info, _SA_FIELDS, source, "Download a new JSON key for the service account.")
+    try:
+        return service_account.Credentials.from_service_account_info(info, scopes=SCOPES)
+    except (ValueError, TypeError, IndexError):
+        # The parser's own message may quote the key; say only which part is wrong.
+        raise _file_error(
+            source,
+            'has a "private_key" that is not a valid PEM RSA key',
+            "Download a new JSON key for the service account.",
+        ) from None
+
+
+def _authorized_user(
+    info: dict[str, Any], source: CredentialSource, token_uri: str | None
+) -> UserCredentials:
+    _require(info, _USER_FIELDS, source, _LOGIN_AGAIN)
+    try:
+        creds = UserCredentials.from_authorized_user_info(info)
+    except (ValueError, TypeError):
+        raise _file_error(source, "has malformed fields", _LOGIN_AGAIN) from None
+    scopes = set(creds.scopes or ())
+    if scopes and SCOPES[0] not in scopes:
+        raise _file_error(source, "was granted without access to Google Sheets", _LOGIN_AGAIN)
+    if not token_uri:
+        return creds
+    moved = creds.with_token_uri(token_uri)
+    # with_token_uri() drops the expiry: the copy would look valid with a stale token.
+    moved.expiry = creds.expiry
+    return moved
+
+
+def _read_json(path: Path, origin: str) -> dict[str, Any]:
+    where = f'Google credentials file "{path}" ({origin})'
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AuthError(f"{where} does not exist. Fix the path, or see {README_SECTION}.") from None
+    except IsADirectoryError:
+        raise AuthError(f"{where} is a folder. Name the JSON file itself.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "unreadable"
+        raise AuthError(f"{where} cannot be read ({reason}). Check the file.") from None
+    try:
+        info = json.loads(text)
+    except json.JSONDecodeError:
+        raise AuthError(
+            f"{where} is not JSON. Download the key again, or run `{LOGIN_COMMAND}`."
+        ) from None
+    if not isinstance(info, dict):
+        raise AuthError(f"{where} is not a JSON object. {_WHICH_FILES}")
+    return info
+
+
+def _require(
+    info: dict[str, Any], fields: Sequence[str], source: CredentialSource, fix: str
+) -> None:
+    missing = [f for f in fields if not isinstance(info.get(f), str) or not info[f]]
+    if missing:
+        raise _file_error(source, f"lacks {', '.join(repr(f) for f in missing)}", fix)
+
+
+def _file_error(source: CredentialSource, problem: str, fix: str) -> AuthError:
+    return AuthError(f'Google credentials file "{source.path}" ({source.origin}) {problem}. {fix}')
+
+
+def _expand(path: str | Path) -> Path:
+    return Path(path).expanduser()
+
+
+# ---------------------------------------------------------------------------------------------
+# Refreshing
+
+
+def refresh(creds: Credentials, *, request: TransportRequest | None = None) -> None:
+    """Get a new access token now, turning Google's refusal into an AuthError that says why.
+
+    A refreshed login from fupan's own cache is written back (0600), so the next run within
+    the hour needs no token request.
+    """
+    source = _sources.get(creds)
+    try:
+        if request is not None:
+            creds.refresh(request)
+        else:
+            with requests.Session() as session:
+                creds.refresh(Request(session))
+    except google.auth.exceptions.RefreshError as exc:
+        raise refresh_failed(creds, exc) from None
+    except google.auth.exceptions.TransportError:
+        raise AuthError(_unreachable(getattr(creds, "token_uri", None))) from None
+    if source is not None and source.cached and isinstance(creds, UserCredentials):
+        _write_private(source.path, _token_json(creds))
+
+
+def refresh_failed(creds: Credentials, exc: google.auth.exceptions.RefreshError) -> AuthError:
+    """The AuthError for a refused token request (also for the Sheets target to raise when
+    gspread's session hits RefreshError mid-run). A refused cached login is deleted."""
+    source = _sources.get(creds)
+    error, said = _google_error(exc)
+    if isinstance(creds, service_account.Credentials):
+        email = creds.service_account_email
+        where = f' in "{source.path}"' if source else ""
+        return AuthError(
+            f"Google refused the service-account key of {email}{where} ({said}). "
+            "The key may have been deleted or disabled, or this computer's clock is wrong: "
+            "check the clock, or create a new JSON key for the account in the Cloud console "
+            "and point fupan at it."
+        )
+    if source is not None and source.cached and error == "invalid_grant":
+        with contextlib.suppress(FileNotFoundError):
+            source.path.unlink()
+        return AuthError(
+            f"Google refused the saved login ({said}), so fupan removed it from "
+            f'"{source.path}". Logins expire after 7 days while the app\'s OAuth consent '
+            "screen is External and in Testing (make it Internal, or publish it), and when "
+            f"access is revoked. Run `{LOGIN_COMMAND}` again."
+        )
+    where = f'the login in "{source.path}"' if source else "the Google login"
+    return AuthError(f"Google refused {where} ({said}). Run `{LOGIN_COMMAND}` again.")
+
+
+def _google_error(exc: google.auth.exceptions.RefreshError) -> tuple[str, str]:
+    """Google's error code and text, and nothing else of the reply."""
+    body = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], dict) else {}
+    error = str(body.get("error", "")) or "refused"
+    description = str(body.get("error_description", ""))
+    return error, f"{error}: {description}" if description else error
+
+
+def _unreachable(token_uri: str | None) -> str:
+    host = urlsplit(token_uri or "https://oauth2.googleapis.com/token").netloc
+    return f"Cannot reach Google's sign-in server ({host}). Check the network connection."
+
+
+# ---------------------------------------------------------------------------------------------
+# Identity and messages
+
+
+def identity(creds: Credentials) -> str:
+    """The e-mail address a sheet must be shared with, as far as fupan can know it."""
+    if isinstance(creds, service_account.Credentials):
+        return creds.service_account_email
+    return getattr(creds, "account", "") or OAUTH_USER
+
+
+def permission_message(creds: Credentials, sheet: str) -> str:
+    """What to do about a 403 on `sheet`."""
+    who = identity(creds)
+    if who == OAUTH_USER:
+        return (
+            f"fupan is logged in with a Google account it cannot name, and that account "
+            f"cannot edit {sheet}: share the sheet as Editor with the Google account you "
+            f"signed in with at `fupan auth login`, or run `{LOGIN_COMMAND}` again with an "
+            "account that can edit it."
+        )
+    return (
+        f"fupan's Google identity {who} cannot edit {sheet}: open the sheet, Share, "
+        f"add {who} as Editor (untick Notify), then run again."
+    )
+
+
+def describe(creds: Credentials) -> str:
+    """One line for `fupan auth status`: what kind of identity, and from where."""
+    source = _sources.get(creds)
+    where = f' from "{source.path}" ({source.origin})' if source else ""
+    if isinstance(creds, service_account.Credentials):
+        return f"Service account {creds.service_account_email}{where}."
+    return f"OAuth login of {identity(creds)}{where}."
+
+
+# ---------------------------------------------------------------------------------------------
+# gspread
+
+
+def open_client(
+    creds: Credentials, *, session: requests.Session | None = None, **retry_kwargs: Any
+) -> gspread.Client:
+    """A gspread client whose every request has timeouts and bounded retries.
+
+    gspread builds its HTTP client as `http_client(auth, session)`, so the retry settings
+    travel in a partial. A `session` replaces gspread's AuthorizedSession (then the caller
+    authorises requests itself).
+    """
+    factory = partial(BoundedRetryClient, **retry_kwargs) if retry_kwargs else BoundedRetryClient
+    return gspread.Client(auth=creds, session=session, http_client=cast(type[HTTPClient], factory))
+
+
+# ---------------------------------------------------------------------------------------------
+# Logging in and out
+
+
+def login(
+    client_secrets: Path,
+    *,
+    config_dir: Path | None = None,
+    open_browser: bool = True,
+    port: int = 0,
+    flow_factory: FlowFactory = InstalledAppFlow.from_client_secrets_file,
+) -> Path:
+    """Sign in through the browser (OAuth loopback flow) and save the login; returns its file."""
+    client_secrets = _expand(client_secrets)
+    client = _check_client_secrets(client_secrets)
+    flow = flow_factory(str(client_secrets), list(SCOPES))
+    prompt = (
+        "Open this address in a browser and sign in to Google:\n{url}"
+        if not open_browser
+        else "Sign in to Google in the browser window that opened. If none did, open:\n{url}"
+    )
+    try:
+        creds = flow.run_local_server(
+            port=port,
+            open_browser=open_browser,
+            timeout_seconds=LOGIN_TIMEOUT_SECONDS,
+            authorization_prompt_message=prompt,
+            success_message="fupan is signed in to Google. You can close this window.",
+        )
+    except WSGITimeoutError:
+        raise AuthError(
+            f"No answer from the browser within {LOGIN_TIMEOUT_SECONDS // 60} minutes. "
+            "Run the login again."
+        ) from None
+    except webbrowser.Error:
+        raise AuthError(
+            "No browser could be opened here. Run the login with --no-browser and open the "
+            "address it prints (on another computer, forward the --port with ssh -L)."
+        ) from None
+    except OAuth2Error as exc:
+        said = f"{exc.error}: {exc.description}" if exc.description else exc.error
+        raise AuthError(f"Google sign-in failed ({said}). Run the login again.") from None
+    except requests.RequestException:
+        raise AuthError(_unreachable(client["token_uri"])) from None
+    except OSError as exc:
+        raise AuthError(
+            f"Cannot listen on local port {port} for Google's answer ({exc.strerror}). "
+            "Choose another --port."
+        ) from None
+    path = token_path(config_dir)
+    _write_private(path, _token_json(creds))
+    return path
+
+
+def _check_client_secrets(path: Path) -> dict[str, Any]:
+    """The "installed" client of a Desktop-app client secrets file, or an AuthError."""
+    info = _read_json(path, "OAuth client secrets")
+    where = f'OAuth client secrets file "{path}"'
+    download = (
+        "In the Cloud console, create an OAuth client of type Desktop app and download its JSON."
+    )
+    if info.get("type") == "service_account":
+        raise AuthError(
+            f"{where} is a service-account key, which needs no login: pass it with "
+            f"--credentials or ${ENV_VAR}, and share the sheet with its e-mail."
+        )
+    if "web" in info:
+        raise AuthError(f"{where} is for a Web application. {download}")
+    config = info.get("installed")
+    if not isinstance(config, dict):
+        raise AuthError(f'{where} has no "installed" client. {download}')
+    missing = [f for f in _CLIENT_FIELDS if not isinstance(config.get(f), str) or not config[f]]
+    if missing:
+        raise AuthError(f"{where} lacks {', '.join(repr(f) for f in missing)}. {download}")
+    return config
+
+
+def logout(config_dir: Path | None = None) -> bool:
+    """Forget the saved login; False when there was none."""
+    try:
+        token_path(config_dir).unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def token_status(config_dir: Path | None = None) -> str:
+    """The saved login, described without its secrets."""
+    path = token_path(config_dir)
+    if not path.exists():
+        return f'No saved Google login ("{path}").'
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        info = None
+    if not isinstance(info, dict):
+        return (
+            f'The saved Google login "{path}" is unreadable: run `fupan auth logout`, then log in.'
+        )
+    scopes = info.get("scopes") or []
+    lines = [
+        f'Saved Google login: "{path}"',
+        f"  scopes: {', '.join(scopes) if scopes else 'unknown'}",
+        f"  refresh token: {'present' if info.get('refresh_token') else 'MISSING: log in again'}",
+        f"  access token: {_expiry_text(info.get('expiry'))}",
+    ]
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if os.name == "posix" and mode & 0o077:
+        lines.append(f'  permissions: {mode:04o}, readable by others: run chmod 600 "{path}"')
+    return "\n".join(lines)
+
+
+def _expiry_text(expiry: object) -> str:
+    if not isinstance(expiry, str):
+        return "none (one is fetched on next use)"
+    try:
+        when = datetime.fromisoformat(expiry.rstrip("Z")).replace(tzinfo=UTC)
+    except ValueError:
+        return "unknown expiry"
+    stamp = when.strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"valid until {stamp}"
+        if when > datetime.now(UTC)
+        else f"expired {stamp} (renewed on next use)"
+    )
+
+
+def _token_json(creds: UserCredentials) -> str:
+    """The login as a standard "authorized user" file (to_json() leaves out the type)."""
+    return json.dumps({"type": "authorized_user", **json.loads(creds.to_json())}, indent=2)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write `text` readable by its owner only, atomically: a reader never sees half a file."""
+    with contextlib.suppress(FileExistsError):
+        path.parent.mkdir(mode=0o700, parents=True)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    # Created 0600 from the start: a chmod after writing would leave a window.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+_WHICH_FILES = (
+    "fupan takes a service-account JSON key or a login saved by `fupan auth login`; "
+    f"see {README_SECTION}."
+)
+_LOGIN_AGAIN = f"Run `{LOGIN_COMMAND}` again."
+NO_CREDENTIALS = (
+    "No Google credentials are set up. Use one of:\n"
+    "  1. a service account: create one with a JSON key, share the sheet with its e-mail as "
+    f"Editor, and pass the key with --credentials FILE or ${ENV_VAR};\n"
+    f"  2. your own Google account: run `{LOGIN_COMMAND}` once, with FILE the client secrets "
+    "of an OAuth client of type Desktop app.\n"
+    f"See {README_SECTION}."
+)

@@ -1,0 +1,547 @@
+"""The Google Sheets target: the review workbook in a shared Google Sheet.
+
+A full refresh is three HTTP requests: take the lease (its answer carries the sheet's
+metadata), read the tabs the team edits, and one `spreadsheets.batchUpdate` that Google
+applies all or nothing (it also releases the lease). Only when that batch would be larger
+than Google accepts are the biggest tabs written first into hidden staging tabs, then
+copied into place by the final atomic batch, so the visible workbook still changes in one
+step.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import google.auth.exceptions
+import gspread
+import requests
+from gspread.exceptions import APIError
+from gspread.urls import SPREADSHEET_URL
+
+from ...errors import AuthError, TargetError
+from ...workbook.cells import sheet_ref
+from ...workbook.plan import Block, Cell, Sheet, WorkbookPlan
+from ..base import Grid, state_of
+from ..xlsx import STATE_SHEET
+from . import payload
+from .address import spreadsheet_key
+from .lease import LEASE_ID, Lease
+
+CELL_LIMIT = 10_000_000  # per spreadsheet, all tabs (Google, since 2022)
+REQUEST_LIMIT = 10 * 1024 * 1024  # "Request payload size exceeds the limit: 10485760 bytes."
+STAGE_PREFIX = "_fupan_stage_"
+_DEFAULT_TAB = re.compile(r"Sheet\d+|工作表\d+|シート\d+")
+DATA_PREFIX = "data_"
+META_FIELDS = (
+    "spreadsheetId,properties.title,"
+    "sheets(properties,conditionalFormats(ranges(sheetId)),charts(chartId),"
+    "protectedRanges(protectedRangeId,description),basicFilter(range(sheetId))),"
+    "namedRanges(namedRangeId,name)"
+)
+GRID_FIELDS = (
+    "sheets(properties(title),"
+    "data(rowData(values(userEnteredValue,userEnteredFormat(numberFormat(type))))))"
+)
+
+
+@dataclass
+class Exchange:
+    """One HTTP request the target sent: what for, and how big its body was."""
+
+    what: str
+    body_bytes: int
+
+
+@dataclass
+class _Book:
+    ids: dict[str, int]
+    props: dict[str, dict[str, Any]]
+    rules: dict[str, int]
+    charts: dict[str, list[int]]
+    protections: dict[str, list[int]]
+    filters: set[str]
+    names: dict[str, str]
+    title: str = ""
+    grids: dict[str, Grid] = field(default_factory=dict)
+
+
+class GSheetsTarget:
+    """A Google Sheet opened through gspread; `lease=False` for read-only runs (--dry-run)."""
+
+    def __init__(
+        self,
+        sheet: str,
+        client: gspread.Client,
+        *,
+        lease: bool = True,
+        wait: float = 0.0,
+        who: str = "",
+        identity: str = "",
+        max_request_bytes: int = REQUEST_LIMIT,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.key = spreadsheet_key(sheet)
+        self.name = f"https://docs.google.com/spreadsheets/d/{self.key}"
+        self.client = client
+        self.identity = identity
+        self.max_request_bytes = max_request_bytes
+        self.exchanges: list[Exchange] = []
+        self.title = ""  # the spreadsheet's own name, once its metadata is read
+        self.notes: list[str] = []  # what a user should know (a split write)
+        self._book: _Book | None = None
+        self._lease = (
+            Lease(
+                lambda body: self._call(
+                    "lease",
+                    "post",
+                    SPREADSHEET_URL % self.key + ":batchUpdate",
+                    raw=True,
+                    json=body,
+                    params={"fields": f"spreadsheetId,replies,updatedSpreadsheet({META_FIELDS})"},
+                ),
+                self._lease_value,
+                who=who,
+                wait=wait,
+                clock=clock,
+            )
+            if lease
+            else None
+        )
+        self._leased = False
+
+    # HTTP ----------------------------------------------------------------------------------
+
+    def _call(self, what: str, method: str, url: str, *, raw: bool = False, **kw: Any) -> Any:
+        body = kw.pop("json", None)
+        if body is not None:
+            # Compact UTF-8 JSON: a third smaller than requests' default for the same request.
+            kw["data"] = body if isinstance(body, bytes) else encode(body)
+            kw["headers"] = {"Content-Type": "application/json; charset=utf-8"}
+        self.exchanges.append(Exchange(what, len(kw.get("data", b""))))
+        try:
+            return self.client.http_client.request(method, url, **kw).json()
+        except APIError as exc:
+            if raw:
+                raise
+            raise self._explain(exc) from None
+        except google.auth.exceptions.RefreshError as exc:
+            from .auth import refresh_failed
+
+            raise refresh_failed(self.client.http_client.auth, exc) from None
+        except requests.RequestException as exc:
+            raise TargetError(
+                f"Could not reach Google Sheets ({type(exc).__name__}) after several tries; "
+                "check the internet connection and run again. Nothing was half-written: a "
+                "Google Sheet changes in one step or not at all."
+            ) from None
+
+    def _batch_update(self, body: dict[str, Any] | bytes, what: str) -> Any:
+        """One spreadsheets.batchUpdate; `body` may come already encoded."""
+        return self._call(what, "post", SPREADSHEET_URL % self.key + ":batchUpdate", json=body)
+
+    def _explain(self, exc: APIError) -> Exception:
+        status = exc.response.status_code
+        if status == 403:
+            return self._explain_403()
+        if status == 404:
+            return TargetError(
+                f"No Google Sheet at {self.name}: check the address, or create the sheet "
+                "and share it with fupan's Google identity."
+            )
+        if status == 401:
+            return AuthError(
+                "Google did not accept fupan's credentials; run `fupan auth login` again "
+                "or check the service-account key."
+            )
+        message = exc.error.get("message", str(exc)) if hasattr(exc, "error") else str(exc)
+        return TargetError(f"Google Sheets refused the request ({status}): {message}")
+
+    def _explain_403(self) -> Exception:
+        who = self.identity or "the Google account fupan uses"
+        return AuthError(
+            f"{who} cannot edit {self.name}: open the sheet, click Share, add {who} as "
+            "Editor (untick Notify), then run again. Nothing was changed."
+        )
+
+    def _lease_value(self) -> str | None:
+        url = SPREADSHEET_URL % self.key + "/developerMetadata:search"
+        body = {"dataFilters": [{"developerMetadataLookup": {"metadataId": LEASE_ID}}]}
+        found = self._call("lease", "post", url, json=body).get("matchedDeveloperMetadata", [])
+        return found[0]["developerMetadata"].get("metadataValue") if found else None
+
+    # Reading -------------------------------------------------------------------------------
+
+    def _take_lease(self) -> dict[str, Any] | None:
+        """Take the lease; its answer carries the metadata too (one request for both)."""
+        if self._lease is None or self._leased:
+            return None
+        try:
+            answer = self._lease.acquire(includeSpreadsheetInResponse=True)
+        except APIError as exc:
+            raise self._explain(exc) from None
+        self._leased = True
+        return answer.get("updatedSpreadsheet")
+
+    def _meta(self) -> _Book:
+        if self._book is None:
+            # The lease comes before reading: what we read is what nobody else is writing.
+            meta = self._take_lease()
+            if meta is None:
+                url = SPREADSHEET_URL % self.key
+                meta = self._call("metadata", "get", url, params={"fields": META_FIELDS})
+            book = _Book({}, {}, {}, {}, {}, set(), {}, meta.get("properties", {}).get("title", ""))
+            for s in meta.get("sheets", []):
+                p = s["properties"]
+                title = p["title"]
+                book.ids[title] = p["sheetId"]
+                book.props[title] = p
+                book.rules[title] = len(s.get("conditionalFormats", []))
+                book.charts[title] = [c["chartId"] for c in s.get("charts", [])]
+                book.protections[title] = [
+                    r["protectedRangeId"]
+                    for r in s.get("protectedRanges", [])
+                    if r.get("description") == payload.PROTECTION_NOTE
+                ]
+                if "basicFilter" in s:
+                    book.filters.add(title)
+            book.names = {n["name"]: n["namedRangeId"] for n in meta.get("namedRanges", [])}
+            self.title = book.title
+            self._book = book
+        return self._book
+
+    def sheet_titles(self) -> list[str]:
+        return [t for t in self._meta().ids if not t.startswith(STAGE_PREFIX)]
+
+    def read_sheet(self, title: str) -> Grid | None:
+        book = self._meta()
+        if title not in book.ids:
+            return None
+        if title not in book.grids:
+            wanted = (
+                [title]
+                if title.startswith(DATA_PREFIX)
+                else [t for t in book.ids if not t.startswith((DATA_PREFIX, STAGE_PREFIX))]
+            )
+            self._read_grids(wanted)
+        return book.grids.get(title, [])
+
+    def _read_grids(self, titles: list[str]) -> None:
+        url = SPREADSHEET_URL % self.key
+        params = {
+            "ranges": [sheet_ref(t) for t in titles],
+            "includeGridData": "true",
+            "fields": GRID_FIELDS,
+        }
+        answer = self._call("read tabs", "get", url, params=params)
+        for s in answer.get("sheets", []):
+            rows: Grid = []
+            for data in s.get("data", [])[:1]:
+                for row in data.get("rowData", []):
+                    rows.append([_value(c) for c in row.get("values", [])])
+            while rows and not any(v is not None for v in rows[-1]):
+                rows.pop()
+            assert self._book is not None
+            self._book.grids[s["properties"]["title"]] = rows
+
+    def changed(self) -> bool:
+        """Whether someone edited the tabs read so far since they were read (one request)."""
+        if self._book is None or not self._book.grids:
+            return False
+        before = dict(self._book.grids)
+        self._read_grids(list(before))
+        return any(self._book.grids.get(t) != grid for t, grid in before.items())
+
+    def reopen(self) -> GSheetsTarget:
+        """A fresh target on the same sheet with the same client (nothing cached)."""
+        return GSheetsTarget(
+            self.key,
+            self.client,
+            lease=self._lease is not None,
+            identity=self.identity,
+            max_request_bytes=self.max_request_bytes,
+        )
+
+    def read_state(self) -> dict[str, str]:
+        return state_of(self.read_sheet(STATE_SHEET))
+
+    # Writing -------------------------------------------------------------------------------
+
+    def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
+        book = self._meta()
+        sheets = [*plan.sheets, _state_sheet(state)]
+        unread = [t for t in keep if _DEFAULT_TAB.fullmatch(t) and t not in book.grids]
+        if unread:
+            self._read_grids(unread)
+        keep = [
+            t
+            for t in keep
+            if t in book.ids and not t.startswith(STAGE_PREFIX) and not _blank_default(book, t)
+        ]
+        bodies = {s.title: payload.content(s) for s in sheets}
+        sizes = {s.title: payload.extent(s, bodies[s.title]) for s in sheets}
+        self._check_cells(sizes, keep)
+        ids = dict(book.ids)
+        used = set(ids.values())
+        for s in sheets:
+            if s.title not in ids:
+                ids[s.title] = _new_id(used)
+
+        head = _layout(book, sheets, sizes, ids, keep)
+        writes: dict[str, list[dict]] = {}
+        tail: list[dict] = []
+        for s in sheets:
+            sid = ids[s.title]
+            writes[s.title] = payload.write_cells(sid, bodies[s.title], sizes[s.title])
+            tail += payload.widths(s, sid)
+            tail += payload.colour_rules(s, sid)
+            tail += [payload.chart(c, sid, ids) for c in s.charts]
+            tail += payload.basic_filter(s, sid)
+            tail += payload.protection(s, sid)
+        for name, ref in plan.names.items():
+            if name in book.names:
+                tail.append({"deleteNamedRange": {"namedRangeId": book.names[name]}})
+            tail.append(payload.named_range(name, ref, ids))
+        if self._lease is not None and self._lease.value is not None:
+            tail.append(self._lease.release_request())
+
+        whole = encode({"requests": head + [r for w in writes.values() for r in w] + tail})
+        if len(whole) > self.max_request_bytes:  # rare: only then is each tab measured
+            whole = encode({"requests": self._stage(head, writes, tail, bodies, sizes, ids, used)})
+        self._batch_update(whole, what="write workbook")
+        if self._lease is not None:
+            self._lease.value = None
+        self._leased = False
+        self._book = None
+
+    def _check_cells(self, sizes: dict[str, tuple[int, int]], keep: list[str]) -> None:
+        assert self._book is not None
+        ours = sum(r * c for r, c in sizes.values())
+        theirs = sum(
+            self._book.props[t]["gridProperties"]["rowCount"]
+            * self._book.props[t]["gridProperties"]["columnCount"]
+            for t in keep
+        )
+        if ours + theirs > CELL_LIMIT:
+            raise TargetError(
+                f"This review needs {ours:,} cells and the team's own tabs hold {theirs:,}: "
+                f"over Google's limit of {CELL_LIMIT:,} cells per spreadsheet. Review a shorter "
+                "period (--period), trim the team's tabs, or write this review to an .xlsx "
+                "file (--workbook) instead. Nothing was changed."
+            )
+
+    def _stage(
+        self,
+        head: list[dict],
+        writes: dict[str, list[dict]],
+        tail: list[dict],
+        bodies: dict[str, payload.SheetContent],
+        sizes: dict[str, tuple[int, int]],
+        ids: dict[str, int],
+        used: set[int],
+    ) -> list[dict]:
+        """Send the biggest tabs ahead into hidden tabs; the final requests copy them in."""
+
+        def cost(reqs: list[dict]) -> int:
+            return len(encode(reqs))
+
+        budget = self.max_request_bytes - 1024  # the envelope around the requests
+        sized = {t: cost(w) for t, w in writes.items()}
+        total = cost(head) + cost(tail) + sum(sized.values())
+        # Keep the small tabs in the final batch; stage the biggest tabs first.
+        staged: list[str] = []
+        remaining = total
+        for title in sorted(sized, key=sized.__getitem__, reverse=True):
+            if remaining <= budget * 0.9:
+                break
+            staged.append(title)
+            remaining -= sized[title]
+        if remaining > budget:
+            raise TargetError(
+                "The review's colour rules, charts and tab settings alone are too large for one "
+                "Google Sheets request; review a shorter period (--period)."
+            )
+        stage_ids = {t: _new_id(used) for t in staged}
+        setup = [
+            {
+                "addSheet": {
+                    "properties": {
+                        "sheetId": stage_ids[t],
+                        "title": f"{STAGE_PREFIX}{stage_ids[t]}",
+                        "hidden": True,
+                        "gridProperties": {"rowCount": sizes[t][0], "columnCount": sizes[t][1]},
+                    }
+                }
+            }
+            for t in staged
+        ]
+        batches: list[list[dict]] = [setup]
+        room = budget - cost(setup)
+        for t in staged:
+            for start, rows in payload.chunks(bodies[t].rows, budget // 2):
+                req = {
+                    "updateCells": {
+                        "rows": rows,
+                        "fields": "userEnteredValue,userEnteredFormat",
+                        "start": {"sheetId": stage_ids[t], "rowIndex": start, "columnIndex": 0},
+                    }
+                }
+                size = cost([req])
+                if size > room:
+                    batches.append([])
+                    room = budget
+                batches[-1].append(req)
+                room -= size
+        self.notes.append(
+            f"The review was larger than one Google request ({self.max_request_bytes:,} bytes); "
+            f"{', '.join(staged)} went ahead in {len(batches)} staging request(s) to hidden "
+            "tabs, then everything was switched over in one atomic request."
+        )
+        for n, body in enumerate(batches, 1):
+            self._batch_update({"requests": body}, what=f"staging {n}/{len(batches)}")
+        swaps: list[dict] = []
+        for t in staged:
+            rows, cols = sizes[t]
+            swaps.append(
+                {
+                    "copyPaste": {
+                        "source": payload.box(stage_ids[t], 0, rows, 0, cols),
+                        "destination": payload.box(ids[t], 0, rows, 0, cols),
+                        "pasteType": "PASTE_NORMAL",
+                    }
+                }
+            )
+            swaps += writes[t][1:]  # the column formats after the copy
+            swaps.append({"deleteSheet": {"sheetId": stage_ids[t]}})
+        kept = [r for t, w in writes.items() if t not in staged for r in w]
+        return head + kept + swaps + tail
+
+    def close(self) -> None:
+        if self._leased and self._lease is not None:
+            self._lease.release()
+            self._leased = False
+
+
+def encode(body: Any) -> bytes:
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+
+
+def _blank_default(book: _Book, title: str) -> bool:
+    """A new spreadsheet's empty "Sheet1": not a tab the team made, so not kept."""
+    return bool(_DEFAULT_TAB.fullmatch(title)) and book.grids.get(title) == []
+
+
+def _layout(
+    book: _Book,
+    sheets: list[Sheet],
+    sizes: dict[str, tuple[int, int]],
+    ids: dict[str, int],
+    keep: list[str],
+) -> list[dict]:
+    """Tabs added, emptied of fupan's old rules and charts, resized, ordered; stale tabs gone."""
+    plan_titles = {s.title for s in sheets}
+    stale = [t for t in book.ids if t not in plan_titles and t not in keep]
+    head: list[dict] = []
+    # Shrink before growing: Google checks the cell limit after every request.
+    for s in sheets:
+        if s.title in book.ids:
+            head += _clear_extras(book, s.title)
+            old = book.props[s.title]["gridProperties"]
+            small = (
+                min(old["rowCount"], sizes[s.title][0]),
+                min(old["columnCount"], sizes[s.title][1]),
+            )
+            head.append(_resize(ids[s.title], small))
+    deletions = [{"deleteSheet": {"sheetId": book.ids[t]}} for t in stale]
+    if len(stale) < len(book.ids):
+        head += deletions
+    order = [s.title for s in sheets[:-1]] + keep + [STATE_SHEET]
+    for s in sheets:
+        props = payload.sheet_properties(s, ids[s.title], order.index(s.title), sizes[s.title])
+        if s.title in book.ids:
+            head.append(
+                {"updateSheetProperties": {"properties": props, "fields": payload.PROPERTY_FIELDS}}
+            )
+        else:
+            head.append({"addSheet": {"properties": props}})
+    if len(stale) == len(book.ids):
+        head += deletions  # a fresh sheet's "Sheet1": only once ours exist
+    return head + [_index(ids[t], n) for n, t in enumerate(order)]
+
+
+def _new_id(used: set[int]) -> int:
+    while True:
+        n = random.randrange(1, 2**31 - 1)
+        if n not in used:
+            used.add(n)
+            return n
+
+
+def _resize(sheet_id: int, size: tuple[int, int]) -> dict:
+    return {
+        "updateSheetProperties": {
+            "properties": {
+                "sheetId": sheet_id,
+                "gridProperties": {"rowCount": max(size[0], 1), "columnCount": max(size[1], 1)},
+            },
+            "fields": "gridProperties.rowCount,gridProperties.columnCount",
+        }
+    }
+
+
+def _index(sheet_id: int, index: int) -> dict:
+    return {
+        "updateSheetProperties": {
+            "properties": {"sheetId": sheet_id, "index": index},
+            "fields": "index",
+        }
+    }
+
+
+def _clear_extras(book: _Book, title: str) -> list[dict]:
+    """fupan owns its tabs' rules, charts, filter and warnings: all rebuilt every sync."""
+    sid = book.ids[title]
+    out: list[dict] = [
+        {"deleteConditionalFormatRule": {"sheetId": sid, "index": 0}}
+        for _ in range(book.rules.get(title, 0))
+    ]
+    out += [{"deleteEmbeddedObject": {"objectId": c}} for c in book.charts.get(title, [])]
+    out += [{"deleteProtectedRange": {"protectedRangeId": p}} for p in book.protections[title]]
+    if title in book.filters:
+        out.append({"clearBasicFilter": {"sheetId": sid}})
+    return out
+
+
+def _state_sheet(state: dict[str, str]) -> Sheet:
+    rows = [[Cell(k, text=True), Cell(v, text=True)] for k, v in sorted(state.items())]
+    return Sheet("state", STATE_SHEET, [Block(1, 1, rows)] if rows else [], hidden=True)
+
+
+def _value(cell: dict[str, Any]) -> Any:
+    v = cell.get("userEnteredValue")
+    if not v:
+        return None
+    if "formulaValue" in v:
+        return v["formulaValue"]
+    if "stringValue" in v:
+        return v["stringValue"]
+    if "boolValue" in v:
+        return v["boolValue"]
+    if "numberValue" in v:
+        n = v["numberValue"]
+        kind = cell.get("userEnteredFormat", {}).get("numberFormat", {}).get("type")
+        if kind in ("DATE", "DATE_TIME"):
+            moment = payload.EPOCH + timedelta(days=n)
+            # A time shown with a date-only format is still kept (as .xlsx files keep it).
+            return moment.date() if float(n).is_integer() else moment
+        return int(n) if float(n).is_integer() else n
+    return None
+
+
+__all__ = ["GSheetsTarget"]
