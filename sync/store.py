@@ -7,7 +7,8 @@ Importing is idempotent, and a re-download replaces the older rows for the days 
 Who may open it (DuckDB's rule): one process reading and writing, or any number of processes
 reading, never both. Commands that only read open it read-only, so they never block each
 other and work in a folder they cannot write; a command that finds the store held waits up
-to $FUPAN_STORE_WAIT seconds (default 30), then names the process holding it.
+to $FUPAN_STORE_WAIT seconds (default 30), then names the process holding it. A write is
+one transaction: all of an import is stored, or none of it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import errno
 import os
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,6 +74,7 @@ class Store:
         self._con = con
         self.path = path
         self.read_only = read_only
+        self._in_transaction = False
         self._create(temporary=read_only)
 
     @classmethod
@@ -182,28 +186,85 @@ class Store:
             params = [sha256, period.start, period.end]
         return bool(self._con.execute(q, params).fetchall()[0][0])
 
-    def import_result(self, result: ReadResult, *, file: str | Path, sha256: str) -> ImportOutcome:
-        """Store one file's rows in one transaction, replacing what it restates."""
-        name = str(file)
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Every write inside is stored together, or none is (nested: the outer one counts).
+
+        A write the disk refuses (full, read-only, failing) becomes a StoreError with the
+        system's own words, after the store is put back as it was.
+        """
         if self.read_only:
             raise StoreError(
-                f'The history store "{self.path}" was opened read-only; open it with '
+                f'The history store "{self._where}" was opened read-only; open it with '
                 "Store.open(path) to import."
             )
+        if self._in_transaction:
+            yield
+            return
+        c = self._con
+        self._in_transaction = True
+        try:
+            c.execute("BEGIN TRANSACTION")
+            try:
+                yield
+                self._commit()
+            except BaseException as exc:
+                self._rollback()
+                failed = self._write_failed(exc)
+                if failed is not None:
+                    raise failed from None
+                raise
+        finally:
+            self._in_transaction = False
+
+    def _commit(self) -> None:
+        self._con.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        # After a failed COMMIT DuckDB has undone the transaction itself, and ROLLBACK says
+        # "no transaction is active": the failure that matters is the one being raised.
+        with suppress(duckdb.Error):
+            self._con.execute("ROLLBACK")
+
+    def _write_failed(self, exc: BaseException) -> StoreError | None:
+        """A StoreError for a write the system refused, or None for any other failure."""
+        system = (OSError, duckdb.IOException, duckdb.TransactionException, duckdb.FatalException)
+        reason = _system_reason(exc) if isinstance(exc, system) else None
+        if reason is None:
+            return None
+        where = self._where
+        if reason == os.strerror(errno.ENOSPC):
+            fix = (
+                "Free some space on that disk (or move the workspace to a disk with room), "
+                "then run the command again."
+            )
+        else:
+            fix = "Check that the disk is writable and healthy, then run the command again."
+        return StoreError(
+            f'The history store "{where}" cannot be written: {reason}. Nothing from this run '
+            f"was stored; the store is as it was before. {fix}"
+        )
+
+    @property
+    def _where(self) -> str:
+        return str(self.path) if self.path else "(in memory)"
+
+    def import_result(self, result: ReadResult, *, file: str | Path, sha256: str) -> ImportOutcome:
+        """Store one file's rows, replacing what it restates: all of them or none.
+
+        Inside `transaction()` the file is stored together with the others of that transaction.
+        """
+        name = str(file)
         if self.already_imported(sha256, result.period):
             return ImportOutcome(name, result.reader, 0, 0, result.period, skipped=True)
         spec = result.table
         frame = conform(result.frame, spec)
         c = self._con
-        c.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             replaced = self._replace(spec, frame, result.period, name)
             import_id = c.execute("SELECT nextval('import_ids')").fetchall()[0][0]
             frame = frame.assign(import_id=import_id)
-            c.register("incoming", frame)
-            cols = ", ".join(f'"{x}"' for x in [*spec.names, "import_id"])
-            c.execute(f"INSERT INTO {spec.name} ({cols}) SELECT {cols} FROM incoming")
-            c.unregister("incoming")
+            self._insert(spec, frame)
             period = result.period
             c.execute(
                 "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -221,11 +282,16 @@ class Store:
                 ],
             )
             self._add_findings(import_id, result.findings)
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
         return ImportOutcome(name, result.reader, len(frame), replaced, result.period, False)
+
+    def _insert(self, spec: TableSpec, frame: pd.DataFrame) -> None:
+        c = self._con
+        c.register("incoming", frame)
+        try:
+            cols = ", ".join(f'"{x}"' for x in [*spec.names, "import_id"])
+            c.execute(f"INSERT INTO {spec.name} ({cols}) SELECT {cols} FROM incoming")
+        finally:
+            c.unregister("incoming")
 
     def _add_findings(self, import_id: int, findings: list[Finding]) -> None:
         for f in findings:

@@ -1,13 +1,16 @@
-"""The history store is shared safely.
+"""The history store is shared safely and never half-written.
 
 Commands that only read open the store read-only: they never block each other and need no
 write access. A command that finds the store held waits a bounded time, then names the
-process holding it.
+process holding it. One import (or sync) is one transaction. A full disk says so, in the
+system's words.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -334,3 +337,157 @@ def test_a_file_that_is_not_a_store_is_named(tmp_path):
         assert "not a valid DuckDB database file. If it is not a fupan history store" in str(
             raised.value
         )
+
+
+# One import, one transaction ---------------------------------------------------------------
+
+
+def fail_on_insert(monkeypatch: pytest.MonkeyPatch, n: int, exc: BaseException) -> list[str]:
+    """Make the `n`th file's rows fail to store; returns the tables written so far."""
+    written: list[str] = []
+    real = Store._insert
+
+    def insert(self, spec, frame):
+        written.append(spec.name)
+        if len(written) == n:
+            raise exc
+        real(self, spec, frame)
+
+    monkeypatch.setattr(Store, "_insert", insert)
+    return written
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [OSError(errno.EIO, os.strerror(errno.EIO)), RuntimeError("a bug in a reader")],
+    ids=["disk", "bug"],
+)
+def test_one_import_stores_all_its_files_or_none(tmp_path, seller, monkeypatch, failure):
+    first, *five = reports(tmp_path / "in", seller)
+    path = tmp_path / "history.duckdb"
+    with Store.open(path) as store:
+        import_reports([first], store=store, today=TODAY)
+    before = contents(path)
+    real = Store._insert
+    written = fail_on_insert(monkeypatch, 3, failure)
+    with Store.open(path) as store, pytest.raises((StoreError, RuntimeError)) as raised:
+        import_reports(five, store=store, today=TODAY)
+    assert len(written) == 3  # the first two files were written before the third failed
+    if isinstance(failure, OSError):
+        assert "cannot be written: Input/output error" in str(raised.value)
+        assert "Nothing from this run was stored" in str(raised.value)
+    else:
+        assert raised.value is failure
+    assert contents(path) == before  # ... and none of them is in the store
+    monkeypatch.setattr(Store, "_insert", real)
+    with Store.open(path) as store:
+        done = import_reports(five, store=store, today=TODAY)
+    assert len(done.imported) == 5 and len(contents(path)["imports"]) == 6
+
+
+def test_a_sync_stores_all_its_files_or_none(tmp_path, seller, monkeypatch):
+    ws = init_workspace(tmp_path / "shop")
+    reports(ws.reports, seller)[0].unlink()  # five files
+    workbook = digest(ws.workbook)
+    before = contents(ws.store_path)
+    real = Store._insert
+    written = fail_on_insert(monkeypatch, 3, OSError(errno.EIO, os.strerror(errno.EIO)))
+    r = CliRunner().invoke(cli, ["sync", "--workspace", str(ws.root)])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+    assert "cannot be written: Input/output error" in r.output
+    assert len(written) == 3 and contents(ws.store_path) == before
+    assert digest(ws.workbook) == workbook  # nothing imported, nothing written
+    monkeypatch.setattr(Store, "_insert", real)
+    r = CliRunner().invoke(cli, ["sync", "--workspace", str(ws.root)])
+    assert r.exit_code == 0, r.output
+    assert r.output.count("imported ") == 5 and len(contents(ws.store_path)["imports"]) == 5
+
+
+# A full disk -------------------------------------------------------------------------------
+
+NO_SPACE = os.strerror(errno.ENOSPC)  # "No space left on device"
+
+
+def duckdb_commit_fails(self: Store) -> None:
+    """What DuckDB does when the write-ahead log cannot be written: it undoes the
+    transaction, then raises (so a ROLLBACK after it finds no transaction)."""
+    self._con.execute("ROLLBACK")
+    raise duckdb.TransactionException(
+        f'TransactionContext Error: Failed to commit: Could not write file "{self.path}.wal": '
+        f"{NO_SPACE}"
+    )
+
+
+@pytest.mark.parametrize("where", ["insert", "commit"])
+def test_a_full_disk_gives_the_systems_message(tmp_path, seller, monkeypatch, where):
+    ws = init_workspace(tmp_path / "shop")
+    reports(ws.reports, seller)
+    before = contents(ws.store_path)
+    if where == "insert":
+        fail_on_insert(monkeypatch, 2, OSError(errno.ENOSPC, NO_SPACE))
+    else:
+        monkeypatch.setattr(Store, "_commit", duckdb_commit_fails)
+    r = CliRunner().invoke(cli, ["import", "--workspace", str(ws.root)])
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+    assert f'The history store "{ws.store_path}" cannot be written: {NO_SPACE}.' in r.output
+    assert "Nothing from this run was stored" in r.output
+    assert "Free some space on that disk" in r.output
+    assert "rollback" not in r.output.lower() and "TransactionContext" not in r.output
+    assert contents(ws.store_path) == before
+
+
+FULL_DISK = textwrap.dedent(
+    """
+    import json, os, subprocess, sys
+    from fupan.sync.store import Store
+    disk, reports, fupan = sys.argv[1], sys.argv[2], sys.argv[3]
+    shop = os.path.join(disk, "shop")
+
+    def run(*args):
+        r = subprocess.run([sys.executable, "-c", fupan, *args], capture_output=True, text=True)
+        with Store.open(os.path.join(shop, "history.duckdb"), read_only=True) as store:
+            imported = len(store.imports())
+        return {"code": r.returncode, "err": r.stderr, "imported": imported}
+
+    steps = {"init": run("init", shop)}
+    filler = os.open(os.path.join(disk, "filler"), os.O_WRONLY | os.O_CREAT)
+    size = 0
+    try:
+        while True:
+            size += os.write(filler, bytes(16384))
+    except OSError:
+        pass
+    os.ftruncate(filler, max(0, size - 32768))  # 32 KB left: less than one import needs
+    os.close(filler)
+    steps["full"] = run("import", "--workspace", shop, reports)
+    os.remove(os.path.join(disk, "filler"))
+    steps["room"] = run("import", "--workspace", shop, reports)
+    print(json.dumps(steps))
+    """
+)
+
+
+def test_a_full_disk_for_real(tmp_path, seller):
+    """On a small file system of its own (a tmpfs in a private mount namespace)."""
+    if sys.platform != "linux" or shutil.which("unshare") is None:
+        pytest.skip("needs Linux's unshare to mount a small file system")
+    folder = tmp_path / "in"
+    reports(folder, seller)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mount = 'mount -t tmpfs -o size=4m tmpfs "$0" || exit 97; exec "$@"'
+    command = ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", mount, disk]
+    command += [sys.executable, "-c", FULL_DISK, disk, folder, FUPAN]
+    r = subprocess.run(list(map(str, command)), capture_output=True, text=True, timeout=600)
+    if r.returncode == 97 or r.stderr.startswith("unshare:"):
+        pytest.skip(f"mounting a small file system is not permitted here: {r.stderr.strip()}")
+    assert r.returncode == 0, r.stderr
+    steps = json.loads(r.stdout)
+    assert steps["init"]["code"] == 0, steps["init"]["err"]
+    full = steps["full"]
+    assert full["code"] == 1 and "Traceback" not in full["err"], full["err"]
+    assert f"{NO_SPACE}." in full["err"] and "history.duckdb" in full["err"]
+    assert "Free some space on that disk" in full["err"]
+    assert full["imported"] == 0  # nothing of that run is in the store
+    room = steps["room"]
+    assert room["code"] == 0 and room["imported"] == 6, room["err"]
