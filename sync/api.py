@@ -101,7 +101,7 @@ def compute_kpis(
             today=today,
         )
     elif workspace is not None:
-        store = Store.open(workspace.store_path)
+        store = Store.open(workspace.store_path, read_only=True)  # reads: shares the store
         marketplace = marketplace or workspace.marketplace
     else:
         raise UsageError("Give report files or folders, or run inside a workspace.")

@@ -62,6 +62,10 @@ class StoreError(FupanError):
     """The history store cannot be opened or written."""
 
 
+class StoreLockedError(StoreError):
+    """Another process holds the history store; names that process."""
+
+
 class OverlapError(StoreError):
     """An import would double count rows that cannot be split by date."""
 

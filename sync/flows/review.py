@@ -151,7 +151,7 @@ def sync_workbook(
     for each in (target, *also):
         if isinstance(each, XlsxTarget) and not dry_run:
             each.check_writable()  # before importing: a locked file changes nothing at all
-    with Store.open(workspace.store_path) as store:
+    with Store.open(workspace.store_path, read_only=dry_run) as store:
         imported = None
         would_import: list[str] = []
         if dry_run:

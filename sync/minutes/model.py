@@ -118,7 +118,7 @@ def gather(
     tracker = read_tracker(target)
     target.close()
     lang = lang or state.get("language") or settings.language
-    with Store.open(workspace.store_path) as store:
+    with Store.open(workspace.store_path, read_only=True) as store:
         period = Period.parse(state["period"]) if "period" in state else None
         if period is None:
             from ..engine.review import default_period

@@ -3,10 +3,22 @@
 DuckDB was measured against SQLite (benchmarks/store_choice.py, docs/store.md): it writes a
 300,000-row report about 8x faster straight from pandas and reads periods back faster.
 Importing is idempotent, and a re-download replaces the older rows for the days it covers.
+
+Who may open it (DuckDB's rule): one process reading and writing, or any number of processes
+reading, never both. Commands that only read open it read-only, so they never block each
+other and work in a folder they cannot write; a command that finds the store held waits up
+to $FUPAN_STORE_WAIT seconds (default 30), then names the process holding it. A write is
+one transaction: all of an import is stored, or none of it.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,12 +26,15 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ..errors import OverlapError, StoreError
+from ..errors import OverlapError, StoreError, StoreLockedError, UsageError
 from ..findings import Finding
 from ..ingest.readers.base import ReadResult
 from ..ingest.registry import READERS
 from ..ingest.schema import TABLES, ColumnKind, TableSpec, conform
 from ..periods import Period
+
+WAIT_ENV = "FUPAN_STORE_WAIT"
+DEFAULT_WAIT = 30.0  # seconds a command waits for another process to let go of the store
 
 # Rows of one table that say the same thing when their days overlap: a re-download of the
 # same kind replaces them. Other tables add to each other (SP next to SB, MYI next to planning).
@@ -48,24 +63,34 @@ class ImportOutcome:
 
 
 class Store:
-    """An open history store. Use `Store.open(path)` or `Store.memory()`, as a context manager."""
+    """An open history store. Use `Store.open(path)` or `Store.memory()`, as a context manager.
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path | None) -> None:
+    `Store.open(path, read_only=True)` never writes: it creates nothing on disk (a store not
+    created yet reads as empty) and shares the file with other readers.
+    """
+
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, path: Path | None, *, read_only: bool = False
+    ) -> None:
         self._con = con
         self.path = path
-        self._create()
+        self.read_only = read_only
+        self._in_transaction = False
+        self._create(temporary=read_only)
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
+    def open(cls, path: str | Path, *, read_only: bool = False, wait: float | None = None) -> Store:
+        """Open the store at `path`, waiting up to `wait` seconds (default: $FUPAN_STORE_WAIT,
+        else 30) while another process holds it."""
         p = Path(path)
+        if read_only and not p.exists():  # nothing imported yet: an empty store, in memory
+            return cls(duckdb.connect(":memory:"), p, read_only=True)
+        con = _connect(p, read_only, lock_wait(wait))
         try:
-            con = duckdb.connect(str(p))
-        except duckdb.IOException as exc:
-            raise StoreError(
-                f'The history store "{p}" cannot be opened ({exc}). If another fupan is '
-                "running on this workspace, wait for it to finish."
-            ) from None
-        return cls(con, p)
+            return cls(con, p, read_only=read_only)
+        except duckdb.Error as exc:  # creating the tables failed (a full disk, say)
+            con.close()
+            raise _open_failed(p, read_only, exc) from None
 
     @classmethod
     def memory(cls) -> Store:
@@ -80,23 +105,37 @@ class Store:
     def close(self) -> None:
         self._con.close()
 
-    def _create(self) -> None:
+    def _create(self, *, temporary: bool = False) -> None:
+        """The tables, created when missing. A read-only store creates none in the file: the
+        tables it lacks (a store made by an older fupan) are empty temporary tables."""
         c = self._con
-        c.execute("CREATE SEQUENCE IF NOT EXISTS import_ids START 1")
-        c.execute(
-            """CREATE TABLE IF NOT EXISTS imports (
+        kind = "TEMP TABLE" if temporary else "TABLE"
+        have: set[str] = set()
+        if temporary:
+            have = {
+                r[0]
+                for r in c.execute(
+                    "SELECT table_name FROM duckdb_tables() "
+                    "WHERE database_name = current_database() AND schema_name = 'main'"
+                ).fetchall()
+            }
+        else:
+            c.execute("CREATE SEQUENCE IF NOT EXISTS import_ids START 1")
+        statements = {
+            "imports": """(
                 id INTEGER PRIMARY KEY, file VARCHAR, sha256 VARCHAR, reader VARCHAR,
                 marketplace VARCHAR, period_start DATE, period_end DATE, rows INTEGER,
-                replaced INTEGER, imported_at TIMESTAMP)"""
-        )
-        c.execute(
-            """CREATE TABLE IF NOT EXISTS findings (
+                replaced INTEGER, imported_at TIMESTAMP)""",
+            "findings": """(
                 import_id INTEGER, severity VARCHAR, code VARCHAR, message VARCHAR,
-                file VARCHAR, "row" INTEGER, "column" VARCHAR)"""
-        )
+                file VARCHAR, "row" INTEGER, "column" VARCHAR)""",
+        }
         for spec in TABLES.values():
-            cols = ", ".join(f'"{c.name}" {_SQL_TYPES[c.kind]}' for c in spec.columns)
-            c.execute(f"CREATE TABLE IF NOT EXISTS {spec.name} ({cols}, import_id INTEGER)")
+            cols = ", ".join(f'"{col.name}" {_SQL_TYPES[col.kind]}' for col in spec.columns)
+            statements[spec.name] = f"({cols}, import_id INTEGER)"
+        for name, columns in statements.items():
+            if name not in have:
+                c.execute(f"CREATE {kind} IF NOT EXISTS {name} {columns}")
 
     # Reading ---------------------------------------------------------------------------
 
@@ -164,23 +203,85 @@ class Store:
             params = [sha256, period.start, period.end]
         return bool(self._con.execute(q, params).fetchall()[0][0])
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Every write inside is stored together, or none is (nested: the outer one counts).
+
+        A write the disk refuses (full, read-only, failing) becomes a StoreError with the
+        system's own words, after the store is put back as it was.
+        """
+        if self.read_only:
+            raise StoreError(
+                f'The history store "{self._where}" was opened read-only; open it with '
+                "Store.open(path) to import."
+            )
+        if self._in_transaction:
+            yield
+            return
+        c = self._con
+        self._in_transaction = True
+        try:
+            c.execute("BEGIN TRANSACTION")
+            try:
+                yield
+                self._commit()
+            except BaseException as exc:
+                self._rollback()
+                failed = self._write_failed(exc)
+                if failed is not None:
+                    raise failed from None
+                raise
+        finally:
+            self._in_transaction = False
+
+    def _commit(self) -> None:
+        self._con.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        # After a failed COMMIT DuckDB has undone the transaction itself, and ROLLBACK says
+        # "no transaction is active": the failure that matters is the one being raised.
+        with suppress(duckdb.Error):
+            self._con.execute("ROLLBACK")
+
+    def _write_failed(self, exc: BaseException) -> StoreError | None:
+        """A StoreError for a write the system refused, or None for any other failure."""
+        system = (OSError, duckdb.IOException, duckdb.TransactionException, duckdb.FatalException)
+        reason = _system_reason(exc) if isinstance(exc, system) else None
+        if reason is None:
+            return None
+        where = self._where
+        if reason == os.strerror(errno.ENOSPC):
+            fix = (
+                "Free some space on that disk (or move the workspace to a disk with room), "
+                "then run the command again."
+            )
+        else:
+            fix = "Check that the disk is writable and healthy, then run the command again."
+        return StoreError(
+            f'The history store "{where}" cannot be written: {reason}. Nothing from this run '
+            f"was stored; the store is as it was before. {fix}"
+        )
+
+    @property
+    def _where(self) -> str:
+        return str(self.path) if self.path else "(in memory)"
+
     def import_result(self, result: ReadResult, *, file: str | Path, sha256: str) -> ImportOutcome:
-        """Store one file's rows in one transaction, replacing what it restates."""
+        """Store one file's rows, replacing what it restates: all of them or none.
+
+        Inside `transaction()` the file is stored together with the others of that transaction.
+        """
         name = str(file)
         if self.already_imported(sha256, result.period):
             return ImportOutcome(name, result.reader, 0, 0, result.period, skipped=True)
         spec = result.table
         frame = conform(result.frame, spec)
         c = self._con
-        c.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             replaced = self._replace(spec, frame, result.period, name)
             import_id = c.execute("SELECT nextval('import_ids')").fetchall()[0][0]
             frame = frame.assign(import_id=import_id)
-            c.register("incoming", frame)
-            cols = ", ".join(f'"{x}"' for x in [*spec.names, "import_id"])
-            c.execute(f"INSERT INTO {spec.name} ({cols}) SELECT {cols} FROM incoming")
-            c.unregister("incoming")
+            self._insert(spec, frame)
             period = result.period
             c.execute(
                 "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -198,11 +299,16 @@ class Store:
                 ],
             )
             self._add_findings(import_id, result.findings)
-            c.execute("COMMIT")
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
         return ImportOutcome(name, result.reader, len(frame), replaced, result.period, False)
+
+    def _insert(self, spec: TableSpec, frame: pd.DataFrame) -> None:
+        c = self._con
+        c.register("incoming", frame)
+        try:
+            cols = ", ".join(f'"{x}"' for x in [*spec.names, "import_id"])
+            c.execute(f"INSERT INTO {spec.name} ({cols}) SELECT {cols} FROM incoming")
+        finally:
+            c.unregister("incoming")
 
     def _add_findings(self, import_id: int, findings: list[Finding]) -> None:
         for f in findings:
@@ -259,3 +365,134 @@ def _filters(
         clauses.append(f'"{start}" <= ? AND "{end}" >= ?')
         params += [period.end, period.start]
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+# Opening ---------------------------------------------------------------------------------
+
+
+def lock_wait(wait: float | None = None) -> float:
+    """Seconds to wait for the store: `wait`, else $FUPAN_STORE_WAIT, else 30."""
+    if wait is not None:
+        return max(0.0, wait)
+    text = os.environ.get(WAIT_ENV, "").strip()
+    if not text:
+        return DEFAULT_WAIT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses nan
+        raise UsageError(
+            f'${WAIT_ENV} is "{text}", not a number of seconds; write it like 30 (or 0 to '
+            "fail at once when another process holds the store)."
+        )
+    return seconds
+
+
+_LOCK = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
+
+
+def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Connect, retrying with back-off while another process holds the file's lock."""
+    deadline = time.monotonic() + wait
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            text = str(exc)
+            if "Could not set lock" not in text and "Conflicting lock" not in text:
+                raise _open_failed(path, read_only, exc) from None
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise StoreLockedError(_held(path, read_only, text, wait)) from None
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, 1.0)
+        except duckdb.ConnectionException as exc:
+            if "different configuration" not in str(exc):
+                raise _open_failed(path, read_only, exc) from None
+            mode = "read-only" if not read_only else "for writing"
+            raise StoreError(
+                f'The history store "{path}" is already open {mode} in this program, and '
+                "DuckDB allows one way of opening it per program. Close that store first "
+                "(leave its `with` block), then open it again."
+            ) from None
+        except duckdb.Error as exc:
+            raise _open_failed(path, read_only, exc) from None
+
+
+def _held(path: Path, read_only: bool, text: str, wait: float) -> str:
+    """Who holds the store, and what to do about it."""
+    found = _LOCK.search(text)
+    if found is None:
+        holder = "another process"
+        pid = None
+    else:
+        pid = int(found["pid"])
+        holder = f"process {pid} ({_command_line(pid) or found['program']})"
+    # A writer is refused by a reader too; DuckDB then says reading is still possible.
+    if read_only or "read-only mode" not in text:
+        what = f"{holder} has it open to import or sync"
+        fix = "Wait for it to finish, then run this command again"
+    else:
+        what = f"{holder} has it open to read"
+        fix = (
+            "Commands that read (kpis, minutes, sync --dry-run) end by themselves; a Python "
+            "session or notebook holding it must close it. Then run this command again"
+        )
+    if pid is not None:
+        fix += f" (if that process is stuck, stop it: kill {pid})"
+    waited = f"waited {wait:g} s; " if wait else ""
+    return (
+        f'The history store "{path}" is in use: {what} ({waited}${WAIT_ENV} sets how long '
+        f"fupan waits). {fix}."
+    )
+
+
+def _command_line(pid: int) -> str:
+    """The command line of process `pid` when the system shows it (Linux), else ""."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return ""
+    words = [w.decode(errors="replace") for w in raw.split(b"\0") if w]
+    if not words:
+        return ""
+    words[0] = Path(words[0]).name
+    if len(words) > 1 and words[0].startswith("python") and words[1].endswith("fupan"):
+        words = ["fupan", *words[2:]]  # python …/bin/fupan sync: the fupan command
+    line = " ".join(" ".join(words).split())  # a `python -c` script on one line
+    return line if len(line) <= 200 else line[:197] + "..."
+
+
+def _system_reason(exc: BaseException) -> str | None:
+    """The operating system's words for a failed read or write ("No space left on device")."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return os.strerror(exc.errno)
+    text = str(exc)
+    for code in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EDQUOT, errno.EIO, errno.EFBIG):
+        if os.strerror(code) in text:
+            return os.strerror(code)
+    return None
+
+
+def _open_failed(path: Path, read_only: bool, exc: duckdb.Error) -> StoreError:
+    reason = _system_reason(exc)
+    detail = reason or re.sub(r"^[A-Za-z ]+Error: ", "", str(exc)).rstrip(".!")
+    denied = reason in (os.strerror(errno.EACCES), os.strerror(errno.EROFS))
+    if denied and read_only:
+        fix = "Ask whoever owns the workspace to make history.duckdb readable for you"
+    elif denied:
+        fix = (
+            "Importing needs write access to the workspace folder and its history.duckdb; "
+            "commands that only read (kpis --workspace, sync --dry-run, minutes, check) work "
+            "without it"
+        )
+    elif reason == os.strerror(errno.ENOSPC):
+        fix = "Free some space on that disk, then run the command again"
+    else:
+        fix = (
+            "If it is not a fupan history store (or is damaged), move it aside and restore "
+            "it from a backup; without it fupan starts a new, empty history"
+        )
+    return StoreError(f'The history store "{path}" cannot be opened: {detail}. {fix}.')

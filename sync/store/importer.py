@@ -133,7 +133,9 @@ def import_reports(
     progress: Progress | None = None,
     today: date | None = None,
 ) -> ImportSummary:
-    """Read and validate every file, then store each (idempotent; re-downloads replace).
+    """Read and validate every file, then store them all in one transaction: every file is
+    in the store afterwards, or (when storing any of them fails) none is. Idempotent;
+    re-downloads replace.
 
     `today` (the run's day) dates stock reports that carry no date and were given no period.
     """
@@ -146,11 +148,12 @@ def import_reports(
         known=lambda sha: store.already_imported(sha, None),
     )
     summary = ImportSummary(findings=findings)
-    for path, result, sha in results:
-        if result is None:
-            summary.outcomes.append(ImportOutcome(str(path), "", 0, 0, None, skipped=True))
-        else:
-            summary.outcomes.append(store.import_result(result, file=path, sha256=sha))
+    with store.transaction():
+        for path, result, sha in results:
+            if result is None:
+                summary.outcomes.append(ImportOutcome(str(path), "", 0, 0, None, skipped=True))
+            else:
+                summary.outcomes.append(store.import_result(result, file=path, sha256=sha))
     return summary
 
 
