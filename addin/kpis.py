@@ -1,20 +1,21 @@
 """Every KPI of the catalogue (../docs/kpi-catalogue.md) that reports or Settings can feed.
 
 Each entry is the single definition of its KPI. Measures (the names inside `M(...)` and
-`ratio(...)`) are additive quantities computed per scope by the engine (sync/engine.py) and
+`ratio(...)`) are additive quantities computed per scope by the engine (sync/engine/review.py) and
 listed in MEASURES below. Bands marked "(ours)" are our own defaults where no seed gives one.
 """
 
 from __future__ import annotations
 
 from .expr import M, ratio
-from .registry import Direction, Kpi, Scope, Unit, register
+from .kpi import Direction, Kpi, Scope, Unit
 from .thresholds import Bands
 
 A, S, C = Scope.ACCOUNT, Scope.ASIN, Scope.CAMPAIGN
 ACCOUNT_ASIN = frozenset({A, S})
 ACCOUNT_CAMPAIGN = frozenset({A, C})
 ALL = frozenset({A, S, C})
+ENTRIES: list[Kpi] = []  # in the catalogue's order; addin/registry.py registers them
 
 MEASURES: dict[str, str] = {
     "sales": "Σ Ordered Product Sales (Business Report)",
@@ -63,7 +64,9 @@ def _k(
     **categories: Bands,
 ) -> Kpi:
     cat = {name.replace("_", " "): b for name, b in categories.items()}
-    return register(Kpi(id, en, zh, unit, direction, scopes, expr, doc, bands, cat, source))
+    kpi = Kpi(id, en, zh, unit, direction, scopes, expr, doc, bands, cat, source)
+    ENTRIES.append(kpi)
+    return kpi
 
 
 INFO = Direction.NONE

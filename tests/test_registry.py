@@ -136,3 +136,18 @@ def test_status_bands_and_category_overrides():
     assert [b.status(v) for v in (10, 20, 60, 200)] == ["red", "yellow", "green", "yellow"]
     series = pd.Series([0.1, np.nan, 0.5])
     assert list(get("acos").statuses(series)) == ["green", "none", "red"]
+
+
+def test_the_registry_is_complete_when_imported_in_a_fresh_interpreter():
+    import subprocess
+    import sys
+
+    code = (
+        "from fupan.sync.cli.render import to_table\n"
+        "from fupan.addin.registry import KPIS\n"
+        "assert 'acos' in KPIS, sorted(KPIS)\n"
+        "print(len(KPIS))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == len(all_kpis())
