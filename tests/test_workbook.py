@@ -164,7 +164,7 @@ def test_chinese_workbook_is_complete(workspace):
 
 
 def test_data_ads_holds_one_row_per_ad_key_with_the_same_sums():
-    from fupan.sync.workbook.build import AD_SUMS, ads_by_key
+    from fupan.sync.workbook.data_tabs import AD_SUMS, ads_by_key
 
     days = pd.to_datetime(["2026-11-16", "2026-11-17", "2026-11-18"])
     ads = pd.DataFrame(
@@ -201,7 +201,7 @@ def test_data_ads_holds_one_row_per_ad_key_with_the_same_sums():
 
 
 def test_data_sales_holds_one_row_per_child_asin_and_sku_over_the_period():
-    from fupan.sync.workbook.build import SALES_SUMS, sales_by_key
+    from fupan.sync.workbook.data_tabs import SALES_SUMS, sales_by_key
 
     weeks = pd.to_datetime(["2026-11-09", "2026-11-16", "2026-11-09"])
     sales = pd.DataFrame(

@@ -16,7 +16,8 @@ from ..sync.periods import Period
 from ..sync.settings import Settings
 from ..sync.store.history import Store
 from ..sync.targets.xlsx import XlsxTarget
-from ..sync.workbook.build import Inputs, build_plan, stock_rows
+from ..sync.workbook.build import build_plan
+from ..sync.workbook.inputs import Inputs
 
 HERE = Path(__file__).resolve().parent
 # A fixed period keeps the templates byte-stable; `fupan sync` replaces it with real data.
@@ -26,18 +27,11 @@ PERIOD = Period(date(2026, 1, 5), date(2026, 1, 11))
 def template_plan(lang: str):
     with Store.memory() as store:
         review = build_review(store, PERIOD, marketplace="US")
-        empty = store.table
-        stock, planning = stock_rows(empty("inventory"), review)
         inputs = Inputs(
             review=review,
             previous=None,
             settings=Settings.defaults(lang),
-            sales_rows=empty("business_asin"),
-            ads_rows=review.ads,
-            stock_rows=stock,
-            planning_rows=planning,
-            returns_rows=empty("returns"),
-            health_rows=empty("account_health"),
+            health_rows=store.table("account_health"),
             trend=_no_trend(),
             suggestions=[],
             tracker=Tracker(Side({}, {})),

@@ -9,6 +9,7 @@ once per SKU, and rows that cannot be split by day are left out of a period they
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
@@ -20,19 +21,15 @@ from ...addin.registry import Kpi, Scope, all_kpis
 from ...addin.thresholds import Status
 from ..errors import UsageError
 from ..findings import Finding, Severity
+from ..ingest.schema import TABLES
 from ..periods import Period
 from ..settings import Settings
+from .measures import MEASURES, source_of, sum_measures
 
 # When several reports of one ad type cover the period equally well, the first one here wins.
 GRAIN_PREFERENCE = ("campaign", "advertised_product", "targeting", "search_term")
-AD_COLUMNS = {
-    "ad_spend": "spend",
-    "ad_sales": "sales",
-    "impressions": "impressions",
-    "clicks": "clicks",
-    "ad_orders": "orders",
-}
 BUSINESS_COLUMNS = ("sales", "units", "sessions", "page_views", "buy_box_views")
+DAILY_COLUMNS = ("sales", "units", "sessions", "page_views")
 HEALTH = {
     "odr_afn": ("odr_defects", "odr_orders"),
     "odr_mfn": ("odr_defects", "odr_orders"),
@@ -40,7 +37,13 @@ HEALTH = {
     "valid_tracking_rate": ("valid_tracking", "vtr_shipments"),
     "cancel_rate": ("cancellations", "cancel_orders"),
 }
-KEY_COLUMN = {Scope.ASIN: "child_asin", Scope.CAMPAIGN: "campaign"}
+# The store table each row set's rows come from (stock: inventory, one row per SKU).
+ROW_TABLES = {
+    "sales": "business_asin",
+    "daily": "business_daily",
+    "ads": "ads",
+    "returns": "returns",
+}
 # Measures that are a state on one day, not a sum over the period: two reviews compare them
 # only when their snapshots are of different days.
 SNAPSHOT_OF = {
@@ -73,6 +76,17 @@ class Review:
     ads: pd.DataFrame  # the period's ad rows with a boolean `counted` column
     findings: list[Finding] = field(default_factory=list)
     as_of: dict[str, date] = field(default_factory=dict)  # snapshot ("stock", "health") -> day
+    rows: dict[str, pd.DataFrame] = field(default_factory=dict)  # row sets counted (measures.py)
+    has: dict[str, set[str]] = field(default_factory=dict)  # row set -> columns with data
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """The rows of a row set this review counted (no rows when it had none)."""
+        if name in self.rows:
+            return self.rows[name]
+        if name == "stock":
+            empty = TABLES["inventory"].empty()
+            return stock_frame(empty, empty)
+        return TABLES[ROW_TABLES[name]].empty()
 
     @property
     def has_data(self) -> bool:
@@ -143,15 +157,6 @@ def counted_ads(ads: pd.DataFrame, period: Period) -> pd.Series:
     return counted
 
 
-def _sum_by(frame: pd.DataFrame, key: str | None, columns: dict[str, str]) -> pd.DataFrame:
-    """Sum source columns into measures, per key ("" = the account)."""
-    data = frame[list(columns.values())].fillna(0.0)
-    data.columns = list(columns)
-    if key is None:
-        return data.sum().to_frame().T.set_axis([""])
-    return data.groupby(frame[key].to_numpy()).sum()
-
-
 def _stock(inventory: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per SKU at its latest snapshot, planning rows for ages), period end or before."""
     if inventory.empty:
@@ -171,6 +176,27 @@ def _stock(inventory: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, pd.Da
     return stock, planning
 
 
+def stock_frame(stock: pd.DataFrame, planning: pd.DataFrame) -> pd.DataFrame:
+    """One row per SKU: sellable and inbound units at its snapshot, and its aged units.
+
+    The engine sums it, and the workbook's stock data tab holds it as it is.
+    """
+    aged = planning.assign(
+        aged_90=planning[["age_91_180", "age_181_270", "age_271_365", "age_365_plus"]]
+        .fillna(0)
+        .sum(axis=1)
+    )[["sku", "asin", "aged_90", "available"]].rename(
+        columns={"available": "aged_base", "asin": "planning_asin"}
+    )
+    out = (
+        stock[["sku", "asin", "snapshot_date", "source", "available", "inbound"]]
+        .merge(aged, on="sku", how="outer")
+        .fillna({"available": 0, "inbound": 0, "aged_90": 0, "aged_base": 0, "source": ""})
+    )
+    out["asin"] = out["asin"].fillna(out.pop("planning_asin")).fillna("")
+    return out.reset_index(drop=True)
+
+
 def build_review(
     source: Source,
     period: Period,
@@ -188,11 +214,8 @@ def build_review(
     findings: list[Finding] = []
     as_of: dict[str, date] = {}
 
-    def rows(name: str, p: Period = period) -> pd.DataFrame:
-        return source.table(name, marketplace=marketplace, period=p)
-
     def inside(name: str, start: str, end: str, p: Period = period) -> pd.DataFrame:
-        df = rows(name, p)
+        df = source.table(name, marketplace=marketplace, period=p)
         cut = straddling(df, start, end, p)
         if cut.any():
             findings.append(
@@ -206,60 +229,36 @@ def build_review(
             )
         return df[within(df, start, end, p)]
 
-    measures: dict[Scope, list[pd.DataFrame]] = {s: [] for s in Scope}
-    present: set[str] = set()
+    # The period's rows of each row set, and the columns that hold data (measures.py).
+    rows: dict[str, pd.DataFrame] = {}
+    has: dict[str, set[str]] = {}
+
+    def take(name: str, frame: pd.DataFrame, columns: Iterable[str]) -> None:
+        rows[name] = frame
+        has[name] = set(columns)
 
     # Business Report: by ASIN when it covers the period, else by date for the account.
     biz = inside("business_asin", "period_start", "period_end")
-    biz_cols = {c: c for c in BUSINESS_COLUMNS}
     if not biz.empty:
-        present.update(BUSINESS_COLUMNS)
-        measures[Scope.ACCOUNT].append(_sum_by(biz, None, biz_cols))
-        measures[Scope.ASIN].append(_sum_by(biz, "child_asin", biz_cols))
+        take("sales", biz, BUSINESS_COLUMNS)
     daily = inside("business_daily", "date", "date")
     if not daily.empty:
-        if biz.empty:
-            cols = {c: c for c in ("sales", "units", "sessions")}
-            if daily.page_views.notna().any():
-                cols["page_views"] = "page_views"
-            present.update(cols)
-            measures[Scope.ACCOUNT].append(_sum_by(daily, None, cols))
+        columns = [c for c in DAILY_COLUMNS if daily[c].notna().any()]
         if daily.feedback_received.notna().any():
-            present.update(("feedback_received", "negative_feedback"))
-            measures[Scope.ACCOUNT].append(
-                _sum_by(
-                    daily,
-                    None,
-                    {
-                        "feedback_received": "feedback_received",
-                        "negative_feedback": "negative_feedback_received",
-                    },
-                )
-            )
+            columns += ["feedback_received", "negative_feedback_received"]
+        take("daily", daily, columns)
 
     # Advertising: each ad type once; per ASIN from the SP advertised product rows.
     ads = inside("ads", "start_date", "end_date")
     ads = ads.assign(counted=counted_ads(ads, period))
     if not ads.empty:
-        present.update(AD_COLUMNS)
-        counted = ads[ads.counted]
-        measures[Scope.ACCOUNT].append(_sum_by(counted, None, AD_COLUMNS))
-        measures[Scope.CAMPAIGN].append(_sum_by(counted, "campaign", AD_COLUMNS))
-        products = ads[(ads.ad_type == "SP") & (ads.grain == "advertised_product")]
-        if not products.empty:
-            measures[Scope.ASIN].append(
-                _sum_by(products, "asin", {"ad_spend": "spend", "ad_sales": "sales"})
-            )
+        take("ads", ads, ("spend", "sales", "impressions", "clicks", "orders"))
 
     # Returns with a return date in the period, when a returns report covers the period: no
     # returns report means an unknown return rate, not a zero one.
     spans = [s for s in source.spans("returns", marketplace) if s.overlaps(period)]
     if spans:
-        returns = inside("returns", "return_date", "return_date")
-        present.add("returned_units")
-        col = {"returned_units": "quantity"}
-        measures[Scope.ACCOUNT].append(_sum_by(returns, None, col))
-        measures[Scope.ASIN].append(_sum_by(returns, "asin", col))
+        take("returns", inside("returns", "return_date", "return_date"), ("quantity",))
         if not period.covered_by(spans):
             days = ", ".join(str(s) for s in sorted(spans))
             findings.append(
@@ -272,24 +271,15 @@ def build_review(
                 )
             )
 
-    # Stock at the latest snapshot, each SKU once.
+    # Stock at the latest snapshot, each SKU once; ages from the planning report.
     stock, planning = _stock(source.table("inventory", marketplace=marketplace), period)
-    if not stock.empty:
-        as_of["stock"] = stock.snapshot_date.max().date()
-        present.add("available_units")
-        col = {"available_units": "available"}
-        measures[Scope.ACCOUNT].append(_sum_by(stock, None, col))
-        measures[Scope.ASIN].append(_sum_by(stock, "asin", col))
-    if not planning.empty:
-        present.update(("aged_90_units", "aged_base_units"))
-        planning = planning.assign(
-            aged=planning[["age_91_180", "age_181_270", "age_271_365", "age_365_plus"]]
-            .fillna(0)
-            .sum(axis=1)
+    if not stock.empty or not planning.empty:
+        columns = (["available"] if not stock.empty else []) + (
+            ["aged_90", "aged_base"] if not planning.empty else []
         )
-        col = {"aged_90_units": "aged", "aged_base_units": "available"}
-        measures[Scope.ACCOUNT].append(_sum_by(planning, None, col))
-        measures[Scope.ASIN].append(_sum_by(planning, "asin", col))
+        take("stock", stock_frame(stock, planning), columns)
+        if not stock.empty:
+            as_of["stock"] = stock.snapshot_date.max().date()
 
     # Account health: the latest window of each metric, as reported.
     health = source.table("account_health", marketplace=marketplace)
@@ -306,8 +296,10 @@ def build_review(
             sums[d_id] = sums.get(d_id, 0.0) + (0.0 if pd.isna(den) else den)
         if sums:
             as_of["health"] = latest.period_end.max().date()
-            present.update(sums)
-            measures[Scope.ACCOUNT].append(pd.DataFrame(sums, index=[""]))
+            take("health", pd.DataFrame([sums]), sums)
+
+    measures = sum_measures(rows, has)
+    present = {m for m in MEASURES if source_of(m, has) is not None}
 
     # Comparison period and Settings inputs.
     if compare is not None:
@@ -334,7 +326,7 @@ def build_review(
 
     frames = {s: _combine(parts, period) for s, parts in measures.items()}
     kpis = _evaluate(frames, present, settings)
-    return Review(period, marketplace, compare, frames, kpis, ads, findings, as_of)
+    return Review(period, marketplace, compare, frames, kpis, ads, findings, as_of, rows, has)
 
 
 def _combine(parts: list[pd.DataFrame], period: Period) -> pd.DataFrame:

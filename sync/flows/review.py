@@ -28,7 +28,8 @@ from ..store.history import Store
 from ..store.importer import ImportSummary, Progress, import_reports, read_all
 from ..targets import Target, XlsxTarget
 from ..targets.xlsx import STATE_SHEET
-from ..workbook.build import FIRST, SHEET_KEYS, Inputs, build_plan, stock_rows
+from ..workbook.build import build_plan
+from ..workbook.inputs import FIRST, SHEET_KEYS, Inputs
 from ..workbook.plan import WorkbookPlan
 from ..workspace import Workspace
 
@@ -200,27 +201,11 @@ def sync_workbook(
                     a.value_now = now
         previous = build_review(store, cmp, marketplace=market, settings=settings) if cmp else None
         inventory = store.table("inventory", marketplace=market)
-        stock, planning = stock_rows(inventory, review)
         findings = _findings(store) + review.findings
         inputs = Inputs(
             review=review,
             previous=previous,
             settings=settings,
-            sales_rows=_inside(
-                store.table("business_asin", marketplace=market, period=chosen),
-                "period_start",
-                "period_end",
-                chosen,
-            ),
-            ads_rows=review.ads,
-            stock_rows=stock,
-            planning_rows=planning,
-            returns_rows=_inside(
-                store.table("returns", marketplace=market, period=chosen),
-                "return_date",
-                "return_date",
-                chosen,
-            ),
             health_rows=store.table("account_health", marketplace=market),
             trend=weekly_trend(store, chosen, market),
             suggestions=evaluate(review, settings, inventory),
@@ -276,11 +261,6 @@ def sync_workbook(
             workspace, shared, workbook=target, today=today, credentials=credentials
         )
     return result
-
-
-def _inside(frame: pd.DataFrame, start: str, end: str, period: Period) -> pd.DataFrame:
-    lo, hi = pd.Timestamp(period.start), pd.Timestamp(period.end)
-    return frame[(frame[start] >= lo) & (frame[end] <= hi)].reset_index(drop=True)
 
 
 def _findings(store: Store) -> list[Finding]:

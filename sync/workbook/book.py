@@ -1,0 +1,113 @@
+"""What every tab needs to know of the others: titles, where Settings and data rows are.
+
+A Book is made once the Settings tab and the data tabs are laid out (their layouts are
+arguments, so nothing depends on the order methods happen to run in); tabs then write
+formulas that point at those rows, and register their status ranges for the red count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...addin.registry import Kpi, Scope
+from ..i18n import t
+from .cells import sheet_ref
+from .inputs import ADS_KPIS, SHEET_KEYS, Inputs
+from .plan import Block, Cell, Rule, Style
+
+
+@dataclass(frozen=True)
+class SettingsLayout:
+    threshold_rows: dict[tuple[str, str], int]  # (kpi, category) -> row
+    target_cells: dict[str, str]  # target key -> absolute reference
+    product_rows: dict[str, int]  # sku -> row
+
+
+@dataclass(frozen=True)
+class DataLayout:
+    sizes: dict[str, int]  # data tab -> rows
+    columns: dict[str, dict[str, str]]  # data tab -> column name -> letter
+
+
+def status_words(lang: str) -> dict[str, str]:
+    return {s: t(s, lang) for s in ("green", "yellow", "red")}
+
+
+def titles_of(lang: str) -> dict[str, str]:
+    return {k: t(k, lang) for k in SHEET_KEYS}
+
+
+@dataclass
+class Book:
+    i: Inputs
+    settings: SettingsLayout
+    data: DataLayout
+    status_ranges: list[str] = field(default_factory=list)  # every status column, for counts
+
+    def __post_init__(self) -> None:
+        self.lang = self.i.settings.language
+        self.words = status_words(self.lang)
+        self.titles = titles_of(self.lang)
+        self.target_cells = self.settings.target_cells
+        self.product_rows = self.settings.product_rows
+
+    # References ---------------------------------------------------------------------------
+
+    def ref(self, key: str, cell: str) -> str:
+        return f"{sheet_ref(self.titles[key])}!{cell}"
+
+    def data_range(self, tab: str, column: str) -> str:
+        letter = self.data.columns[tab][column]
+        last = max(self.data.sizes[tab] + 1, 2)
+        return self.ref(tab, f"${letter}$2:${letter}${last}")
+
+    def sumifs(self, tab: str, column: str, criteria: list[tuple[str, str]]) -> str:
+        if not criteria:
+            return f"SUM({self.data_range(tab, column)})"
+        parts = [self.data_range(tab, column)]
+        for col, crit in criteria:
+            parts += [self.data_range(tab, col), crit]
+        return f"SUMIFS({','.join(parts)})"
+
+    # Formulas shared by the tabs ------------------------------------------------------------
+
+    def status_formula(self, value: str, kpi: str, category: str = "") -> str:
+        rows = self.settings.threshold_rows
+        row = rows.get((kpi, category)) or rows[(kpi, "")]
+        s = sheet_ref(self.titles["settings"])
+        gmin, gmax, ymin, ymax = (f"{s}!${c}${row}" for c in "DEFG")
+        w = self.words
+
+        def within(lo: str, hi: str) -> str:
+            return f'AND(OR({lo}="",{value}>={lo}),OR({hi}="",{value}<={hi}))'
+
+        return (
+            f'=IF({value}="","",IF({within(gmin, gmax)},"{w["green"]}",'
+            f'IF({within(ymin, ymax)},"{w["yellow"]}","{w["red"]}")))'
+        )
+
+    def colour_rules(self, ref: str, status_col: str, first_row: int) -> list[Rule]:
+        """Fill a KPI range by the status cell of its row."""
+        return [
+            Rule(ref, f'${status_col}{first_row}="{self.words[c]}"', c)
+            for c in ("green", "yellow", "red")
+        ]
+
+    def kpi_formula(self, k: Kpi, refs: dict[str, str], scope: Scope) -> str:
+        if self.i.settings.formula_mode == "udf" and len(k.measures) > 1:
+            args = ",".join(refs[m] for m in k.measures)
+            return f"=AMZ_{k.id.upper()}({args})"
+        return "=" + k.formula(lambda m: refs[m])
+
+    def title_rows(self, key: str, note: str) -> Block:
+        return Block(
+            1, 1, [[Cell(self.titles[key], style=Style.TITLE)], [Cell(note, style=Style.NOTE)]]
+        )
+
+    def has(self, kpi: Kpi, scope: Scope) -> bool:
+        kpis = self.i.review.kpis
+        return bool(((kpis.kpi == kpi.id) & (kpis.scope == scope.value)).any())
+
+    def provisional(self, kpi: Kpi) -> bool:
+        p = self.i.provisional_from
+        return kpi.id in ADS_KPIS and p is not None and self.i.review.period.end >= p

@@ -1,0 +1,109 @@
+"""The data tabs: the review's own rows, one row per key over the period.
+
+The report tabs' formulas sum these rows, so editing a data cell changes the KPIs. Rows are
+the engine's (Review.frame), summed over the period per key.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from openpyxl.utils import get_column_letter
+
+from ..engine.review import Review
+from .book import DataLayout
+from .plan import FrameBlock, Sheet, Table
+
+AD_KEYS = [
+    "ad_type",
+    "grain",
+    "counted",
+    "campaign",
+    "ad_group",
+    "targeting",
+    "match_type",
+    "search_term",
+    "asin",
+    "sku",
+]
+AD_SUMS = ["impressions", "clicks", "spend", "sales", "orders", "units"]
+
+
+def over_period(
+    rows: pd.DataFrame,
+    keys: list[str],
+    sums: list[str],
+    span: tuple[str, str],
+    columns: list[str],
+    last: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """One row per key over the whole period: sums added, first and last day kept.
+
+    The review's formulas sum the period, never a single day or week, so daily rows would
+    only make the data tabs bigger: a 90-day search-term report is 90x the rows and would not
+    fit a Google Sheet (10 million cells), while the sums stay exactly the same. `last`
+    columns keep the key's latest value (a product title that changed).
+    """
+    if rows.empty:
+        return rows[columns]
+    blanks = rows[keys].fillna("")
+    grouped = rows.assign(**{k: blanks[k] for k in keys}).groupby(keys, sort=False)
+    out = grouped[sums].sum(min_count=1)
+    for col in last:
+        out[col] = grouped[col].last()
+    out[span[0]] = grouped[span[0]].min()
+    out[span[1]] = grouped[span[1]].max()
+    return out.reset_index()[columns]
+
+
+def ads_by_key(ads: pd.DataFrame) -> pd.DataFrame:
+    columns = ["ad_type", "grain", "counted", "start_date", "end_date", *AD_KEYS[3:], *AD_SUMS]
+    ads = ads.assign(counted=ads["counted"].astype(int))
+    return over_period(ads, AD_KEYS, AD_SUMS, ("start_date", "end_date"), columns)
+
+
+SALES_KEYS = ["child_asin", "parent_asin", "sku"]
+SALES_SUMS = ["sales", "units", "sessions", "page_views", "buy_box_views"]
+
+
+def sales_by_key(sales: pd.DataFrame) -> pd.DataFrame:
+    columns = [*SALES_KEYS, "title", *SALES_SUMS, "period_start", "period_end"]
+    span = ("period_start", "period_end")
+    return over_period(sales, SALES_KEYS, SALES_SUMS, span, columns, last=("title",))
+
+
+def data_frames(review: Review) -> dict[str, pd.DataFrame]:
+    """Each data tab's rows, keyed by its sheet key."""
+    returns = review.frame("returns")
+    return {
+        "data_sales": sales_by_key(review.frame("sales")),
+        "data_ads": ads_by_key(review.ads),  # columns in the order the tab shows them
+        "data_stock": review.frame("stock"),
+        "data_returns": returns[["return_date", "asin", "sku", "quantity", "reason"]],
+    }
+
+
+def data_sheets(review: Review, titles: dict[str, str]) -> tuple[list[Sheet], DataLayout]:
+    sheets = []
+    sizes: dict[str, int] = {}
+    columns: dict[str, dict[str, str]] = {}
+    for key, frame in data_frames(review).items():
+        frame = frame.reset_index(drop=True)
+        sizes[key] = len(frame)
+        columns[key] = {c: get_column_letter(n + 1) for n, c in enumerate(frame.columns)}
+        last = get_column_letter(len(frame.columns))
+        tables = (
+            [Table(key, f"A1:{last}{len(frame) + 1}", tuple(map(str, frame.columns)))]
+            if len(frame)
+            else []
+        )
+        sheets.append(
+            Sheet(
+                key,
+                titles[key],
+                [FrameBlock(frame)],
+                tables=tables,
+                freeze="A2",
+                tab_color="C0C0C0",
+            )
+        )
+    return sheets, DataLayout(sizes, columns)

@@ -1,0 +1,82 @@
+"""What a workbook plan is built from, and the constants every tab shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from ...addin.registry import Unit
+from ..actions.sheets import Tracker
+from ..engine.review import Review
+from ..engine.rules import Suggestion
+from ..findings import Finding
+from ..settings import Settings
+from .plan import Style
+
+UNIT_STYLE = {
+    Unit.MONEY: Style.MONEY,
+    Unit.COUNT: Style.COUNT,
+    Unit.RATIO: Style.RATIO,
+    Unit.MULTIPLE: Style.MULTIPLE,
+    Unit.DAYS: Style.DAYS,
+}
+ADS_KPIS = frozenset(
+    {
+        "ad_spend",
+        "ad_sales",
+        "acos",
+        "roas",
+        "tacos",
+        "ctr",
+        "cpc",
+        "ad_orders",
+        "ad_cvr",
+        "impressions",
+        "clicks",
+        "organic_share",
+    }
+)
+# Every tab fupan owns, by stable key (titles are translated, see i18n.LABELS).
+SHEET_KEYS = (
+    "dashboard",
+    "actions",
+    "sales",
+    "ads",
+    "search_terms",
+    "inventory",
+    "health",
+    "suggestions",
+    "scorecard",
+    "settings",
+    "issues",
+    "conflicts",
+    "archive",
+    "data_sales",
+    "data_ads",
+    "data_stock",
+    "data_returns",
+)
+FIRST = 5  # first data row of the report tabs (title, note, blank, header above)
+
+
+@dataclass
+class Inputs:
+    """Everything a plan is built from; gathered by the review flow from the store.
+
+    The data tabs hold the review's own rows (Review.frame), so the workbook's formulas sum
+    exactly what the engine summed.
+    """
+
+    review: Review
+    previous: Review | None
+    settings: Settings
+    health_rows: pd.DataFrame  # every account-health metric as reported
+    trend: pd.DataFrame  # week, sales, sessions, acos, tacos
+    suggestions: list[Suggestion]
+    tracker: Tracker
+    findings: list[Finding]
+    today: date
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet key -> key -> note
+    provisional_from: date | None = None

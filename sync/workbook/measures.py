@@ -1,0 +1,39 @@
+"""A measure as a spreadsheet formula: SUMIFS over the data tab holding its row set.
+
+Which row set, column, key and filter: the engine's measure table (engine/measures.py), the
+same entry the engine summed, so the workbook and the engine cannot count differently.
+"""
+
+from __future__ import annotations
+
+from ...addin.registry import Scope
+from ..engine.measures import source_of
+from .book import Book
+
+TAB_OF = {
+    "sales": "data_sales",
+    "ads": "data_ads",
+    "stock": "data_stock",
+    "returns": "data_returns",
+}
+
+
+def criterion(value: object) -> str:
+    """A SUMIFS criterion for an equality filter (data tabs hold flags as 1/0)."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
+def measure_formula(book: Book, scope: Scope, measure: str, key_cell: str) -> str | None:
+    """A SUMIFS giving one measure for one key, or None when no data tab holds its rows."""
+    source = source_of(measure, book.i.review.has)
+    if source is None or source.rows not in TAB_OF or scope not in source.scopes:
+        return None
+    tab = TAB_OF[source.rows]
+    criteria = [(col, criterion(v)) for col, v in source.where.get(scope, ())]
+    if scope in source.keys:
+        criteria.append((source.keys[scope], key_cell))
+    return book.sumifs(tab, source.column, criteria)

@@ -1,0 +1,201 @@
+"""The Dashboard: KPI cards beside their comparison, trend charts, red items, overdue actions."""
+
+from __future__ import annotations
+
+import pandas as pd
+from openpyxl.utils import get_column_letter
+
+from ....addin.registry import KPIS, Scope, all_kpis
+from ...actions.model import COLUMNS as ACTION_COLUMNS
+from ...engine.review import comparable
+from ...i18n import t
+from ..book import Book
+from ..cells import formula, sheet_ref, value_cell
+from ..inputs import UNIT_STYLE
+from ..measures import measure_formula
+from ..plan import Block, Cell, Chart, Rule, Sheet, Style
+
+
+def dashboard(book: Book) -> Sheet:
+    i, lang = book.i, book.lang
+    review = i.review
+    account = review.measures.get(Scope.ACCOUNT, pd.DataFrame())
+    prev = i.previous.measures.get(Scope.ACCOUNT) if i.previous else None
+    notes = [
+        f"{t('period', lang)}: {review.period}"
+        + (f"   {t('compare', lang)}: {review.compare}" if review.compare else "")
+    ]
+    if i.provisional_from and review.period.end >= i.provisional_from:
+        notes.append(t("provisional_note", lang, start=i.provisional_from.isoformat()))
+    blocks = [
+        Block(
+            1,
+            1,
+            [
+                [Cell(t("review_title", lang), style=Style.TITLE)],
+                *[[Cell(n, style=Style.NOTE)] for n in notes],
+            ],
+        ),
+        Block(
+            4,
+            1,
+            [
+                [
+                    Cell(t("period", lang) + " (days)", style=Style.HEADER),
+                    Cell(review.period.days, style=Style.COUNT),
+                ]
+            ],
+        ),
+        Block(
+            5,
+            4,
+            [
+                [
+                    Cell(t("overdue_actions", lang), style=Style.HEADER),
+                    formula(overdue_formula(book), Style.COUNT),
+                ]
+            ],
+        ),
+    ]
+    # Account measures, beside the cards: the cards' formulas read them.
+    kpis = [k for k in all_kpis() if Scope.ACCOUNT in k.scopes and book.has(k, Scope.ACCOUNT)]
+    needed = list(dict.fromkeys(m for k in kpis for m in k.measures if m != "days"))
+    mrow = 8
+    mrefs: dict[str, str] = {"days": "$B$4"}
+    prefs: dict[str, str] = {"days": "$B$4"}
+    mblock = [
+        [
+            Cell("measure", style=Style.HEADER),
+            Cell(t("period", lang), style=Style.HEADER),
+            Cell(t("compare", lang), style=Style.HEADER),
+        ]
+    ]
+    for n, m in enumerate(needed):
+        r = mrow + 1 + n
+        mrefs[m] = f"$R${r}"
+        prefs[m] = f"$S${r}"
+        f = measure_formula(book, Scope.ACCOUNT, m, "")
+        if m == "sales_target":
+            cell = formula(
+                "=" + book.target_cells["sales_target"].replace("!", "!", 1), Style.MONEY
+            )
+        elif f is None:
+            cell = value_cell(account.at["", m] if m in account else 0, Style.COUNT)
+        else:
+            cell = formula(f, Style.COUNT)
+        pv = prev.at["", m] if prev is not None and m in prev and "" in prev.index else None
+        mblock.append([Cell(m), cell, value_cell(pv, Style.COUNT)])
+    blocks.append(Block(mrow, 17, mblock))
+    # KPI cards.
+    cards = [
+        [
+            Cell(t(x, lang), style=Style.HEADER)
+            for x in ("kpi", "period", "compare", "delta", "status")
+        ]
+    ]
+    first = mrow + 1
+    for n, k in enumerate(kpis):
+        r = first + n
+        now = book.kpi_formula(k, mrefs, Scope.ACCOUNT)
+        was = (
+            "=" + k.formula(lambda m: prefs[m])
+            if prev is not None
+            and comparable(k, review, i.previous)
+            and all(m in prefs and (m in prev or m == "days") for m in k.measures)
+            else None
+        )
+        cards.append(
+            [
+                Cell(k.name_zh if lang == "zh" else k.name_en),
+                formula(now, UNIT_STYLE.get(k.unit), provisional=book.provisional(k)),
+                formula(was, UNIT_STYLE.get(k.unit)) if was else Cell(None),
+                formula(f'=IF(OR(B{r}="",C{r}=""),"",B{r}-C{r})', UNIT_STYLE.get(k.unit)),
+                formula(book.status_formula(f"B{r}", k.id)) if k.bands else Cell(None),
+            ]
+        )
+    last = first + len(kpis) - 1
+    blocks.append(Block(mrow, 1, cards))
+    rules: list[Rule] = []
+    if kpis:
+        rules = book.colour_rules(f"B{first}:B{last}", "E", first) + book.colour_rules(
+            f"E{first}:E{last}", "E", first
+        )
+        book.status_ranges.append(book.ref("dashboard", f"$E${first}:$E${last}"))
+    charts = []
+    trend = i.trend
+    if not trend.empty:
+        tr = last + 3
+        rows = [
+            [
+                Cell(t("week", lang), style=Style.HEADER),
+                Cell(
+                    KPIS["sales"].name_en if lang == "en" else KPIS["sales"].name_zh,
+                    style=Style.HEADER,
+                ),
+                Cell(KPIS["sessions"].name_zh if lang == "zh" else "Sessions", style=Style.HEADER),
+                Cell("ACoS", style=Style.HEADER),
+                Cell("TACoS", style=Style.HEADER),
+            ]
+        ]
+        for w in trend.itertuples(index=False):
+            rows.append(
+                [
+                    Cell(w.week),
+                    value_cell(w.sales, Style.MONEY),
+                    value_cell(w.sessions, Style.COUNT),
+                    value_cell(w.acos, Style.RATIO),
+                    value_cell(w.tacos, Style.RATIO),
+                ]
+            )
+        blocks.append(Block(tr - 1, 1, [[Cell(t("trend", lang), style=Style.HEADER)]]))
+        blocks.append(Block(tr, 1, rows))
+        d = sheet_ref(book.titles["dashboard"])
+        a, b = tr + 1, tr + len(trend)
+        charts = [
+            Chart(
+                "bar",
+                t("sales_sessions_chart", lang),
+                "G8",
+                f"{d}!$A${a}:$A${b}",
+                (
+                    (f"{d}!$B${tr}", f"{d}!$B${a}:$B${b}"),
+                    (f"{d}!$C${tr}", f"{d}!$C${a}:$C${b}"),
+                ),
+            ),
+            Chart(
+                "line",
+                t("acos_tacos_chart", lang),
+                "G25",
+                f"{d}!$A${a}:$A${b}",
+                (
+                    (f"{d}!$D${tr}", f"{d}!$D${a}:$D${b}"),
+                    (f"{d}!$E${tr}", f"{d}!$E${a}:$E${b}"),
+                ),
+                y_format="0%",
+            ),
+        ]
+    bottom = max(last, (last + 3 + len(trend)) if not trend.empty else last, 42)
+    return Sheet(
+        "dashboard",
+        book.titles["dashboard"],
+        blocks,
+        rules=rules,
+        charts=charts,
+        widths={"A": 30, "B": 16, "C": 16, "D": 16, "E": 10, "Q": 18, "R": 14, "S": 14},
+        tab_color="1F4E79",
+        print_area=f"A1:O{bottom}",
+    )
+
+
+def overdue_formula(book: Book) -> str:
+    a = sheet_ref(book.titles["actions"])
+    due = ACTION_COLUMNS.index("due") + 1
+    st = ACTION_COLUMNS.index("status") + 1
+    dl, sl = get_column_letter(due), get_column_letter(st)
+    rng = lambda c: f"{a}!${c}$5:${c}$5000"  # noqa: E731
+    return (
+        f'=COUNTIFS({rng(dl)},"<"&TODAY(),{rng(sl)},"<>done",{rng(sl)},"<>dropped",{rng(sl)},"<>")'
+    )
+
+
+# Other tabs ---------------------------------------------------------------------------------

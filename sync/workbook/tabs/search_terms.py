@@ -1,0 +1,73 @@
+"""Search terms: the period's terms by spend, with negative and harvest candidates."""
+
+from __future__ import annotations
+
+from ...i18n import t
+from ..book import Book
+from ..cells import formula, text_cell, value_cell
+from ..inputs import FIRST
+from ..plan import Block, Cell, Sheet, Style
+
+
+def search_terms(book: Book) -> Sheet:
+    lang = book.lang
+    ads = book.i.review.ads
+    st = ads[ads.grain == "search_term"]
+    g = (
+        st.groupby(["campaign", "ad_group", "match_type", "search_term"], sort=False)[
+            ["impressions", "clicks", "spend", "sales", "orders"]
+        ]
+        .sum()
+        .reset_index()
+        .sort_values("spend", ascending=False)
+    )
+    header = [
+        t("campaign", lang),
+        t("ad_group", lang),
+        "match",
+        t("search_term", lang),
+        "impressions",
+        "clicks",
+        "spend",
+        "sales",
+        "orders",
+        "CTR",
+        "ACoS",
+        "CVR",
+        t("candidate", lang),
+    ]
+    rows = [[Cell(h, style=Style.HEADER) for h in header]]
+    target = book.target_cells["target_acos"]
+    neg, harvest = t("negative", lang), t("harvest", lang)
+    for n, r in enumerate(g.itertuples(index=False)):
+        x = FIRST + n
+        rows.append(
+            [
+                text_cell(r.campaign),
+                text_cell(r.ad_group),
+                text_cell(r.match_type),
+                text_cell(r.search_term),
+                value_cell(r.impressions, Style.COUNT),
+                value_cell(r.clicks, Style.COUNT),
+                value_cell(r.spend, Style.MONEY),
+                value_cell(r.sales, Style.MONEY),
+                value_cell(r.orders, Style.COUNT),
+                formula(f'=IF(E{x}=0,"",F{x}/E{x})', Style.RATIO),
+                formula(f'=IF(H{x}=0,"",G{x}/H{x})', Style.RATIO),
+                formula(f'=IF(F{x}=0,"",I{x}/F{x})', Style.RATIO),
+                formula(
+                    f'=IF(AND(F{x}>=10,I{x}=0),"{neg}",IF(AND(I{x}>=2,K{x}<>"",'
+                    f'K{x}<={target},C{x}<>"EXACT"),"{harvest}",""))'
+                ),
+            ]
+        )
+    return Sheet(
+        "search_terms",
+        book.titles["search_terms"],
+        [
+            book.title_rows("search_terms", f"R4 / {t('period', lang)}: {book.i.review.period}"),
+            Block(FIRST - 1, 1, rows),
+        ],
+        freeze=f"E{FIRST}",
+        widths={"A": 28, "B": 18, "D": 34, "M": 20},
+    )

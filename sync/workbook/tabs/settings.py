@@ -1,0 +1,112 @@
+"""The Settings tab: thresholds, targets and products the team edits.
+
+Every other tab points at its rows (statuses read the bands, the inventory reads lead
+times), so it is laid out first and its layout handed to the Book.
+"""
+
+from __future__ import annotations
+
+from ....addin.registry import KPIS
+from ...i18n import t
+from ...settings import Settings
+from ..book import SettingsLayout
+from ..cells import sheet_ref, text_cell
+from ..inputs import UNIT_STYLE
+from ..plan import Block, Cell, Sheet, Style
+
+
+def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, SettingsLayout]:
+    lang = settings.language
+    threshold_rows: dict[tuple[str, str], int] = {}
+    target_cells: dict[str, str] = {}
+    product_rows: dict[str, int] = {}
+    s = settings
+    rows: list[list[Cell]] = [
+        [Cell(titles["settings"], style=Style.TITLE)],
+        [],
+        [
+            Cell("#thresholds", style=Style.HEADER),
+            Cell(t("thresholds", lang), style=Style.HEADER),
+        ],
+        [
+            Cell(x, style=Style.HEADER)
+            for x in (
+                "id",
+                t("kpi", lang),
+                t("category", lang),
+                t("green_min", lang),
+                t("green_max", lang),
+                t("yellow_min", lang),
+                t("yellow_max", lang),
+                t("source", lang),
+            )
+        ],
+    ]
+    for (kpi_id, cat), b in s.bands.items():
+        k = KPIS[kpi_id]
+        threshold_rows[(kpi_id, cat)] = len(rows) + 1
+        style = UNIT_STYLE.get(k.unit, Style.INPUT)
+        rows.append(
+            [
+                Cell(kpi_id),
+                Cell(k.name_zh if lang == "zh" else k.name_en),
+                Cell(cat),
+                *[
+                    Cell(v, style=style)
+                    for v in (b.green_min, b.green_max, b.yellow_min, b.yellow_max)
+                ],
+                Cell(b.source, style=Style.NOTE),
+            ]
+        )
+    rows += [
+        [],
+        [Cell("#targets", style=Style.HEADER), Cell(t("targets", lang), style=Style.HEADER)],
+    ]
+    targets = [
+        ("sales_target", s.sales_target, Style.MONEY),
+        ("target_acos", s.target_acos, Style.RATIO),
+        ("default_lead_time", s.lead_time, Style.DAYS),
+        ("review_cycle", s.review_cycle, Style.DAYS),
+        ("formula_mode", s.formula_mode, Style.INPUT),
+        ("language", s.language, Style.INPUT),
+        ("shared_tracker", s.shared_tracker, Style.INPUT),
+        ("workspace", s.workspace, Style.INPUT),
+    ]
+    for key, value, style in targets:
+        target_cells[key] = f"{sheet_ref(titles['settings'])}!$C${len(rows) + 1}"
+        rows.append([Cell(key), Cell(t(key, lang)), Cell(value, style=style)])
+    rows += [
+        [],
+        [Cell("#products", style=Style.HEADER), Cell(t("products", lang), style=Style.HEADER)],
+        [
+            Cell(x, style=Style.HEADER)
+            for x in (
+                t("sku", lang),
+                t("asin", lang),
+                t("title", lang),
+                t("category", lang),
+                t("lead_time", lang),
+                t("unit_cost", lang),
+            )
+        ],
+    ]
+    for sku, p in sorted(s.products.items()):
+        product_rows[sku] = len(rows) + 1
+        rows.append(
+            [
+                text_cell(sku),
+                text_cell(p.asin),
+                text_cell(p.title),
+                Cell(p.category, style=Style.INPUT),
+                Cell(p.lead_time, style=Style.INPUT),
+                Cell(p.unit_cost, style=Style.MONEY),
+            ]
+        )
+    sheet = Sheet(
+        "settings",
+        titles["settings"],
+        [Block(1, 1, rows)],
+        widths={"A": 22, "B": 30, "C": 24, "D": 12, "E": 12, "F": 12, "G": 12, "H": 40},
+        tab_color="808080",
+    )
+    return sheet, SettingsLayout(threshold_rows, target_cells, product_rows)
