@@ -74,6 +74,14 @@ class WorkbookError(FupanError):
     """A workbook cannot be read or written (locked, open in Excel, not a fupan workbook)."""
 
 
+class BusyError(WorkbookError):
+    """Another fupan run holds the file's lock (see sync/locks.py) past the bounded wait."""
+
+
+class ChangedError(WorkbookError):
+    """The file was saved by someone else after fupan read it: fupan did not overwrite it."""
+
+
 class TargetError(FupanError):
     """A spreadsheet target (xlsx, Excel, Google Sheets) refused an operation."""
 
