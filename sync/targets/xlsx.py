@@ -201,7 +201,7 @@ class XlsxTarget:
         elif self._seen is None:
             what = f"was created by someone else (at {now.when()})"
         else:
-            what = f"was saved by someone else (at {now.when()})"
+            what = f"was saved by someone else or another fupan run (at {now.when()})"
         raise ChangedError(
             f'"{self.path.name}" {what} after fupan read it, so fupan did not overwrite it: '
             "nothing is lost. Run the same command again to include that change."
@@ -357,9 +357,10 @@ def _backup(file: Path) -> None:
                 os.fsync(f.fileno())
         checkpoint("backup made")
         os.replace(tmp, bak)
-    except BaseException:
+    finally:
+        # Also after a rename that did nothing: when the .bak is already a link to the same
+        # file (a run stopped between its backup and its rename), POSIX leaves both names.
         Path(tmp).unlink(missing_ok=True)
-        raise
     checkpoint("backup kept")
 
 
