@@ -113,3 +113,23 @@ def test_xlsx_write_fsyncs_the_file_and_its_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", fsync)
     XlsxTarget(tmp_path / "review.xlsx").apply(small_plan(), keep=[], state={})
     assert synced == ["file", "dir"]  # the temporary file before the rename, the folder after
+
+
+def test_xlsx_opened_in_excel_while_fupan_writes_is_not_replaced(tmp_path, monkeypatch):
+    from fupan.sync.errors import WorkbookError
+    from fupan.sync.targets import xlsx
+
+    path = tmp_path / "review.xlsx"
+    XlsxTarget(path).apply(small_plan(1.0), keep=[], state={})
+    target = XlsxTarget(path)
+    target.read_state()
+
+    def excel_opens_it(step: str) -> None:
+        if step == "temp written":
+            (tmp_path / "~$review.xlsx").write_text("owner")  # Excel's lock file
+
+    monkeypatch.setattr(xlsx, "checkpoint", excel_opens_it)
+    with pytest.raises(WorkbookError, match="is open in a spreadsheet program"):
+        target.apply(small_plan(2.0), keep=[], state={})
+    assert load_workbook(path)["Dashboard"]["A2"].value == 1
+    assert not [p for p in tmp_path.iterdir() if "fupan-tmp" in p.name]
