@@ -81,6 +81,10 @@ class BusyError(WorkbookError):
 class ChangedError(WorkbookError):
     """The file was saved by someone else after fupan read it: fupan did not overwrite it."""
 
+    def __init__(self, message: str, *, where: str = "") -> None:
+        super().__init__(message)
+        self.where = where  # the file or sheet, for a caller's own message
+
 
 class TargetError(FupanError):
     """A spreadsheet target (xlsx, Excel, Google Sheets) refused an operation."""

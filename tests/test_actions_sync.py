@@ -241,6 +241,28 @@ def test_sync_also_syncs_the_tracker_named_in_settings(pair):
     assert rows(ws.workbook)["A-0002"][11] == "done"
 
 
+def test_an_edit_saved_between_the_review_and_the_tracker_sync_is_merged(pair, monkeypatch):
+    ws, shared = pair
+    wb = load_workbook(ws.workbook)
+    for r in wb["Settings"].iter_rows():
+        if r[0].value == "shared_tracker":
+            r[2].value = f"../{shared.name}"
+    wb.save(ws.workbook)
+    real, typed = action_sync.read_tracker, []
+
+    def someone_saves_first(target):
+        if getattr(target, "path", None) == ws.workbook and not typed:
+            _type(ws.workbook, "typed after the review was written")  # before fupan reads it
+            typed.append(target)
+        return real(target)
+
+    monkeypatch.setattr(action_sync, "read_tracker", someone_saves_first)
+    sync_workbook(ws, today=TODAY)  # writes the review, then syncs the tracker
+    for path in (ws.workbook, shared):
+        texts = [r[8] for r in rows(path).values()]
+        assert texts.count("typed after the review was written") == 1
+
+
 def test_open_actions_show_the_kpi_now(tmp_path, seller):
     ws = init_workspace(tmp_path / "shop")
     path = writers.write_business_asin(ws.reports / "br.csv", seller, WEEK)

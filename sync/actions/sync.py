@@ -114,9 +114,9 @@ def sync_actions(
             if attempt == ATTEMPTS:
                 break
     raise ActionSyncError(
-        f"{changed} It was changed while the sync was running, {ATTEMPTS} times in a row, so "
-        "it was not overwritten. Run `fupan actions sync` again when nobody is saving it: "
-        "nothing is lost."
+        f'"{changed.where}" was changed while the sync was running, {ATTEMPTS} times in a row, '
+        "so it was not overwritten: nothing is lost. Run `fupan actions sync` again when "
+        "nobody is saving it."
     )
 
 

@@ -334,7 +334,8 @@ class GSheetsTarget:
             raise ChangedError(
                 f"Someone edited {self.title or self.name} after fupan read it, so fupan did "
                 "not overwrite it: nothing is lost. Run the same command again to include "
-                "that edit."
+                "that edit.",
+                where=self.title or self.name,
             )
         try:
             self._batch_update(whole, what="write workbook")

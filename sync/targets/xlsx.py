@@ -204,7 +204,8 @@ class XlsxTarget:
             what = f"was saved by someone else or another fupan run (at {now.when()})"
         raise ChangedError(
             f'"{self.path.name}" {what} after fupan read it, so fupan did not overwrite it: '
-            "nothing is lost. Run the same command again to include that change."
+            "nothing is lost. Run the same command again to include that change.",
+            where=self.path.name,
         )
 
     def check_writable(self) -> None:
@@ -337,9 +338,11 @@ class XlsxTarget:
             ws.append(out)
 
     def close(self) -> None:
+        """Done with the file: used again, the target reads it afresh."""
         if self._book is not None:
             self._book.close()
             self._book = None
+        self._seen = UNREAD
 
 
 def _backup(file: Path) -> None:
