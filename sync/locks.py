@@ -18,6 +18,7 @@ appends each step's name to FILE, so a test can count the steps of a clean run f
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
@@ -30,7 +31,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import ClassVar
 
-from .errors import BusyError
+from .errors import BusyError, WorkbookError
 
 LOCK_SUFFIX = ".fupan-lock"
 TEMP_MARK = ".fupan-tmp-"
@@ -135,6 +136,12 @@ else:
             return True
         except BlockingIOError:
             return False
+        except OSError as exc:
+            # A network share without locks: go on unlocked. The check right before the
+            # rename (targets/xlsx.py) still refuses a file someone changed meanwhile.
+            if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL):
+                return True
+            raise
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
@@ -169,9 +176,11 @@ class FileLock:
         while True:
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
-            except FileNotFoundError:
-                raise BusyError(
-                    f'"{self.file.parent}" does not exist; check the path of "{self.file.name}".'
+            except OSError as exc:
+                raise WorkbookError(
+                    f'"{self.file.name}" cannot be written: its lock file "{self.path}" cannot '
+                    f"be created ({exc.strerror}). Check the folder and its permissions. "
+                    "Nothing was changed."
                 ) from None
             if _try_lock(fd):
                 if self._still_there(fd):

@@ -272,7 +272,13 @@ class XlsxTarget:
             os.chmod(tmp, mode)  # mkstemp makes 0600 files; keep the workbook's own mode
             self.check_writable()  # opened in Excel meanwhile?
             self.check_unchanged()  # saved by someone meanwhile? (last look before rename)
-            os.replace(tmp, file)
+            try:
+                os.replace(tmp, file)
+            except PermissionError as exc:  # Windows: opened in Excel a moment ago
+                raise WorkbookError(
+                    f'"{self.path.name}" cannot be replaced ({exc.strerror}); close it in '
+                    "Excel and run again. Nothing was changed."
+                ) from None
             checkpoint("replaced")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
