@@ -29,6 +29,7 @@ ALLOWED = {
     "sync/google/auth.py": "whether a Google token has expired is a fact of real time",
     "sync/google/lease.py": "a lease expires in real time, for every process alike",
     "sync/google/target.py": "the lease's clock (real time, as above)",
+    "sync/locks.py": "since when a file's lock is held, told to whoever waits (real time)",
     "sync/store.py": "the audit stamp of an import; no computation reads it",
 }
 
