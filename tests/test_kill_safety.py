@@ -79,7 +79,7 @@ def test_sync_killed_at_random_points_loses_nothing(tmp_path, safety_report):
     ws = copy_workspace(template, tmp_path / "clean")
     steps, took = steps_of(sync_args(ws), tmp_path / "clean")
     tally = Tally("fupan sync killed")
-    for n, (how, at) in enumerate(kill_plan(steps, by_step=steps, by_delay=5, duration=took)):
+    for n, (how, at) in enumerate(kill_plan(steps, by_step=steps, by_delay=6, duration=took)):
         tag = f"kill {n} ({how} {at})"
         ws = copy_workspace(template, tmp_path / f"kill{n}")
         tally.runs += _kill(sync_args(ws), how, at)
