@@ -1,7 +1,8 @@
 """`fupan actions sync`: the workbook's Actions tab and a shared tracker, kept in step.
 
 Both files are read, merged (merge.py), then written, each atomically, each with its own
-snapshot and the same generation number, while fupan holds the lock of every .xlsx side
+snapshot and a generation number one above both sides' (the third write, below, one more),
+while fupan holds the lock of every .xlsx side
 (sync/locks.py) or the lease of a Google side: two syncs never interleave.
 
 The order of the writes is what makes a sync safe to kill at any moment:
