@@ -78,6 +78,18 @@ class WorkbookError(FupanError):
     """A workbook cannot be read or written (locked, open in Excel, not a fupan workbook)."""
 
 
+class BusyError(WorkbookError):
+    """Another fupan run holds the file's lock (see sync/locks.py) past the bounded wait."""
+
+
+class ChangedError(WorkbookError):
+    """The file was saved by someone else after fupan read it: fupan did not overwrite it."""
+
+    def __init__(self, message: str, *, where: str = "") -> None:
+        super().__init__(message)
+        self.where = where  # the file or sheet, for a caller's own message
+
+
 class TargetError(FupanError):
     """A spreadsheet target (xlsx, Excel, Google Sheets) refused an operation."""
 

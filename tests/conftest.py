@@ -77,3 +77,27 @@ def gclient(fake_google):
     client.http_client._sleep = lambda seconds: None  # retries without waiting
     fake_google.mount(client.http_client.session)
     return client
+
+
+# Kill and race tests (test_kill_safety.py, test_race_safety.py) print their counts here, at
+# the end of the run, whatever pytest's capture: "N runs, 0 corrupt files, 0 lost edits ...".
+_SAFETY_KEY = pytest.StashKey[list[str]]()
+
+
+@pytest.fixture
+def safety_report(request: pytest.FixtureRequest):
+    lines = request.config.stash.setdefault(_SAFETY_KEY, [])
+
+    def report(line: str) -> None:
+        print(line)
+        lines.append(line)
+
+    return report
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    lines = config.stash.get(_SAFETY_KEY, [])
+    if lines:
+        terminalreporter.section("kill and race tests")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -105,20 +105,44 @@ def test_a_killed_sync_is_repaired_by_the_next(shared, monkeypatch):
 def test_an_edit_made_in_the_google_sheet_during_the_sync_is_kept(shared, monkeypatch):
     ws, target, sheet = shared
     real = action_sync.read_tracker
+    typed = []
+
+    def read_then_someone_types(t):
+        tracker = real(t)
+        if isinstance(t, GSheetsTarget) and not typed:
+            type_in_google(sheet, "A-0001", "owner", "Someone else")
+            typed.append(t)
+        return tracker
+
+    monkeypatch.setattr(action_sync, "read_tracker", read_then_someone_types)
+    # The write notices the edit, nothing is written, and the sync starts again from a
+    # fresh read: the edit reaches the workbook in the same run.
+    sync_actions(ws, target, today=TODAY)
+    assert typed
+    assert google_rows(sheet)["A-0001"][9] == "Someone else"
+    assert rows(ws.workbook)["A-0001"][9] == "Someone else"
+
+
+def test_a_google_sheet_edited_on_every_try_is_never_overwritten(shared, monkeypatch):
+    ws, target, sheet = shared
+    real = action_sync.read_tracker
+    typed = []
 
     def read_then_someone_types(t):
         tracker = real(t)
         if isinstance(t, GSheetsTarget):
-            type_in_google(sheet, "A-0001", "owner", "Someone else")
+            typed.append(f"Someone else {len(typed)}")
+            type_in_google(sheet, "A-0001", "owner", typed[-1])
         return tracker
 
     monkeypatch.setattr(action_sync, "read_tracker", read_then_someone_types)
     with pytest.raises(ActionSyncError, match="was changed while the sync was running"):
         sync_actions(ws, target, today=TODAY)
     monkeypatch.undo()
-    assert google_rows(sheet)["A-0001"][9] == "Someone else"
+    assert len(typed) == action_sync.ATTEMPTS
+    assert google_rows(sheet)["A-0001"][9] == typed[-1]
     sync_actions(ws, target, today=TODAY)
-    assert rows(ws.workbook)["A-0001"][9] == "Someone else"
+    assert rows(ws.workbook)["A-0001"][9] == typed[-1]
 
 
 def test_two_syncs_of_the_same_google_tracker_never_interleave(shared, gclient):

@@ -139,6 +139,65 @@ def test_a_killed_sync_is_repaired_by_the_next(pair, monkeypatch):
         assert r["A-0002"][11] == "done"
 
 
+def _type(path, text):
+    wb = load_workbook(path)
+    wb["Actions"].append(
+        [None, None, None, "manual", "account", "", "p", "", text, "Li", None, "open"]
+    )
+    wb.save(path)
+
+
+@pytest.mark.parametrize("stop", ["after the shared tracker", "after the workbook"])
+def test_a_sync_stopped_between_its_writes_is_repaired_without_duplicates(pair, monkeypatch, stop):
+    ws, shared = pair
+    _type(ws.workbook, "typed in the workbook")
+    _type(shared, "typed in the shared tracker")
+    wb = load_workbook(shared)
+    sheet = wb["Actions"]
+    for r in sheet.iter_rows(min_row=5):
+        if r[0].value == "A-0002":
+            sheet.delete_rows(r[0].row)
+            break
+    wb.save(shared)
+    set_cell(ws.workbook, "Actions", "A-0001", "owner", "Wang")
+    set_cell(shared, "Actions", "A-0001", "owner", "Zhao")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    if stop == "after the shared tracker":
+        monkeypatch.setattr("fupan.sync.flows.review.sync_workbook", killed)
+    else:  # the third write: the workbook's new row into the shared tracker
+        real, calls = action_sync._write, []
+
+        def second_write_killed(*args, **kwargs):
+            calls.append(args)
+            if len(calls) == 2:
+                raise KeyboardInterrupt
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(action_sync, "_write", second_write_killed)
+    with pytest.raises(KeyboardInterrupt):
+        sync_actions(ws, shared, today=TODAY)
+    monkeypatch.undo()
+    sync_actions(ws, shared, today=TODAY)  # the next run repairs
+    ids = {}
+    for path in (ws.workbook, shared):
+        by_text = {}
+        for i, r in rows(path).items():
+            by_text.setdefault(r[8], []).append(i)
+        assert len(by_text["typed in the workbook"]) == 1, by_text
+        assert len(by_text["typed in the shared tracker"]) == 1, by_text
+        ids[path] = by_text
+        assert "A-0002" not in rows(path) and "A-0002" in rows(path, "Archive")
+        assert rows(path, "Conflicts")["A-0001"][1:4] == ["owner", "Wang", "Zhao"]
+    assert ids[ws.workbook] == ids[shared]  # the same ids on both sides
+    # Ids are claimed once: none handed out twice, whatever the stop burnt.
+    wanted = {"typed in the workbook", "typed in the shared tracker"}
+    new = [i for text, found in ids[shared].items() if text in wanted for i in found]
+    assert len(set(new)) == 2 and not set(new) & {"A-0001", "A-0002"}
+
+
 def test_a_file_changed_during_the_sync_is_not_overwritten(pair, monkeypatch):
     ws, shared = pair
     real = action_sync.read_tracker
@@ -180,6 +239,28 @@ def test_sync_also_syncs_the_tracker_named_in_settings(pair):
     result = sync_workbook(ws, today=TODAY)
     assert result.actions is not None and result.actions.merge.updated == ["A-0002"]
     assert rows(ws.workbook)["A-0002"][11] == "done"
+
+
+def test_an_edit_saved_between_the_review_and_the_tracker_sync_is_merged(pair, monkeypatch):
+    ws, shared = pair
+    wb = load_workbook(ws.workbook)
+    for r in wb["Settings"].iter_rows():
+        if r[0].value == "shared_tracker":
+            r[2].value = f"../{shared.name}"
+    wb.save(ws.workbook)
+    real, typed = action_sync.read_tracker, []
+
+    def someone_saves_first(target):
+        if getattr(target, "path", None) == ws.workbook and not typed:
+            _type(ws.workbook, "typed after the review was written")  # before fupan reads it
+            typed.append(target)
+        return real(target)
+
+    monkeypatch.setattr(action_sync, "read_tracker", someone_saves_first)
+    sync_workbook(ws, today=TODAY)  # writes the review, then syncs the tracker
+    for path in (ws.workbook, shared):
+        texts = [r[8] for r in rows(path).values()]
+        assert texts.count("typed after the review was written") == 1
 
 
 def test_open_actions_show_the_kpi_now(tmp_path, seller):

@@ -33,6 +33,7 @@ ALLOWED = {
     "sync/targets/gsheets/target.py": "the lease's clock (real time, as above)",
     "sync/amazon/http.py": "Amazon's rate limits and back-off run in real time",
     "sync/store/history.py": "the audit stamp of an import; no computation reads it",
+    "sync/locks.py": "since when a file's lock is held, told to whoever waits (real time)",
 }
 
 

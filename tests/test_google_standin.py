@@ -753,6 +753,15 @@ def test_scripted_faults_do_not_apply_the_request(fake: FakeGoogle, gc: gspread.
     assert [e.status for e in fake.log[-5:]] == [429, 503, 0, 0, 200]
 
 
+def test_a_lost_answer_applies_the_request(fake: FakeGoogle, gc: gspread.Client, sid: str):
+    ws = gc.open_by_key(sid).sheet1
+    fake.script("lost")
+    with pytest.raises(requests.ReadTimeout):
+        ws.update([[1]], "A1")
+    assert fake.book(sid).sheet("Sheet1").values() == [[1]]  # applied all the same
+    assert fake.log[-1].status == 0
+
+
 def test_per_minute_quotas_refill(fake: FakeGoogle, gc: gspread.Client, sid: str):
     fake.quota = {"read": 3, "write": 2}
     sh = gc.open_by_key(sid)  # 1 read

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pandas as pd
 import pytest
-from fupan.sync.errors import AuthError, LeaseError, TargetError
+from fupan.sync.errors import AuthError, ChangedError, LeaseError, TargetError
 from fupan.sync.targets.gsheets.dialect import rule_formula
 from fupan.sync.targets.gsheets.target import GSheetsTarget
 from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Rule, Sheet, Style, WorkbookPlan
@@ -35,7 +35,7 @@ def test_google_target_keeps_the_contract(fake_google, gclient, sid):
     assert book.developer_metadata == []  # the lease went with the last write
 
 
-def test_a_full_refresh_is_three_requests_and_one_write_of_the_workbook(fake_google, gclient, sid):
+def test_a_full_refresh_is_four_requests_and_one_write_of_the_workbook(fake_google, gclient, sid):
     GSheetsTarget(sid, gclient).apply(small_plan(), keep=[], state={"k": "v"})
     fake_google.log.clear()
     target = GSheetsTarget(sid, gclient)
@@ -45,10 +45,13 @@ def test_a_full_refresh_is_three_requests_and_one_write_of_the_workbook(fake_goo
     kinds = [
         (e.method, e.path.rsplit(":", 1)[-1] if ":" in e.path else "get") for e in fake_google.log
     ]
-    assert len(fake_google.log) == 3, kinds
+    # The tabs read are read once more right before the write: an edit typed in between
+    # stops it (test_an_edit_typed_while_fupan_writes_is_never_overwritten).
+    assert len(fake_google.log) == 4, kinds
     assert [e.what for e in target.exchanges] == [
         "lease",
         "read tabs",
+        "check for edits",
         "write workbook",
     ]
 
@@ -71,6 +74,80 @@ def test_a_crashed_runs_lease_expires_and_is_taken_over(fake_google, gclient, si
     target = GSheetsTarget(sid, gclient, who="next@run", clock=lambda: later)
     target.apply(small_plan(), keep=[], state={})
     assert fake_google.book(sid).developer_metadata == []
+
+
+def test_a_lease_whose_answer_was_lost_is_recognised_as_ours(fake_google, gclient, sid):
+    fake_google.script("lost")  # Google creates the lease; its answer never arrives
+    target = GSheetsTarget(sid, gclient, who="Li Wei@laptop")
+    target.apply(small_plan(), keep=[], state={"k": "v"})  # not "another refresh is writing"
+    statuses = [e.status for e in fake_google.log[:3]]
+    assert statuses == [0, 400, 200]  # lost, the retry refused (the id is taken), our lease
+    assert fake_google.book(sid).developer_metadata == []  # released by the write
+    assert GSheetsTarget(sid, gclient).read_state() == {"k": "v"}
+
+
+def test_a_write_whose_answer_was_lost_is_recognised_as_written(fake_google, gclient, sid):
+    GSheetsTarget(sid, gclient).apply(small_plan(), keep=[], state={"k": "v"})
+    target = GSheetsTarget(sid, gclient)
+    target.read_state()  # leased and read
+    before = fake_google.count("write")
+
+    def lose_the_final_write(method, path):
+        if path.endswith(":batchUpdate") and fake_google.count("write") == before + 1:
+            fake_google.script("lost")
+
+    fake_google.on_request.append(lose_the_final_write)
+    target.apply(small_plan(2.0), keep=[], state={"k": "w"})  # no error: it was written
+    fake_google.on_request.clear()
+    assert [e.status for e in fake_google.log[-3:]] == [0, 400, 200]  # lost, retry refused
+    assert fake_google.book(sid).sheet("Dashboard").cell(2, 1)["userEnteredValue"] == {
+        "numberValue": 2.0
+    }
+    assert fake_google.book(sid).developer_metadata == []
+    assert GSheetsTarget(sid, gclient).read_state() == {"k": "w"}
+
+
+def test_a_crashed_run_on_this_computer_leaves_no_lease_behind(fake_google, gclient, sid):
+    import json
+    import subprocess
+    import sys
+
+    from fupan.sync.targets.gsheets.lease import LEASE_ID, Lease
+
+    crashed = subprocess.Popen([sys.executable, "-c", "pass"])
+    crashed.wait()  # its pid is gone now
+    lease = Lease(lambda body: None, lambda: None, who="crashed@this-computer")
+    value = json.loads(lease._new_value())
+    value["pid"] = crashed.pid
+    book = fake_google.book(sid)
+    book.developer_metadata.append(
+        {
+            "metadataId": LEASE_ID,
+            "metadataKey": "fupan.lease",
+            "metadataValue": json.dumps(value),
+            "location": {"locationType": "SPREADSHEET", "spreadsheet": True},
+            "visibility": "DOCUMENT",
+        }
+    )
+    # Not expired for ten minutes, but its process is gone: taken over at once.
+    GSheetsTarget(sid, gclient, who="next@run").apply(small_plan(), keep=[], state={})
+    assert fake_google.book(sid).developer_metadata == []
+
+
+def test_an_edit_typed_while_fupan_writes_is_never_overwritten(fake_google, gclient, sid):
+    GSheetsTarget(sid, gclient).apply(small_plan(), keep=[], state={"k": "v"})
+    target = GSheetsTarget(sid, gclient)
+    assert target.read_sheet("Dashboard")[0][0] == "Review"
+    gclient.open_by_key(sid).worksheet("Dashboard").update_cell(3, 2, "typed meanwhile")
+    with pytest.raises(ChangedError, match="did not overwrite it: nothing is lost"):
+        target.apply(small_plan(2.0), keep=[], state={"k": "w"})
+    target.close()
+    book = fake_google.book(sid)
+    assert book.sheet("Dashboard").cell(3, 2)["userEnteredValue"] == {
+        "stringValue": "typed meanwhile"
+    }
+    assert book.sheet("Dashboard").cell(2, 1)["userEnteredValue"] == {"numberValue": 1.0}
+    assert book.developer_metadata == []  # the lease is released all the same
 
 
 def test_a_failed_write_changes_nothing_and_releases_the_lease(fake_google, gclient, sid):

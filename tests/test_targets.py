@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+import pytest
 from fupan.sync.targets import MemoryTarget, XlsxTarget
 from openpyxl import load_workbook
 from target_contract import run_contract, small_plan
@@ -30,3 +33,103 @@ def test_xlsx_keeps_a_foreign_tab_and_writes_text_as_text(tmp_path):
     cell = again["data"]["A3"]
     assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"
     assert again["Dashboard"]["B2"].data_type == "f"
+
+
+def test_xlsx_written_through_a_symlink_keeps_the_link(tmp_path):
+    real = tmp_path / "shared" / "review.xlsx"
+    XlsxTarget(real).apply(small_plan(1.0), keep=[], state={"k": "v"})
+    link = tmp_path / "shop" / "review.xlsx"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    target = XlsxTarget(link)
+    assert target.read_state() == {"k": "v"}
+    target.apply(small_plan(2.0), keep=[], state={"k": "w"})
+    assert link.is_symlink() and link.resolve() == real
+    assert load_workbook(real)["Dashboard"]["A2"].value == 2
+    bak = io.BytesIO(real.with_name("review.xlsx.bak").read_bytes())
+    assert load_workbook(bak)["Dashboard"]["A2"].value == 1
+    assert sorted(p.name for p in link.parent.iterdir()) == ["review.xlsx"]
+
+
+def test_xlsx_saved_by_someone_after_fupan_read_it_is_not_overwritten(tmp_path):
+    from fupan.sync.errors import ChangedError
+
+    path = tmp_path / "review.xlsx"
+    XlsxTarget(path).apply(small_plan(1.0), keep=[], state={})
+    target = XlsxTarget(path)
+    assert target.read_sheet("Dashboard")[1][0] == 1
+    wb = load_workbook(path)
+    wb["Dashboard"]["C5"] = "typed meanwhile"  # Excel's save, between fupan's read and write
+    wb.save(path)
+    assert target.changed()
+    with pytest.raises(ChangedError, match="did not overwrite it: nothing is lost"):
+        target.apply(small_plan(2.0), keep=[], state={})
+    assert load_workbook(path)["Dashboard"]["C5"].value == "typed meanwhile"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["review.xlsx", "review.xlsx.bak"]
+
+
+def test_xlsx_same_size_and_time_but_other_content_counts_as_changed(tmp_path):
+    import os
+
+    path = tmp_path / "review.xlsx"
+    XlsxTarget(path).apply(small_plan(1.0), keep=[], state={})
+    target = XlsxTarget(path)
+    target.read_state()
+    before = path.stat()
+    data = bytearray(path.read_bytes())
+    data[-30] ^= 1  # one bit of the zip directory's comment area: same size
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same time
+    assert target.changed()
+
+
+def test_xlsx_leftover_temporary_files_are_removed_by_the_next_write(tmp_path):
+    path = tmp_path / "review.xlsx"
+    XlsxTarget(path).apply(small_plan(), keep=[], state={})
+    # What a run killed while writing leaves behind (and a file that only looks similar).
+    (tmp_path / ".review.xlsx.fupan-tmp-k1ll3d").write_bytes(b"PK half a zip")
+    (tmp_path / ".review.xlsx.bak.fupan-tmp-x").write_bytes(b"")
+    (tmp_path / "review.xlsx.fupan-lock").write_text('{"pid": 1}')
+    (tmp_path / ".review-notes.xlsx").write_bytes(b"theirs")
+    XlsxTarget(path).apply(small_plan(2.0), keep=[], state={})
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".review-notes.xlsx",
+        "review.xlsx",
+        "review.xlsx.bak",
+    ]
+
+
+def test_xlsx_write_fsyncs_the_file_and_its_folder(tmp_path, monkeypatch):
+    import os
+    import stat
+
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        synced.append("dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    XlsxTarget(tmp_path / "review.xlsx").apply(small_plan(), keep=[], state={})
+    assert synced == ["file", "dir"]  # the temporary file before the rename, the folder after
+
+
+def test_xlsx_opened_in_excel_while_fupan_writes_is_not_replaced(tmp_path, monkeypatch):
+    from fupan.sync.errors import WorkbookError
+    from fupan.sync.targets import xlsx
+
+    path = tmp_path / "review.xlsx"
+    XlsxTarget(path).apply(small_plan(1.0), keep=[], state={})
+    target = XlsxTarget(path)
+    target.read_state()
+
+    def excel_opens_it(step: str) -> None:
+        if step == "temp written":
+            (tmp_path / "~$review.xlsx").write_text("owner")  # Excel's lock file
+
+    monkeypatch.setattr(xlsx, "checkpoint", excel_opens_it)
+    with pytest.raises(WorkbookError, match="is open in a spreadsheet program"):
+        target.apply(small_plan(2.0), keep=[], state={})
+    assert load_workbook(path)["Dashboard"]["A2"].value == 1
+    assert not [p for p in tmp_path.iterdir() if "fupan-tmp" in p.name]

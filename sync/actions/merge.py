@@ -6,7 +6,8 @@ changed on one side takes that value; changed on both to different values is a c
 the row keeps the workbook side's value and both values are listed until a person resolves
 them. Rows new on either side are added; a row deleted on one side is archived on both.
 When neither side changed a field but the two disagree (a sync was killed half-way), the
-side whose snapshot is newer holds the merged truth.
+side whose snapshot is newer holds the merged truth; a row that one side still has
+unchanged and the other side archived was deleted by that half-finished sync.
 """
 
 from __future__ import annotations
@@ -85,8 +86,14 @@ def merge(workbook: Side, shared: Side) -> MergeResult:
             continue
         if left is None or right is None:
             present, base = (right, lbase) if left is None else (left, rbase)
+            here, there = (shared, workbook) if left is None else (workbook, shared)
             if base is not None:  # known to the side where it is missing: deleted there
                 result.archive[i] = present
+                result.archived.append(i)
+            elif i in here.snapshot and i in there.archive:
+                # Neither side changed it since its own last sync, yet they differ: a sync
+                # that stopped between its writes archived it on the side it wrote.
+                result.archive[i] = present  # with any edit made since: kept
                 result.archived.append(i)
             else:  # new on the side where it is present
                 result.rows[i] = present

@@ -3,17 +3,27 @@
 The file is streamed in openpyxl's write-only mode, so a large seller's data tabs cost about
 what the data alone costs. Tabs fupan does not own are copied over with their values, number
 formats and column widths; the previous file is kept as `<name>.bak`.
+
+A write never loses an edit saved after fupan read the file: under the file's lock
+(sync/locks.py), right before the rename, the file's size, modification time and content
+hash are compared with what was read, and a file that changed is not replaced (ChangedError).
+The temporary file and the folder are fsynced around the rename; a symlink is written
+through to its target and stays a link.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import shutil
 import tempfile
 import warnings
 import zipfile
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
@@ -24,7 +34,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from ..errors import WorkbookError
+from ..errors import ChangedError, WorkbookError
+from ..locks import FileLock, checkpoint, fsync_dir, real_path, temp_name
 from ..workbook.cells import FORMULA_LEADS, frame_values
 from ..workbook.plan import Cell, FrameBlock, Sheet, Style, WorkbookPlan, cell_rows
 from .base import Grid, state_of
@@ -62,20 +73,92 @@ def _named_styles() -> list[NamedStyle]:
     ]
 
 
+class _Unread:
+    def __repr__(self) -> str:
+        return "UNREAD"
+
+
+UNREAD: Final = _Unread()  # a target that has not looked at its file yet
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file was when fupan read it: any save by anyone changes one of these."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    def when(self) -> str:
+        return datetime.fromtimestamp(self.mtime_ns / 1e9).strftime("%H:%M:%S")
+
+
+def fingerprint(path: Path) -> Fingerprint | None:
+    """The file's fingerprint now (None when there is no file)."""
+    try:
+        return _snapshot(path)[1]
+    except FileNotFoundError:
+        return None
+
+
+def _snapshot(path: Path) -> tuple[bytes, Fingerprint]:
+    """The file's bytes and their fingerprint, read while nobody was saving it."""
+    for _ in range(20):
+        before = os.stat(path)
+        data = path.read_bytes()
+        after = os.stat(path)
+        stable = (before.st_size, before.st_mtime_ns, before.st_ino) == (
+            after.st_size,
+            after.st_mtime_ns,
+            after.st_ino,
+        )
+        if stable and len(data) == after.st_size:
+            digest = hashlib.sha256(data).hexdigest()
+            return data, Fingerprint(after.st_size, after.st_mtime_ns, digest)
+    raise WorkbookError(
+        f'"{path.name}" kept changing while fupan read it; wait until it is saved and run '
+        "again. Nothing was changed."
+    )
+
+
 class XlsxTarget:
-    def __init__(self, path: str | Path) -> None:
+    """An .xlsx file. `expect` is the fingerprint a write must still find (see `reopen`)."""
+
+    def __init__(self, path: str | Path, *, expect: Fingerprint | _Unread | None = UNREAD) -> None:
         self.path = Path(path)
         self.name = str(self.path)
         self._book = None
-        self._stamp: tuple[int, int] | None = None
+        self._seen: Fingerprint | _Unread | None = expect
+
+    @property
+    def file(self) -> Path:
+        """The file written: the path itself, or a symlink's target."""
+        return real_path(self.path)
+
+    def reopen(self) -> XlsxTarget:
+        """A fresh reader of the same file that still guards what this one read."""
+        return XlsxTarget(self.path, expect=self._seen)
 
     # Reading ----------------------------------------------------------------------------
 
     def _existing(self):
-        if self._book is None and self.path.exists():
-            self._stamp = _stamp(self.path)
+        if self._book is None:
+            file = self.file
             try:
-                self._book = load_workbook(self.path, read_only=True, data_only=False)
+                data, seen = _snapshot(file)
+            except FileNotFoundError:
+                if self._seen is UNREAD:
+                    self._seen = None
+                return None
+            except OSError as exc:
+                raise WorkbookError(
+                    f'"{self.path.name}" cannot be read ({exc.strerror}); check its '
+                    "permissions or pass another --workbook."
+                ) from None
+            if self._seen is UNREAD:
+                self._seen = seen
+            try:
+                self._book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
             except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
                 raise WorkbookError(
                     f'"{self.path.name}" is not a readable .xlsx workbook ({exc}); move it '
@@ -98,16 +181,38 @@ class XlsxTarget:
 
     # Writing ----------------------------------------------------------------------------
 
+    def lock(self) -> FileLock:
+        """The file's lock, to hold (`with target.lock():`) across a read and its write."""
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        return FileLock(self.path)
+
     def changed(self) -> bool:
         """Whether the file was saved by someone else since fupan read it."""
-        return self._stamp is not None and _stamp(self.path) != self._stamp
+        return self._seen is not UNREAD and fingerprint(self.file) != self._seen
+
+    def check_unchanged(self) -> None:
+        if self._seen is UNREAD:
+            return  # written without being read: there is no edit to lose
+        now = fingerprint(self.file)
+        if now == self._seen:
+            return
+        if now is None:
+            what = "was moved away or deleted"
+        elif self._seen is None:
+            what = f"was created by someone else (at {now.when()})"
+        else:
+            what = f"was saved by someone else or another fupan run (at {now.when()})"
+        raise ChangedError(
+            f'"{self.path.name}" {what} after fupan read it, so fupan did not overwrite it: '
+            "nothing is lost. Run the same command again to include that change.",
+            where=self.path.name,
+        )
 
     def check_writable(self) -> None:
         """Refuse when Excel or LibreOffice has the file open (their lock files say so)."""
-        locks = [
-            self.path.with_name(f"~${self.path.name}"),
-            self.path.with_name(f".~lock.{self.path.name}#"),
-        ]
+        locks = []
+        for path in dict.fromkeys([self.path, self.file]):
+            locks += [path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#")]
         for lock in locks:
             if lock.exists():
                 raise WorkbookError(
@@ -125,6 +230,10 @@ class XlsxTarget:
                 ) from None
 
     def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
+        with self.lock():
+            self._apply(plan, keep=keep, state=state)
+
+    def _apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
         self.check_writable()
         wb = Workbook(write_only=True)
         for style in _named_styles():
@@ -141,28 +250,41 @@ class XlsxTarget:
             st.append([k, v])
         for name, ref in plan.names.items():
             wb.defined_names[name] = DefinedName(name, attr_text=ref)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(
-            prefix=f".{self.path.stem}-", suffix=".xlsx", dir=self.path.parent
-        )
-        os.close(fd)
+        file = self.file
+        fd, tmp = tempfile.mkstemp(prefix=temp_name(file), dir=file.parent)
         try:
-            wb.save(tmp)
+            with os.fdopen(fd, "wb") as out:
+                checkpoint("temp created")
+                wb.save(out)
+                out.flush()
+                os.fsync(out.fileno())
+            checkpoint("temp written")
             if self._book is not None:
                 self._book.close()
                 self._book = None
-            if self.path.exists():
-                mode = self.path.stat().st_mode & 0o777
-                shutil.copy2(self.path, self.path.with_name(self.path.name + ".bak"))
+            if file.exists():
+                mode = file.stat().st_mode & 0o777
+                _backup(file)
             else:
                 umask = os.umask(0)
                 os.umask(umask)
                 mode = 0o666 & ~umask
             os.chmod(tmp, mode)  # mkstemp makes 0600 files; keep the workbook's own mode
-            os.replace(tmp, self.path)
+            self.check_writable()  # opened in Excel meanwhile?
+            self.check_unchanged()  # saved by someone meanwhile? (last look before rename)
+            try:
+                os.replace(tmp, file)
+            except PermissionError as exc:  # Windows: opened in Excel a moment ago
+                raise WorkbookError(
+                    f'"{self.path.name}" cannot be replaced ({exc.strerror}); close it in '
+                    "Excel and run again. Nothing was changed."
+                ) from None
+            checkpoint("replaced")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        fsync_dir(file.parent)
+        self._seen = fingerprint(file)  # a second write by this target expects its own file
 
     def _write_sheet(self, wb: Workbook, sheet: Sheet) -> None:
         ws = wb.create_sheet(sheet.title)
@@ -222,16 +344,33 @@ class XlsxTarget:
             ws.append(out)
 
     def close(self) -> None:
+        """Done with the file: used again, the target reads it afresh."""
         if self._book is not None:
             self._book.close()
             self._book = None
+        self._seen = UNREAD
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    if not path.exists():
-        return None
-    st = path.stat()
-    return st.st_mtime_ns, st.st_size
+def _backup(file: Path) -> None:
+    """`<name>.bak`: the file as it is now, swapped in atomically (a hard link when possible)."""
+    bak = file.with_name(file.name + ".bak")
+    fd, tmp = tempfile.mkstemp(prefix=temp_name(bak), dir=file.parent)
+    os.close(fd)
+    try:
+        os.unlink(tmp)
+        try:
+            os.link(file, tmp)
+        except OSError:  # no hard links here (FAT, some network shares): a copy
+            shutil.copy2(file, tmp)
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+        checkpoint("backup made")
+        os.replace(tmp, bak)
+    finally:
+        # Also after a rename that did nothing: when the .bak is already a link to the same
+        # file (a run stopped between its backup and its rename), POSIX leaves both names.
+        Path(tmp).unlink(missing_ok=True)
+    checkpoint("backup kept")
 
 
 def _stream(ws, block: FrameBlock) -> None:

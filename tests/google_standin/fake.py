@@ -104,9 +104,10 @@ class FakeGoogle:
         self.tokens[token] = identity
 
     def script(self, *outcomes: Outcome) -> None:
-        """Queue outcomes for the next requests: 429/5xx statuses, "timeout", "drop", or 200."""
+        """Queue outcomes for the next requests: 429/5xx statuses, "timeout", "drop", or 200;
+        "lost" serves the request (Google applies it) and then loses its answer (a timeout)."""
         for outcome in outcomes:
-            if not (isinstance(outcome, int) or outcome in ("timeout", "drop")):
+            if not (isinstance(outcome, int) or outcome in ("timeout", "drop", "lost")):
                 raise ValueError(f"unknown scripted outcome {outcome!r}")
             self._script.append(outcome)
 
@@ -331,12 +332,17 @@ class FakeGoogle:
         self.log.append(exchange)
         for hook in self.on_request:
             hook(exchange.method, exchange.path)
+        lost = bool(self._script) and self._script[0] == "lost"
+        if lost:
+            self._script.popleft()
         try:
             status, answer = self._answer(api, found, kind, identity, query, body)
         except ApiError as e:
             status, answer = e.status, e.body
             if isinstance(e, Unimplemented):
                 self.unimplemented.append(e.assertion)
+        if lost:  # served, then the answer never arrives
+            raise requests.ReadTimeout("stand-in: scripted lost answer (the request was applied)")
         exchange.status = status
         return status, answer
 

@@ -2,7 +2,12 @@
 
 Creating metadata with a fixed id is Google's compare-and-set: a second create with the same
 id fails, so two people pressing "Refresh" together cannot both get it. An expired lease (a
-run that crashed) is taken over in one atomic batch that deletes it only if it is unchanged.
+run that crashed) is taken over in one atomic batch that deletes it only if it is unchanged;
+so is, at once, the lease of a run on this computer whose process is gone.
+
+Each lease carries its run's id. When Google applied a create but its answer was lost, the
+HTTP client sends it again and Google refuses it (the id is taken): the lease found then
+carries our own run id, so it is ours, not "another refresh".
 """
 
 from __future__ import annotations
@@ -29,6 +34,13 @@ LEASE_KEY = "fupan.lease"
 class Holder:
     owner: str
     expires: float
+    run: str = ""
+    host: str = ""
+    pid: int = 0
+
+    def gone(self) -> bool:
+        """A run on this computer whose process has ended (a crash, a kill)."""
+        return self.host == socket.gethostname() and self.pid > 0 and not _alive(self.pid)
 
     def describe(self) -> str:
         until = datetime.fromtimestamp(self.expires, UTC).strftime("%H:%M:%S UTC")
@@ -64,10 +76,17 @@ class Lease:
         self._clock = clock
         self._sleep = sleep
         self.value: str | None = None
+        self.run = uuid.uuid4().hex[:12]  # this run's: a lease found with it is ours
 
     def _new_value(self) -> str:
         return json.dumps(
-            {"owner": self.who, "run": uuid.uuid4().hex[:12], "expires": self._clock() + self.ttl},
+            {
+                "owner": self.who,
+                "run": self.run,
+                "expires": self._clock() + self.ttl,
+                "host": socket.gethostname(),
+                "pid": os.getpid(),
+            },
             separators=(",", ":"),
         )
 
@@ -105,7 +124,10 @@ class Lease:
             if held is None:
                 continue  # released between our two requests: try again
             holder = _holder(held)
-            if holder.expires <= self._clock():
+            if holder.run == self.run:  # our create was applied, its answer lost: ours
+                self.value = held
+                return {}
+            if holder.expires <= self._clock() or holder.gone():
                 try:  # take over a crashed run's lease, only if nobody else did first
                     answer = self._batch(
                         {
@@ -143,6 +165,26 @@ class Lease:
 def _holder(value: str) -> Holder:
     try:
         data = json.loads(value)
-        return Holder(str(data["owner"]), float(data["expires"]))
+        return Holder(
+            str(data["owner"]),
+            float(data["expires"]),
+            str(data.get("run", "")),
+            str(data.get("host", "")),
+            int(data.get("pid", 0)),
+        )
     except (ValueError, KeyError, TypeError):
         return Holder("an unknown program", 0.0)  # unreadable: treat as expired
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # no cheap, safe check there: the lease expires by itself
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True

@@ -1,11 +1,13 @@
 """The Google Sheets target: the review workbook in a shared Google Sheet.
 
-A full refresh is three HTTP requests: take the lease (its answer carries the sheet's
-metadata), read the tabs the team edits, and one `spreadsheets.batchUpdate` that Google
-applies all or nothing (it also releases the lease). Only when that batch would be larger
-than Google accepts are the biggest tabs written first into hidden staging tabs, then
-copied into place by the final atomic batch, so the visible workbook still changes in one
-step.
+A full refresh is four HTTP requests: take the lease (its answer carries the sheet's
+metadata), read the tabs the team edits, read them once more right before writing (an
+edit typed meanwhile stops the write: ChangedError), and one `spreadsheets.batchUpdate`
+that Google applies all or nothing (it also releases the lease). Only when that batch would
+be larger than Google accepts are the biggest tabs written first into hidden staging tabs,
+then copied into place by the final atomic batch, so the visible workbook still changes in
+one step. A final batch whose answer was lost is recognised by its effect: the lease it
+released is gone.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import requests
 from gspread.exceptions import APIError
 from gspread.urls import SPREADSHEET_URL
 
-from ...errors import AuthError, TargetError
+from ...errors import AuthError, ChangedError, TargetError
 from ...workbook.cells import sheet_ref
 from ...workbook.plan import Block, Cell, Sheet, WorkbookPlan
 from ..base import Grid, state_of
@@ -86,8 +88,11 @@ class GSheetsTarget:
         identity: str = "",
         max_request_bytes: int = REQUEST_LIMIT,
         clock: Callable[[], float] = time.time,
+        baseline: dict[str, Grid] | None = None,
     ) -> None:
         self.key = spreadsheet_key(sheet)
+        # Tabs as an earlier reader saw them (see reopen): a write must still find them so.
+        self._baseline = dict(baseline or {})
         self.name = f"https://docs.google.com/spreadsheets/d/{self.key}"
         self.client = client
         self.identity = identity
@@ -232,14 +237,14 @@ class GSheetsTarget:
             self._read_grids(wanted)
         return book.grids.get(title, [])
 
-    def _read_grids(self, titles: list[str]) -> None:
+    def _read_grids(self, titles: list[str], what: str = "read tabs") -> None:
         url = SPREADSHEET_URL % self.key
         params = {
             "ranges": [sheet_ref(t) for t in titles],
             "includeGridData": "true",
             "fields": GRID_FIELDS,
         }
-        answer = self._call("read tabs", "get", url, params=params)
+        answer = self._call(what, "get", url, params=params)
         for s in answer.get("sheets", []):
             rows: Grid = []
             for data in s.get("data", [])[:1]:
@@ -251,21 +256,32 @@ class GSheetsTarget:
             self._book.grids[s["properties"]["title"]] = rows
 
     def changed(self) -> bool:
-        """Whether someone edited the tabs read so far since they were read (one request)."""
-        if self._book is None or not self._book.grids:
+        """Whether someone edited the tabs read so far since they were read (one request).
+
+        Tabs an earlier reader saw (the baseline `reopen` passes on) are compared with what
+        that reader saw.
+        """
+        if self._book is None and not self._baseline:
             return False
-        before = dict(self._book.grids)
-        self._read_grids(list(before))
-        return any(self._book.grids.get(t) != grid for t, grid in before.items())
+        book = self._meta()
+        before = {**book.grids, **self._baseline}
+        if not before:
+            return False
+        if any(t not in book.ids for t in before):
+            return True  # a tab read before was deleted or renamed
+        self._read_grids(list(before), what="check for edits")
+        return any(book.grids.get(t) != grid for t, grid in before.items())
 
     def reopen(self) -> GSheetsTarget:
-        """A fresh target on the same sheet with the same client (nothing cached)."""
+        """A fresh target on the same sheet with the same client, guarding what this one read."""
+        seen = {**(self._book.grids if self._book is not None else {}), **self._baseline}
         return GSheetsTarget(
             self.key,
             self.client,
             lease=self._lease is not None,
             identity=self.identity,
             max_request_bytes=self.max_request_bytes,
+            baseline=seen,
         )
 
     def read_state(self) -> dict[str, str]:
@@ -314,11 +330,37 @@ class GSheetsTarget:
         whole = encode({"requests": head + [r for w in writes.values() for r in w] + tail})
         if len(whole) > self.max_request_bytes:  # rare: only then is each tab measured
             whole = encode({"requests": self._stage(head, writes, tail, bodies, sizes, ids, used)})
-        self._batch_update(whole, what="write workbook")
+        if self.changed():  # the last look before the write: an edit typed meanwhile wins
+            raise ChangedError(
+                f"Someone edited {self.title or self.name} after fupan read it, so fupan did "
+                "not overwrite it: nothing is lost. Run the same command again to include "
+                "that edit.",
+                where=self.title or self.name,
+            )
+        try:
+            self._batch_update(whole, what="write workbook")
+        except TargetError:
+            if not self._written_all_the_same():
+                raise
         if self._lease is not None:
             self._lease.value = None
         self._leased = False
         self._book = None
+        self._baseline = {}
+
+    def _written_all_the_same(self) -> bool:
+        """After a failed final write: did Google apply it, and only its answer got lost?
+
+        The batch released our lease in the same atomic step, so our lease still there means
+        it was not applied; gone, it was (a retry of it was then refused, or lost too).
+        """
+        if self._lease is None or self._lease.value is None:
+            return False
+        try:
+            held = self._lease_value()
+        except TargetError:
+            return False
+        return held != self._lease.value
 
     def _check_cells(self, sizes: dict[str, tuple[int, int]], keep: list[str]) -> None:
         assert self._book is not None
@@ -423,9 +465,10 @@ class GSheetsTarget:
         return head + kept + swaps + tail
 
     def close(self) -> None:
+        self._book = None  # used again, the target reads afresh (and leases again)
         if self._leased and self._lease is not None:
-            self._lease.release()
             self._leased = False
+            self._lease.release()
 
 
 def encode(body: Any) -> bytes:
