@@ -6,20 +6,11 @@ from ..schema import FEEDBACK
 from ..sources import RawReport
 from . import register
 from ._snapshot import dated_result
-from .base import (
-    Field,
-    ReadContext,
-    Reader,
-    ReadResult,
-    extract,
-    has_all,
-    number_style,
-    resolve_marketplace,
-)
+from .base import Field, ReadContext, Reader, ReadResult, has_all, read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("date", ("date",), "date", required=True),
-    Field("rating", ("rating",), "number", required=True),
+    Field("rating", ("rating",), "count", required=True),
     Field("comments", ("comments",)),
     Field("response", ("your response",)),
     Field("order_id", ("order id",)),
@@ -37,7 +28,6 @@ class SellerFeedback(Reader):
         return 10 if has_all(raw, "date", "rating", "order id") else 0
 
     def read(self, raw: RawReport, ctx: ReadContext) -> ReadResult:
-        marketplace = resolve_marketplace(ctx)
-        _, day_first = number_style(marketplace)
-        frame = extract(raw, FIELDS, day_first=day_first)
+        frame, market = read_frame(raw, FIELDS, ctx)
+        marketplace = market.code
         return dated_result(self.kind, self.table, raw, frame, marketplace, "date")
