@@ -176,6 +176,11 @@ def build_review(
             cols = {c: c for c in ("sales", "units", "sessions")}
             if daily.page_views.notna().any():
                 cols["page_views"] = "page_views"
+                # Buy Box % of the account: each day's share weighted by its page views.
+                viewed = daily.page_views.notna()
+                if daily.buy_box_pct[viewed].notna().all():
+                    daily = daily.assign(buy_box_views=daily.buy_box_pct * daily.page_views)
+                    cols["buy_box_views"] = "buy_box_views"
             present.update(cols)
             measures[Scope.ACCOUNT].append(_sum_by(daily, None, cols))
         if daily.feedback_received.notna().any():
