@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
@@ -230,8 +231,13 @@ class _Builder:
                     Cell(k.name_zh if lang == "zh" else k.name_en),
                     Cell(cat),
                     *[
-                        Cell(v, style=style)
-                        for v in (b.green_min, b.green_max, b.yellow_min, b.yellow_max)
+                        Cell(_as_typed(s, "thresholds", (kpi_id, cat), name, v), style=style)
+                        for name, v in (
+                            ("green_min", b.green_min),
+                            ("green_max", b.green_max),
+                            ("yellow_min", b.yellow_min),
+                            ("yellow_max", b.yellow_max),
+                        )
                     ],
                     Cell(b.source, style=Style.NOTE),
                 ]
@@ -252,6 +258,7 @@ class _Builder:
         ]
         for key, value, style in targets:
             self.target_cells[key] = f"{sheet_ref(self.titles['settings'])}!$C${len(rows) + 1}"
+            value = _as_typed(s, "targets", (key, ""), "value", value)
             rows.append([Cell(key), Cell(t(key, lang)), Cell(value, style=style)])
         rows += [
             [],
@@ -276,8 +283,14 @@ class _Builder:
                     text_cell(p.asin),
                     text_cell(p.title),
                     Cell(p.category, style=Style.INPUT),
-                    Cell(p.lead_time, style=Style.INPUT),
-                    Cell(p.unit_cost, style=Style.MONEY),
+                    Cell(
+                        _as_typed(s, "products", (sku, ""), "lead_time", p.lead_time),
+                        style=Style.INPUT,
+                    ),
+                    Cell(
+                        _as_typed(s, "products", (sku, ""), "unit_cost", p.unit_cost),
+                        style=Style.MONEY,
+                    ),
                 ]
             )
         return Sheet(
@@ -1002,6 +1015,12 @@ class _Builder:
             [self.title_rows("issues", note), Block(FIRST - 1, 1, rows)],
             widths={"B": 36, "E": 90},
         )
+
+
+def _as_typed(s: Settings, section: str, key: tuple[str, str], name: str, value: Any) -> Any:
+    """A Settings cell the team typed and fupan could not read is written back as typed."""
+    typed = s.typed(section, key, name)
+    return value if typed is None else typed
 
 
 AD_KEYS = [
