@@ -87,16 +87,17 @@ def compute_kpis(
 ) -> Review:
     """KPIs of report files (read into a throw-away store) or of a workspace's store."""
     paths = list(paths)
+    read_findings = []
     if paths:
         store = Store.memory()
-        import_reports(
+        read_findings = import_reports(
             paths,
             store=store,
             period=period,
             marketplace=marketplace,
             progress=progress,
             today=today,
-        )
+        ).findings
     elif workspace is not None:
         store = Store.open(workspace.store_path)
         marketplace = marketplace or workspace.marketplace
@@ -106,10 +107,12 @@ def compute_kpis(
         market = resolve_marketplace(store, marketplace)
         chosen = period or default_period(store, market)
         settings = {"sales_target": sales_target} if sales_target else {}
-        return build_review(
+        review = build_review(
             store,
             chosen,
             marketplace=market,
             compare=comparison(chosen, compare),
             settings=settings,
         )
+    review.findings[:0] = read_findings  # what reading the files found comes first
+    return review

@@ -25,7 +25,7 @@ from .importer import ImportSummary, Progress, import_reports, read_all
 from .periods import Period
 from .plan import WorkbookPlan
 from .rules import evaluate, kpi_now
-from .settings import Product, Settings, read_back
+from .settings import Product, Settings, read_back, settings_findings
 from .store import Store
 from .targets import Target, XlsxTarget
 from .targets.xlsx import STATE_SHEET
@@ -48,6 +48,7 @@ class SyncResult:
     overdue: int = 0
     would_import: list[str] = field(default_factory=list)
     actions: ActionSyncResult | None = None  # when Settings names a shared tracker
+    findings: list[Finding] = field(default_factory=list)  # reading this run's files, Settings
 
 
 def _title(key: str, lang: str) -> str:
@@ -150,7 +151,7 @@ def sync_workbook(
         imported = None
         would_import: list[str] = []
         if dry_run:
-            results, _ = read_all(
+            results, read_findings = read_all(
                 reports,
                 period=period,
                 marketplace=workspace.marketplace,
@@ -171,6 +172,7 @@ def sync_workbook(
                 progress=progress,
                 today=today,
             )
+            read_findings = imported.findings
         market = workspace.marketplace
         edits = target
         if seed is not None and not target.read_state() and seed.read_state():
@@ -180,6 +182,7 @@ def sync_workbook(
 
         base = Settings.defaults(language or workspace.language)
         settings = read_back(_find(edits, "settings"), base)
+        read_findings = [*read_findings, *settings_findings(settings, edits.name)]
         if language:
             settings.language = language
         settings.products = _products(store, market, settings)
@@ -198,7 +201,7 @@ def sync_workbook(
         previous = build_review(store, cmp, marketplace=market) if cmp else None
         inventory = store.table("inventory", marketplace=market)
         stock, planning = stock_rows(inventory, review)
-        findings = _findings(store) + review.findings
+        findings = _findings(store) + review.findings + settings_findings(settings, edits.name)
         inputs = Inputs(
             review=review,
             previous=previous,
@@ -241,6 +244,7 @@ def sync_workbook(
         len(inputs.suggestions),
         sum(a.overdue(today) for a in tracker.side.rows.values()),
         would_import,
+        findings=read_findings,
     )
     try:
         if not dry_run:
