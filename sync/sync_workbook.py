@@ -182,7 +182,8 @@ def sync_workbook(
 
         base = Settings.defaults(language or workspace.language)
         settings = read_back(_find(edits, "settings"), base)
-        read_findings = [*read_findings, *settings_findings(settings, edits.name)]
+        unreadable = settings_findings(settings, _shown_name(edits))
+        read_findings = [*read_findings, *unreadable]
         if language:
             settings.language = language
         settings.products = _products(store, market, settings)
@@ -201,7 +202,7 @@ def sync_workbook(
         previous = build_review(store, cmp, marketplace=market) if cmp else None
         inventory = store.table("inventory", marketplace=market)
         stock, planning = stock_rows(inventory, review)
-        findings = _findings(store) + review.findings + settings_findings(settings, edits.name)
+        findings = _findings(store) + review.findings + unreadable
         inputs = Inputs(
             review=review,
             previous=previous,
@@ -277,6 +278,11 @@ def sync_workbook(
             workspace, shared, workbook=target, today=today, credentials=credentials
         )
     return result
+
+
+def _shown_name(target: Target) -> str:
+    """How Issues names the workbook: a file by its name, a Google Sheet by its title."""
+    return target.path.name if isinstance(target, XlsxTarget) else target.name
 
 
 def _inside(frame: pd.DataFrame, start: str, end: str, period: Period) -> pd.DataFrame:
