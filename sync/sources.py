@@ -29,6 +29,7 @@ JSON_SUFFIXES = frozenset({".json"})
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_XLSX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all parts of a workbook, once unzipped
 MAX_XLSX_PARTS = 10_000
+MAX_XLSX_CELLS = 40_000_000  # rows x columns of a sheet, as a spreadsheet reader lays it out
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .xls, encrypted .xlsx, .doc
 # Characters no spreadsheet cell can hold (XML 1.0 forbids them); tab, CR and LF are allowed.
@@ -295,15 +296,98 @@ def _check_zip(path: Path, blob: bytes) -> bool:
     escaped = False
     try:
         for info in parts:
+            sheet = _SheetExtent() if _WORKSHEET.match(info.filename) else None
             with zf.open(info) as part:
                 tail = b""
                 while chunk := part.read(1 << 20):
                     if not escaped and info.filename.startswith("xl/"):
                         escaped = bool(_XLSX_ESCAPED_CONTROL.search(tail + chunk))
                         tail = chunk[-6:]
+                    if sheet is not None:
+                        sheet.feed(chunk)
+            if sheet is not None:
+                sheet.feed(b"<")  # the last tag
+                if sheet.rows * sheet.cols > MAX_XLSX_CELLS:
+                    raise ReportError(
+                        path,
+                        f"its sheet spans {sheet.rows:,} rows and {sheet.cols:,} columns, more "
+                        f"than the {MAX_XLSX_CELLS:,} cells fupan opens; it was not opened",
+                        fix="This is not an Amazon download (or a damaged one); download the "
+                        "report again.",
+                    )
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError):
         raise damaged from None
     return escaped
+
+
+_WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
+_CELL_COLUMN = re.compile(rb'<c r="([A-Z]*)')
+_CELL_ROW = re.compile(rb'<c r="[A-Z]*(\d*)')
+_ROW_REF = re.compile(rb'<row r="(\d*)')
+_ANY_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)\b([^>]*)>")
+_REF_ATTR = re.compile(rb'\br="([A-Z]*)(\d*)"')
+
+
+def _column_number(letters: bytes) -> int:
+    """Spreadsheet column letters to a number: B -> 2, AA -> 27."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+class _SheetExtent:
+    """How many rows and columns a spreadsheet reader lays out for a sheet, from its XML.
+
+    Readers allocate every cell from A1 to the last row and column used, so one cell at
+    XFD1048576 in a 5 KB file asks for 17 billion cells and kills the process (the memory
+    is not merely slow to fill: the allocation aborts). The usual layout, where every cell
+    starts `<c r="B2"`, is scanned with C-speed regexes; any other layout tag by tag.
+    """
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.cols = 0
+        self._tail = b""
+        self._row = 0  # tag-by-tag state: the current row, the last column in it
+        self._col = 0
+
+    def feed(self, chunk: bytes) -> None:
+        data = self._tail + chunk
+        cut = data.rfind(b"<")
+        body, self._tail = (data, b"") if cut < 0 else (data[:cut], data[cut:])
+        if len(self._tail) > 1 << 16:
+            self._tail = b""  # no cell or row tag is that long
+        cells = body.count(b"<c ") + body.count(b"<c>") + body.count(b"<c/>")
+        rows = body.count(b"<row ") + body.count(b"<row>")
+        plain = (
+            cells == body.count(b'<c r="')
+            and rows == body.count(b'<row r="')
+            and b":c " not in body  # a namespace prefix (<x:c ...>)
+            and b":row " not in body
+        )
+        if plain:
+            letters = set(_CELL_COLUMN.findall(body))
+            numbers = set(_CELL_ROW.findall(body)) | set(_ROW_REF.findall(body))
+            self.cols = max([self.cols, *map(_column_number, letters)])
+            self.rows = max([self.rows, *map(int, filter(None, numbers))])
+            self._row = self.rows
+        else:
+            self._tag_by_tag(body)
+
+    def _tag_by_tag(self, body: bytes) -> None:
+        for m in _ANY_TAG.finditer(body):
+            ref = _REF_ATTR.search(m.group(2))
+            letters, digits = (ref.group(1), ref.group(2)) if ref else (b"", b"")
+            if m.group(1) == b"row":
+                self._row = int(digits) if digits else self._row + 1
+                self._col = 0
+            else:
+                self._col = _column_number(letters) if letters else self._col + 1
+                if digits:
+                    self._row = max(self._row, int(digits))
+            self.rows = max(self.rows, self._row)
+            self.cols = max(self.cols, self._col)
 
 
 def _head(zf: zipfile.ZipFile, name: str) -> bytes:

@@ -31,7 +31,7 @@ from fupan.sync.periods import Period
 from fupan.sync.readers import ReadContext, ReadResult, read_report
 from fupan.sync.samples import small_seller, writers
 from fupan.sync.schema import TABLES
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 WEEK = "2026-11-16..2026-11-22"
 PERIOD = ("--period", WEEK)
@@ -360,6 +360,19 @@ def bomb(name: str, *, declared: int, real: int):
         parts = [(n, deflate(d), zlib.crc32(d), len(d)) for n, d in XLSX_SKELETON]
         parts.append(("xl/worksheets/sheet1.xml", zeros_deflated(real), 0, declared))
         return write(folder, name, raw_zip(parts))
+
+    return make
+
+
+def far_cell(name: str):
+    """A 5 KB workbook with a cell at XFD1048576: laid out from A1, 17 billion cells."""
+
+    def make(folder: Path) -> Path:
+        path = xlsx(name, SP_HEADER, [sp_row(16)])(folder)
+        wb = load_workbook(path)
+        wb.active["XFD1048576"] = 1
+        wb.save(path)
+        return path
 
     return make
 
@@ -702,6 +715,11 @@ REFUSED = [
         "zip_bomb_that_lies_about_its_size",
         bomb("liar.xlsx", declared=1000, real=64 << 20),
         ("its contents are damaged",),
+    ),
+    Refused(
+        "one_cell_far_away",
+        far_cell("far.xlsx"),
+        ("spans 1,048,576 rows and 16,384 columns", "it was not opened"),
     ),
     Refused("xlsx_cut_in_half", cut_xlsx("half.xlsx"), ("its contents are damaged",)),
     Refused("opendocument", ods("report.ods"), ("OpenDocument spreadsheet", ".xlsx")),
