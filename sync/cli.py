@@ -151,7 +151,8 @@ def check_command(reports: tuple[Path, ...], period: str | None, marketplace: st
     for r in results:
         if r.usable:
             span = str(r.period) if r.period else "no dates"
-            click.echo(f"{r.file.name}: {r.report}, {r.marketplace}, {span}, {r.rows} rows")
+            window = "".join(f", {d}-day attribution" for d in r.attribution_days)
+            click.echo(f"{r.file.name}: {r.report}, {r.marketplace}, {span}, {r.rows} rows{window}")
         else:
             click.echo(click.style(f"{r.file.name}: cannot be used", fg="red"))
         _echo_findings(r.findings, indent="  ")

@@ -290,6 +290,9 @@ def test_amazon_in_sponsored_products_keep_their_14_day_window(tmp_path):
         book.active.cell(book.active.max_row, 11, 4)
         book.active.cell(book.active.max_row, 12, sales / 2)
     book.save(tmp_path / "in.xlsx")
+    checked = run("check", tmp_path / "in.xlsx")
+    assert "in.xlsx: Ads console: Advertised product report (SP, SD), IN," in checked.output
+    assert checked.output.rstrip().endswith("2 rows, 14-day attribution")
     r = run("import", "--workspace", ws, tmp_path / "in.xlsx")
     assert r.exit_code == 0, r.output
     with Store.open(ws / "history.duckdb") as store:
