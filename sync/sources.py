@@ -86,7 +86,7 @@ def load(path: str | Path) -> RawReport:
         raw = _load_json(p, blob, findings)
         kind = "json"
     elif blob.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
-        raise ReportError(
+        raise UnknownReportError(
             p,
             "is a web page or an XML document, not a report download",
             fix="Download the report again as .csv, .txt or .xlsx; if you saved it from Excel, "
@@ -206,7 +206,7 @@ def _ole_error(path: Path, blob: bytes) -> ReportError:
             fix="Open it in Excel and save it as .xlsx (Excel Workbook), or download the "
             "report again as .xlsx or .csv.",
         )
-    return ReportError(
+    return UnknownReportError(
         path,
         "is an old Microsoft Office document, not a report download",
         fix="Download the report again from Seller Central or the Ads console.",
@@ -223,7 +223,7 @@ def _refuse_binary(path: Path, blob: bytes) -> None:
         return  # UTF-16 with its byte-order mark: Excel's "Unicode Text"
     sample = blob[:65536]
     if len(_BINARY_BYTES.findall(sample)) > len(sample) // 20:
-        raise ReportError(
+        raise UnknownReportError(
             path,
             "is a binary file, not a text report",
             fix="Download the report again from Seller Central or the Ads console.",
@@ -280,7 +280,7 @@ def _check_zip(path: Path, blob: bytes) -> bool:
             fix="Open it and save it as .xlsx (Excel Workbook), or download the report again.",
         )
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-        raise ReportError(
+        raise UnknownReportError(
             path,
             "is a zip archive, not an Excel workbook",
             fix="Unzip it and give fupan the report files inside.",

@@ -318,3 +318,23 @@ def test_account_buy_box_from_the_business_report_by_date(tmp_path):
     kpis = {r["kpi"]: r for r in json.loads(out.stdout) if r["scope"] == "account"}
     assert kpis["buy_box_pct"]["value"] == pytest.approx((0.9 * 100 + 0.5 * 300) / 400)
     assert kpis["buy_box_pct"]["status"] == "red"
+
+
+def test_in_a_folder_what_is_no_report_is_skipped_and_what_needs_saving_again_stops(
+    tmp_path, seller
+):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    writers.write_business_daily(folder / "good.csv", seller)
+    (folder / "page.xls").write_text("<html><table></table></html>")
+    (folder / "junk.txt").write_bytes(bytes(range(256)) * 4)
+    r = run("kpis", folder)
+    assert r.exit_code == 0, r.output
+    assert 'warning: "page.xls": skipped: is a web page' in r.stderr
+    assert 'warning: "junk.txt": skipped: is a binary file' in r.stderr
+    (folder / "old.xls").write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le")
+    )
+    r = run("kpis", folder)
+    assert r.exit_code == 1 and "nothing was imported" in r.output
+    assert 'Report "old.xls": is an old Excel 97-2003 workbook (.xls)' in r.output
