@@ -10,6 +10,7 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -258,9 +259,10 @@ def _load_xlsx(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
 def _check_zip(path: Path, blob: bytes) -> bool:
     """Refuse a zip bomb before anything inflates it; True when cells hold control characters.
 
-    The sizes the zip declares are checked first. Then every part is inflated once, in
-    bounded memory and never past its declared size, so a part that lies about its size is
-    caught by its checksum instead of filling the memory.
+    The sizes the zip declares are checked first (the workbook reader never inflates a part
+    past its declared size). Then the parts holding cells are inflated in bounded memory, to
+    bound the rows x columns of each sheet (see _SheetExtent) and to look for escaped
+    control characters; a part that lies about its size fails its checksum.
     """
     damaged = ReportError(
         path,
@@ -296,22 +298,23 @@ def _check_zip(path: Path, blob: bytes) -> bool:
     escaped = False
     try:
         for info in parts:
-            sheet = _SheetExtent() if _WORKSHEET.match(info.filename) else None
-            with zf.open(info) as part:
-                tail = b""
-                while chunk := part.read(1 << 20):
-                    if not escaped and info.filename.startswith("xl/"):
-                        escaped = bool(_XLSX_ESCAPED_CONTROL.search(tail + chunk))
-                        tail = chunk[-6:]
-                    if sheet is not None:
-                        sheet.feed(chunk)
-            if sheet is not None:
-                sheet.feed(b"<")  # the last tag
-                if sheet.rows * sheet.cols > MAX_XLSX_CELLS:
+            sheet = bool(_WORKSHEET.match(info.filename))
+            if not (sheet or info.filename == "xl/sharedStrings.xml"):
+                continue
+            extent = _SheetExtent(exact=False)
+            for chunk in _chunks(zf, info):
+                escaped = escaped or bool(_XLSX_ESCAPED_CONTROL.search(chunk))
+                if sheet:
+                    extent.feed(chunk)
+            if sheet and extent.cells() > MAX_XLSX_CELLS:  # a bound: count exactly
+                extent = _SheetExtent(exact=extent.plain)
+                for chunk in _chunks(zf, info):
+                    extent.feed(chunk)
+                if extent.cells() > MAX_XLSX_CELLS:
                     raise ReportError(
                         path,
-                        f"its sheet spans {sheet.rows:,} rows and {sheet.cols:,} columns, more "
-                        f"than the {MAX_XLSX_CELLS:,} cells fupan opens; it was not opened",
+                        f"its sheet spans {extent.rows:,} rows and {extent.cols:,} columns, "
+                        f"more than the {MAX_XLSX_CELLS:,} cells fupan opens; it was not opened",
                         fix="This is not an Amazon download (or a damaged one); download the "
                         "report again.",
                     )
@@ -320,10 +323,27 @@ def _check_zip(path: Path, blob: bytes) -> bool:
     return escaped
 
 
+def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A part's bytes in pieces that end just before a tag (so no tag is split), and a
+    last piece that closes the last tag."""
+    tail = b""
+    with zf.open(info) as part:
+        while chunk := part.read(1 << 20):
+            data = tail + chunk
+            cut = data.rfind(b"<")
+            body, tail = (data, b"") if cut < 0 else (data[:cut], data[cut:])
+            if len(tail) > 1 << 16:
+                body, tail = data, b""  # no tag is that long
+            yield body
+    yield tail + b"<"
+
+
 _WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
-_CELL_COLUMN = re.compile(rb'<c r="([A-Z]*)')
-_CELL_ROW = re.compile(rb'<c r="[A-Z]*(\d*)')
-_ROW_REF = re.compile(rb'<row r="(\d*)')
+_ROW_REF = re.compile(rb'<row r="(\d+)')
+_CELL_ROW = re.compile(rb'<c r="[A-Z]*(\d+)')
+_CELL_COLUMN = re.compile(rb'<c r="([A-Z]+)')
+_WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,})')
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")  # <x:c ...>: any namespace prefix
 _ANY_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)\b([^>]*)>")
 _REF_ATTR = re.compile(rb'\br="([A-Z]*)(\d*)"')
 
@@ -340,40 +360,75 @@ class _SheetExtent:
     """How many rows and columns a spreadsheet reader lays out for a sheet, from its XML.
 
     Readers allocate every cell from A1 to the last row and column used, so one cell at
-    XFD1048576 in a 5 KB file asks for 17 billion cells and kills the process (the memory
-    is not merely slow to fill: the allocation aborts). The usual layout, where every cell
-    starts `<c r="B2"`, is scanned with C-speed regexes; any other layout tag by tag.
+    XFD1048576 in a 5 KB file asks for 17 billion cells and kills the process (the
+    allocation aborts; nothing can catch it). A first pass bounds the extent with counts
+    and a few C-speed regexes (every row up to the next power of ten; cells without a
+    reference as if all in one row); only a sheet over the limit is counted exactly, with
+    regexes when every cell and row carries its reference (`<c r="B2"`), else tag by tag.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, exact: bool | None) -> None:
+        self.exact = exact  # False: bound; True: exact by regex; None: exact tag by tag
         self.rows = 0
         self.cols = 0
-        self._tail = b""
+        self._row_cap = 0  # bound mode: cells could reach this row unseen
+        self._bare_rows = 0  # rows and cells without a reference, laid out one after another
+        self._bare_cells = 0
+        self._odd = False  # tags with a namespace prefix (<x:c ...>)
+        self._in_data = False
         self._row = 0  # tag-by-tag state: the current row, the last column in it
         self._col = 0
 
-    def feed(self, chunk: bytes) -> None:
-        data = self._tail + chunk
-        cut = data.rfind(b"<")
-        body, self._tail = (data, b"") if cut < 0 else (data[:cut], data[cut:])
-        if len(self._tail) > 1 << 16:
-            self._tail = b""  # no cell or row tag is that long
-        cells = body.count(b"<c ") + body.count(b"<c>") + body.count(b"<c/>")
-        rows = body.count(b"<row ") + body.count(b"<row>")
-        plain = (
-            cells == body.count(b'<c r="')
-            and rows == body.count(b'<row r="')
-            and b":c " not in body  # a namespace prefix (<x:c ...>)
-            and b":row " not in body
-        )
-        if plain:
-            letters = set(_CELL_COLUMN.findall(body))
-            numbers = set(_CELL_ROW.findall(body)) | set(_ROW_REF.findall(body))
-            self.cols = max([self.cols, *map(_column_number, letters)])
-            self.rows = max([self.rows, *map(int, filter(None, numbers))])
-            self._row = self.rows
-        else:
+    @property
+    def plain(self) -> bool | None:
+        """True when the exact count may use regexes, None when it must go tag by tag."""
+        return True if not (self._odd or self._bare_rows or self._bare_cells) else None
+
+    def cells(self) -> int:
+        rows = max(self.rows, self._row_cap) + self._bare_rows
+        return rows * (self.cols + self._bare_cells)
+
+    def feed(self, body: bytes) -> None:
+        if self.exact is None:
             self._tag_by_tag(body)
+            return
+        rows = _ROW_REF.findall(body)
+        if rows:
+            self.rows = max(self.rows, *map(int, rows))
+        if self.exact:
+            cell_rows = set(_CELL_ROW.findall(body))
+            columns = set(_CELL_COLUMN.findall(body))
+        else:
+            self._odd = self._odd or bool(_PREFIXED.search(body))
+            data = self._sheet_data(body)  # cells and rows live there, and nothing else
+            refs = data.count(b'<c r="')
+            self._bare_cells += data.count(b"<c") - refs
+            self._bare_rows += data.count(b"<row") - len(rows)
+            digits = len(str(max(self.rows, 1)))
+            if refs:
+                self._row_cap = max(self._row_cap, 10**digits - 1)
+                self.cols = max(self.cols, 26)
+            longer = re.compile(rb'<c r="[A-Z]*(\d{%d,})' % (digits + 1))
+            cell_rows = set(longer.findall(body))
+            columns = set(_WIDE_COLUMN.findall(body))
+        if cell_rows:
+            self.rows = max(self.rows, *map(int, cell_rows))
+        if columns:
+            self.cols = max(self.cols, *map(_column_number, columns))
+
+    def _sheet_data(self, body: bytes) -> bytes:
+        """The part of `body` inside <sheetData>...</sheetData> (kept across pieces)."""
+        start = 0
+        if not self._in_data:
+            found = body.find(b"<sheetData")
+            if found < 0:
+                return b""
+            self._in_data, start = True, found
+        end = body.find(b"</sheetData>", start)
+        if end >= 0:
+            self._in_data = False
+            return body[start:end]
+        return body[start:] if start else body
 
     def _tag_by_tag(self, body: bytes) -> None:
         for m in _ANY_TAG.finditer(body):
