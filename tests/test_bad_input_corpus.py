@@ -364,6 +364,22 @@ def bomb(name: str, *, declared: int, real: int):
     return make
 
 
+def lying_part(name: str, part: str):
+    """A real workbook whose `part` inflates to 256 MB although it declares its true size."""
+
+    def make(folder: Path) -> Path:
+        path = xlsx(name, SP_HEADER, [sp_row(16)])(folder)
+        with zipfile.ZipFile(path) as z:
+            parts = [(i.filename, z.read(i)) for i in z.infolist()]
+        entries = []
+        for n, d in parts:
+            real = d + b" " * (256 << 20) if n == part else d
+            entries.append((n, deflate(real), zlib.crc32(d), len(d)))
+        return write(folder, name, raw_zip(entries))
+
+    return make
+
+
 def far_cell(name: str):
     """A 5 KB workbook with a cell at XFD1048576: laid out from A1, 17 billion cells."""
 
@@ -720,6 +736,11 @@ REFUSED = [
         "one_cell_far_away",
         far_cell("far.xlsx"),
         ("spans 1,048,576 rows and 16,384 columns", "it was not opened"),
+    ),
+    Refused(
+        "styles_part_that_lies_about_its_size",
+        lying_part("styles.xlsx", "xl/styles.xml"),
+        ("is not a readable Excel workbook",),
     ),
     Refused("xlsx_cut_in_half", cut_xlsx("half.xlsx"), ("its contents are damaged",)),
     Refused("opendocument", ods("report.ods"), ("OpenDocument spreadsheet", ".xlsx")),
