@@ -96,14 +96,11 @@ def currencies_in(values: pd.Series | Sequence[object], *, sample: int = 2000) -
     Native numbers (xlsx cells) show none. Only distinct values are scanned, at most
     `sample` of them.
     """
-    texts: list[str] = []
-    seen: set[str] = set()
-    for v in values:
-        if isinstance(v, str) and v not in seen:
-            seen.add(v)
-            texts.append(v)
-            if len(texts) >= sample:
-                break
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    if pd.api.types.infer_dtype(series, skipna=True) in _NUMERIC_KINDS:
+        return set()  # real numbers: the currency is only in the cell format
+    distinct = pd.unique(series.dropna())
+    texts = [v for v in distinct[: sample * 4] if isinstance(v, str)][:sample]
     found: set[str] = set()
     for m in _SIGNS.finditer(" | ".join(texts)):
         token = m.group(0)
