@@ -10,6 +10,7 @@ from pathlib import Path
 from . import marketplaces
 from .engine.review import Review, build_review, comparison, default_period
 from .errors import UsageError
+from .findings import Finding
 from .flows.review import team_settings
 from .ingest.check import CheckResult, check_reports
 from .periods import Period
@@ -90,16 +91,17 @@ def compute_kpis(
 ) -> Review:
     """KPIs of report files (read into a throw-away store) or of a workspace's store."""
     paths = list(paths)
+    read_findings: list[Finding] = []
     if paths:
         store = Store.memory()
-        import_reports(
+        read_findings = import_reports(
             paths,
             store=store,
             period=period,
             marketplace=marketplace,
             progress=progress,
             today=today,
-        )
+        ).findings
     elif workspace is not None:
         store = Store.open(workspace.store_path, read_only=True)  # reads: shares the store
         marketplace = marketplace or workspace.marketplace
@@ -116,10 +118,12 @@ def compute_kpis(
     with store:
         market = resolve_marketplace(store, marketplace)
         chosen = period or default_period(store, market)
-        return build_review(
+        review = build_review(
             store,
             chosen,
             marketplace=market,
             compare=comparison(chosen, compare),
             settings=settings,
         )
+    review.findings[:0] = read_findings  # what reading the files found comes first
+    return review

@@ -10,6 +10,10 @@ from .errors import UsageError
 
 _PERIOD = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$")
 
+# The days fupan works with: Amazon reports hold no earlier day, and nothing later is needed.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+
 
 @dataclass(frozen=True, order=True)
 class Period:
@@ -21,6 +25,12 @@ class Period:
             raise UsageError(
                 f"Period {self.start}..{self.end} ends before it starts; "
                 f"give START..END with START on or before END."
+            )
+        if self.start < FIRST_DAY or self.end > LAST_DAY:
+            raise UsageError(
+                f"Period {self.start}..{self.end} reaches outside the years "
+                f"{FIRST_DAY.year}-{LAST_DAY.year} fupan works with; give the days your reports "
+                f"cover, e.g. 2026-11-16..2026-11-22."
             )
 
     @classmethod
@@ -64,14 +74,25 @@ class Period:
 
     def previous(self) -> Period:
         """The period of the same length just before this one."""
+        if self.start - FIRST_DAY < timedelta(days=self.days):
+            raise _no_comparison(self, "the period of the same length before it")
         return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
 
     def year_over_year(self) -> Period:
         """The same calendar days one year earlier (29 Feb becomes 28 Feb)."""
+        if self.start.year <= FIRST_DAY.year:
+            raise _no_comparison(self, "the same days a year earlier")
         return Period(_year_back(self.start), _year_back(self.end))
 
     def __str__(self) -> str:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+def _no_comparison(period: Period, what: str) -> UsageError:
+    return UsageError(
+        f"Period {period} cannot be compared with {what}: that would start before "
+        f"{FIRST_DAY}. Choose a later period, or leave the comparison out."
+    )
 
 
 def _year_back(d: date) -> date:

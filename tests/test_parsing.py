@@ -116,3 +116,55 @@ def test_offset_timestamps_keep_their_utc_day():
     parsed, bad = parse_dates(pd.Series(["2025-06-24T23:30:00-08:00", "2025-06-24T01:00:00Z"]))
     assert list(parsed) == [pd.Timestamp("2025-06-25"), pd.Timestamp("2025-06-24")]
     assert not bad.any()
+
+
+def test_a_date_order_the_column_cannot_settle_is_never_guessed():
+    from fupan.sync.ingest.parsing import AmbiguousDateOrder
+
+    days = pd.Series(["01/06/2025", "02/06/2025", "06/06/2025"])
+    with pytest.raises(AmbiguousDateOrder) as info:
+        parse_dates(days, day_first=None)
+    assert (info.value.position, info.value.value) == (0, "01/06/2025")
+    uk, _ = parse_dates(days, day_first=True)
+    us, _ = parse_dates(days, day_first=False)
+    assert uk.iloc[0] == pd.Timestamp("2025-06-01") and us.iloc[0] == pd.Timestamp("2025-01-06")
+    # One cell settles the whole column, whatever the marketplace says.
+    settled, bad = parse_dates(pd.Series(["01/06/2025", "13/06/2025"]), day_first=None)
+    assert list(settled) == [pd.Timestamp("2025-06-01"), pd.Timestamp("2025-06-13")]
+    assert not bad.any()
+    # Same day either way (01/01) is no ambiguity; two-digit years too.
+    same, _ = parse_dates(pd.Series(["01/01/2026", "02/02/2026"]), day_first=None)
+    assert same.iloc[1] == pd.Timestamp("2026-02-02")
+    short, _ = parse_dates(pd.Series(["3/4/25"]), day_first=True)
+    assert short.iloc[0] == pd.Timestamp("2025-04-03")
+    with pytest.raises(AmbiguousDateOrder):
+        parse_dates(pd.Series(["3/4/25"]), day_first=None)
+
+
+def test_currencies_money_cells_show():
+    from fupan.sync.ingest.parsing import currencies_in
+
+    assert currencies_in(pd.Series(["$5.00", "$1,000.00"])) == {"$"}
+    assert currencies_in(pd.Series(["US$5.00"])) == {"USD"}
+    assert currencies_in(pd.Series(["5.255,61 €", "1,00 €"])) == {"EUR"}
+    assert currencies_in(pd.Series(["Rs.1,23,456.50", "₹10.00", "INR 5"])) == {"INR"}
+    assert currencies_in(pd.Series(["JP¥5,000", "￥300"])) == {"JPY"}
+    assert currencies_in(pd.Series([5.0, 12.5, None], dtype=object)) == set()
+    assert currencies_in(pd.Series(["USD", "EUR"])) == {"USD", "EUR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("Rs.1,275.50", 1275.5), ("Rs. 1,23,456.50", 123456.5), ("₹2,34,567", 234567.0)],
+)
+def test_rupees(text, amount):
+    parsed, bad = parse_numbers(pd.Series([text]))
+    assert parsed.iloc[0] == pytest.approx(amount) and not bad.iloc[0]
+
+
+def test_currency_tags_in_headers_fold_away():
+    assert normalise("14 Day Total Sales (₹) ") == "14 day total sales"
+    assert normalise("7天总销售额（￥）") == "7天总销售额"
+    assert normalise("Spend (Rs.)") == "spend"
+    assert normalise("7 Day Total Orders (#)") == "7 day total orders (#)"
+    assert normalise("Click-Thru Rate (CTR)") == "click-thru rate (ctr)"

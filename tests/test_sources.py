@@ -96,3 +96,50 @@ def test_json_that_is_no_amazon_report_is_unknown(tmp_path):
     path.write_text('{"hello": 1}', encoding="utf-8")
     with pytest.raises(UnknownReportError, match=r"other\.json"):
         read_report(path)
+
+
+def _rewrite_sheet(path, edit):
+    """Rewrite the first worksheet's XML of an .xlsx through `edit` (bytes -> bytes)."""
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            parts[name] = z.read(name)
+    parts["xl/worksheets/sheet1.xml"] = edit(parts["xl/worksheets/sheet1.xml"])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def test_the_cells_a_sheet_spans_are_bounded_before_it_is_opened(tmp_path, monkeypatch):
+    """One cell at XFD1048576 would make the reader allocate 17 billion cells."""
+    import re
+    import zipfile
+
+    import fupan.sync.ingest.sources as sources
+    from openpyxl import Workbook
+
+    far = tmp_path / "far.xlsx"
+    wb = Workbook()
+    wb.active.append(["Campaign Name", "Spend"])
+    wb.active["XFD1048576"] = 1
+    wb.save(far)
+    with pytest.raises(ReportError, match=r"spans 1,048,576 rows and 16,384 columns"):
+        load(far)
+
+    # Cells without references are laid out one after another: counted tag by tag.
+    plain = tmp_path / "plain.xlsx"
+    wb = Workbook()
+    wb.active.append(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"])
+    wb.active.append(["x"])
+    wb.active.append(["y"])
+    wb.save(plain)
+    _rewrite_sheet(plain, lambda xml: re.sub(rb' r="[A-Z]*\d*"', b"", xml))
+    assert b' r="' not in zipfile.ZipFile(plain).read("xl/worksheets/sheet1.xml")
+    monkeypatch.setattr(sources, "MAX_XLSX_CELLS", 30)
+    raw = load(plain)
+    assert raw.header == list("abcdefghij") and raw.frame[0].tolist() == ["x", "y"]
+    monkeypatch.setattr(sources, "MAX_XLSX_CELLS", 29)
+    with pytest.raises(ReportError, match=r"spans 3 rows and 10 columns"):
+        load(plain)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +19,7 @@ from ... import __version__
 from .. import api
 from ..clock import ENV, command_day
 from ..errors import FupanError
+from ..findings import Finding
 from ..periods import Period
 from ..workspace import Workspace
 from . import amazon as amazon_cli
@@ -148,11 +149,11 @@ def check_command(reports: tuple[Path, ...], period: str | None, marketplace: st
     for r in results:
         if r.usable:
             span = str(r.period) if r.period else "no dates"
-            click.echo(f"{r.file.name}: {r.report}, {r.marketplace}, {span}, {r.rows} rows")
+            window = "".join(f", {d}-day attribution" for d in r.attribution_days)
+            click.echo(f"{r.file.name}: {r.report}, {r.marketplace}, {span}, {r.rows} rows{window}")
         else:
             click.echo(click.style(f"{r.file.name}: cannot be used", fg="red"))
-        for f in r.findings:
-            click.echo(f"  {f.severity}: {f.message}")
+        _echo_findings(r.findings, indent="  ")
     if not all(r.usable for r in results):
         sys.exit(1)
 
@@ -172,8 +173,15 @@ def import_command(reports: tuple[Path, ...], period: str | None, workspace: Pat
     for o in summary.outcomes:
         state = "already imported" if o.skipped else f"{o.rows} rows, {o.replaced} replaced"
         click.echo(f"{Path(o.file).name}: {o.reader}, {state}")
-    for f in summary.findings:
-        click.echo(f.render(), err=True)
+    _echo_findings(summary.findings)
+
+
+def _echo_findings(findings: Iterable[Finding], indent: str = "") -> None:
+    """Every problem found in a file, on stderr, naming the file (and row and column)."""
+    for f in findings:
+        # A refused file's message already says 'Report "x.csv", row 3, ...'.
+        text = f"{f.severity}: {f.message}" if f.message.startswith("Report ") else f.render()
+        click.echo(indent + text, err=True)
 
 
 def _progress(bar: Any) -> Callable[[int, int, str], None]:
@@ -228,8 +236,7 @@ def kpis(
     else:
         click.echo(f"{review.marketplace} {review.period}")
         click.echo(render.to_table(review.kpis, lang=lang), nl=False)
-    for f in review.findings:
-        click.echo(f.render(), err=True)
+    _echo_findings(review.findings)
 
 
 @cli.command()
@@ -350,6 +357,7 @@ def sync_command(
             seed=seed,
             today=_today(),
         )
+    _echo_findings(result.findings)
     if dry_run:
         click.echo("Dry run: nothing was written.")
         for line in result.would_import:

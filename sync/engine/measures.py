@@ -47,7 +47,10 @@ MEASURES: dict[str, tuple[Source, ...]] = {
     "units": (Source("sales", "units", _BY_CHILD), Source("daily", "units")),
     "sessions": (Source("sales", "sessions", _BY_CHILD), Source("daily", "sessions")),
     "page_views": (Source("sales", "page_views", _BY_CHILD), Source("daily", "page_views")),
-    "buy_box_views": (Source("sales", "buy_box_views", _BY_CHILD),),
+    "buy_box_views": (
+        Source("sales", "buy_box_views", _BY_CHILD),
+        Source("daily", "buy_box_views"),
+    ),
     "feedback_received": (Source("daily", "feedback_received"),),
     "negative_feedback": (Source("daily", "negative_feedback_received"),),
     "ad_spend": (Source("ads", "spend", {CAMPAIGN: "campaign", ASIN: "asin"}, _AD_SPEND),),

@@ -244,6 +244,11 @@ def build_review(
     daily = inside("business_daily", "date", "date")
     if not daily.empty:
         columns = [c for c in DAILY_COLUMNS if daily[c].notna().any()]
+        # Buy Box % of the account: each day's share weighted by its page views.
+        viewed = daily.page_views.notna()
+        if viewed.any() and daily.buy_box_pct[viewed].notna().all():
+            daily = daily.assign(buy_box_views=daily.buy_box_pct * daily.page_views)
+            columns.append("buy_box_views")
         if daily.feedback_received.notna().any():
             columns += ["feedback_received", "negative_feedback_received"]
         take("daily", daily, columns)

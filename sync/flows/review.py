@@ -23,7 +23,7 @@ from ..engine.rules import evaluate, kpi_now
 from ..findings import Finding, Severity
 from ..i18n import LABELS, t
 from ..periods import Period
-from ..settings import Product, Settings, read_back
+from ..settings import Product, Settings, read_back, settings_findings
 from ..store.history import Store
 from ..store.importer import ImportSummary, Progress, import_reports, read_all
 from ..targets import Target, XlsxTarget
@@ -49,6 +49,7 @@ class SyncResult:
     overdue: int = 0
     would_import: list[str] = field(default_factory=list)
     actions: ActionSyncResult | None = None  # when Settings names a shared tracker
+    findings: list[Finding] = field(default_factory=list)  # reading this run's files, Settings
 
 
 def _title(key: str, lang: str) -> str:
@@ -156,7 +157,7 @@ def sync_workbook(
         imported = None
         would_import: list[str] = []
         if dry_run:
-            results, _ = read_all(
+            results, read_findings = read_all(
                 reports,
                 period=period,
                 marketplace=workspace.marketplace,
@@ -177,6 +178,7 @@ def sync_workbook(
                 progress=progress,
                 today=today,
             )
+            read_findings = imported.findings
         market = workspace.marketplace
         edits = target
         if seed is not None and not target.read_state() and seed.read_state():
@@ -185,6 +187,8 @@ def sync_workbook(
         chosen = period or (Period.parse(last) if last else default_period(store, market))
 
         settings = team_settings(edits, language or workspace.language)
+        unreadable = settings_findings(settings, _shown_name(edits))
+        read_findings = [*read_findings, *unreadable]
         if language:
             settings.language = language
         settings.products = _products(store, market, settings)
@@ -201,7 +205,7 @@ def sync_workbook(
                     a.value_now = now
         previous = build_review(store, cmp, marketplace=market, settings=settings) if cmp else None
         inventory = store.table("inventory", marketplace=market)
-        findings = _findings(store) + review.findings
+        findings = _findings(store) + review.findings + unreadable
         inputs = Inputs(
             review=review,
             previous=previous,
@@ -229,6 +233,7 @@ def sync_workbook(
         len(inputs.suggestions),
         sum(a.overdue(today) for a in tracker.side.rows.values()),
         would_import,
+        findings=read_findings,
     )
     try:
         if not dry_run:
@@ -261,6 +266,11 @@ def sync_workbook(
             workspace, shared, workbook=target, today=today, credentials=credentials
         )
     return result
+
+
+def _shown_name(target: Target) -> str:
+    """How Issues names the workbook: a file by its name, a Google Sheet by its title."""
+    return target.path.name if isinstance(target, XlsxTarget) else target.name
 
 
 def _findings(store: Store) -> list[Finding]:

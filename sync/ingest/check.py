@@ -24,6 +24,7 @@ class CheckResult:
     period: Period | None = None
     rows: int = 0
     findings: list[Finding] = field(default_factory=list)
+    attribution_days: tuple[int, ...] = ()  # ads reports: the window(s) their sales count
 
     @property
     def usable(self) -> bool:
@@ -65,6 +66,9 @@ def check_reports(
             res.period = read.period
             res.rows = len(read.frame)
             res.findings += read.findings
+            if "attribution_days" in read.frame:
+                days = read.frame["attribution_days"].dropna().unique()
+                res.attribution_days = tuple(sorted(int(d) for d in days))
         results.append(res)
     return results
 

@@ -18,12 +18,96 @@ import pandas as pd
 _CURRENCY = re.compile(
     r"US\$|CA\$|C\$|AU\$|A\$|NZ\$|MX\$|R\$|S\$|HK\$|JP¥|CN¥|RMB|"
     r"\b[A-Z]{3}\b|[A-Z]{3}(?=\d)|(?<=\d)[A-Z]{3}|"
-    r"[$£€¥￥₹₩₺]|zł|kr|Kč|Fr\.?|руб"
+    r"[$£€¥￥₹₩₺₨]|Rs\.?|zł|kr|Kč|Fr\.?|руб"
 )
 _BLANKS = frozenset({"", "-", "--", "—", "n/a", "na", "nan", "none", "null"})
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 _DECIMAL_COMMA_ONLY = re.compile(r"^[-+]?\d{1,3}(\.\d{3})*,\d+$|^[-+]?\d+,\d{1,2}$")
 _THOUSANDS_COMMA = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+# What a money cell's sign says about its currency; "$" alone could be USD, CAD, AUD, MXN or
+# SGD and is reported as "$". Longest first, as above.
+_SIGN_CURRENCY = {
+    "US$": "USD",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "AU$": "AUD",
+    "A$": "AUD",
+    "NZ$": "NZD",
+    "MX$": "MXN",
+    "R$": "BRL",
+    "S$": "SGD",
+    "HK$": "HKD",
+    "JP¥": "JPY",
+    "CN¥": "CNY",
+    "RMB": "CNY",
+    "£": "GBP",
+    "€": "EUR",
+    "₹": "INR",
+    "₨": "INR",
+    "Rs.": "INR",
+    "Rs": "INR",
+    "¥": "JPY",
+    "￥": "JPY",
+    "₩": "KRW",
+    "₺": "TRY",
+    "zł": "PLN",
+    "$": "$",
+}
+ISO_CURRENCIES = frozenset(
+    [
+        "USD",
+        "CAD",
+        "MXN",
+        "BRL",
+        "GBP",
+        "EUR",
+        "SEK",
+        "PLN",
+        "TRY",
+        "AED",
+        "SAR",
+        "INR",
+        "JPY",
+        "AUD",
+        "SGD",
+        "CNY",
+        "NZD",
+        "HKD",
+        "KRW",
+        "EGP",
+        "ZAR",
+        "CHF",
+        "DKK",
+        "NOK",
+        "CZK",
+    ]
+)
+_SIGNS = re.compile(
+    "|".join(re.escape(k) for k in sorted(_SIGN_CURRENCY, key=len, reverse=True))
+    + r"|(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])"
+)
+
+
+def currencies_in(values: pd.Series | Sequence[object], *, sample: int = 2000) -> set[str]:
+    """The currencies money text shows (`US$`, `€`, `Rs.`, `INR` ...): ISO codes, or "$".
+
+    Native numbers (xlsx cells) show none. Only distinct values are scanned, at most
+    `sample` of them.
+    """
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    if pd.api.types.infer_dtype(series, skipna=True) in _NUMERIC_KINDS:
+        return set()  # real numbers: the currency is only in the cell format
+    distinct = pd.unique(series.dropna())
+    texts = [v for v in distinct[: sample * 4] if isinstance(v, str)][:sample]
+    found: set[str] = set()
+    for m in _SIGNS.finditer(" | ".join(texts)):
+        token = m.group(0)
+        code = _SIGN_CURRENCY.get(token, token)
+        if code == "$" or code in ISO_CURRENCIES:
+            found.add(code)
+    return found
 
 
 def _as_text(values: pd.Series) -> pd.Series:
@@ -102,6 +186,7 @@ _DATE_FORMATS: tuple[str, ...] = (
     "%b %d, %Y",
     "%m/%d/%y",
     "%d/%m/%Y",
+    "%d/%m/%y",
     "%d.%m.%Y",
     "%Y/%m/%d",
     "%Y年%m月%d日",
@@ -110,14 +195,41 @@ _DATE_FORMATS: tuple[str, ...] = (
 )
 
 
+# Formats that read the same text with day and month swapped: which one is meant cannot be
+# told from a cell like 01/02/2026, only from a cell like 13/02/2026 or from the marketplace.
+_TWINS = {
+    "%m/%d/%Y": "%d/%m/%Y",
+    "%d/%m/%Y": "%m/%d/%Y",
+    "%m/%d/%y": "%d/%m/%y",
+    "%d/%m/%y": "%m/%d/%y",
+}
+DATE_MIN = pd.Timestamp("2000-01-01")
+DATE_MAX = pd.Timestamp("2100-12-31")
+
+
+class AmbiguousDateOrder(ValueError):
+    """Every date of a column reads both day-first and month-first, with different days."""
+
+    def __init__(self, position: int, value: str) -> None:
+        self.position = position  # 0-based position in the column
+        self.value = value
+        super().__init__(value)
+
+
 def parse_dates(
-    values: pd.Series, *, formats: Sequence[str] = _DATE_FORMATS, day_first: bool = False
+    values: pd.Series,
+    *,
+    formats: Sequence[str] = _DATE_FORMATS,
+    day_first: bool | None = False,
 ) -> tuple[pd.Series, pd.Series]:
     """Parse a date column with the first format that reads every non-blank cell.
 
     ISO timestamps with an offset (`2025-06-14T08:01:55+00:00`) keep their calendar day in
-    UTC, as Amazon reports them. `day_first` moves `%d/%m/%Y` ahead of `%m/%d/%Y` for
-    marketplaces that write dates that way. Returns (datetime64 values, mask of bad cells).
+    UTC, as Amazon reports them. `day_first` is the marketplace's order (True: UK, DE, ...;
+    False: US, CA, JP). It only decides when the column cannot: a cell like 13/02/2026
+    settles the order for the whole column. With `day_first=None` (the marketplace is not
+    known) a column that reads both ways raises AmbiguousDateOrder instead of guessing.
+    Returns (datetime64 values, mask of bad cells).
     """
     if len(values) and pd.api.types.infer_dtype(values, skipna=False) in _DATE_KINDS:
         return pd.to_datetime(values).astype("datetime64[ns]").dt.normalize(), pd.Series(
@@ -139,9 +251,12 @@ def parse_dates(
         result = parsed.dt.tz_localize(None).astype("datetime64[ns]").dt.normalize()
     else:
         order = list(formats)
-        if day_first and "%d/%m/%Y" in order:
-            order.remove("%d/%m/%Y")
-            order.insert(0, "%d/%m/%Y")
+        if day_first:
+            for fmt in [f for f in order if f.startswith("%d/%m/")]:
+                twin = order.index(_TWINS[fmt])
+                if order.index(fmt) > twin:
+                    order.remove(fmt)
+                    order.insert(twin, fmt)
         candidates = todo.dropna()
         result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
         best = None
@@ -150,6 +265,8 @@ def parse_dates(
             if best is None or attempt.notna().sum() > best.notna().sum():
                 best = attempt
             if attempt.notna().all():
+                if day_first is None and fmt in _TWINS and len(candidates):
+                    _refuse_ambiguous(candidates, attempt, _TWINS[fmt], values.index)
                 break
         if best is not None:
             result.loc[best.index] = best.astype("datetime64[ns]")
@@ -158,3 +275,20 @@ def parse_dates(
     result = result.astype("datetime64[ns]").dt.normalize()
     bad = result.isna() & ~blank
     return result, bad
+
+
+def _refuse_ambiguous(
+    candidates: pd.Series, attempt: pd.Series, twin: str, index: pd.Index
+) -> None:
+    other = pd.to_datetime(candidates, format=twin, errors="coerce")
+    if not other.notna().all():
+        return  # a cell such as 13/02/2026 settles it
+    differs = other != attempt
+    if bool(differs.any()):
+        label = differs[differs].index[0]
+        raise AmbiguousDateOrder(int(index.get_loc(label)), str(candidates[label]))
+
+
+def out_of_range(dates: pd.Series) -> pd.Series:
+    """Dates no Amazon report holds (before 2000 or after 2100): a damaged or mistyped cell."""
+    return dates.notna() & ((dates < DATE_MIN) | (dates > DATE_MAX))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -13,6 +14,13 @@ from .plan import Cell, Style
 
 # A shopper's search term such as `=HYPERLINK(...)`, `+cmd` or `@x` is text, never a formula.
 FORMULA_LEADS = ("=", "+", "-", "@")
+# Characters no spreadsheet cell can hold. Readers take them out of reports (with a warning);
+# rows stored before they did are cleaned here, so one NUL can never stop a workbook write.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def printable(text: str) -> str:
+    return _ILLEGAL.sub("", text) if _ILLEGAL.search(text) else text
 
 
 def plain(value: Any) -> Any:
@@ -39,6 +47,8 @@ def plain(value: Any) -> Any:
         return None if math.isnan(f) else f
     if isinstance(value, np.bool_):
         return bool(value)
+    if isinstance(value, str):
+        return printable(value)
     return value
 
 
@@ -73,7 +83,7 @@ def frame_values(frame: pd.DataFrame) -> list[list[Any]]:
         elif pd.api.types.is_numeric_dtype(s):
             columns.append([plain(v) for v in s.to_numpy()])
         else:
-            columns.append([None if v is None else str(v) for v in s])
+            columns.append([None if v is None else printable(str(v)) for v in s])
     body = [list(r) for r in zip(*columns, strict=True)] if columns else []
     return [[str(c) for c in frame.columns], *body]
 

@@ -1,21 +1,20 @@
 """Ads console reports: Sponsored Products, Brands and Display, every grain, en and zh.
 
 One reader per grain, sharing one column map. The attribution window (`7 Day`, `14 Day`,
-`7天`) is read from the headers, never assumed. Ratios in the files (ACOS, CTR ...) are
-ignored: KPIs are recomputed from additive columns.
+`7天`) is read from the headers, never assumed, and kept with every row: amazon.in's
+Sponsored Products reports have only 14-day columns (`14 Day Total Sales (₹)`). Ratios in
+the files (ACOS, CTR ...) are ignored: KPIs are recomputed from additive columns.
 """
 
 from __future__ import annotations
 
 import re
 
-import pandas as pd
-
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..schema import ADS, conform
 from ..sources import RawReport
-from .base import Field, ReadContext, Reader, ReadResult, extract, number_style, resolve_marketplace
+from .base import Field, ReadContext, Reader, ReadResult, read_frame
 
 _WINDOW = re.compile(r"^(\d+) day total sales$|^(\d+)天总销售额")
 
@@ -51,21 +50,17 @@ def _fields(n: int) -> tuple[Field, ...]:
         Field("asin", ADVERTISED),
         Field("sku", ("advertised sku", "广告sku")),
         Field("campaign_status", ("status", "状态")),
-        Field("budget", ("budget", "预算"), "number"),
-        Field("impressions", ("impressions", "展示量", "展现量"), "number", required=True),
-        Field("clicks", ("clicks", "点击量"), "number", required=True),
-        Field("spend", ("spend", "花费"), "number", required=True),
+        Field("budget", ("budget", "预算"), "money"),
+        Field("impressions", ("impressions", "展示量", "展现量"), "count", required=True),
+        Field("clicks", ("clicks", "点击量"), "count", required=True),
+        Field("spend", ("spend", "花费"), "money", required=True),
+        # A currency tag in the header (`(₹)`, `(￥)`) is dropped by headers.normalise.
+        Field("sales", (f"{n} day total sales", f"{n}天总销售额"), "money", required=True),
+        Field("orders", (f"{n} day total orders (#)", f"{n}天总订单数(#)"), "count"),
+        Field("units", (f"{n} day total units (#)", f"{n}天总销售量(#)"), "count"),
+        Field("sku_sales", (f"{n} day advertised sku sales", f"{n}天内广告sku销售额"), "money"),
         Field(
-            "sales",
-            (f"{n} day total sales", f"{n}天总销售额", f"{n}天总销售额(¥)", f"{n}天总销售额(￥)"),
-            "number",
-            required=True,
-        ),
-        Field("orders", (f"{n} day total orders (#)", f"{n}天总订单数(#)"), "number"),
-        Field("units", (f"{n} day total units (#)", f"{n}天总销售量(#)"), "number"),
-        Field("sku_sales", (f"{n} day advertised sku sales", f"{n}天内广告sku销售额"), "number"),
-        Field(
-            "sku_units", (f"{n} day advertised sku units (#)", f"{n}天内广告sku销售量(#)"), "number"
+            "sku_units", (f"{n} day advertised sku units (#)", f"{n}天内广告sku销售量(#)"), "count"
         ),
         Field(
             "top_of_search_share",
@@ -116,11 +111,10 @@ class _AdsReader(Reader):
             )
             days = 7
         fields = _fields(days)
-        first_currency = _first_value(raw, ("currency", "货币"))
-        first_country = _first_value(raw, ("country", "国家/地区"))
-        marketplace = resolve_marketplace(ctx, currency=first_currency, country=first_country)
-        decimal_comma, day_first = number_style(marketplace)
-        frame = extract(raw, fields, decimal_comma=decimal_comma, day_first=day_first)
+        frame, market = read_frame(
+            raw, fields, ctx, currency_fields=("currency",), country_fields=("country",)
+        )
+        marketplace = market.code
         # The campaign CSV's Start/End Date are the campaign's own dates; Date is the row's day.
         if "date" in frame:
             frame["start_date"] = frame["date"]
@@ -156,15 +150,6 @@ class _AdsReader(Reader):
         return ReadResult(
             self.kind, self.table, conform(frame, self.table), period, marketplace, findings
         )
-
-
-def _first_value(raw: RawReport, aliases: tuple[str, ...]) -> str:
-    keys = raw.keys
-    for a in aliases:
-        if a in keys and len(raw.frame):
-            v = raw.column(keys.index(a)).iloc[0]
-            return "" if pd.isna(v) else str(v)
-    return ""
 
 
 def _no_dates(raw: RawReport) -> Exception:

@@ -12,7 +12,7 @@ from ...periods import Period
 from ..parsing import parse_dates
 from ..schema import ADS, conform
 from ..sources import RawReport
-from .base import Field, ReadContext, Reader, ReadResult, extract, number_style, resolve_marketplace
+from .base import Field, ReadContext, Reader, ReadResult, read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("date", ("date", "day")),
@@ -27,14 +27,15 @@ FIELDS: tuple[Field, ...] = (
     Field("search_term", ("search term",)),
     Field("asin", ("advertised product id",)),
     Field("sku", ("advertised product sku",)),
-    Field("impressions", ("impressions",), "number", required=True),
-    Field("clicks", ("clicks",), "number", required=True),
-    Field("spend", ("total cost",), "number", required=True),
-    Field("sales", ("sales",), "number", required=True),
-    Field("orders", ("purchases",), "number"),
-    Field("units", ("units sold",), "number"),
-    Field("sku_sales", ("sales (promoted)",), "number"),
-    Field("sku_units", ("units sold (promoted)",), "number"),
+    Field("country", ("advertised product marketplace", "country")),
+    Field("impressions", ("impressions",), "count", required=True),
+    Field("clicks", ("clicks",), "count", required=True),
+    Field("spend", ("total cost",), "money", required=True),
+    Field("sales", ("sales",), "money", required=True),
+    Field("orders", ("purchases",), "count"),
+    Field("units", ("units sold",), "count"),
+    Field("sku_sales", ("sales (promoted)",), "money"),
+    Field("sku_units", ("units sold (promoted)",), "count"),
     Field("top_of_search_share", ("top-of-search impression share (is)",), "percent"),
 )
 
@@ -60,13 +61,10 @@ class NewConsoleReport(Reader):
         return 20 if {"total cost", "purchases", "campaign name"} <= keys else 0
 
     def read(self, raw: RawReport, ctx: ReadContext) -> ReadResult:
-        keys = set(raw.keys)
-        currency = ""
-        if "budget currency" in keys and len(raw.frame):
-            currency = str(raw.column(raw.keys.index("budget currency")).iloc[0])
-        marketplace = resolve_marketplace(ctx, currency=currency)
-        decimal_comma, day_first = number_style(marketplace)
-        frame = extract(raw, FIELDS, decimal_comma=decimal_comma, day_first=day_first)
+        frame, market = read_frame(
+            raw, FIELDS, ctx, currency_fields=("currency",), country_fields=("country",)
+        )
+        marketplace = market.code
         text = [f.name for f in FIELDS if f.kind == "text" and f.name in frame]
         for col in text:  # IDs and names come wrapped as ="..." so Excel keeps them as text
             frame[col] = frame[col].str.replace(_EXCEL_TEXT, r"\1", regex=True)
@@ -82,8 +80,8 @@ class NewConsoleReport(Reader):
                     row=2,
                     fix="Download the report again.",
                 )
-            frame["start_date"], bad1 = parse_dates(parts[0])
-            frame["end_date"], bad2 = parse_dates(parts[1])
+            frame["start_date"], bad1 = parse_dates(parts[0], day_first=market.day_first)
+            frame["end_date"], bad2 = parse_dates(parts[1], day_first=market.day_first)
             err = self.bad_cells(raw, bad1 | bad2, "Date range", "a date range")
             if err:
                 raise err
@@ -108,8 +106,9 @@ class NewConsoleReport(Reader):
             frame["ad_type"] = "SP"
         frame["grain"] = grain
         frame["marketplace"] = marketplace
-        # The window is chosen when the report is requested and not written in the file.
-        frame["attribution_days"] = float("nan")
+        # The window is chosen when the report is requested and not written in the file; the
+        # console's own default is 7 days for Sponsored Products, 14 for Brands and Display.
+        frame["attribution_days"] = frame["ad_type"].map({"SP": 7.0}).fillna(14.0)
         findings: list[Finding] = []
         period = None
         if frame.empty:

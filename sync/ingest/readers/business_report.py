@@ -9,32 +9,46 @@ from ...findings import Finding, Severity
 from ...periods import Period
 from ..schema import BUSINESS_ASIN, conform
 from ..sources import RawReport
-from .base import Field, ReadContext, Reader, ReadResult, extract, number_style, resolve_marketplace
+from .base import Field, ReadContext, Reader, ReadResult, read_frame
 
 # Whole normalised headers (headers.normalise): en 2019, en 2021+ (hyphen and en dash fold to
-# the same key), Chinese UI new and old generation.
+# the same key), Chinese UI new and old generation, German UI (docs: FIX grade, no Buy Box).
 FIELDS: tuple[Field, ...] = (
-    Field("parent_asin", ("(parent) asin", "(父)asin", "(父) asin"), required=True),
-    Field("child_asin", ("(child) asin", "(子)asin", "(子) asin"), required=True),
-    Field("title", ("title", "标题", "商品名称")),
+    Field(
+        "parent_asin",
+        ("(parent) asin", "(父)asin", "(父) asin", "(übergeordnete) asin"),
+        required=True,
+    ),
+    Field(
+        "child_asin",
+        ("(child) asin", "(子)asin", "(子) asin", "(untergeordnete) asin"),
+        required=True,
+    ),
+    Field("title", ("title", "标题", "商品名称", "titel")),
     Field("sku", ("sku",)),
     Field(
         "sessions",
-        ("sessions - total", "sessions", "会话数 - 总计", "买家访问次数"),
-        "number",
+        ("sessions - total", "sessions", "会话数 - 总计", "买家访问次数", "sitzungen - summe"),
+        "count",
         required=True,
     ),
     Field(
         "sessions_b2b",
         ("sessions - total - b2b", "会话 - 总计 - b2b", "会话数 - 总计 - b2b"),
-        "number",
+        "count",
     ),
     Field(
         "page_views",
-        ("page views - total", "page views", "页面浏览量 - 总计", "页面浏览次数"),
-        "number",
+        (
+            "page views - total",
+            "page views",
+            "页面浏览量 - 总计",
+            "页面浏览次数",
+            "seitenaufrufe - summe",
+        ),
+        "count",
     ),
-    Field("page_views_b2b", ("page views - total - b2b", "页面浏览量 - 总计 - b2b"), "number"),
+    Field("page_views_b2b", ("page views - total - b2b", "页面浏览量 - 总计 - b2b"), "count"),
     Field(
         "buy_box_pct",
         (
@@ -46,20 +60,31 @@ FIELDS: tuple[Field, ...] = (
         ),
         "percent",
     ),
-    Field("units", ("units ordered", "已订购商品数量"), "number", required=True),
-    Field("units_b2b", ("units ordered - b2b", "已订购商品数量 - b2b", "订购数量 - b2b"), "number"),
-    Field("sales", ("ordered product sales", "已订购商品销售额"), "number", required=True),
+    Field(
+        "units", ("units ordered", "已订购商品数量", "bestellte einheiten"), "count", required=True
+    ),
+    Field("units_b2b", ("units ordered - b2b", "已订购商品数量 - b2b", "订购数量 - b2b"), "count"),
+    Field(
+        "sales",
+        ("ordered product sales", "已订购商品销售额", "durch bestellte produkte erzielter umsatz"),
+        "money",
+        required=True,
+    ),
     Field(
         "sales_b2b",
         ("ordered product sales - b2b", "已订购商品销售额 - b2b", "已订购商品的销售额 - b2b"),
-        "number",
+        "money",
     ),
-    Field("order_items", ("total order items", "订单商品总数", "订单商品种类数"), "number"),
-    Field("order_items_b2b", ("total order items - b2b", "订单商品总数 - b2b"), "number"),
-    Field("sessions_mobile", ("sessions - mobile app", "会话数 - 移动应用"), "number"),
-    Field("sessions_browser", ("sessions - browser", "会话数 - 浏览器"), "number"),
-    Field("page_views_mobile", ("page views - mobile app", "页面浏览量 - 移动应用"), "number"),
-    Field("page_views_browser", ("page views - browser", "页面浏览量 - 浏览器"), "number"),
+    Field(
+        "order_items",
+        ("total order items", "订单商品总数", "订单商品种类数", "zahl der bestellposten"),
+        "count",
+    ),
+    Field("order_items_b2b", ("total order items - b2b", "订单商品总数 - b2b"), "count"),
+    Field("sessions_mobile", ("sessions - mobile app", "会话数 - 移动应用"), "count"),
+    Field("sessions_browser", ("sessions - browser", "会话数 - 浏览器"), "count"),
+    Field("page_views_mobile", ("page views - mobile app", "页面浏览量 - 移动应用"), "count"),
+    Field("page_views_browser", ("page views - browser", "页面浏览量 - 浏览器"), "count"),
 )
 
 # Traffic is reported per (parent, child) and repeated on every SKU row of that pair.
@@ -84,9 +109,10 @@ class BusinessReportByAsin(Reader):
 
     def detect(self, raw: RawReport) -> int:
         keys = set(raw.keys)
-        has_child = bool(keys & {"(child) asin", "(子)asin"})
+        has_child = bool(keys & {"(child) asin", "(子)asin", "(untergeordnete) asin"})
         has_sessions = bool(
-            keys & {"sessions - total", "sessions", "会话数 - 总计", "买家访问次数"}
+            keys
+            & {"sessions - total", "sessions", "会话数 - 总计", "买家访问次数", "sitzungen - summe"}
         )
         return 10 if has_child and has_sessions else 0
 
@@ -98,10 +124,8 @@ class BusinessReportByAsin(Reader):
                 "has no date column",
                 fix=f"Pass --period {example} (the days the report covers).",
             )
-        currency = _currency_hint(raw)
-        marketplace = resolve_marketplace(ctx, currency=currency)
-        decimal_comma, _ = number_style(marketplace)
-        frame = extract(raw, FIELDS, decimal_comma=decimal_comma)
+        frame, market = read_frame(raw, FIELDS, ctx)
+        marketplace = market.code
         frame = frame[frame["child_asin"] != ""]
         if "sku" not in frame:
             frame["sku"] = ""
@@ -122,23 +146,3 @@ class BusinessReportByAsin(Reader):
         return ReadResult(
             self.kind, self.table, conform(frame, self.table), ctx.period, marketplace, findings
         )
-
-
-def _currency_hint(raw: RawReport) -> str:
-    """`US$6,252.09` / `JP¥5,000` / `£12.00` in the sales column tell the currency."""
-    keys = raw.keys
-    for alias in ("ordered product sales", "已订购商品销售额"):
-        if alias in keys:
-            sample = " ".join(raw.column(keys.index(alias)).astype(str).head(20))
-            for sign, cur in (
-                ("US$", "USD"),
-                ("JP¥", "JPY"),
-                ("£", "GBP"),
-                ("€", "EUR"),
-                ("CA$", "CAD"),
-                ("¥", "JPY"),
-                ("￥", "JPY"),
-            ):
-                if sign in sample:
-                    return cur
-    return ""

@@ -8,7 +8,7 @@ from ...findings import Finding, Severity
 from ..schema import INVENTORY
 from ..sources import RawReport
 from ._snapshot import dated_result, snapshot_day
-from .base import Field, ReadContext, Reader, ReadResult, extract, has_all, resolve_marketplace
+from .base import Field, ReadContext, Reader, ReadResult, has_all, read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("sku", ("sku",), required=True),
@@ -16,13 +16,13 @@ FIELDS: tuple[Field, ...] = (
     Field("asin", ("asin",), required=True),
     Field("title", ("product-name",)),
     Field("condition", ("condition",)),
-    Field("price", ("your-price",), "number"),
-    Field("available", ("afn-fulfillable-quantity",), "number", required=True),
-    Field("reserved", ("afn-reserved-quantity",), "number"),
-    Field("unsellable", ("afn-unsellable-quantity",), "number"),
-    Field("inbound_working", ("afn-inbound-working-quantity",), "number"),
-    Field("inbound_shipped", ("afn-inbound-shipped-quantity",), "number"),
-    Field("inbound_receiving", ("afn-inbound-receiving-quantity",), "number"),
+    Field("price", ("your-price",), "money"),
+    Field("available", ("afn-fulfillable-quantity",), "count", required=True),
+    Field("reserved", ("afn-reserved-quantity",), "count"),
+    Field("unsellable", ("afn-unsellable-quantity",), "count"),
+    Field("inbound_working", ("afn-inbound-working-quantity",), "count"),
+    Field("inbound_shipped", ("afn-inbound-shipped-quantity",), "count"),
+    Field("inbound_receiving", ("afn-inbound-receiving-quantity",), "count"),
 )
 
 
@@ -36,8 +36,8 @@ class ManageFbaInventory(Reader):
         return 10 if has_all(raw, "sku", "afn-fulfillable-quantity", "afn-total-quantity") else 0
 
     def read(self, raw: RawReport, ctx: ReadContext) -> ReadResult:
-        marketplace = resolve_marketplace(ctx)
-        frame = extract(raw, FIELDS)
+        frame, market = read_frame(raw, FIELDS, ctx)
+        marketplace = market.code
         inbound = [
             c for c in ("inbound_working", "inbound_shipped", "inbound_receiving") if c in frame
         ]

@@ -5,20 +5,11 @@ from __future__ import annotations
 from ..schema import FEEDBACK
 from ..sources import RawReport
 from ._snapshot import dated_result
-from .base import (
-    Field,
-    ReadContext,
-    Reader,
-    ReadResult,
-    extract,
-    has_all,
-    number_style,
-    resolve_marketplace,
-)
+from .base import Field, ReadContext, Reader, ReadResult, has_all, read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("date", ("date",), "date", required=True),
-    Field("rating", ("rating",), "number", required=True),
+    Field("rating", ("rating",), "count", required=True),
     Field("comments", ("comments",)),
     Field("response", ("your response",)),
     Field("order_id", ("order id",)),
@@ -35,7 +26,6 @@ class SellerFeedback(Reader):
         return 10 if has_all(raw, "date", "rating", "order id") else 0
 
     def read(self, raw: RawReport, ctx: ReadContext) -> ReadResult:
-        marketplace = resolve_marketplace(ctx)
-        _, day_first = number_style(marketplace)
-        frame = extract(raw, FIELDS, day_first=day_first)
+        frame, market = read_frame(raw, FIELDS, ctx)
+        marketplace = market.code
         return dated_result(self.kind, self.table, raw, frame, marketplace, "date")

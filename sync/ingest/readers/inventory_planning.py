@@ -8,7 +8,7 @@ from ...findings import Finding, Severity
 from ..schema import INVENTORY
 from ..sources import RawReport
 from ._snapshot import dated_result, snapshot_day
-from .base import Field, ReadContext, Reader, ReadResult, extract, resolve_marketplace
+from .base import Field, ReadContext, Reader, ReadResult, read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("snapshot_date", ("snapshot-date",), "date"),
@@ -18,21 +18,21 @@ FIELDS: tuple[Field, ...] = (
     Field("title", ("product-name",)),
     Field("condition", ("condition",)),
     Field("currency", ("currency",)),
-    Field("price", ("your-price",), "number"),
-    Field("available", ("available", "avaliable-quantity(sellable)"), "number", required=True),
-    Field("reserved", ("reserved-quantity", "total reserved quantity"), "number"),
-    Field("unsellable", ("unfulfillable-quantity",), "number"),
-    Field("inbound", ("inbound-quantity",), "number"),
+    Field("price", ("your-price",), "money"),
+    Field("available", ("available", "avaliable-quantity(sellable)"), "count", required=True),
+    Field("reserved", ("reserved-quantity", "total reserved quantity"), "count"),
+    Field("unsellable", ("unfulfillable-quantity",), "count"),
+    Field("inbound", ("inbound-quantity",), "count"),
     # One bucket family only: the file also carries overlapping 0-30/31-60/61-90, 181-330 ...
-    Field("age_0_90", ("inv-age-0-to-90-days",), "number"),
-    Field("age_91_180", ("inv-age-91-to-180-days",), "number"),
-    Field("age_181_270", ("inv-age-181-to-270-days",), "number"),
-    Field("age_271_365", ("inv-age-271-to-365-days",), "number"),
-    Field("age_365_plus", ("inv-age-365-plus-days",), "number"),
-    Field("age_366_455", ("inv-age-366-to-455-days",), "number"),
-    Field("age_456_plus", ("inv-age-456-plus-days",), "number"),
-    Field("units_shipped_t30", ("units-shipped-t30", "units-shipped-last-30-days"), "number"),
-    Field("units_shipped_t90", ("units-shipped-t90", "units-shipped-last-90-days"), "number"),
+    Field("age_0_90", ("inv-age-0-to-90-days",), "count"),
+    Field("age_91_180", ("inv-age-91-to-180-days",), "count"),
+    Field("age_181_270", ("inv-age-181-to-270-days",), "count"),
+    Field("age_271_365", ("inv-age-271-to-365-days",), "count"),
+    Field("age_365_plus", ("inv-age-365-plus-days",), "count"),
+    Field("age_366_455", ("inv-age-366-to-455-days",), "count"),
+    Field("age_456_plus", ("inv-age-456-plus-days",), "count"),
+    Field("units_shipped_t30", ("units-shipped-t30", "units-shipped-last-30-days"), "count"),
+    Field("units_shipped_t90", ("units-shipped-t90", "units-shipped-last-90-days"), "count"),
     Field("days_of_supply", ("days-of-supply",), "number"),
 )
 
@@ -50,8 +50,8 @@ class InventoryPlanning(Reader):
         return 10 if aged and stock and "sku" in keys else 0
 
     def read(self, raw: RawReport, ctx: ReadContext) -> ReadResult:
-        marketplace = resolve_marketplace(ctx)
-        frame = extract(raw, FIELDS)
+        frame, market = read_frame(raw, FIELDS, ctx, currency_fields=("currency",))
+        marketplace = market.code
         if "age_365_plus" not in frame and "age_366_455" in frame:
             later = frame.get("age_456_plus", pd.Series(0.0, index=frame.index))
             frame["age_365_plus"] = frame["age_366_455"].fillna(0) + later.fillna(0)

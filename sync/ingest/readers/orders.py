@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..schema import ORDERS
 from ..sources import RawReport
 from ._snapshot import dated_result
-from .base import Field, ReadContext, Reader, ReadResult, extract, has_all, resolve_marketplace
+from .base import Field, ReadContext, Reader, ReadResult, has_all, read_frame
 
 # Buyer city, state and postal code are read by nobody and not kept.
 FIELDS: tuple[Field, ...] = (
@@ -17,12 +17,12 @@ FIELDS: tuple[Field, ...] = (
     Field("sku", ("sku",)),
     Field("asin", ("asin",)),
     Field("item_status", ("item-status",)),
-    Field("quantity", ("quantity",), "number", required=True),
+    Field("quantity", ("quantity",), "count", required=True),
     Field("currency", ("currency",)),
-    Field("item_price", ("item-price",), "number"),
-    Field("item_tax", ("item-tax",), "number"),
-    Field("shipping_price", ("shipping-price",), "number"),
-    Field("promotion_discount", ("item-promotion-discount",), "number"),
+    Field("item_price", ("item-price",), "money"),
+    Field("item_tax", ("item-tax",), "money"),
+    Field("shipping_price", ("shipping-price",), "money"),
+    Field("promotion_discount", ("item-promotion-discount",), "money"),
     Field("ship_country", ("ship-country",)),
     Field("is_business_order", ("is-business-order",)),
 )
@@ -38,8 +38,6 @@ class AllOrders(Reader):
         return 10 if has_all(raw, "amazon-order-id", "purchase-date", "order-status") else 0
 
     def read(self, raw: RawReport, ctx: ReadContext) -> ReadResult:
-        from .base import first_currency
-
-        frame = extract(raw, FIELDS)
-        marketplace = resolve_marketplace(ctx, currency=first_currency(frame))
+        frame, market = read_frame(raw, FIELDS, ctx, currency_fields=("currency",))
+        marketplace = market.code
         return dated_result(self.kind, self.table, raw, frame, marketplace, "purchase_date")

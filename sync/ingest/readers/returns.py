@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..schema import RETURNS
 from ..sources import RawReport
 from ._snapshot import dated_result
-from .base import Field, ReadContext, Reader, ReadResult, extract, has_all, resolve_marketplace
+from .base import Field, ReadContext, Reader, ReadResult, has_all, read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("return_date", ("return-date",), "date", required=True),
@@ -13,7 +13,7 @@ FIELDS: tuple[Field, ...] = (
     Field("sku", ("sku",)),
     Field("asin", ("asin",), required=True),
     Field("fnsku", ("fnsku",)),
-    Field("quantity", ("quantity",), "number", required=True),
+    Field("quantity", ("quantity",), "count", required=True),
     Field("fulfillment_center", ("fulfillment-center-id",)),
     Field("disposition", ("detailed-disposition",)),
     Field("reason", ("reason",)),
@@ -33,6 +33,6 @@ class CustomerReturns(Reader):
         return 10 if has_all(raw, "return-date", "asin", "quantity") else 0
 
     def read(self, raw: RawReport, ctx: ReadContext) -> ReadResult:
-        marketplace = resolve_marketplace(ctx)
-        frame = extract(raw, FIELDS)
+        frame, market = read_frame(raw, FIELDS, ctx)
+        marketplace = market.code
         return dated_result(self.kind, self.table, raw, frame, marketplace, "return_date")

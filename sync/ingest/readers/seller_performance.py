@@ -7,7 +7,9 @@ from typing import Any
 import pandas as pd
 
 from ...errors import ReportError
+from ...findings import Finding, Severity
 from ...marketplaces import by_amazon_id
+from ..parsing import DATE_MAX, DATE_MIN
 from ..schema import ACCOUNT_HEALTH
 from ..sources import RawReport
 from ._snapshot import dated_result
@@ -49,11 +51,16 @@ class SellerPerformance(Reader):
                 raw.path, '"performanceMetrics" is not a list', fix="Download the report again."
             )
         rows = []
-        marketplace = ""
+        given = resolve_marketplace(ctx) if ctx.marketplace else ""
+        others: set[str] = set()
         for block in metrics:
+            if not isinstance(block, dict):
+                continue
             m = by_amazon_id(str(block.get("marketplaceId", "")))
-            code = resolve_marketplace(ctx) if ctx.marketplace or m is None else m.code
-            marketplace = marketplace or code
+            code = m.code if m is not None else (given or resolve_marketplace(ctx))
+            if given and code != given:
+                others.add(code)  # another marketplace's health: never counted as this one's
+                continue
             for path, metric, num, den in _METRICS:
                 obj = _dig(block, path)
                 if not isinstance(obj, dict) or obj.get("rate") is None:
@@ -62,8 +69,8 @@ class SellerPerformance(Reader):
                 rows.append(
                     {
                         "marketplace": code,
-                        "period_start": _day(window.get("reportingDateFrom")),
-                        "period_end": _day(window.get("reportingDateTo")),
+                        "period_start": _day(raw, window.get("reportingDateFrom")),
+                        "period_end": _day(raw, window.get("reportingDateTo")),
                         "metric": metric,
                         "rate": obj.get("rate"),
                         "numerator": _dig(obj, num),
@@ -73,18 +80,55 @@ class SellerPerformance(Reader):
                         "status": obj.get("status", ""),
                     }
                 )
+        if others and not rows:
+            raise ReportError(
+                raw.path,
+                f"holds the account health of {', '.join(sorted(others))}, but it was given "
+                f"for the {given} marketplace",
+                fix=f"Download the report for {given}, or import it into a workspace of "
+                f"its own marketplace (fupan init DIR --marketplace {sorted(others)[0]}).",
+            )
+        findings: list[Finding] = []
+        if others:
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    "other-marketplaces",
+                    f"the metrics of {', '.join(sorted(others))} were left out: this is the "
+                    f"{given} marketplace's review",
+                    file=str(raw.path),
+                )
+            )
         frame = pd.DataFrame(rows, columns=ACCOUNT_HEALTH.names)
+        codes = sorted(set(frame["marketplace"]))
+        if len(codes) > 1:
+            raise ReportError(
+                raw.path,
+                f"holds the account health of several marketplaces ({', '.join(codes)})",
+                fix="Read it with --marketplace CODE, or into a workspace of one marketplace.",
+            )
         return dated_result(
             self.kind,
             self.table,
             raw,
             frame,
-            marketplace or resolve_marketplace(ctx),
+            codes[0] if codes else given or resolve_marketplace(ctx),
             "period_end",
+            findings,
         )
 
 
-def _day(text: Any) -> pd.Timestamp | None:
+def _day(raw: RawReport, text: Any) -> pd.Timestamp | None:
     if not text:
         return None
-    return pd.Timestamp(str(text).replace("Z", "")).normalize()
+    try:
+        day = pd.Timestamp(str(text).replace("Z", "")).normalize()
+    except (ValueError, OverflowError):
+        day = None
+    if day is None or pd.isna(day) or not DATE_MIN <= day <= DATE_MAX:
+        raise ReportError(
+            raw.path,
+            f'the reporting date "{text}" is not a date between 2000 and 2100',
+            fix="Download the report again.",
+        )
+    return day

@@ -6,6 +6,8 @@ times), so it is laid out first and its layout handed to the Book.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ....addin.registry import KPIS
 from ...i18n import t
 from ...settings import Settings
@@ -52,8 +54,13 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
                 Cell(k.name_zh if lang == "zh" else k.name_en),
                 Cell(cat),
                 *[
-                    Cell(v, style=style)
-                    for v in (b.green_min, b.green_max, b.yellow_min, b.yellow_max)
+                    Cell(_as_typed(s, "thresholds", (kpi_id, cat), name, v), style=style)
+                    for name, v in (
+                        ("green_min", b.green_min),
+                        ("green_max", b.green_max),
+                        ("yellow_min", b.yellow_min),
+                        ("yellow_max", b.yellow_max),
+                    )
                 ],
                 Cell(b.source, style=Style.NOTE),
             ]
@@ -74,6 +81,7 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
     ]
     for key, value, style in targets:
         target_cells[key] = f"{sheet_ref(titles['settings'])}!$C${len(rows) + 1}"
+        value = _as_typed(s, "targets", (key, ""), "value", value)
         rows.append([Cell(key), Cell(t(key, lang)), Cell(value, style=style)])
     rows += [
         [],
@@ -98,8 +106,14 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
                 text_cell(p.asin),
                 text_cell(p.title),
                 Cell(p.category, style=Style.INPUT),
-                Cell(p.lead_time, style=Style.INPUT),
-                Cell(p.unit_cost, style=Style.MONEY),
+                Cell(
+                    _as_typed(s, "products", (sku, ""), "lead_time", p.lead_time),
+                    style=Style.INPUT,
+                ),
+                Cell(
+                    _as_typed(s, "products", (sku, ""), "unit_cost", p.unit_cost),
+                    style=Style.MONEY,
+                ),
             ]
         )
     sheet = Sheet(
@@ -110,3 +124,9 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
         tab_color="808080",
     )
     return sheet, SettingsLayout(threshold_rows, target_cells, product_rows)
+
+
+def _as_typed(s: Settings, section: str, key: tuple[str, str], name: str, value: Any) -> Any:
+    """A Settings cell the team typed and fupan could not read is written back as typed."""
+    typed = s.typed(section, key, name)
+    return value if typed is None else typed
