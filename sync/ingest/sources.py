@@ -32,6 +32,12 @@ class RawReport:
     data: Any = None  # the parsed document for JSON reports
     findings: list[Finding] = field(default_factory=list)
     sha256: str = ""
+    notes: list[str] = field(default_factory=list)  # lines of notes above the header, if any
+
+    @property
+    def header_row(self) -> int:
+        """1-based row of the header in the file (after any lines of notes)."""
+        return len(self.notes) + 1
 
     @property
     def keys(self) -> list[str]:
@@ -42,8 +48,9 @@ class RawReport:
         return self.frame.iloc[:, index]
 
     def file_row(self, frame_index: int) -> int:
-        """1-based row number in the file for a data row (the header is row 1)."""
-        return frame_index + 2
+        """1-based row number in the file for a data row (the header is row 1, unless notes
+        come first)."""
+        return frame_index + self.header_row + 1
 
 
 def load(path: str | Path) -> RawReport:
@@ -176,6 +183,21 @@ def decode(path: Path, blob: bytes, findings: list[Finding]) -> tuple[str, str]:
         return blob.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = blob.decode("utf-8", errors="replace")
+    cut = text.count("\ufffd") - blob.count("\ufffd".encode())
+    if sum(ord(c) > 127 for c in text) - text.count("\ufffd") >= 2 * cut:
+        # UTF-8 with a few broken sequences (a multi-byte character cut off at the end of a
+        # description, as Amazon's own exports have): kept as UTF-8, the bytes replaced.
+        findings.append(
+            Finding(
+                Severity.INFO,
+                "encoding-replaced",
+                f"{cut} byte sequence(s) are not valid UTF-8 (text cut inside a character); "
+                "they read as \ufffd",
+                file=str(path),
+            )
+        )
+        return text, "utf-8"
     best: tuple[float, int, str, str] | None = None
     for rank, enc in enumerate(("cp1252", "gb18030", "cp932")):
         try:
@@ -203,9 +225,38 @@ def decode(path: Path, blob: bytes, findings: list[Finding]) -> tuple[str, str]:
     return text, enc
 
 
+def _notes_above_header(text: str) -> list[str]:
+    """Lines of notes a report opens with before its header (Payments' Date Range report
+    has six to thirteen, blank lines among them): [] when the first line is a table row.
+
+    A note is a line of one cell; the header is the first line as wide as the widest of the
+    first 50 lines.
+    """
+    lines = text.split("\n", _NOTES_SCAN)[:_NOTES_SCAN]
+
+    def width(line: str, sep: str) -> int:
+        return len(next(csv.reader([line.rstrip("\r")], delimiter=sep), []))
+
+    first = next((line for line in lines if line.strip()), "")
+    if max(width(first, sep) for sep in _SEPARATORS) > 1:
+        return []
+    widths = max(([width(line, sep) for line in lines] for sep in _SEPARATORS), key=max)
+    widest = max(widths)
+    if widest < 2:
+        return []
+    return [line.rstrip("\r") for line in lines[: widths.index(widest)]]
+
+
+_NOTES_SCAN = 50
+_SEPARATORS = ("\t", ",", ";")
+
+
 def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
     text, encoding = decode(path, blob, findings)
     text = text.lstrip("\ufeff")
+    notes = _notes_above_header(text)
+    if notes:
+        text = text.split("\n", len(notes))[-1]
     first_line = text.split("\n", 1)[0]
     counts = {sep: first_line.count(sep) for sep in ("\t", ",", ";")}
     sep = max(counts, key=lambda k: counts[k])
@@ -237,16 +288,20 @@ def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
             path,
             f"cannot be parsed as {'TSV' if sep == chr(9) else 'CSV'} ({_parser_hint(exc)})",
             fix="The file looks damaged or cut short; download it again.",
-            row=text.rstrip("\n").count("\n") + 1 if unclosed else None,
+            row=text.rstrip("\n").count("\n") + 1 + len(notes) if unclosed else None,
         ) from None
     except pd.errors.EmptyDataError:
         raise ReportError(path, "the file is empty", fix="Download the report again.") from None
     header = [str(h).strip("\ufeff") for h in frame.iloc[0].tolist()]
     data = frame.iloc[1:].reset_index(drop=True)
     data.columns = range(data.shape[1])
-    _check_truncation(path, data, len(header))
+    last = text.rstrip("\r\n").rsplit("\n", 1)[-1].rstrip("\r")
+    written = len(next(csv.reader([last], delimiter=sep, quoting=quoting), []))
+    _check_truncation(path, data, len(header), len(notes), written)
     data = data.fillna("")
-    return RawReport(path, "tsv" if sep == "\t" else "csv", encoding, header, data)
+    kind = "tsv" if sep == "\t" else "csv"
+    notes = [" ".join(next(csv.reader([n], delimiter=sep), [])).strip() for n in notes]
+    return RawReport(path, kind, encoding, header, data, notes=notes)
 
 
 def _parser_hint(exc: Exception) -> str:
@@ -256,15 +311,20 @@ def _parser_hint(exc: Exception) -> str:
     return msg.splitlines()[0] if msg else type(exc).__name__
 
 
-def _check_truncation(path: Path, data: pd.DataFrame, width: int) -> None:
-    """A download cut short ends in a row with fewer fields than the header."""
+def _check_truncation(
+    path: Path, data: pd.DataFrame, width: int, notes: int = 0, written: int | None = None
+) -> None:
+    """A download cut short ends in a row with fewer fields than the header. `written`: the
+    fields of the file's last line (the parser pads a short row with empty cells)."""
     if data.empty:
         return
     present = int(data.iloc[-1].notna().sum())
+    if written is not None:
+        present = min(present, written)
     if present < width:
         raise ReportError(
             path,
             f"the last row has {present} of {width} columns: the file was cut short",
-            row=len(data) + 1,
+            row=len(data) + 1 + notes,
             fix="Download the report again.",
         )
