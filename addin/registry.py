@@ -35,6 +35,7 @@ class Scope(StrEnum):
     ACCOUNT = "account"
     ASIN = "asin"
     CAMPAIGN = "campaign"
+    SKU = "sku"  # seller SKU, as the money reports name it
 
 
 @dataclass(frozen=True)

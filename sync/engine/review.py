@@ -22,6 +22,7 @@ from ..errors import UsageError
 from ..findings import Finding, Severity
 from ..periods import Period
 from ..settings import Settings
+from .money import money_measures
 
 # When several reports of one ad type cover the period equally well, the first one here wins.
 GRAIN_PREFERENCE = ("campaign", "advertised_product", "targeting", "search_term")
@@ -272,6 +273,13 @@ def build_review(
                 )
             )
 
+    # Money from the Payments reports, each day from one of them (engine/money.py).
+    money = money_measures(source, period, marketplace)
+    for scope, frame in money.measures.items():
+        measures[scope].append(frame)
+    present.update(money.present)
+    findings += money.findings
+
     # Stock at the latest snapshot, each SKU once.
     stock, planning = _stock(source.table("inventory", marketplace=marketplace), period)
     if not stock.empty:
@@ -419,6 +427,8 @@ def default_period(source: Source, marketplace: str) -> Period:
         ("ads", "start_date", "end_date"),
         ("returns", "return_date", "return_date"),
         ("orders", "purchase_date", "purchase_date"),
+        ("transactions", "date", "date"),
+        ("settlements", "date", "date"),
     ):
         df = source.table(name, marketplace=marketplace)
         if not df.empty:
