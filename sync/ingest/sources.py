@@ -185,7 +185,8 @@ def decode(path: Path, blob: bytes, findings: list[Finding]) -> tuple[str, str]:
         pass
     text = blob.decode("utf-8", errors="replace")
     cut = text.count("\ufffd") - blob.count("\ufffd".encode())
-    if sum(ord(c) > 127 for c in text) - text.count("\ufffd") >= 2 * cut:
+    wide = len(text) - len(text.encode("ascii", "ignore"))  # non-ASCII characters
+    if wide - text.count("\ufffd") >= 2 * cut:
         # UTF-8 with a few broken sequences (a multi-byte character cut off at the end of a
         # description, as Amazon's own exports have): kept as UTF-8, the bytes replaced.
         findings.append(
@@ -232,7 +233,13 @@ def _notes_above_header(text: str) -> list[str]:
     A note is a line of one cell; the header is the first line as wide as the widest of the
     first 50 lines.
     """
-    lines = text.split("\n", _NOTES_SCAN)[:_NOTES_SCAN]
+    lines: list[str] = []
+    start = 0
+    while len(lines) < _NOTES_SCAN and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        lines.append(text[start:end])
+        start = end + 1
 
     def width(line: str, sep: str) -> int:
         return len(next(csv.reader([line.rstrip("\r")], delimiter=sep), []))
@@ -244,7 +251,7 @@ def _notes_above_header(text: str) -> list[str]:
     widest = max(widths)
     if widest < 2:
         return []
-    return [line.rstrip("\r") for line in lines[: widths.index(widest)]]
+    return lines[: widths.index(widest)]  # as written, "\r" and all
 
 
 _NOTES_SCAN = 50
@@ -256,7 +263,7 @@ def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
     text = text.lstrip("\ufeff")
     notes = _notes_above_header(text)
     if notes:
-        text = text.split("\n", len(notes))[-1]
+        text = text[sum(len(n) + 1 for n in notes) :]
     first_line = text.split("\n", 1)[0]
     counts = {sep: first_line.count(sep) for sep in ("\t", ",", ";")}
     sep = max(counts, key=lambda k: counts[k])
@@ -300,7 +307,7 @@ def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
     _check_truncation(path, data, len(header), len(notes), written)
     data = data.fillna("")
     kind = "tsv" if sep == "\t" else "csv"
-    notes = [" ".join(next(csv.reader([n], delimiter=sep), [])).strip() for n in notes]
+    notes = [" ".join(next(csv.reader([n.rstrip("\r")], delimiter=sep), [])).strip() for n in notes]
     return RawReport(path, kind, encoding, header, data, notes=notes)
 
 
