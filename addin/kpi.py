@@ -31,6 +31,7 @@ class Scope(StrEnum):
     ACCOUNT = "account"
     ASIN = "asin"
     CAMPAIGN = "campaign"
+    SKU = "sku"  # seller SKU, as the money reports name it
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from .thresholds import Bands
 
 A, S, C = Scope.ACCOUNT, Scope.ASIN, Scope.CAMPAIGN
 ACCOUNT_ASIN = frozenset({A, S})
+ACCOUNT_ASIN_SKU = frozenset({A, S, Scope.SKU})
 ACCOUNT_CAMPAIGN = frozenset({A, C})
 ALL = frozenset({A, S, C})
 ENTRIES: list[Kpi] = []  # in the catalogue's order; addin/registry.py registers them
@@ -47,6 +48,14 @@ MEASURES: dict[str, str] = {
     "sales_prev": "sales of the comparison period",
     "units_prev": "units of the comparison period",
     "sessions_prev": "sessions of the comparison period",
+    "units_sold": "Σ quantity of order lines (Date Range report / settlement, engine/money.py)",
+    "product_sales": "Σ product sales (Principal) of order lines, tax and shipping excluded",
+    "refunds": "Σ product sales (Principal) of refund lines, negative",
+    "selling_fees": "Σ referral fees, commission, refund commission and closing fees, all lines",
+    "fba_fees": "Σ FBA fulfilment fees (per unit, per order, weight based), all lines",
+    "other_fees": "Σ every other amount except transfers and reserves (ads, storage, service "
+    "fees, adjustments, their taxes)",
+    "net_proceeds": "Σ line totals, transfers to the bank and reserves left out",
 }
 
 
@@ -141,6 +150,86 @@ _k(
     ratio(M("sales") - M("ad_sales"), "sales"),
     "(total sales − ad-attributed sales) / total sales",
     source="000",
+)
+
+# Money, as Amazon pays it out (Date Range report and settlements; rules: engine/money.py).
+# In the marketplace's currency with Amazon's signs: fees and refunds are negative.
+_k(
+    "units_sold",
+    "Units sold",
+    "销量（结算）",
+    Unit.COUNT,
+    INFO,
+    ACCOUNT_ASIN_SKU,
+    M("units_sold"),
+    "Σ quantity of order lines in the Date Range report or settlement",
+    source="000, 003",
+)
+_k(
+    "product_sales",
+    "Product sales",
+    "商品销售额",
+    Unit.MONEY,
+    INFO,
+    ACCOUNT_ASIN_SKU,
+    M("product_sales"),
+    "Σ product sales (Principal) of order lines, tax and shipping excluded",
+    source="000, 003",
+)
+_k(
+    "refunds",
+    "Refunds",
+    "退款",
+    Unit.MONEY,
+    INFO,
+    ACCOUNT_ASIN_SKU,
+    M("refunds"),
+    "Σ product sales (Principal) refunded, negative",
+    source="000, 003",
+)
+_k(
+    "selling_fees",
+    "Selling fees",
+    "销售佣金",
+    Unit.MONEY,
+    INFO,
+    ACCOUNT_ASIN_SKU,
+    M("selling_fees"),
+    "Σ referral fees and closing fees, refunded commission netted in, negative",
+    source="003",
+)
+_k(
+    "fba_fees",
+    "FBA fees",
+    "FBA 配送费",
+    Unit.MONEY,
+    INFO,
+    ACCOUNT_ASIN_SKU,
+    M("fba_fees"),
+    "Σ FBA fulfilment fees (per unit, per order, weight based), negative",
+    source="003",
+)
+_k(
+    "other_fees",
+    "Other fees",
+    "其他费用",
+    Unit.MONEY,
+    INFO,
+    ACCOUNT_ASIN_SKU,
+    M("other_fees"),
+    "Σ every other charge or credit except transfers: ads, storage, service fees, adjustments",
+    source="003",
+)
+_k(
+    "net_proceeds",
+    "Net proceeds",
+    "结算净额",
+    Unit.MONEY,
+    INFO,
+    ACCOUNT_ASIN_SKU,
+    M("net_proceeds"),
+    "Σ line totals, transfers to your bank account left out",
+    source="000, 003",
 )
 
 # 2. Traffic and conversion

@@ -143,3 +143,40 @@ def test_the_cells_a_sheet_spans_are_bounded_before_it_is_opened(tmp_path, monke
     monkeypatch.setattr(sources, "MAX_XLSX_CELLS", 29)
     with pytest.raises(ReportError, match=r"spans 3 rows and 10 columns"):
         load(plain)
+
+
+NOTES = (
+    '"Includes Amazon Marketplace, Fulfillment by Amazon (FBA), and Amazon Webstore transactions"\n'
+    '"All amounts in USD, unless specified"\n'
+    "\n"
+    '"Other: see the ""Type"" and ""Description"" columns, for each order ID."\n'
+)
+
+
+def test_lines_of_notes_above_the_header_are_skipped(tmp_path):
+    text = f"{NOTES}{HEADER}\n{ROW}\n{ROW}\n"
+    raw = load(write(tmp_path, "range.csv", text, "utf-8-sig"))
+    assert raw.header[0] == "(Parent) ASIN" and len(raw.frame) == 2
+    assert raw.notes[1] == "All amounts in USD, unless specified"
+    assert raw.notes[3] == 'Other: see the "Type" and "Description" columns, for each order ID.'
+    assert raw.header_row == 5 and raw.file_row(1) == 7  # the blank line counts too
+
+
+def test_a_short_last_row_after_notes_is_known_short_at_its_file_row(tmp_path):
+    """The parser pads a short row with empty cells; the line itself says it is short, and
+    a reader that needs one of its missing cells refuses it naming this row (the corpus)."""
+    text = f"{NOTES}{HEADER}\n{ROW}\nB0P,B0C,Mat,SKU-1\n"
+    raw = load(write(tmp_path, "range.csv", text, "utf-8"))
+    assert raw.short_rows == {1: 4} and raw.file_row(1) == 7
+
+
+def test_utf8_with_a_character_cut_in_half_stays_utf8(tmp_path):
+    body = f"{HEADER}\n{ROW}\n".replace("Crème", "Crème – 長い説明")
+    blob = body.encode("utf-8").replace("説明".encode(), "説".encode() + "明".encode()[:2])
+    path = tmp_path / "cut.csv"
+    path.write_bytes(blob)
+    raw = load(path)
+    assert raw.encoding == "utf-8" and raw.frame.iloc[0, 2].startswith(
+        "Café – Crème – 長い説\ufffd"
+    )
+    assert [f.code for f in raw.findings] == ["encoding-replaced"]

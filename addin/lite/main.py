@@ -85,6 +85,48 @@ def AMZ_ORGANIC_SHARE(sales, ad_sales):
     return _apply(lambda sales, ad_sales: _div(_sub(sales, ad_sales), sales), sales, ad_sales)
 
 
+@func(namespace="AMZ", name="UNITS_SOLD")
+def AMZ_UNITS_SOLD(units_sold):
+    """Units sold (销量（结算）): Σ quantity of order lines in the Date Range report or settlement."""
+    return _apply(lambda units_sold: units_sold, units_sold)
+
+
+@func(namespace="AMZ", name="PRODUCT_SALES")
+def AMZ_PRODUCT_SALES(product_sales):
+    """Product sales (商品销售额): Σ product sales (Principal) of order lines, tax and shipping excluded."""
+    return _apply(lambda product_sales: product_sales, product_sales)
+
+
+@func(namespace="AMZ", name="REFUNDS")
+def AMZ_REFUNDS(refunds):
+    """Refunds (退款): Σ product sales (Principal) refunded, negative."""
+    return _apply(lambda refunds: refunds, refunds)
+
+
+@func(namespace="AMZ", name="SELLING_FEES")
+def AMZ_SELLING_FEES(selling_fees):
+    """Selling fees (销售佣金): Σ referral fees and closing fees, refunded commission netted in, negative."""
+    return _apply(lambda selling_fees: selling_fees, selling_fees)
+
+
+@func(namespace="AMZ", name="FBA_FEES")
+def AMZ_FBA_FEES(fba_fees):
+    """FBA fees (FBA 配送费): Σ FBA fulfilment fees (per unit, per order, weight based), negative."""
+    return _apply(lambda fba_fees: fba_fees, fba_fees)
+
+
+@func(namespace="AMZ", name="OTHER_FEES")
+def AMZ_OTHER_FEES(other_fees):
+    """Other fees (其他费用): Σ every other charge or credit except transfers: ads, storage, service fees, adjustments."""
+    return _apply(lambda other_fees: other_fees, other_fees)
+
+
+@func(namespace="AMZ", name="NET_PROCEEDS")
+def AMZ_NET_PROCEEDS(net_proceeds):
+    """Net proceeds (结算净额): Σ line totals, transfers to your bank account left out."""
+    return _apply(lambda net_proceeds: net_proceeds, net_proceeds)
+
+
 @func(namespace="AMZ", name="SESSIONS")
 def AMZ_SESSIONS(sessions):
     """Sessions (会话数): Σ Sessions, once per parent/child pair."""

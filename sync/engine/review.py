@@ -25,6 +25,7 @@ from ..ingest.schema import TABLES
 from ..periods import Period
 from ..settings import Settings
 from .measures import MEASURES, source_of, sum_measures
+from .money import money_measures
 
 # When several reports of one ad type cover the period equally well, the first one here wins.
 GRAIN_PREFERENCE = ("campaign", "advertised_product", "targeting", "search_term")
@@ -306,6 +307,13 @@ def build_review(
     measures = sum_measures(rows, has)
     present = {m for m in MEASURES if source_of(m, has) is not None}
 
+    # Money from the Payments reports, each day from one of them (engine/money.py).
+    money = money_measures(source, period, marketplace)
+    for scope, frame in money.measures.items():
+        measures[scope].append(frame)
+    present.update(money.present)
+    findings += money.findings
+
     # Comparison period and Settings inputs.
     if compare is not None:
         prev = build_review(source, compare, marketplace=marketplace, settings=settings)
@@ -416,6 +424,8 @@ def default_period(source: Source, marketplace: str) -> Period:
         ("ads", "start_date", "end_date"),
         ("returns", "return_date", "return_date"),
         ("orders", "purchase_date", "purchase_date"),
+        ("transactions", "date", "date"),
+        ("settlements", "date", "date"),
     ):
         df = source.table(name, marketplace=marketplace)
         if not df.empty:

@@ -16,12 +16,15 @@ from .readers import (
     ads_new_console,
     business_by_date,
     business_report,
+    date_range,
     fba_inventory,
+    fee_preview,
     feedback,
     inventory_planning,
     orders,
     returns,
     seller_performance,
+    settlement,
     sp_sales_traffic,
 )
 from .readers.base import ReadContext, Reader, ReadResult
@@ -45,6 +48,10 @@ READERS: list[Reader] = [
     seller_performance.SellerPerformance(),
     sp_sales_traffic.SalesTrafficByAsin(),
     sp_sales_traffic.SalesTrafficByDate(),
+    date_range.DateRangeTransactions(),
+    settlement.SettlementV2(),
+    settlement.SettlementV1(),
+    fee_preview.FeePreview(),
 ]
 
 

@@ -265,6 +265,85 @@ ORDERS = TableSpec(
     span=("purchase_date", "purchase_date"),
 )
 
+# Money: the Payments Date Range report and settlement files, one row per posted line, in the
+# file's currency with Amazon's signs (fees, refunds and charges negative). Both tables have the
+# same columns; the engine counts each day from one of them (engine/money.py).
+_MONEY_LINE = (
+    MARKETPLACE,
+    _d("date", "posted day, in the marketplace's local time (settlement: posted-date)"),
+    _t("time", "posted time of day, local, HH:MM:SS; empty when the file gives only a date"),
+    _t("settlement_id", "settlement id (the statement the line is paid out in)"),
+    _t(
+        "type",
+        "order, refund, transfer, reserve, adjustment, service_fee, inventory_fee, deal_fee, "
+        "liquidation, retrocharge or other",
+    ),
+    _t("type_text", "the type as written in the file (Order, Bestellung, 注文, other-transaction)"),
+    _t("description", "description / amount-description as written"),
+    _t("order_id", "order id"),
+    _t("sku", "SKU; empty on lines that are not about one product"),
+    _n("quantity", "units on the line (order and refund lines; a settlement item's units once)"),
+    _t("sales_channel", "the file's marketplace column: amazon.com, Amazon.de, ..."),
+    _t("currency", "ISO currency code of the amounts"),
+    _n("product_sales", "product sales / ItemPrice Principal (tax and shipping excluded)"),
+    _n("shipping", "shipping (UK: postage) credits"),
+    _n("gift_wrap", "gift wrap credits"),
+    _n("promotions", "promotional rebates (Promotion lines)"),
+    _n("taxes", "taxes collected from the buyer: product, shipping, gift wrap, promotion tax"),
+    _n("withheld_tax", "tax the marketplace withholds (marketplace facilitator tax)"),
+    _n("selling_fees", "referral fees, commission, refund commission and closing fees"),
+    _n("fba_fees", "FBA fulfilment fees (per unit, per order, weight based)"),
+    _n(
+        "other",
+        "every other amount: other transaction fees, other, ads, storage, reimbursements ...",
+    ),
+    _n("total", "the line's total: the sum of its amounts"),
+)
+
+TRANSACTIONS = TableSpec(
+    "transactions",
+    "Payments Date Range report (transaction view): one row per posted transaction line.",
+    (*_MONEY_LINE, _t("status", "Transaction Status of 2025+ files: Released, Deferred ...")),
+    span=("date", "date"),
+)
+
+SETTLEMENTS = TableSpec(
+    "settlements",
+    "Settlement report flat file (V1 or V2): one row per settlement line, summary row left out.",
+    (
+        *_MONEY_LINE,
+        _t("settlement_start", "settlement-start-date, local time, YYYY-MM-DDTHH:MM:SS"),
+        _t("settlement_end", "settlement-end-date, local time, YYYY-MM-DDTHH:MM:SS"),
+    ),
+    span=("date", "date"),
+)
+
+FEE_PREVIEW = TableSpec(
+    "fee_preview",
+    "FBA Fee Preview: Amazon's fee estimate per SKU (and per store in Europe) at a snapshot.",
+    (
+        MARKETPLACE,
+        _d("snapshot_date", "day the estimate applies to (--period's end, else the run's day)"),
+        _t("sku", "seller SKU"),
+        _t("fnsku", "FNSKU"),
+        _t("asin", "ASIN"),
+        _t("title", "product-name"),
+        _t("size_band", "product-size-tier (NA) / product-size-weight-band (EU), as written"),
+        _t("currency", "currency of the amounts"),
+        _n("your_price", "your-price"),
+        _n("sales_price", "sales-price; NaN when Amazon writes --"),
+        _n("fee_total", "estimated-fee-total (Amazon's sum per unit)"),
+        _n("referral_fee", "estimated-referral-fee-per-unit"),
+        _n("closing_fee", "estimated-variable-closing-fee"),
+        _n(
+            "fulfillment_fee",
+            "expected-fulfillment-fee-per-unit (NA) or expected-domestic-fulfilment-fee-per-unit "
+            "(EU); NaN when --",
+        ),
+    ),
+    span=("snapshot_date", "snapshot_date"),
+)
+
 TABLES: dict[str, TableSpec] = {
     t.name: t
     for t in (
@@ -276,6 +355,9 @@ TABLES: dict[str, TableSpec] = {
         FEEDBACK,
         ACCOUNT_HEALTH,
         ORDERS,
+        TRANSACTIONS,
+        SETTLEMENTS,
+        FEE_PREVIEW,
     )
 }
 

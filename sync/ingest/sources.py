@@ -53,6 +53,12 @@ class RawReport:
     # Data rows (frame index) that end early, with how many values they hold: their missing
     # cells are padding, not values (see readers.base.extract).
     short_rows: dict[int, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # lines of notes above the header, if any
+
+    @property
+    def header_row(self) -> int:
+        """1-based row of the header in the file (after any lines of notes)."""
+        return len(self.notes) + 1
 
     @property
     def keys(self) -> list[str]:
@@ -63,8 +69,9 @@ class RawReport:
         return self.frame.iloc[:, index]
 
     def file_row(self, frame_index: int) -> int:
-        """1-based row number in the file for a data row (the header is row 1)."""
-        return frame_index + 2
+        """1-based row number in the file for a data row (the header is row 1, unless notes
+        come first)."""
+        return frame_index + self.header_row + 1
 
 
 def load(path: str | Path) -> RawReport:
@@ -515,6 +522,22 @@ def decode(path: Path, blob: bytes, findings: list[Finding]) -> tuple[str, str]:
         return blob.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = blob.decode("utf-8", errors="replace")
+    cut = text.count("\ufffd") - blob.count("\ufffd".encode())
+    wide = len(text) - len(text.encode("ascii", "ignore"))  # non-ASCII characters
+    if wide - text.count("\ufffd") >= 2 * cut:
+        # UTF-8 with a few broken sequences (a multi-byte character cut off at the end of a
+        # description, as Amazon's own exports have): kept as UTF-8, the bytes replaced.
+        findings.append(
+            Finding(
+                Severity.INFO,
+                "encoding-replaced",
+                f"{cut} byte sequence(s) are not valid UTF-8 (text cut inside a character); "
+                "they read as \ufffd",
+                file=str(path),
+            )
+        )
+        return text, "utf-8"
     best: tuple[float, int, str, str] | None = None
     for rank, enc in enumerate(("cp1252", "gb18030", "cp932")):
         try:
@@ -542,9 +565,44 @@ def decode(path: Path, blob: bytes, findings: list[Finding]) -> tuple[str, str]:
     return text, enc
 
 
+def _notes_above_header(text: str) -> list[str]:
+    """Lines of notes a report opens with before its header (Payments' Date Range report
+    has six to thirteen, blank lines among them): [] when the first line is a table row.
+
+    A note is a line of one cell; the header is the first line as wide as the widest of the
+    first 50 lines.
+    """
+    lines: list[str] = []
+    start = 0
+    while len(lines) < _NOTES_SCAN and start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        lines.append(text[start:end])
+        start = end + 1
+
+    def width(line: str, sep: str) -> int:
+        return len(next(csv.reader([line.rstrip("\r")], delimiter=sep), []))
+
+    first = next((line for line in lines if line.strip()), "")
+    if max(width(first, sep) for sep in _SEPARATORS) > 1:
+        return []
+    widths = max(([width(line, sep) for line in lines] for sep in _SEPARATORS), key=max)
+    widest = max(widths)
+    if widest < 2:
+        return []
+    return lines[: widths.index(widest)]  # as written, "\r" and all
+
+
+_NOTES_SCAN = 50
+_SEPARATORS = ("\t", ",", ";")
+
+
 def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
     text, encoding = decode(path, blob, findings)
     text = text.lstrip("\ufeff")
+    notes = _notes_above_header(text)
+    if notes:
+        text = text[sum(len(n) + 1 for n in notes) :]
     first_line = text.split("\n", 1)[0]
     counts = {sep: first_line.count(sep) for sep in ("\t", ",", ";")}
     sep = max(counts, key=lambda k: counts[k])
@@ -572,14 +630,15 @@ def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
             engine="c",
         )
     except pd.errors.ParserError as exc:
-        raise _parse_error(path, text, sep, quoting, kind, exc) from None
+        raise _parse_error(path, text, sep, quoting, kind, exc, len(notes)) from None
     except pd.errors.EmptyDataError:
         raise ReportError(path, "the file is empty", fix="Download the report again.") from None
     header = [str(h).strip("\ufeff") for h in frame.iloc[0].tolist()]
     data = frame.iloc[1:].reset_index(drop=True)
     data.columns = range(data.shape[1])
     data = data.fillna("")
-    raw = RawReport(path, "tsv" if sep == "\t" else "csv", encoding, header, data)
+    notes = [" ".join(next(csv.reader([n.rstrip("\r")], delimiter=sep), [])).strip() for n in notes]
+    raw = RawReport(path, "tsv" if sep == "\t" else "csv", encoding, header, data, notes=notes)
     raw.short_rows = _short_rows(raw, text, sep, quoting)
     _check_cut(raw, text)
     if CONTROL_CHARACTERS.search(text):
@@ -588,15 +647,16 @@ def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
 
 
 def _parse_error(
-    path: Path, text: str, sep: str, quoting: int, kind: str, exc: Exception
+    path: Path, text: str, sep: str, quoting: int, kind: str, exc: Exception, notes: int
 ) -> ReportError:
+    """The parser's complaint as a ReportError; rows count the `notes` lines above the table."""
     msg = str(exc)
     if "EOF inside string" in msg:
         return ReportError(
             path,
             f"cannot be parsed as {kind}: a quoted value that starts in this row is never "
             "closed, so the file ends in the middle of a row",
-            row=_complete_records(text, sep, quoting) + 1,
+            row=_complete_records(text, sep, quoting) + 1 + notes,
             fix="The file was cut short or damaged; download it again.",
         )
     m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", msg)
@@ -607,7 +667,7 @@ def _parse_error(
             path,
             f"cannot be parsed as {kind}: the row has {seen} values but the header has "
             f"{width}; a value probably holds an unquoted {name}",
-            row=line,
+            row=line + notes,
             fix="Download the report again; if the file was edited by hand, put that value "
             'in double quotes ("...").',
         )

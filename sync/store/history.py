@@ -47,6 +47,12 @@ SOURCE_KEYS: dict[str, tuple[str, ...]] = {
     "feedback": ("marketplace",),
     "account_health": ("marketplace", "metric"),
     "orders": ("marketplace",),
+    # A Date Range report replaces the Date Range rows of the days it covers; a settlement
+    # (V1 or V2, any download of it) replaces that settlement only. A Date Range report and a
+    # settlement of the same days are both kept: the engine counts each day from one of them.
+    "transactions": ("marketplace",),
+    "settlements": ("marketplace", "settlement_id"),
+    "fee_preview": ("marketplace",),
 }
 
 _SQL_TYPES = {ColumnKind.TEXT: "VARCHAR", ColumnKind.NUMBER: "DOUBLE", ColumnKind.DATE: "DATE"}
