@@ -19,7 +19,7 @@ _API = {
     "import_reports": ".sync.api",
     "import_into_workspace": ".sync.api",
     "init_workspace": ".sync.api",
-    "sync_workbook": ".sync.flows.review",
+    "sync_workbook": ".sync.flows.sync",
     "sync_actions": ".sync.flows.actions",
     "write_minutes": ".sync.flows.minutes",
     "run_demo": ".sync.flows.demo",

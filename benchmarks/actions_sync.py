@@ -17,7 +17,7 @@ from pathlib import Path
 from fupan.sync.actions.model import Action, to_row
 from fupan.sync.api import import_into_workspace, init_workspace
 from fupan.sync.flows.actions import sync_actions
-from fupan.sync.flows.review import sync_workbook
+from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.periods import Period
 from fupan.sync.samples import small_seller, writers
 from openpyxl import load_workbook

@@ -21,7 +21,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from fupan.sync.flows.review import sync_workbook
+from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.periods import Period
 from fupan.sync.store.history import Store
 from fupan.sync.store.importer import import_reports

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 from fupan.sync.engine.review import build_review
-from fupan.sync.flows.review import sync_workbook
+from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.periods import Period
 from fupan.sync.store.history import Store
 from fupan.sync.store.importer import import_reports

@@ -11,10 +11,9 @@ from . import marketplaces
 from .engine.review import Review, build_review, comparison, default_period
 from .errors import UsageError
 from .findings import Finding
-from .flows.review import team_settings
 from .ingest.check import CheckResult, check_reports
 from .periods import Period
-from .settings import Settings
+from .settings import Settings, team_settings
 from .store.history import Store
 from .store.importer import ImportSummary, Progress, import_reports
 from .targets import XlsxTarget

@@ -13,6 +13,8 @@ from typing import Any
 from ..addin.registry import all_kpis
 from ..addin.thresholds import Bands
 from .findings import Finding, Severity
+from .i18n import LABELS
+from .targets.base import Grid, Target
 
 BAND_FIELDS = ("green_min", "green_max", "yellow_min", "yellow_max")
 
@@ -210,8 +212,6 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
 
 def _product_header(cells: list[Any]) -> bool:
     """The products section's own header row (SKU, ASIN, ...), in either language."""
-    from .i18n import LABELS
-
     return str(cells[0]).strip() in LABELS["sku"] and str(cells[1]).strip() in LABELS["asin"]
 
 
@@ -250,3 +250,17 @@ def settings_findings(settings: Settings, workbook: str) -> list[Finding]:
             )
         )
     return out
+
+
+def find_sheet(target: Target, key: str) -> Grid:
+    """A tab of fupan's by its key, whichever language the workbook was written in."""
+    for lang in ("en", "zh"):
+        grid = target.read_sheet(LABELS[key][0 if lang == "en" else 1])
+        if grid is not None:
+            return grid
+    return []
+
+
+def team_settings(target: Target, language: str = "en") -> Settings:
+    """The Settings the team typed into a workbook (defaults where it has none)."""
+    return read_back(find_sheet(target, "settings"), Settings.defaults(language))

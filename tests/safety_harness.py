@@ -21,7 +21,7 @@ from pathlib import Path
 
 from fupan.sync.api import init_workspace
 from fupan.sync.flows.actions import sync_actions
-from fupan.sync.flows.review import sync_workbook
+from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.locks import LOCK_SUFFIX, TEMP_MARK
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers

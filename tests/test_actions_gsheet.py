@@ -91,7 +91,7 @@ def test_a_killed_sync_is_repaired_by_the_next(shared, monkeypatch):
     def killed(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("fupan.sync.flows.review.sync_workbook", killed)
+    monkeypatch.setattr("fupan.sync.flows.actions.refresh_review", killed)
     with pytest.raises(KeyboardInterrupt):
         sync_actions(ws, target, today=TODAY)  # the Google Sheet is written, the workbook not
     monkeypatch.undo()
@@ -166,7 +166,7 @@ def test_a_sync_with_the_google_side_takes_few_requests(shared, fake_google):
 
 def test_fupan_sync_also_syncs_a_google_tracker_named_in_settings(shared, monkeypatch):
     import fupan.sync.targets.gsheets as google
-    from fupan.sync.flows.review import sync_workbook
+    from fupan.sync.flows.sync import sync_workbook
     from openpyxl import load_workbook
 
     ws, target, sheet = shared

@@ -12,7 +12,7 @@ from fupan.sync.cli.app import cli
 from fupan.sync.errors import ActionSyncError
 from fupan.sync.flows import actions as action_sync
 from fupan.sync.flows.actions import sync_actions
-from fupan.sync.flows.review import sync_workbook
+from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
 from openpyxl import load_workbook
@@ -127,7 +127,7 @@ def test_a_killed_sync_is_repaired_by_the_next(pair, monkeypatch):
     def killed(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("fupan.sync.flows.review.sync_workbook", killed)
+    monkeypatch.setattr("fupan.sync.flows.actions.refresh_review", killed)
     with pytest.raises(KeyboardInterrupt):
         sync_actions(ws, shared, today=TODAY)  # the shared file is written, the workbook not
     monkeypatch.undo()
@@ -166,7 +166,7 @@ def test_a_sync_stopped_between_its_writes_is_repaired_without_duplicates(pair, 
         raise KeyboardInterrupt
 
     if stop == "after the shared tracker":
-        monkeypatch.setattr("fupan.sync.flows.review.sync_workbook", killed)
+        monkeypatch.setattr("fupan.sync.flows.actions.refresh_review", killed)
     else:  # the third write: the workbook's new row into the shared tracker
         real, calls = action_sync._write, []
 

@@ -28,7 +28,7 @@ def test_traffic_lights_are_conditional_formats(tmp_path, seller):
     from datetime import date
 
     from fupan.sync.api import import_into_workspace, init_workspace
-    from fupan.sync.flows.review import sync_workbook
+    from fupan.sync.flows.sync import sync_workbook
     from fupan.sync.periods import Period
     from fupan.sync.samples import writers
 

@@ -329,7 +329,7 @@ def test_the_google_sheet_equals_the_xlsx_tab_by_tab_and_formula_by_formula(demo
 
 
 def test_the_team_edits_the_google_sheet_and_the_next_refresh_keeps_every_edit(demo_both):
-    from fupan.sync.flows.review import sync_workbook
+    from fupan.sync.flows.sync import sync_workbook
     from fupan.sync.i18n import t
 
     fake, sheet, client, result = demo_both

@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 from fupan.sync.flows.actions import sync_actions
-from fupan.sync.flows.review import sync_workbook
+from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.samples import small_seller
 from safety_harness import (
     TODAY,

@@ -15,7 +15,7 @@ import pytest
 from fupan.sync import locks
 from fupan.sync.errors import ChangedError
 from fupan.sync.flows.actions import sync_actions
-from fupan.sync.flows.review import sync_workbook
+from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.samples import small_seller
 from fupan.sync.targets import xlsx
 from openpyxl import load_workbook

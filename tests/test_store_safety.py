@@ -28,7 +28,7 @@ from click.testing import CliRunner
 from fupan.sync.api import init_workspace
 from fupan.sync.cli.app import cli
 from fupan.sync.errors import StoreError, StoreLockedError
-from fupan.sync.flows.review import sync_workbook
+from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.ingest.schema import TABLES
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from fupan.sync.api import import_into_workspace, init_workspace
 from fupan.sync.errors import WorkbookError
-from fupan.sync.flows.review import sync_workbook
+from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.i18n import LABELS
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers

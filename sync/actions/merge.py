@@ -123,3 +123,14 @@ def merge(workbook: Side, shared: Side) -> MergeResult:
     for i in result.rows:
         result.archive.pop(i, None)
     return result
+
+
+@dataclass
+class ActionSyncResult:
+    merge: MergeResult
+    conflicts: list[Conflict]
+    dry_run: bool
+
+    def describe(self) -> str:
+        prefix = "Dry run, nothing written: " if self.dry_run else ""
+        return prefix + self.merge.describe()

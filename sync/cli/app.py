@@ -325,7 +325,7 @@ def sync_command(
     With --gsheet the Google Sheet is the workbook the team edits; add --workbook to write
     an .xlsx copy of the same review in the same run.
     """
-    from ..flows.review import sync_workbook
+    from ..flows.sync import sync_workbook
 
     ws = _workspace(workspace)
     if pull and not dry_run:

@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..actions.merge import Conflict, MergeResult, Side, merge
+from ..actions.merge import ActionSyncResult, Conflict, Side, merge
 from ..actions.sheets import SNAPSHOT_SHEET, Tracker, read_tracker, tracker_sheets
 from ..errors import ActionSyncError, ChangedError
 from ..targets.base import Target
@@ -37,6 +36,7 @@ from ..targets.gsheets.address import looks_like_gsheet
 from ..targets.xlsx import XlsxTarget
 from ..workbook.plan import WorkbookPlan
 from ..workspace import Workspace
+from .review import refresh_review
 
 ATTEMPTS = 3  # fresh reads when someone keeps saving a side while the sync runs
 
@@ -50,17 +50,6 @@ TRACKER_TITLES = (
     SNAPSHOT_SHEET,
     "_fupan",
 )
-
-
-@dataclass
-class ActionSyncResult:
-    merge: MergeResult
-    conflicts: list[Conflict]
-    dry_run: bool
-
-    def describe(self) -> str:
-        prefix = "Dry run, nothing written: " if self.dry_run else ""
-        return prefix + self.merge.describe()
 
 
 def _open_conflicts(left: Tracker, right: Tracker, new: list[Conflict]) -> list[Conflict]:
@@ -129,8 +118,6 @@ def _sync_once(
     today: date,
     credentials: str | Path | None,
 ) -> ActionSyncResult:
-    from .review import sync_workbook
-
     book_target = open_side(workbook if workbook is not None else workspace.workbook, credentials)
     shared_target = open_side(shared, credentials)
     with contextlib.ExitStack() as held:
@@ -177,7 +164,7 @@ def _sync_once(
         )
         # 2. The workbook: the review itself is rebuilt from a fresh look at the workbook
         # (its baseline is still what was read above), with the merged tracker.
-        sync_workbook(workspace, [], target=open_side(book_target), tracker=merged, today=today)
+        refresh_review(workspace, [], target=open_side(book_target), tracker=merged, today=today)
         # 3. The rows typed in the workbook, into the shared tracker: read it again (someone
         # may have typed there since step 1) and merge it with what step 2 wrote.
         if pending:

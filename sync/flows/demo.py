@@ -15,7 +15,8 @@ from ..periods import Period
 from ..samples import small_seller, write_demo_reports
 from ..targets import Target
 from ..workspace import Workspace
-from .review import SyncResult, sync_workbook
+from .review import SyncResult
+from .sync import sync_workbook
 
 
 @dataclass

@@ -16,7 +16,8 @@ from ..i18n import LABELS
 from ..targets.excel import ExcelTarget
 from ..workspace import Workspace
 from .pull import pull_and_sync
-from .review import SyncResult, sync_workbook, team_settings
+from .review import SyncResult, team_settings
+from .sync import sync_workbook
 
 
 @dataclass

@@ -8,7 +8,8 @@ from typing import Any
 
 from ..amazon.pull import PullResult, pull
 from ..workspace import Workspace
-from .review import SyncResult, sync_workbook
+from .review import SyncResult
+from .sync import sync_workbook
 
 
 @dataclass

@@ -8,25 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..actions.merge import ActionSyncResult
 from ..actions.sheets import SNAPSHOT_SHEET, Tracker, read_tracker
-
-if TYPE_CHECKING:
-    from .actions import ActionSyncResult
 from ..engine.review import Review, attribution_cutoff, build_review, comparison, default_period
 from ..engine.rules import evaluate, kpi_now
+from ..engine.trend import weekly_trend
 from ..findings import Finding, Severity
-from ..i18n import LABELS, t
+from ..i18n import LABELS
 from ..periods import Period
-from ..settings import Product, Settings, read_back, settings_findings
+from ..settings import Product, Settings, find_sheet, settings_findings, team_settings
 from ..store.history import Store
 from ..store.importer import ImportSummary, Progress, import_reports, read_all
 from ..targets import Target, XlsxTarget
+from ..targets.gsheets.address import looks_like_gsheet
 from ..targets.xlsx import STATE_SHEET
 from ..workbook.build import build_plan
 from ..workbook.inputs import FIRST, SHEET_KEYS, Inputs
@@ -48,29 +47,14 @@ class SyncResult:
     suggestions: int = 0
     overdue: int = 0
     would_import: list[str] = field(default_factory=list)
-    actions: ActionSyncResult | None = None  # when Settings names a shared tracker
+    shared_tracker: str | Path | None = None  # where Settings names a shared tracker
+    written_to: Target | None = field(default=None, repr=False)  # the workbook, closed
+    actions: ActionSyncResult | None = None  # its sync, when flows/sync.py ran one
     findings: list[Finding] = field(default_factory=list)  # reading this run's files, Settings
 
 
-def _title(key: str, lang: str) -> str:
-    return t(key, lang)
-
-
-def _find(target: Target, key: str) -> list[list]:
-    for lang in ("en", "zh"):
-        grid = target.read_sheet(_title(key, lang))
-        if grid is not None:
-            return grid
-    return []
-
-
-def team_settings(target: Target, language: str = "en") -> Settings:
-    """The Settings the team typed into a workbook (defaults where it has none)."""
-    return read_back(_find(target, "settings"), Settings.defaults(language))
-
-
 def read_notes(target: Target, key: str) -> dict[str, str]:
-    grid = _find(target, key)
+    grid = find_sheet(target, key)
     if len(grid) < FIRST:
         return {}
     header = [str(v) if v is not None else "" for v in grid[FIRST - 2]]
@@ -83,26 +67,6 @@ def read_notes(target: Target, key: str) -> dict[str, str]:
         if row and row[0] not in (None, "") and col < len(row) and row[col] not in (None, ""):
             notes[str(row[0])] = str(row[col])
     return notes
-
-
-def weekly_trend(store: Store, period: Period, marketplace: str, weeks: int = 8) -> pd.DataFrame:
-    rows = []
-    for n in range(weeks - 1, -1, -1):
-        end = period.end - timedelta(days=7 * n)
-        week = Period(end - timedelta(days=6), end)
-        r = build_review(store, week, marketplace=marketplace)
-        if r.kpis.empty:
-            continue
-        rows.append(
-            {
-                "week": f"{week.start:%m-%d}",
-                "sales": r.value("sales") or 0.0,
-                "sessions": r.value("sessions") or 0.0,
-                "acos": r.value("acos"),
-                "tacos": r.value("tacos"),
-            }
-        )
-    return pd.DataFrame(rows, columns=["week", "sales", "sessions", "acos", "tacos"])
 
 
 def _products(store: Store, marketplace: str, settings: Settings) -> dict[str, Product]:
@@ -121,7 +85,7 @@ def _products(store: Store, marketplace: str, settings: Settings) -> dict[str, P
     return products
 
 
-def sync_workbook(
+def refresh_review(
     workspace: Workspace,
     reports: Iterable[str | Path] = (),
     *,
@@ -135,16 +99,18 @@ def sync_workbook(
     today: date,
     tracker: Tracker | None = None,
     also: Sequence[Target] = (),
-    credentials: str | Path | None = None,
     seed: Target | None = None,
 ) -> SyncResult:
     """Import new reports and refresh the review workbook (or, with dry_run, describe it).
+
+    The shared action tracker Settings names is not synced here (flows/sync.py does both);
+    `result.shared_tracker` says where it is.
 
     `tracker` replaces the action tracker read from the workbook (the action sync passes
     the merged one); without a period, the period of the workbook's last sync is kept.
     The team's edits are read from `target`; the same review is also written to `also`
     (an .xlsx copy beside the Google Sheet, say), each keeping its own extra tabs.
-    `credentials` opens a shared tracker in Google Sheets named in Settings. A `target` that
+    A `target` that
     fupan never wrote (a new Google Sheet) starts from the team's edits in `seed` (the
     workspace's .xlsx), so moving to Google loses no Settings edit, action or note.
     """
@@ -251,21 +217,20 @@ def sync_workbook(
         for each in (target, *also, *([seed] if seed else [])):
             each.close()  # releases a Google Sheet's lease even when a write failed
     if settings.shared_tracker and not dry_run and not merged_tracker:
-        from ..targets.gsheets.address import looks_like_gsheet
-        from .actions import sync_actions
-
-        shared: str | Path = settings.shared_tracker
-        if not looks_like_gsheet(settings.shared_tracker):
-            shared = Path(settings.shared_tracker).expanduser()
-            if not shared.is_absolute():
-                home = (
-                    workspace.root if looks_like_gsheet(target.name) else Path(target.name).parent
-                )
-                shared = home / shared
-        result.actions = sync_actions(
-            workspace, shared, workbook=target, today=today, credentials=credentials
-        )
+        result.shared_tracker = _shared_tracker(settings.shared_tracker, workspace, target)
+        result.written_to = target
     return result
+
+
+def _shared_tracker(named: str, workspace: Workspace, target: Target) -> str | Path:
+    """The tracker Settings names: a Google Sheet, or a file (relative to the workbook)."""
+    if looks_like_gsheet(named):
+        return named
+    shared = Path(named).expanduser()
+    if shared.is_absolute():
+        return shared
+    home = workspace.root if looks_like_gsheet(target.name) else Path(target.name).parent
+    return home / shared
 
 
 def _shown_name(target: Target) -> str:
@@ -288,4 +253,4 @@ def _findings(store: Store) -> list[Finding]:
     ]
 
 
-__all__ = ["SyncResult", "sync_workbook"]
+__all__ = ["SyncResult", "refresh_review"]

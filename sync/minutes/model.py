@@ -18,9 +18,9 @@ from ..actions.model import CLOSED, Action
 from ..actions.sheets import read_tracker
 from ..engine.review import Review, build_review, change, comparable, comparison
 from ..engine.rules import RULE_KPI, evaluate, kpi_now
-from ..flows.review import team_settings, weekly_trend
+from ..engine.trend import weekly_trend
 from ..periods import Period
-from ..settings import Settings
+from ..settings import Settings, team_settings
 from ..store.history import Store
 from ..targets.base import Target
 from ..targets.xlsx import XlsxTarget
