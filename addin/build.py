@@ -8,6 +8,7 @@ the template's `RunMain` macro, which imports the add-in's namesake module and c
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -62,7 +63,6 @@ def build_addin(out: str | Path, *, lang: str = "en") -> Path:
 
 def install_addin(*, lang: str = "en") -> Path:
     """Build fupan.xlam into Excel's start-up folder, so Excel loads it at every start."""
-    import sys
 
     if not sys.platform.startswith(("win", "darwin")):
         raise FupanError(

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from ..workbook_templates.build import template_path
 from . import marketplaces
 from .engine.review import Review, build_review, comparison, default_period
 from .errors import UsageError
@@ -38,8 +39,6 @@ def init_workspace(
     ws = init(root, marketplace=marketplace, language=language)
     Store.open(ws.store_path).close()
     if not ws.workbook.exists():
-        from ..workbook_templates.build import template_path
-
         shutil.copyfile(template_path(ws.language), ws.workbook)
     return ws
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+
 from ..sync.actions.merge import Side
 from ..sync.actions.sheets import Tracker
 from ..sync.engine.review import build_review
@@ -42,7 +44,6 @@ def template_plan(lang: str):
 
 
 def _no_trend():
-    import pandas as pd
 
     return pd.DataFrame(columns=["week", "sales", "sessions", "acos", "tacos"])
 

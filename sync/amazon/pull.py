@@ -17,6 +17,7 @@ from pathlib import Path
 import requests
 
 from .. import marketplaces as mk
+from ..store.history import Store
 from ..workspace import Workspace
 from .connect import Connection, Connector
 from .credentials import AmazonCredentials, load, require_sp
@@ -275,7 +276,6 @@ def _error_text(text: str) -> str:
 
 def _store_coverage(ws: Workspace, codes: list[str]) -> dict[str, dict[str, date]]:
     """Last day each table holds per marketplace, from files not pulled by fupan."""
-    from ..store.history import Store
 
     if not ws.store_path.exists():
         return {}

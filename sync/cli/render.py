@@ -10,7 +10,8 @@ import math
 import click
 import pandas as pd
 
-from ...addin.registry import KPIS, Unit
+from ...addin.registry import KPIS
+from ..formats import format_value
 
 COLOURS = {"green": "green", "yellow": "yellow", "red": "red"}
 COLUMNS = ["scope", "key", "kpi", "value", "status"]
@@ -44,21 +45,6 @@ def to_csv(kpis: pd.DataFrame) -> str:
         v = _plain(float(r.value))
         w.writerow([r.scope, r.key, r.kpi, "" if v is None else repr(v), r.status])
     return buf.getvalue()
-
-
-def format_value(kpi_id: str, value: float | None, currency: str = "") -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    unit = KPIS[kpi_id].unit
-    if unit is Unit.RATIO:
-        return f"{value * 100:.2f} %"
-    if unit is Unit.MONEY:
-        return f"{value:,.2f}" + (f" {currency}" if currency else "")
-    if unit is Unit.MULTIPLE:
-        return f"{value:.2f}"
-    if unit is Unit.DAYS:
-        return f"{value:.0f} d"
-    return f"{value:,.0f}"
 
 
 def to_table(kpis: pd.DataFrame, *, colour: bool = True, lang: str = "en") -> str:

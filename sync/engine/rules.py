@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ...addin.registry import KPIS, Scope
 from ..settings import Settings
 from .review import Review
 
@@ -385,7 +386,6 @@ RULE_KPI = {
 
 def kpi_now(review: Review, source: str, scope: str, key: str) -> float | None:
     """The current value of the KPI an action is about (by rule id or KPI id), if any."""
-    from ...addin.registry import KPIS, Scope
 
     kpi = RULE_KPI.get(source, source)
     if kpi not in KPIS or scope not in {s.value for s in Scope}:

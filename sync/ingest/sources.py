@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -76,7 +77,6 @@ class RawReport:
 
 def load(path: str | Path) -> RawReport:
     """Read a file into a RawReport, or raise ReportError saying what to do."""
-    import hashlib
 
     p = Path(path)
     blob = read_bounded(p)

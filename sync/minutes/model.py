@@ -16,9 +16,10 @@ from ...addin.registry import KPIS, Direction, Scope
 from ...addin.thresholds import Bands
 from ..actions.model import CLOSED, Action
 from ..actions.sheets import read_tracker
-from ..engine.review import Review, build_review, change, comparable, comparison
+from ..engine.review import Review, build_review, change, comparable, comparison, default_period
 from ..engine.rules import RULE_KPI, evaluate, kpi_now
 from ..engine.trend import weekly_trend
+from ..formats import format_value
 from ..periods import Period
 from ..settings import Settings, team_settings
 from ..store.history import Store
@@ -82,8 +83,6 @@ def changes_since(frozen: Target, now: list[Action]) -> list[str]:
 
 def threshold_text(b: Bands | None, kpi: str) -> str:
     """The green band in the KPI's own unit: `≤ 25.00 %`, `≥ 30 d and ≤ 180 d`."""
-    from ..cli.render import format_value
-
     if b is None:
         return ""
     parts = []
@@ -121,8 +120,6 @@ def gather(
     with Store.open(workspace.store_path, read_only=True) as store:
         period = Period.parse(state["period"]) if "period" in state else None
         if period is None:
-            from ..engine.review import default_period
-
             period = default_period(store, workspace.marketplace)
         cmp = comparison(period, "previous")
         review = build_review(

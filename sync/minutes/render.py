@@ -8,7 +8,7 @@ import math
 from pathlib import Path
 
 from ...addin.registry import KPIS, Unit
-from ..cli.render import format_value
+from ..formats import format_value
 from .model import Flag, Minutes
 
 TEXT = {

@@ -10,6 +10,8 @@ from pathlib import Path
 from ..errors import ImportFailedError, ReportError, UnknownReportError
 from ..findings import Finding, Severity
 from ..ingest.readers.base import ReadContext, ReadResult
+from ..ingest.registry import detect
+from ..ingest.sources import load
 from ..periods import Period
 from .history import ImportOutcome, Store
 
@@ -113,8 +115,6 @@ def read_all(
 def _read(
     path: Path, ctx: ReadContext, known: Callable[[str], bool] | None
 ) -> tuple[ReadResult | None, str]:
-    from ..ingest.registry import detect
-    from ..ingest.sources import load
 
     raw = load(path)
     if known is not None and known(raw.sha256):

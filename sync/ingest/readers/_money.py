@@ -15,9 +15,11 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from ... import marketplaces
 from ...errors import ReportError
 from ..headers import normalise
 from ..sources import RawReport
+from .base import Reader
 
 # The day a marketplace's money is booked on: Amazon's Date Range window is Pacific time for
 # the North American stores; elsewhere the store's own zone.
@@ -221,7 +223,6 @@ def keys(raw: RawReport) -> list[str]:
 
 def refuse_bad(raw: RawReport, bad: pd.Series, header: str, what: str) -> None:
     """Raise a ReportError naming the first unparseable cell of a column, if any."""
-    from .base import Reader
 
     err = Reader.bad_cells(raw, bad, header, what)
     if err is not None:
@@ -276,7 +277,6 @@ _CURRENCY_WORDS = {"euro": "EUR", "円": "JPY", "日元": "JPY", "美元": "USD"
 
 def marketplace_of_channel(values: pd.Series) -> str | None:
     """The marketplace most lines were sold on (`amazon.com`, `Amazon.de`), if any is known."""
-    from ... import marketplaces
 
     by_domain = {m.domain: m.code for m in marketplaces.MARKETPLACES.values()}
     names = values.astype(str).str.strip().str.lower().str.removeprefix("www.")
@@ -286,7 +286,6 @@ def marketplace_of_channel(values: pd.Series) -> str | None:
 
 def currency_in(text: str) -> str | None:
     """An ISO currency code named in a sentence (`All amounts in USD, unless specified`)."""
-    from ... import marketplaces
 
     known = {m.currency for m in marketplaces.MARKETPLACES.values()} | {"CNY"}
     for word in re.findall(r"\b[A-Z]{3}\b", text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...errors import ReportError
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..schema import ADS, conform
@@ -153,7 +154,6 @@ class _AdsReader(Reader):
 
 
 def _no_dates(raw: RawReport) -> Exception:
-    from ...errors import ReportError
 
     return ReportError(
         raw.path,

@@ -14,6 +14,8 @@ from ... import marketplaces
 from ...errors import ReportError
 from ...findings import Finding, Severity
 from ...periods import Period
+from ..headers import CURRENCY_TAG
+from ..parsing import AmbiguousDateOrder, currencies_in, out_of_range, parse_dates, parse_numbers
 from ..schema import TableSpec
 from ..sources import RawReport
 
@@ -296,8 +298,6 @@ def evidence(
 ) -> tuple[set[str], set[str]]:
     """(currencies, marketplace codes) the file shows: money signs, currency columns, header
     tags such as `(₹)`, country columns."""
-    from ..headers import CURRENCY_TAG
-    from ..parsing import currencies_in
 
     currencies: set[str] = set()
     for f in fields:
@@ -361,7 +361,6 @@ def extract(
     negative or fractional counts, counts over a billion, dates before 2000 or after 2100,
     percentages outside 0-100 %, and a row that ends before a number or date column.
     """
-    from ..parsing import AmbiguousDateOrder, out_of_range, parse_dates, parse_numbers
 
     cols = find_columns(raw, fields)
     _require(raw, fields, cols)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ... import marketplaces
 from ...findings import Finding, Severity
 from ..parsing import parse_numbers
 from ..schema import TRANSACTIONS
@@ -405,8 +406,6 @@ class DateRangeTransactions(Reader):
                 amounts[f], bad = parse_numbers(raw.column(cols[f]), decimal_comma=comma)
                 _money.refuse_bad(raw, bad, raw.header[cols[f]], "a number")
         _money.refuse_blank(raw, amounts["total"].isna(), raw.header[cols["total"]])
-
-        from ... import marketplaces
 
         notes = " ".join(raw.notes)
         channel = frame.get("marketplace", pd.Series("", index=frame.index))
