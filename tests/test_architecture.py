@@ -72,8 +72,7 @@ def graph() -> tuple[dict[str, set[str]], list[str]]:
             if target in known:
                 edges[name].add(target)
             if in_function and target.split(".")[0] not in LAZY:
-                where = f"{path.relative_to(ROOT)}:{node.lineno}"  # type: ignore[attr-defined]
-                hidden.append(f"{where} {ast.unparse(node)}")
+                hidden.append(f"{path.relative_to(ROOT).as_posix()} {ast.unparse(node)}")
     return edges, sorted(set(hidden))
 
 
@@ -174,6 +173,13 @@ def test_stages_never_import_the_layers_above_them():
     assert wrong == []
 
 
-def test_the_checker_finds_a_cycle_and_a_hidden_import():
+def test_the_checker_finds_a_cycle_and_a_hidden_import(tmp_path):
     assert cycles({"a": {"b"}, "b": {"a"}, "c": set()}) == [["a", "b"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+    module = tmp_path / "m.py"
+    module.write_text("from .x import y\n\ndef f():\n    from .z import w\n", encoding="utf-8")
+    found = imports("fupan.sync.m", module, {"fupan.sync.x": module, "fupan.sync.z": module})
+    assert [(t, inner) for t, _, inner in found] == [
+        ("fupan.sync.x", False),
+        ("fupan.sync.z", True),
+    ]
