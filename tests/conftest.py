@@ -25,6 +25,13 @@ def _pinned_run_day(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FUPAN_TODAY", RUN_DAY)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every LibreOffice test is slow too: `pytest -m "not slow"` is the everyday subset.
+    for item in items:
+        if item.get_closest_marker("libreoffice"):
+            item.add_marker(pytest.mark.slow)
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test with the reason."""
     path = SHARED.joinpath(*parts)

@@ -260,6 +260,7 @@ COL = {"owner": 9, "status": 11, "result": 14}
 @example(
     edits=[("xlsx", "set", "A-0001", "owner", "Li"), ("google", "set", "A-0001", "owner", "done")]
 )
+@pytest.mark.slow  # a property test over many edits
 def test_random_edits_on_both_sides_lose_nothing(shared, fake_google, edits):
     ws, target, sheet = shared
     seen = set(rows(ws.workbook))

@@ -97,6 +97,7 @@ def test_bad_period_is_a_usage_error():
     assert "2026-11-16..2026-11-22" in r.output
 
 
+@pytest.mark.slow  # the whole demo
 def test_demo_runs_offline(tmp_path):
     r = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path / "demo")])
     assert r.exit_code == 0, r.output

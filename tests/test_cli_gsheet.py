@@ -14,6 +14,8 @@ from fupan.sync.cli.app import cli
 from google_standin import BOT
 from google_token_server import GoogleTokenServer
 
+pytestmark = pytest.mark.slow  # the demo into a Google Sheet, through the CLI
+
 
 @pytest.fixture
 def wired(fake_google, monkeypatch, tmp_path):

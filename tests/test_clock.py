@@ -67,6 +67,7 @@ def test_the_run_day_comes_from_the_option_then_the_environment(monkeypatch):
     assert run_day() == date.today()  # the system's date is only the default
 
 
+@pytest.mark.slow  # the whole demo
 def test_cli_today_sets_the_day_of_the_demo(tmp_path):
     folder = tmp_path / "demo"
     run = CliRunner().invoke(cli, ["--today", "2027-01-06", "demo", "--dir", str(folder)])

@@ -14,6 +14,8 @@ from google_standin import BOT
 from openpyxl import load_workbook
 from target_contract import run_contract, small_plan
 
+pytestmark = pytest.mark.slow  # the demo into the Google stand-in
+
 
 @pytest.fixture
 def sid(fake_google):

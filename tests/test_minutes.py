@@ -13,7 +13,7 @@ from fupan.sync.cli.app import cli
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.flows.minutes import write_minutes
 
-pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
+pytestmark = [pytest.mark.dates, pytest.mark.slow]  # builds the demo in both languages
 
 TODAY = date(2026, 11, 25)
 MEETING = date(2026, 11, 23)  # the demo's second review is held the Monday after the week

@@ -16,6 +16,8 @@ from fupan.sync.targets.gsheets.auth import open_client
 from fupan.sync.targets.gsheets.target import GSheetsTarget
 from google_standin import BOT, FakeGoogle
 
+pytestmark = pytest.mark.slow  # builds the demo in both languages, with Google
+
 TODAY = date(2026, 11, 25)
 MEETING = date(2026, 11, 23)
 FOLDER = "0AFupanSharedDriveFolder"

@@ -75,6 +75,7 @@ def test_small_seller_has_its_red_situations(seller):
     assert (aged / stock.available).iloc[6] > 0.5
 
 
+@pytest.mark.slow  # the large seller
 def test_large_seller_sizes():
     big = large_seller(END)
     assert len(big.catalogue) == 2000 and big.days == 90
@@ -139,6 +140,7 @@ def test_all_orders_reads_back(tmp_path, seller):
     assert result.period == Period(seller.start, seller.end)
 
 
+@pytest.mark.slow  # the whole demo set
 def test_demo_set_reads_back_and_counts_each_ad_dollar_once(tmp_path, seller):
     written = write_demo_reports(tmp_path / "reports", seller)
     for path, period in written:

@@ -36,6 +36,8 @@ from fupan.sync.store.history import Store
 from fupan.sync.store.importer import import_reports
 from fupan.sync.workspace import Workspace
 
+pytestmark = pytest.mark.slow  # real processes holding the store
+
 TODAY = date(2026, 11, 25)
 
 # `fupan ARGS` in a process of its own.
