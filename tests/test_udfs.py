@@ -30,15 +30,66 @@ def test_mismatched_ranges_are_refused():
         udfs.AMZ_ACOS([[1], [2]], [[1], [2], [3]])
 
 
+def _div(a: float, b: float) -> float | None:
+    return None if b == 0 else a / b
+
+
+# Each KPI written again by hand from its catalogue definition, not from the registry, so a
+# wrong registry expression (or a UDF that drifts from it) is caught. A new KPI needs a line.
+BY_HAND = {
+    "sales_attainment": lambda m: _div(m["sales"], m["sales_target"]),
+    "sales_growth": lambda m: _div(m["sales"] - m["sales_prev"], m["sales_prev"]),
+    "tacos": lambda m: _div(m["ad_spend"], m["sales"]),
+    "organic_share": lambda m: _div(m["sales"] - m["ad_sales"], m["sales"]),
+    "cvr": lambda m: _div(m["units"], m["sessions"]),
+    "cvr_change": lambda m: (
+        None
+        if m["sessions"] == 0 or m["units_prev"] == 0
+        else (m["units"] / m["sessions"]) / (m["units_prev"] / m["sessions_prev"]) - 1
+    ),
+    "buy_box_pct": lambda m: _div(m["buy_box_views"], m["page_views"]),
+    "acos": lambda m: _div(m["ad_spend"], m["ad_sales"]),
+    "roas": lambda m: _div(m["ad_sales"], m["ad_spend"]),
+    "ctr": lambda m: _div(m["clicks"], m["impressions"]),
+    "cpc": lambda m: _div(m["ad_spend"], m["clicks"]),
+    "ad_cvr": lambda m: _div(m["ad_orders"], m["clicks"]),
+    "days_of_cover": lambda m: _div(m["available_units"], m["units"] / m["days"]),
+    "aged_90_share": lambda m: _div(m["aged_90_units"], m["aged_base_units"]),
+    "inventory_turnover": lambda m: _div(m["units"] * 365 / m["days"], m["available_units"]),
+    "return_rate": lambda m: _div(m["returned_units"], m["units"]),
+    "negative_feedback_rate": lambda m: _div(m["negative_feedback"], m["feedback_received"]),
+    "odr": lambda m: _div(m["odr_defects"], m["odr_orders"]),
+    "late_shipment_rate": lambda m: _div(m["late_shipments"], m["lsr_orders"]),
+    "valid_tracking_rate": lambda m: _div(m["valid_tracking"], m["vtr_shipments"]),
+    "cancel_rate": lambda m: _div(m["cancellations"], m["cancel_orders"]),
+}
+ROWS = [  # (value of every measure, value of the last measure): zeros, small, large, odd
+    (0.0, 0.0),
+    (3.0, 0.0),
+    (250.5, 17.25),
+    (12.0, 40.0),
+    (7.0, 7.0),
+]
+
+
 @pytest.mark.parametrize("kpi", all_kpis(), ids=lambda k: k.id)
-def test_udf_equals_the_engine(kpi):
-    env = {m: pd.Series([0.0, 3.0, 250.5, 12.0]) for m in kpi.measures}
-    env[kpi.measures[-1]] = pd.Series([0.0, 0.0, 17.25, 40.0])
-    want = kpi.compute(env)
+def test_udf_equals_the_definition_written_by_hand(kpi):
+    if len(kpi.measures) == 1:  # a sum passes through: the UDF returns the measure
+        m = kpi.measures[0]
+        assert udfs.KPI_FUNCTIONS[f"AMZ_{kpi.id.upper()}"]([[5.5], [None]]) == [[5.5], [0.0]], m
+        return
+    assert kpi.id in BY_HAND, f"write {kpi.id} by hand in BY_HAND"
+    rows = [{m: a for m in kpi.measures} | {kpi.measures[-1]: b} for a, b in ROWS]
+    rows = [r | {"days": 7.0} if "days" in r else r for r in rows]
     got = udfs.KPI_FUNCTIONS[f"AMZ_{kpi.id.upper()}"](
-        *[[[v] for v in env[m]] for m in kpi.measures]
+        *[[[r[m]] for r in rows] for m in kpi.measures]
     )
-    for (g,), w in zip(got, want, strict=True):
+    for (g,), r in zip(got, rows, strict=True):
+        want = BY_HAND[kpi.id](r)
+        assert (g is None and want is None) or g == pytest.approx(want), (kpi.id, r, g, want)
+    # The engine evaluates the same entry over columns.
+    engine = kpi.compute({m: pd.Series([r[m] for r in rows]) for m in kpi.measures})
+    for (g,), w in zip(got, engine, strict=True):
         assert (g is None and math.isnan(w)) or g == pytest.approx(w)
 
 
