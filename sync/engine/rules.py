@@ -9,12 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
 from ...addin.registry import KPIS, Scope
 from ..settings import Settings
 from .review import Review
+from .stakes import Stake, at_stake
+
+SCOPES = {s.value for s in Scope}  # rules also fire on ad groups, keywords, search terms
+
+
+class Hit(NamedTuple):
+    """One object a rule fired on, with what prices it (stakes.py) where the review cannot."""
+
+    scope: str
+    key: str
+    kpi: str
+    value: float
+    threshold: float
+    spend: float | None = None
+    sales: float | None = None
+    lead_time: float | None = None
 
 
 @dataclass(frozen=True)
@@ -27,6 +44,8 @@ class Suggestion:
     threshold: float
     text_en: str
     text_zh: str
+    stake: Stake  # money at stake per week (stakes.py)
+    also: tuple[str, ...] = ()  # rules that fired on the same object, made moot by this one
 
     def text(self, lang: str) -> str:
         return self.text_zh if lang == "zh" else self.text_en
@@ -39,9 +58,7 @@ class RuleSpec:
     action_en: str
     action_zh: str
     source: str
-    fire: (
-        Callable[[Review, Settings, pd.DataFrame], list[tuple[str, str, str, float, float]]] | None
-    )
+    fire: Callable[[Review, Settings, pd.DataFrame], list[Hit]] | None
     needs: str = ""
 
 
@@ -59,7 +76,7 @@ def _band(settings: Settings, kpi: str, field: str, default: float) -> float:
 def _where(review, kpi, scope, test, threshold):
     rows = _kpi(review, kpi, scope)
     hit = rows[test(rows.value, threshold)]
-    return [(scope, r.key, kpi, float(r.value), threshold) for r in hit.itertuples()]
+    return [Hit(scope, r.key, kpi, float(r.value), threshold) for r in hit.itertuples()]
 
 
 def _ad_groups(review: Review) -> pd.DataFrame:
@@ -77,12 +94,14 @@ def r1(review, settings, _):
     g = _ad_groups(review)
     g = g[(g.acos > limit) | ((g.sales == 0) & (g.spend > 0) & (g.clicks >= 10))]
     return [
-        (
+        Hit(
             "ad_group",
             f"{r.campaign} / {r.ad_group}",
             "acos",
             float(r.acos) if pd.notna(r.acos) else float("inf"),
             limit,
+            float(r.spend),
+            float(r.sales),
         )
         for r in g.itertuples()
     ]
@@ -92,7 +111,15 @@ def r2(review, settings, _):
     g = _ad_groups(review)
     g = g[g.acos > 0.35]
     return [
-        ("ad_group", f"{r.campaign} / {r.ad_group}", "acos", float(r.acos), 0.35)
+        Hit(
+            "ad_group",
+            f"{r.campaign} / {r.ad_group}",
+            "acos",
+            float(r.acos),
+            0.35,
+            float(r.spend),
+            float(r.sales),
+        )
         for r in g.itertuples()
     ]
 
@@ -100,21 +127,30 @@ def r2(review, settings, _):
 def r3(review, settings, _):
     ads = review.ads
     kw = ads[(ads.grain == "targeting") & (ads.match_type.isin(["BROAD", "PHRASE", "EXACT"]))]
-    g = kw.groupby(["campaign", "targeting"])[["clicks", "impressions"]].sum()
+    g = kw.groupby(["campaign", "targeting"])[["clicks", "impressions", "spend", "sales"]].sum()
     limit = _band(settings, "ctr", "yellow_min", 0.003)
     g = g[(g.impressions >= 1000) & (g.clicks / g.impressions < limit)]
     return [
-        ("keyword", f"{c} / {t}", "ctr", float(r.clicks / r.impressions), limit)
+        Hit(
+            "keyword",
+            f"{c} / {t}",
+            "ctr",
+            float(r.clicks / r.impressions),
+            limit,
+            float(r.spend),
+            float(r.sales),
+        )
         for (c, t), r in g.iterrows()
     ]
 
 
 def r4(review, settings, _):
     st = review.ads[review.ads.grain == "search_term"]
-    g = st.groupby(["campaign", "search_term"])[["clicks", "orders"]].sum()
+    g = st.groupby(["campaign", "search_term"])[["clicks", "orders", "spend", "sales"]].sum()
     g = g[(g.clicks >= 10) & (g.orders == 0)]
     return [
-        ("search_term", f"{c} / {t}", "clicks", float(r.clicks), 10.0) for (c, t), r in g.iterrows()
+        Hit("search_term", f"{c} / {t}", "clicks", float(r.clicks), 10.0, float(r.spend), 0.0)
+        for (c, t), r in g.iterrows()
     ]
 
 
@@ -132,18 +168,29 @@ def r8(review, settings, _):
     )
 
 
-def r9(review, settings, _):
-    return _where(review, "days_of_cover", "asin", lambda v, t: v < t, 30.0)
+def _lead_times(settings: Settings, stock: pd.DataFrame) -> dict[str, float]:
+    """Each ASIN's longest lead time over its SKUs (Settings), indexed once."""
+    if stock.empty:
+        return {}
+    leads = stock[["asin", "sku"]].assign(lead=stock.sku.map(settings.lead_time_of))
+    return leads.groupby("asin").lead.max().to_dict()
+
+
+def r9(review, settings, stock):
+    leads = _lead_times(settings, stock)
+    return [
+        hit._replace(lead_time=leads.get(hit.key, settings.lead_time))
+        for hit in _where(review, "days_of_cover", "asin", lambda v, t: v < t, 30.0)
+    ]
 
 
 def r10(review, settings, stock):
+    leads = _lead_times(settings, stock)
     out = []
-    cover = _kpi(review, "days_of_cover", "asin")
-    for r in cover.itertuples():
-        skus = stock[stock.asin == r.key].sku.tolist() if not stock.empty else []
-        lead = max([settings.lead_time_of(s) for s in skus] or [settings.lead_time])
+    for r in _kpi(review, "days_of_cover", "asin").itertuples():
+        lead = leads.get(r.key, settings.lead_time)
         if r.value < lead:
-            out.append(("asin", r.key, "days_of_cover", float(r.value), lead))
+            out.append(Hit("asin", r.key, "days_of_cover", float(r.value), lead, lead_time=lead))
     return out
 
 
@@ -399,17 +446,30 @@ def evaluate(review: Review, settings: Settings, stock: pd.DataFrame) -> list[Su
     for spec in RULES:
         if spec.fire is None:
             continue
-        for scope, key, kpi, value, threshold in spec.fire(review, settings, stock):
+        for hit in spec.fire(review, settings, stock):
+            scope = Scope(hit.scope) if hit.scope in SCOPES else Scope.ACCOUNT
+            stake = at_stake(
+                review,
+                settings,
+                hit.kpi,
+                scope,
+                hit.key if hit.scope in SCOPES else "",
+                hit.threshold,
+                spend=hit.spend,
+                sales=hit.sales,
+                lead_time=hit.lead_time,
+            )
             out.append(
                 Suggestion(
                     spec.id,
-                    scope,
-                    key,
-                    kpi,
-                    value,
-                    threshold,
+                    hit.scope,
+                    hit.key,
+                    hit.kpi,
+                    hit.value,
+                    hit.threshold,
                     f"{spec.action_en} ({spec.trigger})",
                     spec.action_zh,
+                    stake,
                 )
             )
     return out
