@@ -87,7 +87,9 @@ def source_of(measure: str, present: Mapping[str, set[str]]) -> Source | None:
 
 
 def sum_measures(
-    rows: Mapping[str, pd.DataFrame], present: Mapping[str, set[str]]
+    rows: Mapping[str, pd.DataFrame],
+    present: Mapping[str, set[str]],
+    scopes: frozenset[Scope] = frozenset(Scope),
 ) -> dict[Scope, list[pd.DataFrame]]:
     """Every measure with data, summed per key of each scope it has (account key "")."""
     out: dict[Scope, list[pd.DataFrame]] = {s: [] for s in Scope}
@@ -98,6 +100,8 @@ def sum_measures(
         if s is None:
             continue
         for scope in s.scopes:
+            if scope not in scopes:
+                continue
             key = s.keys.get(scope)
             jobs.setdefault((s.rows, scope, s.where.get(scope, ()), key), {})[measure] = s.column
     for (name, scope, where, key), columns in jobs.items():

@@ -79,6 +79,7 @@ class Review:
     as_of: dict[str, date] = field(default_factory=dict)  # snapshot ("stock", "health") -> day
     rows: dict[str, pd.DataFrame] = field(default_factory=dict)  # row sets counted (measures.py)
     has: dict[str, set[str]] = field(default_factory=dict)  # row set -> columns with data
+    previous: Review | None = None  # the comparison period's review, when one was asked for
 
     def frame(self, name: str) -> pd.DataFrame:
         """The rows of a row set this review counted (no rows when it had none)."""
@@ -205,11 +206,13 @@ def build_review(
     marketplace: str,
     compare: Period | None = None,
     settings: Settings | None = None,
+    scopes: frozenset[Scope] = frozenset(Scope),
 ) -> Review:
     """Measures and KPIs for every scope of one period (and a comparison period).
 
     Statuses follow `settings`' bands (the team's Settings tab; default: the registry's), per
-    category for ASINs, exactly as the workbook's formulas colour them.
+    category for ASINs, exactly as the workbook's formulas colour them. `scopes` limits the
+    work to some scopes (the trend needs the account's figures only).
     """
     settings = settings or Settings.defaults()
     findings: list[Finding] = []
@@ -304,17 +307,19 @@ def build_review(
             as_of["health"] = latest.period_end.max().date()
             take("health", pd.DataFrame([sums]), sums)
 
-    measures = sum_measures(rows, has)
+    measures = sum_measures(rows, has, scopes)
     present = {m for m in MEASURES if source_of(m, has) is not None}
 
     # Money from the Payments reports, each day from one of them (engine/money.py).
     money = money_measures(source, period, marketplace)
     for scope, frame in money.measures.items():
-        measures[scope].append(frame)
+        if scope in scopes:
+            measures[scope].append(frame)
     present.update(money.present)
     findings += money.findings
 
     # Comparison period and Settings inputs.
+    prev = None
     if compare is not None:
         prev = build_review(source, compare, marketplace=marketplace, settings=settings)
         if not prev.has_data:
@@ -338,8 +343,8 @@ def build_review(
         )
 
     frames = {s: _combine(parts, period) for s, parts in measures.items()}
-    kpis = _evaluate(frames, present, settings)
-    return Review(period, marketplace, compare, frames, kpis, ads, findings, as_of, rows, has)
+    kpis = _evaluate(frames, present, settings, scopes)
+    return Review(period, marketplace, compare, frames, kpis, ads, findings, as_of, rows, has, prev)
 
 
 def _combine(parts: list[pd.DataFrame], period: Period) -> pd.DataFrame:
@@ -353,7 +358,10 @@ def _combine(parts: list[pd.DataFrame], period: Period) -> pd.DataFrame:
 
 
 def _evaluate(
-    frames: dict[Scope, pd.DataFrame], present: set[str], settings: Settings
+    frames: dict[Scope, pd.DataFrame],
+    present: set[str],
+    settings: Settings,
+    scopes: frozenset[Scope],
 ) -> pd.DataFrame:
     out = []
     categories = settings.categories()
@@ -361,7 +369,7 @@ def _evaluate(
     for kpi in all_kpis():
         if not set(kpi.measures) <= available:
             continue
-        for scope in kpi.scopes:
+        for scope in kpi.scopes & scopes:
             frame = frames.get(scope)
             if frame is None or frame.empty or not set(kpi.measures) <= set(frame.columns):
                 continue

@@ -169,7 +169,7 @@ def refresh_review(
                 now = kpi_now(review, a.source, a.scope, a.key)
                 if now is not None:
                     a.value_now = now
-        previous = build_review(store, cmp, marketplace=market, settings=settings) if cmp else None
+        previous = review.previous
         inventory = store.table("inventory", marketplace=market)
         findings = _findings(store) + review.findings + unreadable
         inputs = Inputs(

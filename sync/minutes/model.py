@@ -125,7 +125,9 @@ def gather(
         review = build_review(
             store, period, marketplace=workspace.marketplace, compare=cmp, settings=settings
         )
-        before = build_review(store, cmp, marketplace=workspace.marketplace, settings=settings)
+        before = review.previous
+        assert before is not None  # the previous period was asked for
+
         suggestions = evaluate(review, settings, store.table("inventory"))
         trend = weekly_trend(store, period, workspace.marketplace)
     flags = _flags(review, before, settings)
