@@ -84,3 +84,19 @@ def test_table_filters_by_period_and_marketplace():
         assert len(store.table("ads", period=p)) == 1
         assert store.table("ads", marketplace="DE").empty
         assert store.coverage("ads") == Period.parse("2026-11-01..2026-11-10")
+
+
+def test_a_file_already_imported_is_hashed_not_parsed(tmp_path, seller, monkeypatch):
+    from fupan.sync.store import importer
+
+    writers.write_business_daily(tmp_path / "daily.csv", seller)
+    with Store.memory() as store:
+        first = importer.import_reports([tmp_path], store=store, period=None)
+        assert first.imported
+
+        def parse(*args, **kwargs):
+            raise AssertionError("a known file was parsed again")
+
+        monkeypatch.setattr(importer, "parse", parse)
+        again = importer.import_reports([tmp_path], store=store, period=None)
+        assert [o.skipped for o in again.outcomes] == [True]

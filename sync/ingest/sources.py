@@ -77,9 +77,17 @@ class RawReport:
 
 def load(path: str | Path) -> RawReport:
     """Read a file into a RawReport, or raise ReportError saying what to do."""
-
     p = Path(path)
-    blob = read_bounded(p)
+    return parse(p, read_bounded(p))
+
+
+def fingerprint(blob: bytes) -> str:
+    """The content hash a store knows a file by (the same bytes, whatever the name)."""
+    return hashlib.sha256(blob).hexdigest()
+
+
+def parse(p: Path, blob: bytes) -> RawReport:
+    """A file's bytes as a RawReport, or ReportError saying what to do."""
     # A byte-order mark alone (Excel's "CSV UTF-8" of an empty sheet) is empty too.
     if not blob.removeprefix(b"\xef\xbb\xbf").strip():
         raise ReportError(p, "the file is empty", fix="Download the report again.")
@@ -119,7 +127,7 @@ def load(path: str | Path) -> RawReport:
                 file=str(p),
             )
         )
-    raw.sha256 = hashlib.sha256(blob).hexdigest()
+    raw.sha256 = fingerprint(blob)
     raw.findings[:0] = findings
     return raw
 

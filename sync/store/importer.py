@@ -11,7 +11,7 @@ from ..errors import ImportFailedError, ReportError, UnknownReportError
 from ..findings import Finding, Severity
 from ..ingest.readers.base import ReadContext, ReadResult
 from ..ingest.registry import detect
-from ..ingest.sources import load
+from ..ingest.sources import fingerprint, parse, read_bounded
 from ..periods import Period
 from .history import ImportOutcome, Store
 
@@ -115,10 +115,12 @@ def read_all(
 def _read(
     path: Path, ctx: ReadContext, known: Callable[[str], bool] | None
 ) -> tuple[ReadResult | None, str]:
-
-    raw = load(path)
-    if known is not None and known(raw.sha256):
-        return None, raw.sha256
+    """Read one file; a file the store already holds is hashed, not parsed."""
+    blob = read_bounded(path)
+    sha = fingerprint(blob)
+    if known is not None and known(sha):
+        return None, sha
+    raw = parse(path, blob)
     result = detect(raw).read(raw, ctx)
     result.findings[:0] = raw.findings
     return result, raw.sha256
