@@ -57,6 +57,9 @@ class Settings:
     # Cells that could not be read, by (section, key, field): written back as typed and listed
     # in the Issues tab, never blanked; the value before them stays in use.
     unreadable: dict[tuple[str, tuple[str, str], str], Unreadable] = field(default_factory=dict)
+    _categories: tuple[dict[str, Product], int, dict[str, str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def typed(self, section: str, key: tuple[str, str], name: str) -> str | None:
         """The text typed into a cell that could not be read, or None."""
@@ -78,11 +81,18 @@ class Settings:
         return self.bands.get((kpi, category)) or self.bands.get((kpi, ""))
 
     def categories(self) -> dict[str, str]:
-        """ASIN -> category, from the Products table (the first SKU with one wins)."""
+        """ASIN -> category, from the Products table (the first SKU with one wins).
+
+        Indexed once per Products table: tabs ask for thousands of ASINs.
+        """
+        cached = self._categories
+        if cached is not None and cached[0] is self.products and cached[1] == len(self.products):
+            return cached[2]
         out: dict[str, str] = {}
         for p in self.products.values():
             if p.asin and p.category:
                 out.setdefault(p.asin, p.category)
+        self._categories = (self.products, len(self.products), out)
         return out
 
     def category_of(self, asin: str) -> str:
