@@ -20,7 +20,8 @@ from .plan import Block, Cell, Rule, Style
 class SettingsLayout:
     threshold_rows: dict[tuple[str, str], int]  # (kpi, category) -> row
     target_cells: dict[str, str]  # target key -> absolute reference
-    product_rows: dict[str, int]  # sku -> row
+    product_rows: dict[str, int]  # sku -> row (its first row)
+    asin_target_rows: dict[str, int] = field(default_factory=dict)  # asin -> row
 
 
 @dataclass(frozen=True)
