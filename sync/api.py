@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import marketplaces
 from .engine.review import Review, build_review, comparison, default_period
@@ -19,12 +20,16 @@ from .store.importer import ImportSummary, Progress, import_reports
 from .targets import XlsxTarget
 from .workspace import Workspace, init
 
+if TYPE_CHECKING:
+    from .flows.costs import CostImport
+
 __all__ = [
     "CheckResult",
     "ImportSummary",
     "Review",
     "check_reports",
     "compute_kpis",
+    "import_costs",
     "import_into_workspace",
     "import_reports",
     "init_workspace",
@@ -84,7 +89,7 @@ def compute_kpis(
     period: Period | None = None,
     marketplace: str | None = None,
     compare: str | None = None,
-    sales_target: float | None = None,
+    sales_target: float | None = None,  # monthly, pro-rated to the period
     progress: Progress | None = None,
     today: date | None = None,
 ) -> Review:
@@ -126,3 +131,18 @@ def compute_kpis(
         )
     review.findings[:0] = read_findings  # what reading the files found comes first
     return review
+
+
+def import_costs(
+    workspace: Workspace,
+    sheet: str | Path,
+    *,
+    today: date,
+    workbook: str | Path | None = None,
+    dry_run: bool = False,
+) -> CostImport:
+    """`fupan costs import`: a team's cost sheet (.xlsx/.csv, English or Chinese headers)
+    into the workbook's Settings (Products, dated rows), then the review refreshed."""
+    from .flows.costs import import_costs as run
+
+    return run(workspace, sheet, today=today, workbook=workbook, dry_run=dry_run)

@@ -86,6 +86,17 @@ class Unreadable:
     used: str  # what is used until it is fixed
 
 
+@dataclass(frozen=True)
+class CostRow:
+    """One row of a team's cost sheet: a SKU's cost from a day on, and what it names."""
+
+    sku: str
+    cost: Cost
+    asin: str = ""
+    title: str = ""
+    category: str = ""
+
+
 @dataclass
 class Settings:
     bands: dict[tuple[str, str], Bands]  # (kpi id, category or "") -> bands
@@ -134,6 +145,28 @@ class Settings:
 
     def category_of(self, asin: str) -> str:
         return self.categories().get(asin, "")
+
+    def with_costs(self, rows: list[CostRow]) -> Settings:
+        """These Settings with a cost sheet's rows in Products: a row replaces the cost of the
+        same SKU and valid-from day, other dated rows stay; the ASIN, title and category the
+        sheet gives are taken."""
+        products = {sku: replace(p, costs=list(p.costs)) for sku, p in self.products.items()}
+        for r in rows:
+            p = products.setdefault(r.sku, Product(r.sku, r.asin))
+            p.asin = r.asin or p.asin
+            p.title = r.title or p.title
+            p.category = r.category or p.category
+            p.costs = [c for c in p.costs if c.valid_from != r.cost.valid_from or not c.usable]
+            p.costs.append(r.cost)
+        # A cell typed unreadably in a row the sheet replaces is not written back over it.
+        replaced = {(r.sku, r.cost.day_text) for r in rows}
+        fields = ("unit_cost", "freight", "other", "valid_from")
+        unreadable = {
+            k: u
+            for k, u in self.unreadable.items()
+            if not (k[0] == "products" and k[1] in replaced and k[2] in fields)
+        }
+        return replace(self, products=products, unreadable=unreadable)
 
     def lead_time_of(self, sku: str) -> float:
         p = self.products.get(sku)

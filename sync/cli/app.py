@@ -25,6 +25,7 @@ from ..workspace import Workspace
 from . import amazon as amazon_cli
 from . import render
 from .auth import auth
+from .costs import costs
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -531,5 +532,6 @@ def excel_install(lang: str) -> None:
 
 
 cli.add_command(auth)
+cli.add_command(costs)
 cli.add_command(amazon_cli.amazon)
 cli.add_command(amazon_cli.pull_command)

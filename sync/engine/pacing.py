@@ -86,9 +86,11 @@ def pacing(
 ) -> tuple[pd.DataFrame | None, list[Finding]]:
     """Month-to-date measures of the account (one row, key ""), or None with no target.
 
-    `review_of(mtd)` gives (sales, net profit, finding codes) of a review of the month so
-    far; its sales count only when no report straddles the days (a weekly Business Report
-    that began in the month before), else the Business Report by date must cover them.
+    `review_of(mtd)` gives (sales, net profit, finding codes and `straddles:<table>` for
+    tables with rows left out) of a review of the month so far. The Business Report by date
+    gives MTD sales when it covers every day; else the review's, when no Business Report
+    straddles the days (a weekly one that began in the month before). MTD profit counts
+    when the Payments reports cover every day and no ad report straddles them.
     """
     if not (settings.sales_target or settings.profit_target):
         return None, []
@@ -106,13 +108,13 @@ def pacing(
     if settings.sales_target:
         if len(days) == mtd.days:
             row["mtd_sales"] = float(daily.sales.sum())
-        elif sales is not None and "straddles-period" not in codes:
+        elif sales is not None and not any(c.startswith("straddles:business") for c in codes):
             row["mtd_sales"] = sales
         else:
             missing.append("sales")
         row["month_sales_target"] = float(settings.sales_target)
     if settings.profit_target:
-        unknown = {"straddles-period", "money-partial", "profit-estimate"} & set(codes)
+        unknown = {"straddles:ads", "money-partial", "profit-estimate"} & set(codes)
         if profit is not None and not unknown:
             row["mtd_profit"] = profit
         else:

@@ -23,7 +23,6 @@ workbook's profit cells read "estimate". Refunds and account charges are not in 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -124,13 +123,14 @@ def costs_on(days: pd.Series, skus: pd.Series, table: pd.DataFrame) -> pd.DataFr
     return joined.set_index("_row").sort_index()[["landed", "freight_unit", "foreign"]]
 
 
-def strict_sum(frame: pd.DataFrame, keys: Iterable[str] | None) -> pd.DataFrame:
-    """Sums per key in which one unknown (NaN) makes the sum unknown ("" = the account)."""
+def strict_sum(frame: pd.DataFrame, keys: pd.Series | None) -> pd.DataFrame:
+    """Sums per key in which one unknown (NaN) makes the sum unknown (None: the account,
+    key "")."""
     if keys is None:
         sums = frame.sum().to_frame().T.set_axis([""])
         unknown = frame.isna().any().to_frame().T.set_axis([""])
     else:
-        by = list(keys)
+        by = keys.astype(str).to_numpy()
         sums = frame.groupby(by).sum()
         unknown = frame.isna().groupby(by).any()
     return sums.mask(unknown).astype("float64")
@@ -254,12 +254,12 @@ def _scopes(
     out = {Scope.ACCOUNT: strict_sum(rows, None)}
     with_sku = skus != ""
     if with_sku.any():
-        out[Scope.SKU] = strict_sum(rows[with_sku].assign(_k=skus[with_sku]), ["_k"])
+        out[Scope.SKU] = strict_sum(rows[with_sku], skus[with_sku])
         if asins is None:
             asins = skus.map(asin_of_sku(source, period, marketplace))
         known = with_sku & asins.notna() & (asins.astype(str) != "")
         if known.any():
-            out[Scope.ASIN] = strict_sum(rows[known].assign(_k=asins[known]), ["_k"])
+            out[Scope.ASIN] = strict_sum(rows[known], asins[known])
     for scope, frame in out.items():
         frame.index = frame.index.map(str)
         frame.index.name = None

@@ -83,6 +83,7 @@ class Review:
     has: dict[str, set[str]] = field(default_factory=dict)  # row set -> columns with data
     estimate: bool = False  # profit from the Fee Preview and Business Report (engine/profit)
     uncosted: list[str] = field(default_factory=list)  # SKUs sold without a cost
+    straddled: set[str] = field(default_factory=set)  # tables with rows left out (straddling)
 
     def frame(self, name: str) -> pd.DataFrame:
         """The rows of a row set this review counted (no rows when it had none)."""
@@ -220,11 +221,13 @@ def build_review(
     settings = settings or Settings.defaults()
     findings: list[Finding] = []
     as_of: dict[str, date] = {}
+    straddled: set[str] = set()  # tables with rows left out of the period
 
     def inside(name: str, start: str, end: str, p: Period = period) -> pd.DataFrame:
         df = source.table(name, marketplace=marketplace, period=p)
         cut = straddling(df, start, end, p)
         if cut.any():
+            straddled.add(name)
             findings.append(
                 Finding(
                     Severity.WARNING,
@@ -354,7 +357,8 @@ def build_review(
 
         def month_so_far(mtd: Period) -> tuple[float | None, float | None, list[str]]:
             r = build_review(source, mtd, marketplace=marketplace, settings=settings, pace=False)
-            return r.value("sales"), r.value("net_profit"), [f.code for f in r.findings]
+            codes = [f.code for f in r.findings] + [f"straddles:{t}" for t in r.straddled]
+            return r.value("sales"), r.value("net_profit"), codes
 
         month, paced = pacing(source, period, marketplace, settings, month_so_far)
         if month is not None:
@@ -377,6 +381,7 @@ def build_review(
         has,
         profit.estimate,
         profit.uncosted,
+        straddled,
     )
 
 
