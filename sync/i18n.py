@@ -45,6 +45,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "Refreshed by fupan from the history store on {when}.",
         "由 fupan 于 {when} 根据历史数据刷新。",
     ),
+    "estimate": ("estimate", "估算"),
+    "estimate_note": (
+        "No Date Range report or settlement covers the whole period: profit is estimated from "
+        "the FBA Fee Preview and the Business Report.",
+        "本期未被日期范围报告或结算报告完整覆盖：利润按 FBA 费用预览和业务报告估算。",
+    ),
+    "money_block": ("Money", "销售与利润"),
+    "profit_compare": ("Net profit, comparison", "对比期净利润"),
+    "profit_change": ("Net profit change", "净利润变化"),
     # columns
     "asin": ("ASIN", "ASIN"),
     "sku": ("SKU", "SKU"),

@@ -105,7 +105,7 @@ def demo_lines(seller: Seller) -> list[Line]:
         )
     days = pd.date_range(seller.start, seller.end)
     sp = seller.search_terms
-    for monday in days[days.dayofweek == 0]:
+    for monday in days[days.day_of_week == 0]:
         week = sp[(sp.date >= monday) & (sp.date < monday + pd.Timedelta(days=7))]
         lines.append(
             Line(
