@@ -86,7 +86,8 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
     yellow = {"en": "yellow", "zh": "黄"}[lang]
     words = {"green": green, "yellow": yellow, "red": red}
 
-    def statuses(book, bands: Bands):
+    def statuses(book, bands_of):
+        """(status in the sheet, status by `bands_of(category)`) of every ASIN's ACoS."""
         ws = book[plan.sheet("sales").title]
         col = kpi_columns(ws, lang)["acos"]
         out = []
@@ -94,24 +95,31 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
             v = ws.cell(row, col).value
             if ws.cell(row, 1).value is None:
                 break
+            bands = bands_of(ws.cell(row, 2).value or "")
             want = "" if v in (None, "") else words[bands.status(v)]
             out.append((ws.cell(row, col + 1).value or "", want))
         return out
 
-    default = KPIS["acos"].bands
+    default = KPIS["acos"].bands_for  # the category's bands (the demo's cost sheet has them)
     pairs = statuses(calc, default)
     assert pairs and all(got == want for got, want in pairs)
-    # A team lowers the ACoS line: the sheet recolours on recalculation, without a sync.
+    assert {c for c in KPIS["acos"].category_bands} <= {
+        calc[plan.sheet("sales").title].cell(r, 2).value for r in range(5, 5 + len(pairs))
+    }
+    # A team lowers the ACoS line of every category: the sheet recolours on recalculation,
+    # without a sync.
     edited = folder / "edited.xlsx"
     shutil.copy(result.workspace.workbook, edited)
     wb = load_workbook(edited)
     ws = wb[plan.sheet("settings").title]
-    row = next(r for r in ws.iter_rows() if r[0].value == "acos" and not r[2].value)
-    row[4].value, row[6].value = 0.05, 0.08
+    rows = [r for r in ws.iter_rows() if r[0].value == "acos"]
+    assert len(rows) == 1 + len(KPIS["acos"].category_bands)
+    for row in rows:
+        row[4].value, row[6].value = 0.05, 0.08
     wb.save(edited)
     after = load_workbook(recalc(edited, folder / "lo-edit", today=TODAY), data_only=True)
     new = Bands(green_max=0.05, yellow_max=0.08)
-    pairs = statuses(after, new)
+    pairs = statuses(after, lambda _category: new)
     assert all(got == want for got, want in pairs)
     assert sum(got == red for got, _ in pairs) > sum(
         got == red for got, _ in statuses(calc, default)
