@@ -17,6 +17,19 @@ ACCOUNT_ASIN_SKU = frozenset({A, S, Scope.SKU})
 ACCOUNT_CAMPAIGN = frozenset({A, C})
 ALL = frozenset({A, S, C})
 ENTRIES: list[Kpi] = []  # in the catalogue's order; addin/registry.py registers them
+# What a review leads with (the Dashboard's first block, the minutes' first table): the
+# money of the period, in this order.
+MONEY_BLOCK = (
+    "sales",
+    "net_profit",
+    "margin",
+    "sales_attainment",
+    "profit_attainment",
+    "sales_pace",
+    "sales_forecast",
+    "ad_spend",
+    "tacos",
+)
 
 MEASURES: dict[str, str] = {
     "sales": "Σ Ordered Product Sales (Business Report)",

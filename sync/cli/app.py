@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from ... import __version__
-from .. import api
+from .. import api, marketplaces
 from ..clock import ENV, command_day
 from ..errors import FupanError
 from ..findings import Finding
@@ -236,7 +236,8 @@ def kpis(
         click.echo(render.to_csv(review.kpis), nl=False)
     else:
         click.echo(f"{review.marketplace} {review.period}")
-        click.echo(render.to_table(review.kpis, lang=lang), nl=False)
+        currency = marketplaces.get(review.marketplace).currency
+        click.echo(render.to_table(review.kpis, lang=lang, currency=currency), nl=False)
     _echo_findings(review.findings)
 
 

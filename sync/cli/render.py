@@ -11,6 +11,7 @@ import click
 import pandas as pd
 
 from ...addin.registry import KPIS, Unit
+from ..marketplaces import money_text
 
 COLOURS = {"green": "green", "yellow": "yellow", "red": "red"}
 COLUMNS = ["scope", "key", "kpi", "value", "status"]
@@ -47,13 +48,15 @@ def to_csv(kpis: pd.DataFrame) -> str:
 
 
 def format_value(kpi_id: str, value: float | None, currency: str = "") -> str:
+    """A KPI value as text; money in `currency`'s own format ($1,234.56, 1.234,56 €, ¥1,235)
+    when given."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     unit = KPIS[kpi_id].unit
     if unit is Unit.RATIO:
         return f"{value * 100:.2f} %"
     if unit is Unit.MONEY:
-        return f"{value:,.2f}" + (f" {currency}" if currency else "")
+        return money_text(value, currency) if currency else f"{value:,.2f}"
     if unit is Unit.MULTIPLE:
         return f"{value:.2f}"
     if unit is Unit.DAYS:
@@ -61,8 +64,11 @@ def format_value(kpi_id: str, value: float | None, currency: str = "") -> str:
     return f"{value:,.0f}"
 
 
-def to_table(kpis: pd.DataFrame, *, colour: bool = True, lang: str = "en") -> str:
-    """One block per scope and key, KPIs down the rows, status as a coloured dot."""
+def to_table(
+    kpis: pd.DataFrame, *, colour: bool = True, lang: str = "en", currency: str = ""
+) -> str:
+    """One block per scope and key, KPIs down the rows, status as a coloured dot; money in
+    the marketplace's currency."""
     lines: list[str] = []
     for (scope, key), block in kpis.groupby(["scope", "key"], sort=False):
         title = "account" if scope == "account" else f"{scope} {key}"
@@ -70,7 +76,7 @@ def to_table(kpis: pd.DataFrame, *, colour: bool = True, lang: str = "en") -> st
         for r in block.itertuples(index=False):
             kpi = KPIS[r.kpi]
             name = kpi.name_zh if lang == "zh" else kpi.name_en
-            text = format_value(r.kpi, _plain(float(r.value)))
+            text = format_value(r.kpi, _plain(float(r.value)), currency)
             mark = {"green": "●", "yellow": "●", "red": "●"}.get(r.status, " ")
             if colour and r.status in COLOURS:
                 mark = click.style(mark, fg=COLOURS[r.status])

@@ -63,18 +63,6 @@ MONEY_MEASURES = frozenset(
         "month_profit_target",
     }
 )
-# The Dashboard's first block, in this order: the money of the period.
-MONEY_BLOCK = (
-    "sales",
-    "net_profit",
-    "margin",
-    "sales_attainment",
-    "profit_attainment",
-    "sales_pace",
-    "sales_forecast",
-    "ad_spend",
-    "tacos",
-)
 # Every tab fupan owns, by stable key (titles are translated, see i18n.LABELS).
 SHEET_KEYS = (
     "dashboard",

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from ....addin.kpis import MONEY_BLOCK
 from ....addin.registry import KPIS, Scope, Unit, all_kpis
 from ...actions.model import COLUMNS as ACTION_COLUMNS
 from ...engine.review import comparable
 from ...i18n import t
 from ..book import Book
 from ..cells import formula, sheet_ref, value_cell
-from ..inputs import MONEY_BLOCK, UNIT_STYLE
+from ..inputs import UNIT_STYLE
 from ..measures import measure_formula
 from ..plan import Block, Cell, Chart, Rule, Sheet, Style
 
