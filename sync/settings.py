@@ -7,6 +7,7 @@ the team's edits survive and drive both the workbook's colours and the rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -319,12 +320,16 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
     return s
 
 
+# Reads one typed number of a Settings row: (value, row, column, key, field, value before).
+NumberReader = Callable[[Any, int, int, tuple[str, str], str, float | None], float | None]
+
+
 def _product_row(
     s: Settings,
     base: Settings,
     cells: list[Any],
     r: int,
-    number: Any,
+    number: NumberReader,
 ) -> None:
     """One row of Products: the SKU's data (first row) and one dated cost."""
     sku = str(cells[0]).strip()

@@ -347,3 +347,18 @@ def _grid(sheet) -> list[list]:
     from fupan.sync.workbook.plan import cell_rows
 
     return [[c.value if c else None for c in r] for r in cell_rows(sheet.blocks)]
+
+
+def test_money_is_written_in_the_marketplaces_own_format(tmp_path):
+    from fupan.sync.cli.render import format_value
+    from fupan.sync.marketplaces import money_format, money_text
+
+    assert format_value("net_profit", -1234.5, "USD") == "-$1,234.50"
+    assert format_value("net_profit", 1234.5, "EUR") == "1.234,50 €"
+    assert format_value("net_profit", 123456.7, "JPY") == "¥123,457"
+    assert money_text(0.004, "USD") == "$0.00"
+    assert money_format("JPY") == '"¥"#,##0'  # no decimals: yen have none
+    assert money_format("EUR") == '#,##0.00" €"'  # the spreadsheet's locale gives 1.234,56
+    path = money.write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
+    out = CliRunner().invoke(cli, ["kpis", str(path), "--period", str(WEEK)]).stdout
+    assert "$1,279.60" in out and "-$15.99" in out
