@@ -192,7 +192,15 @@ def _estimated(
     ]
     fees = source.table("fee_preview", marketplace=marketplace)
     if biz.empty or fees.empty:
-        return Profit()
+        if biz.empty and not covered:
+            return Profit()  # nothing sold that fupan knows of: no profit to speak of
+        note = (
+            f"profit of {period} is not computed: no Date Range report or settlement covers "
+            "every day of it, and there is no "
+            + ("FBA Fee Preview" if fees.empty else "Business Report by ASIN with SKUs")
+            + " to estimate it from. Download the Date Range report of the period"
+        )
+        return Profit(findings=[Finding(Severity.INFO, "profit-unknown", note)])
     fees = fees[fees.snapshot_date <= pd.Timestamp(period.end)] if covered else fees
     latest = fees.sort_values("snapshot_date").groupby("sku").tail(1).set_index("sku")
     per_unit = latest.referral_fee.fillna(0.0) + latest.closing_fee.fillna(0.0)
