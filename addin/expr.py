@@ -25,6 +25,11 @@ class Expr:
     def measures(self) -> tuple[str, ...]:
         raise NotImplementedError
 
+    def nullable_measures(self) -> tuple[str, ...]:
+        """Measures that may be unknown (a blank cell, NaN): a blank one makes the result
+        blank instead of counting as zero (a product cost nobody typed, say)."""
+        return ()
+
     def evaluate(self, env: Mapping[str, Values]) -> Values:
         raise NotImplementedError
 
@@ -56,12 +61,16 @@ def _lift(x: Expr | float) -> Expr:
 
 @dataclass(frozen=True)
 class M(Expr):
-    """A measure, by id."""
+    """A measure, by id; `nullable` when it may be unknown (see Expr.nullable_measures)."""
 
     name: str
+    nullable: bool = False
 
     def measures(self) -> tuple[str, ...]:
         return (self.name,)
+
+    def nullable_measures(self) -> tuple[str, ...]:
+        return (self.name,) if self.nullable else ()
 
     def evaluate(self, env: Mapping[str, Values]) -> Values:
         return env[self.name]
@@ -101,6 +110,10 @@ class _Binary(Expr):
 
     def measures(self) -> tuple[str, ...]:
         seen = dict.fromkeys(self.left.measures() + self.right.measures())
+        return tuple(seen)
+
+    def nullable_measures(self) -> tuple[str, ...]:
+        seen = dict.fromkeys(self.left.nullable_measures() + self.right.nullable_measures())
         return tuple(seen)
 
 
@@ -185,12 +198,65 @@ class Div(_Binary):
         return f'IF({cond},"",{a}/{b})'
 
 
+@dataclass(frozen=True)
+class Sum(Expr):
+    """± terms added in one go: one null guard for all of them in a formula, so a sum of
+    five measures stays one short formula instead of nested IFs."""
+
+    terms: tuple[tuple[int, Expr], ...]  # (+1 or -1, term)
+
+    def measures(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m for _, t in self.terms for m in t.measures()))
+
+    def nullable_measures(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m for _, t in self.terms for m in t.nullable_measures()))
+
+    def evaluate(self, env: Mapping[str, Values]) -> Values:
+        values = [(sign, t.evaluate(env)) for sign, t in self.terms]
+        out = np.zeros(())
+        for sign, v in values:
+            out = out + sign * np.asarray(v, dtype="float64")
+        return _like(out, *(v for _, v in values))
+
+    def python(self) -> str:
+        sign, first = self.terms[0]
+        text = first.python() if sign > 0 else f"_sub(0.0, {first.python()})"
+        for sign, t in self.terms[1:]:
+            text = f"{'_add' if sign > 0 else '_sub'}({text}, {t.python()})"
+        return text
+
+    def formula(self, ref: Callable[[str], str]) -> str:
+        parts = [(sign, t.formula(ref)) for sign, t in self.terms]
+        body = "".join(
+            ("+" if sign > 0 else "-") + (p if _is_atom(p) else f"({p})") for sign, p in parts
+        ).removeprefix("+")
+        nullable = [p for (_, t), (_, p) in zip(self.terms, parts, strict=True) if _nullable(t)]
+        guard = _guard(*nullable) if nullable else ""
+        return f'IF({guard},"",({body}))' if guard else f"({body})"
+
+
+def total(*terms: tuple[int, Expr | str]) -> Sum:
+    """total((+1, "net_sales"), (-1, M("cogs", True))): a Sum over measures or expressions."""
+    return Sum(tuple((sign, M(t) if isinstance(t, str) else t) for sign, t in terms))
+
+
+def _is_atom(text: str) -> bool:
+    """A cell reference or a number: needs no parentheses."""
+    return text.replace("$", "").replace("!", "").replace("'", "").isalnum() or (
+        _is_plain_number(text)
+    )
+
+
 def _nullable(e: Expr) -> bool:
-    """Whether an expression can produce null (only divisions can)."""
+    """Whether an expression can produce null: divisions, and measures that may be unknown."""
     if isinstance(e, Div):
         return True
+    if isinstance(e, M):
+        return e.nullable
     if isinstance(e, _Binary):
         return _nullable(e.left) or _nullable(e.right)
+    if isinstance(e, Sum):
+        return any(_nullable(t) for _, t in e.terms)
     return False
 
 

@@ -52,6 +52,11 @@ class Kpi:
     def measures(self) -> tuple[str, ...]:
         return self.expr.measures()
 
+    @property
+    def nullable(self) -> tuple[str, ...]:
+        """Measures whose blank means unknown (the KPI is then blank), not zero."""
+        return self.expr.nullable_measures()
+
     def compute(self, env: Mapping[str, Values]) -> Values:
         """Evaluate over measure columns (pandas), arrays or plain numbers."""
         return self.expr.evaluate(env)

@@ -7,7 +7,7 @@ listed in MEASURES below. Bands marked "(ours)" are our own defaults where no se
 
 from __future__ import annotations
 
-from .expr import M, ratio
+from .expr import Expr, M, ratio, total
 from .kpi import Direction, Kpi, Scope, Unit
 from .thresholds import Bands
 
@@ -17,6 +17,19 @@ ACCOUNT_ASIN_SKU = frozenset({A, S, Scope.SKU})
 ACCOUNT_CAMPAIGN = frozenset({A, C})
 ALL = frozenset({A, S, C})
 ENTRIES: list[Kpi] = []  # in the catalogue's order; addin/registry.py registers them
+# What a review leads with (the Dashboard's first block, the minutes' first table): the
+# money of the period, in this order.
+MONEY_BLOCK = (
+    "sales",
+    "net_profit",
+    "margin",
+    "sales_attainment",
+    "profit_attainment",
+    "sales_pace",
+    "sales_forecast",
+    "ad_spend",
+    "tacos",
+)
 
 MEASURES: dict[str, str] = {
     "sales": "Σ Ordered Product Sales (Business Report)",
@@ -44,7 +57,10 @@ MEASURES: dict[str, str] = {
     "vtr_shipments": "shipments in the valid-tracking window",
     "cancellations": "pre-fulfilment cancellations",
     "cancel_orders": "orders in the cancellation window",
-    "sales_target": "the period's sales target (Settings)",
+    "sales_target": "the monthly sales target (Settings) × the share of each month's days in "
+    "the period",
+    "profit_target": "the monthly net profit target (Settings) × the share of each month's days "
+    "in the period",
     "sales_prev": "sales of the comparison period",
     "units_prev": "units of the comparison period",
     "sessions_prev": "sessions of the comparison period",
@@ -56,6 +72,21 @@ MEASURES: dict[str, str] = {
     "other_fees": "Σ every other amount except transfers and reserves (ads, storage, service "
     "fees, adjustments, their taxes)",
     "net_proceeds": "Σ line totals, transfers to the bank and reserves left out",
+    "net_sales": "product sales + refunds (Principal; Payments reports), or, estimated, the "
+    "Business Report's ordered product sales (engine/profit.py)",
+    "profit_units": "units of the order lines (Payments reports), or, estimated, units ordered",
+    "amazon_fees": "selling + FBA + other fees without Amazon's advertising charges, negative; "
+    "estimated: −(referral + closing + fulfilment fee per unit, FBA Fee Preview) × units",
+    "cogs": "Σ units × (unit cost + other cost per unit) in force on each order's day "
+    "(Settings, Products); blank when a SKU sold has no cost",
+    "freight": "Σ units × first-leg freight per unit in force on each order's day; blank when "
+    "a SKU sold has no cost",
+    "mtd_sales": "sales from the month's first day to the period's last (Business Report by date)",
+    "mtd_profit": "net profit from the month's first day to the period's last",
+    "mtd_days": "days from the month's first day to the period's last",
+    "month_days": "days in the month of the period's last day",
+    "month_sales_target": "the monthly sales target (Settings)",
+    "month_profit_target": "the monthly net profit target (Settings)",
 }
 
 
@@ -107,12 +138,12 @@ _k(
 _k(
     "sales_attainment",
     "Sales attainment",
-    "目标达成率",
+    "销售目标达成率",
     Unit.RATIO,
     HI,
-    frozenset({A}),
+    ACCOUNT_ASIN,
     ratio("sales", "sales_target"),
-    "sales / sales target for the period",
+    "sales / sales target for the period (monthly target pro-rated by days)",
     Bands(green_min=0.95, yellow_min=0.80, source="000, 002; yellow/red (ours)"),
     "000, 002",
 )
@@ -230,6 +261,130 @@ _k(
     M("net_proceeds"),
     "Σ line totals, transfers to your bank account left out",
     source="000, 003",
+)
+
+# Profit (engine/profit.py): what sales leave after Amazon's fees, the goods and the ads.
+# Costs may be unknown (a SKU nobody costed): such a measure is blank, and so is the profit.
+_FEES, _COGS, _FREIGHT = M("amazon_fees", True), M("cogs", True), M("freight", True)
+GROSS_PROFIT: Expr = total((+1, "net_sales"), (+1, _FEES), (-1, _COGS), (-1, _FREIGHT))
+NET_PROFIT: Expr = total(
+    (+1, "net_sales"), (+1, _FEES), (-1, _COGS), (-1, _FREIGHT), (-1, "ad_spend")
+)
+_attainment = Bands(green_min=0.95, yellow_min=0.80, source="000, 002; yellow/red (ours)")
+_k(
+    "gross_profit",
+    "Gross profit",
+    "毛利润",
+    Unit.MONEY,
+    INFO,
+    ACCOUNT_ASIN_SKU,
+    GROSS_PROFIT,
+    "product sales − refunds + Amazon fees (negative) − COGS − first-leg freight, before ads",
+    source="000, 003",
+)
+_k(
+    "net_profit",
+    "Net profit",
+    "净利润",
+    Unit.MONEY,
+    INFO,
+    ACCOUNT_ASIN,
+    NET_PROFIT,
+    "gross profit − ad spend (per ASIN: its Sponsored Products spend; SB and SD at account)",
+    source="000, 003",
+)
+_k(
+    "margin",
+    "Net margin",
+    "净利润率",
+    Unit.RATIO,
+    HI,
+    ACCOUNT_ASIN,
+    ratio(NET_PROFIT, "net_sales"),
+    "net profit / net sales (after fees, COGS, freight and the ad share)",
+    Bands(green_min=0.15, yellow_min=0.05, source="(ours); 000 gives home ≥ 35 %"),
+    "000, 003",
+    home=Bands(green_min=0.35, yellow_min=0.25, source="000 (home ≥ 35 %); yellow (ours)"),
+)
+_k(
+    "roi",
+    "ROI",
+    "投资回报率 (ROI)",
+    Unit.RATIO,
+    INFO,
+    ACCOUNT_ASIN,
+    ratio(NET_PROFIT, total((+1, _COGS), (+1, _FREIGHT))),
+    "net profit / (COGS + first-leg freight): the return on the money put into the goods",
+    source="003",
+)
+_k(
+    "profit_per_unit",
+    "Net profit per unit",
+    "单件净利润",
+    Unit.MONEY,
+    INFO,
+    ACCOUNT_ASIN,
+    ratio(NET_PROFIT, "profit_units"),
+    "net profit / units sold",
+    source="003",
+)
+_k(
+    "profit_attainment",
+    "Profit attainment",
+    "利润目标达成率",
+    Unit.RATIO,
+    HI,
+    ACCOUNT_ASIN,
+    ratio(NET_PROFIT, "profit_target"),
+    "net profit / net profit target for the period (monthly target pro-rated by days)",
+    _attainment,
+    "000, 002",
+)
+_k(
+    "sales_pace",
+    "Month-to-date sales attainment",
+    "本月销售进度达成率",
+    Unit.RATIO,
+    HI,
+    frozenset({A}),
+    ratio(M("mtd_sales") * M("month_days"), M("mtd_days") * M("month_sales_target")),
+    "month-to-date sales / (monthly target × days so far / days in month)",
+    _attainment,
+    "000, 002",
+)
+_k(
+    "sales_forecast",
+    "Sales forecast (month)",
+    "本月预计销售额",
+    Unit.MONEY,
+    INFO,
+    frozenset({A}),
+    ratio(M("mtd_sales") * M("month_days"), "mtd_days"),
+    "month-to-date sales / days so far × days in month",
+    source="000, 002",
+)
+_k(
+    "profit_pace",
+    "Month-to-date profit attainment",
+    "本月利润进度达成率",
+    Unit.RATIO,
+    HI,
+    frozenset({A}),
+    ratio(M("mtd_profit") * M("month_days"), M("mtd_days") * M("month_profit_target")),
+    "month-to-date net profit / (monthly target × days so far / days in month)",
+    _attainment,
+    "000, 002",
+)
+_k(
+    "profit_forecast",
+    "Net profit forecast (month)",
+    "本月预计净利润",
+    Unit.MONEY,
+    INFO,
+    frozenset({A}),
+    ratio(M("mtd_profit") * M("month_days"), "mtd_days"),
+    "month-to-date net profit / days so far × days in month",
+    source="000, 002",
 )
 
 # 2. Traffic and conversion

@@ -25,9 +25,9 @@ a zero denominator (never 0, never an error).
 from xlwings import func
 
 
-def _num(v):
+def _num(v, blank=0.0):
     if v is None or v == "":
-        return 0.0
+        return blank
     if isinstance(v, bool):
         return float(v)
     if isinstance(v, (int, float)):
@@ -51,14 +51,15 @@ def _div(a, b):
     return None if a is None or b is None or b == 0 else a / b
 
 
-def _cells(x):
+def _cells(x, blank=0.0):
     if isinstance(x, (list, tuple)):
-        return [_num(v[0] if isinstance(v, (list, tuple)) else v) for v in x], True
-    return [_num(x)], False
+        return [_num(v[0] if isinstance(v, (list, tuple)) else v, blank) for v in x], True
+    return [_num(x, blank)], False
 
 
-def _apply(fn, *args):
-    columns = [_cells(a) for a in args]
+def _apply(fn, *args, unknown=()):
+    """Apply fn row by row; a blank in an argument listed in `unknown` is unknown (None)."""
+    columns = [_cells(a, None if i in unknown else 0.0) for i, a in enumerate(args)]
     n = max(len(c) for c, _ in columns)
     rows = [[c[i] if len(c) > 1 else c[0] for c, _ in columns] for i in range(n)]
     out = [fn(*row) for row in rows]
@@ -70,11 +71,13 @@ def render() -> str:
     parts = [HEADER]
     for k in all_kpis():
         args = ", ".join(k.measures)
+        unknown = tuple(i for i, m in enumerate(k.measures) if m in k.nullable)
+        extra = f", unknown={unknown}" if unknown else ""
         parts.append(
             f'\n\n@func(namespace="AMZ", name="{k.id.upper()}")\n'
             f"def AMZ_{k.id.upper()}({args}):\n"
             f'    """{k.name_en} ({k.name_zh}): {k.doc}."""\n'
-            f"    return _apply(lambda {args}: {k.expr.python()}, {args})\n"
+            f"    return _apply(lambda {args}: {k.expr.python()}, {args}{extra})\n"
         )
     return "".join(parts)
 

@@ -23,17 +23,18 @@ PREFIX = "AMZ_"
 CATEGORY = "fupan"
 
 
-def _column(x: Any) -> tuple[np.ndarray, bool]:
-    """Cells as floats (blank -> 0, text -> NaN) and whether they came as a range."""
+def _column(x: Any, blank: float = 0.0) -> tuple[np.ndarray, bool]:
+    """Cells as floats (blank -> `blank`, text -> NaN) and whether they came as a range."""
     if isinstance(x, (list, tuple)):
         flat = [v[0] if isinstance(v, (list, tuple)) and len(v) == 1 else v for v in x]
-        return np.array([_number(v) for v in flat], dtype="float64"), True
-    return np.array([_number(x)], dtype="float64"), False
+        return np.array([_number(v, blank) for v in flat], dtype="float64"), True
+    return np.array([_number(x, blank)], dtype="float64"), False
 
 
-def _number(v: Any) -> float:
+def _number(v: Any, blank: float = 0.0) -> float:
     if v is None or v == "":
-        return 0.0  # a blank cell counts as zero, as in Excel's own arithmetic
+        return blank  # a blank cell counts as zero, as in Excel's own arithmetic, unless
+        # its measure may be unknown (a product cost): then it is unknown
     if isinstance(v, bool):
         return float(v)
     if isinstance(v, (int, float)):
@@ -46,8 +47,10 @@ def _out(values: np.ndarray, as_column: bool) -> Any:
     return [[c] for c in cells] if as_column else cells[0]
 
 
-def _broadcast(args: Sequence[Any]) -> tuple[list[np.ndarray], bool]:
-    cols = [_column(a) for a in args]
+def _broadcast(args: Sequence[Any], unknown: Sequence[bool] = ()) -> tuple[list[np.ndarray], bool]:
+    """Columns of equal length; `unknown[i]`: a blank in argument i is unknown (NaN)."""
+    blanks = [math.nan if i < len(unknown) and unknown[i] else 0.0 for i in range(len(args))]
+    cols = [_column(a, b) for a, b in zip(args, blanks, strict=True)]
     as_column = any(c[1] for c in cols)
     n = max(len(c[0]) for c in cols)
     out = []
@@ -60,9 +63,10 @@ def _broadcast(args: Sequence[Any]) -> tuple[list[np.ndarray], bool]:
 
 def _make(kpi: Kpi) -> Callable[..., Any]:
     measures = kpi.measures
+    unknown = [m in kpi.nullable for m in measures]
 
     def udf(*args: Any) -> Any:
-        cols, as_column = _broadcast(args)
+        cols, as_column = _broadcast(args, unknown)
         values = np.asarray(kpi.compute(dict(zip(measures, cols, strict=True))), dtype="float64")
         return _out(np.resize(values, len(cols[0])), as_column)
 

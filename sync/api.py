@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from ..workbook_templates.build import template_path
 from . import marketplaces
 from .engine.review import Review, build_review, comparison, default_period
 from .errors import UsageError
 from .findings import Finding
+from .flows.costs import CostImport
+from .flows.costs import import_costs as run_cost_import
+from .flows.workspace import import_into_workspace, init_workspace
 from .ingest.check import CheckResult, check_reports
 from .periods import Period
 from .settings import Settings, team_settings
 from .store.history import Store
 from .store.importer import ImportSummary, Progress, import_reports
 from .targets import XlsxTarget
-from .workspace import Workspace, init
+from .workspace import Workspace
 
 __all__ = [
     "CheckResult",
@@ -26,42 +27,11 @@ __all__ = [
     "Review",
     "check_reports",
     "compute_kpis",
+    "import_costs",
     "import_into_workspace",
     "import_reports",
     "init_workspace",
 ]
-
-
-def init_workspace(
-    root: str | Path, *, marketplace: str = marketplaces.DEFAULT, language: str = "en"
-) -> Workspace:
-    """Create a workspace folder: settings, history store, report inbox."""
-    ws = init(root, marketplace=marketplace, language=language)
-    Store.open(ws.store_path).close()
-    if not ws.workbook.exists():
-        shutil.copyfile(template_path(ws.language), ws.workbook)
-    return ws
-
-
-def import_into_workspace(
-    workspace: Workspace,
-    paths: Iterable[str | Path] = (),
-    *,
-    period: Period | None = None,
-    progress: Progress | None = None,
-    today: date | None = None,
-) -> ImportSummary:
-    """Import the given reports (default: the workspace's inbox) into its store."""
-    targets = list(paths) or [workspace.reports]
-    with Store.open(workspace.store_path) as store:
-        return import_reports(
-            targets,
-            store=store,
-            period=period,
-            marketplace=workspace.marketplace,
-            progress=progress,
-            today=today,
-        )
 
 
 def resolve_marketplace(store: Store, marketplace: str | None) -> str:
@@ -83,7 +53,7 @@ def compute_kpis(
     period: Period | None = None,
     marketplace: str | None = None,
     compare: str | None = None,
-    sales_target: float | None = None,
+    sales_target: float | None = None,  # monthly, pro-rated to the period
     progress: Progress | None = None,
     today: date | None = None,
 ) -> Review:
@@ -125,3 +95,16 @@ def compute_kpis(
         )
     review.findings[:0] = read_findings  # what reading the files found comes first
     return review
+
+
+def import_costs(
+    workspace: Workspace,
+    sheet: str | Path,
+    *,
+    today: date,
+    workbook: str | Path | None = None,
+    dry_run: bool = False,
+) -> CostImport:
+    """`fupan costs import`: a team's cost sheet (.xlsx/.csv, English or Chinese headers)
+    into the workbook's Settings (Products, dated rows), then the review refreshed."""
+    return run_cost_import(workspace, sheet, today=today, workbook=workbook, dry_run=dry_run)

@@ -51,7 +51,49 @@ def kpis_markdown() -> str:
         )
     lines += ["", "## Measures", "", "| measure | meaning |", "|---|---|"]
     lines += [f"| `{m}` | {text} |" for m, text in MEASURES.items()]
+    lines += ["", *PROFIT_NOTES.strip().splitlines()]
     return "\n".join(lines) + "\n"
+
+
+PROFIT_NOTES = """
+## Profit, and how it differs from Seller Central's payment summary
+
+Every profit KPI above is one expression over the measures (the engine, the native formula
+and the `AMZ_*` function all evaluate it). In the marketplace's currency, Amazon's signs:
+
+- **Gross profit 毛利润** = net sales (product sales + refunds) + Amazon fees (negative)
+  − COGS − first-leg freight, before advertising.
+- **Net profit 净利润** = gross profit − ad spend. Per ASIN the ad spend is its Sponsored
+  Products spend (advertised product report); Sponsored Brands and Display spend, storage,
+  subscription and other charges without a SKU count at the account only, so the ASINs'
+  profits do not add up to the account's.
+- **Net margin 净利润率** = net profit / net sales: the margin the review articles mean by
+  毛利率 "after first-leg freight, referral fee, FBA fee and the ad share"; green from 35 %
+  for home (seed 000), 15 % otherwise (ours).
+- **ROI** = net profit / (COGS + freight); **net profit per unit** = net profit / units sold.
+- **Attainment** = sales (net profit) / the monthly target × the share of the month's days in
+  the period; **month-to-date attainment** = sales (net profit) from the 1st to the period's
+  last day / (monthly target × days so far / days in the month); **forecast** = month-to-date
+  / days so far × days in the month.
+
+COGS and freight are units × the cost row of Settings' Products in force on the order line's
+day (dated rows: a price change does not rewrite history). A SKU sold without a unit cost on
+that day, or with costs in another currency, leaves its profit, its ASIN's and the account's
+blank, and Issues names it: never a 0. When the Date Range report and the settlements do not
+cover every day of the period, profit is estimated from the Business Report's sales and units
+and the FBA Fee Preview's referral, closing and fulfilment fees per unit; the cells say
+"estimate", and refunds, storage and other charges are not in it.
+
+Seller Central's payment summary (Payments → Statement view, and the Date Range report's
+summary) is a cash statement, not a profit: it has no product cost or freight; it counts
+sales, refunds and fees when they post (shipment, refund), not when the order is placed, so
+its sales differ from the Business Report's ordered product sales; it includes the "Cost of
+Advertising" charged to the balance (fupan counts ad spend from the ad reports instead, by
+the day of the click, and leaves those charges out of Amazon fees so ads are never counted
+twice); taxes collected and withheld, transfers to your bank and reserves move money without
+earning any (fupan leaves them out; `net_proceeds` is the statement's sum without them). And
+it shows one total for the account, where fupan splits fees per SKU and ASIN.
+"""
 
 
 def reports_markdown() -> str:

@@ -45,6 +45,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "Refreshed by fupan from the history store on {when}.",
         "由 fupan 于 {when} 根据历史数据刷新。",
     ),
+    "estimate": ("estimate", "估算"),
+    "estimate_note": (
+        "No Date Range report or settlement covers the whole period: profit is estimated from "
+        "the FBA Fee Preview and the Business Report.",
+        "本期未被日期范围报告或结算报告完整覆盖：利润按 FBA 费用预览和业务报告估算。",
+    ),
+    "money_block": ("Money", "销售与利润"),
+    "profit_compare": ("Net profit, comparison", "对比期净利润"),
+    "profit_change": ("Net profit change", "净利润变化"),
     # columns
     "asin": ("ASIN", "ASIN"),
     "sku": ("SKU", "SKU"),
@@ -77,7 +86,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "yellow_max": ("Yellow to", "黄灯上限"),
     "source": ("Source", "来源"),
     "targets": ("Targets", "目标"),
-    "sales_target": ("Sales target (period)", "本期销售目标"),
+    "sales_target": ("Monthly sales target", "月度销售目标"),
+    "profit_target": ("Monthly net profit target", "月度净利润目标"),
+    "asin_targets": (
+        "Monthly targets per ASIN (optional)",
+        "各 ASIN 月度目标（可选）",
+    ),
     "target_acos": ("Target ACoS", "目标 ACoS"),
     "default_lead_time": ("Default lead time (days)", "默认补货周期(天)"),
     "review_cycle": ("Review cycle (days)", "复盘周期(天)"),
@@ -92,7 +106,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "工作区文件夹（留空：工作簿所在文件夹）",
     ),
     "products": ("Products", "商品"),
-    "unit_cost": ("Unit cost", "单位成本"),
+    "unit_cost": ("Unit cost", "采购成本"),
+    "freight": ("First-leg freight / unit", "头程运费/件"),
+    "other_cost": ("Other cost / unit", "其他成本/件"),
+    "currency": ("Currency", "币种"),
+    "valid_from": ("Valid from", "生效日期"),
     # actions
     "id": ("ID", "编号"),
     "created": ("Created", "创建日期"),

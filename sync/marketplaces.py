@@ -71,3 +71,47 @@ def by_currency(currency: str) -> Marketplace | None:
         if m.currency == currency.strip().upper():
             return m
     return None
+
+
+# How each currency is written: (symbol before, symbol after, decimals). Yen and won have no
+# minor unit; the euro and the other decimal-comma currencies put the symbol after.
+CURRENCY_STYLE: dict[str, tuple[str, str, int]] = {
+    "USD": ("$", "", 2),
+    "CAD": ("CA$", "", 2),
+    "MXN": ("MX$", "", 2),
+    "BRL": ("R$", "", 2),
+    "GBP": ("£", "", 2),
+    "EUR": ("", " €", 2),
+    "SEK": ("", " kr", 2),
+    "PLN": ("", " zł", 2),
+    "TRY": ("", " ₺", 2),
+    "AED": ("AED ", "", 2),
+    "SAR": ("SAR ", "", 2),
+    "INR": ("₹", "", 2),
+    "JPY": ("¥", "", 0),
+    "AUD": ("A$", "", 2),
+    "SGD": ("S$", "", 2),
+}
+
+
+def money_text(value: float, currency: str, *, decimal_comma: bool | None = None) -> str:
+    """An amount as the marketplace writes it: $1,234.56, 1.234,56 €, ¥1,235."""
+    before, after, decimals = CURRENCY_STYLE.get(currency, ("", f" {currency}", 2))
+    if decimal_comma is None:
+        market = by_currency(currency)
+        decimal_comma = bool(market and market.decimal_comma)
+    text = f"{abs(value):,.{decimals}f}"
+    if decimal_comma:
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    sign = "-" if value < 0 and round(abs(value), decimals) != 0 else ""
+    return f"{sign}{before}{text}{after}"
+
+
+def money_format(currency: str, suffix: str = "") -> str:
+    """The spreadsheet number format of an amount in `currency` (the spreadsheet's own
+    locale gives the separators: 1.234,56 € in a German Excel); `suffix` is text after the
+    number (an estimate's mark)."""
+    before, after, decimals = CURRENCY_STYLE.get(currency, ("", f" {currency}", 2))
+    number = "#,##0" + ("." + "0" * decimals if decimals else "")
+    quoted = lambda s: f'"{s}"' if s else ""  # noqa: E731
+    return quoted(before) + number + quoted(after + suffix)

@@ -7,7 +7,9 @@ the team's edits survive and drive both the workbook's colours and the rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from typing import Any
 
 from ..addin.registry import all_kpis
@@ -19,6 +21,31 @@ from .targets.base import Grid, Target
 BAND_FIELDS = ("green_min", "green_max", "yellow_min", "yellow_max")
 
 
+@dataclass(frozen=True)
+class Cost:
+    """What one unit of a SKU costs the team from a day on (a dated row of Products)."""
+
+    valid_from: date | None = None  # None: since always (until a later row)
+    unit_cost: float | None = None  # purchase price per unit (采购成本)
+    freight: float | None = None  # first-leg freight per unit (头程运费)
+    other: float | None = None  # other cost per unit: packaging, inspection, duty ...
+    currency: str = ""  # "" = the marketplace's currency
+    usable: bool = True  # False when its valid-from cell could not be read
+    typed: str = ""  # that cell as typed, when it could not be read
+
+    @property
+    def day_text(self) -> str:
+        """The row's valid-from as its key: ISO day, as typed, or "" (since always)."""
+        return self.typed or (self.valid_from.isoformat() if self.valid_from else "")
+
+    @property
+    def landed(self) -> float | None:
+        """Unit cost + other cost per unit (COGS per unit); None without a unit cost."""
+        if self.unit_cost is None:
+            return None
+        return self.unit_cost + (self.other or 0.0)
+
+
 @dataclass
 class Product:
     sku: str
@@ -26,7 +53,25 @@ class Product:
     title: str = ""
     category: str = ""
     lead_time: float | None = None
-    unit_cost: float | None = None
+    costs: list[Cost] = field(default_factory=list)  # dated rows, oldest first
+
+    @property
+    def unit_cost(self) -> float | None:
+        """The unit cost in force from the latest valid-from day."""
+        latest = self.cost_on(None)
+        return latest.unit_cost if latest else None
+
+    def cost_on(self, day: date | None) -> Cost | None:
+        """The cost row in force on `day` (an as-of lookup; None: the latest row)."""
+        rows = sorted(
+            (c for c in self.costs if c.usable),
+            key=lambda c: c.valid_from or date.min,
+        )
+        found = None
+        for c in rows:
+            if day is None or c.valid_from is None or c.valid_from <= day:
+                found = c
+        return found
 
 
 @dataclass(frozen=True)
@@ -34,18 +79,29 @@ class Unreadable:
     """A Settings cell the team typed that is no number (or no allowed word): kept as typed."""
 
     section: str  # thresholds, targets, products
-    key: tuple[str, str]  # (kpi id, category), (target key, ""), (sku, "")
-    field: str  # green_min ... yellow_max, value, lead_time, unit_cost
+    key: tuple[str, str]  # (kpi id, category), (target key, ""), (sku, valid from as typed)
+    field: str  # green_min ... yellow_max, value, lead_time, unit_cost, freight, other ...
     text: str  # exactly as typed
     row: int  # 1-based row of the tab
     column: str  # the tab's column letter
     used: str  # what is used until it is fixed
 
 
+@dataclass(frozen=True)
+class CostRow:
+    """One row of a team's cost sheet: a SKU's cost from a day on, and what it names."""
+
+    sku: str
+    cost: Cost
+    asin: str = ""
+    title: str = ""
+    category: str = ""
+
+
 @dataclass
 class Settings:
     bands: dict[tuple[str, str], Bands]  # (kpi id, category or "") -> bands
-    sales_target: float | None = None
+    sales_target: float | None = None  # monthly sales target of the account
     target_acos: float = 0.25
     lead_time: float = 30.0
     review_cycle: float = 7.0
@@ -53,7 +109,10 @@ class Settings:
     shared_tracker: str = ""  # path of a shared action tracker (.xlsx) synced on every sync
     workspace: str = ""  # the workspace folder, when the workbook lives elsewhere (Excel button)
     language: str = "en"
+    profit_target: float | None = None  # monthly net profit target of the account
     products: dict[str, Product] = field(default_factory=dict)  # by SKU
+    # Monthly targets per ASIN: ASIN -> (sales target, net profit target).
+    asin_targets: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
     # Cells that could not be read, by (section, key, field): written back as typed and listed
     # in the Issues tab, never blanked; the value before them stays in use.
     unreadable: dict[tuple[str, tuple[str, str], str], Unreadable] = field(default_factory=dict)
@@ -98,6 +157,28 @@ class Settings:
     def category_of(self, asin: str) -> str:
         return self.categories().get(asin, "")
 
+    def with_costs(self, rows: list[CostRow]) -> Settings:
+        """These Settings with a cost sheet's rows in Products: a row replaces the cost of the
+        same SKU and valid-from day, other dated rows stay; the ASIN, title and category the
+        sheet gives are taken."""
+        products = {sku: replace(p, costs=list(p.costs)) for sku, p in self.products.items()}
+        for r in rows:
+            p = products.setdefault(r.sku, Product(r.sku, r.asin))
+            p.asin = r.asin or p.asin
+            p.title = r.title or p.title
+            p.category = r.category or p.category
+            p.costs = [c for c in p.costs if c.valid_from != r.cost.valid_from or not c.usable]
+            p.costs.append(r.cost)
+        # A cell typed unreadably in a row the sheet replaces is not written back over it.
+        replaced = {(r.sku, r.cost.day_text) for r in rows}
+        fields = ("unit_cost", "freight", "other", "valid_from")
+        unreadable = {
+            k: u
+            for k, u in self.unreadable.items()
+            if not (k[0] == "products" and k[1] in replaced and k[2] in fields)
+        }
+        return replace(self, products=products, unreadable=unreadable)
+
     def lead_time_of(self, sku: str) -> float:
         p = self.products.get(sku)
         return p.lead_time if p and p.lead_time is not None else self.lead_time
@@ -106,6 +187,7 @@ class Settings:
 # Where each part of the Settings tab sits. The tab is laid out by workbook.py from these.
 TARGET_KEYS = (
     "sales_target",
+    "profit_target",
     "target_acos",
     "default_lead_time",
     "review_cycle",
@@ -145,6 +227,26 @@ def _shown(v: float | str | None) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)
 
 
+COLUMNS = "ABCDEFGHIJ"  # the widest section (Products) has ten columns
+_DAY = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+
+
+def _day(v: Any) -> date | None:
+    """A typed day: a date cell, or text such as 2026-10-01 or 2026/10/01."""
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    if isinstance(v, str):
+        m = _DAY.match(v)
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return None
+    return None
+
+
 def read_back(grid: list[list[Any]], base: Settings) -> Settings:
     """Apply the values a team typed into a Settings tab (as a grid of values) to `base`.
 
@@ -152,8 +254,18 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
     team may add rows of notes without breaking the sync. A cell that cannot be read (text
     in a number cell, say) keeps `base`'s value in use and is remembered as typed
     (Settings.unreadable), so the next write shows it unchanged and Issues lists it.
+
+    Products hold dated cost rows: a SKU may have several rows, one per valid-from day; the
+    first row of a SKU carries its ASIN, title, category and lead time (a later row's
+    non-empty cells win).
     """
-    s = replace(base, bands=dict(base.bands), products=dict(base.products), unreadable={})
+    s = replace(
+        base,
+        bands=dict(base.bands),
+        products={},
+        asin_targets={},
+        unreadable={},
+    )
     section = ""
 
     def number(
@@ -163,13 +275,13 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
         n = _num(v)
         if n is None and not _blank(v):
             s.unreadable[(section, key, name)] = Unreadable(
-                section, key, name, str(v), row, "ABCDEFGH"[col], _shown(before)
+                section, key, name, str(v), row, COLUMNS[col], _shown(before)
             )
             return before
         return n
 
     for r, row in enumerate(grid, start=1):
-        cells = [*row, *[None] * 8][:8]
+        cells = [*row, *[None] * len(COLUMNS)][: len(COLUMNS)]
         marker = str(cells[0] or "").strip()
         if marker.startswith("#"):
             section = marker[1:]
@@ -186,8 +298,8 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
         elif section == "targets" and marker in TARGET_KEYS:
             v = cells[2]
             key = (marker, "")
-            if marker == "sales_target":
-                s.sales_target = number(v, r, 2, key, "value", s.sales_target)
+            if marker in ("sales_target", "profit_target"):
+                setattr(s, marker, number(v, r, 2, key, "value", getattr(s, marker)))
             elif marker in ("target_acos", "default_lead_time", "review_cycle"):
                 attr = {"default_lead_time": "lead_time"}.get(marker, marker)
                 before = getattr(s, attr)
@@ -207,17 +319,62 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
                         section, key, "value", str(v), r, "C", getattr(s, marker)
                     )
         elif section == "products" and marker and not _product_header(cells):
-            old_p = s.products.get(marker)
+            _product_row(s, base, cells, r, number)
+        elif section == "asin_targets" and marker and str(cells[0]) not in LABELS["asin"]:
             key = (marker, "")
-            s.products[marker] = Product(
-                sku=marker,
-                asin=str(cells[1] or ""),
-                title=str(cells[2] or ""),
-                category=str(cells[3] or "").strip(),
-                lead_time=number(cells[4], r, 4, key, "lead_time", old_p and old_p.lead_time),
-                unit_cost=number(cells[5], r, 5, key, "unit_cost", old_p and old_p.unit_cost),
+            was = base.asin_targets.get(marker, (None, None))
+            s.asin_targets[marker] = (
+                number(cells[1], r, 1, key, "sales_target", was[0]),
+                number(cells[2], r, 2, key, "profit_target", was[1]),
             )
     return s
+
+
+# Reads one typed number of a Settings row: (value, row, column, key, field, value before).
+NumberReader = Callable[[Any, int, int, tuple[str, str], str, float | None], float | None]
+
+
+def _product_row(
+    s: Settings,
+    base: Settings,
+    cells: list[Any],
+    r: int,
+    number: NumberReader,
+) -> None:
+    """One row of Products: the SKU's data (first row) and one dated cost."""
+    sku = str(cells[0]).strip()
+    typed_day = cells[9]
+    day = _day(typed_day)
+    day_text = "" if _blank(typed_day) else (day.isoformat() if day else str(typed_day))
+    key = (sku, day_text)
+    usable = True
+    if day is None and not _blank(typed_day):
+        s.unreadable[("products", key, "valid_from")] = Unreadable(
+            "products", key, "valid_from", str(typed_day), r, "J", "nothing (the row's costs)"
+        )
+        usable = False
+    old = base.products.get(sku)
+    was = next((c for c in old.costs if c.valid_from == day), None) if old else None
+    first = sku not in s.products
+    product = s.products.setdefault(sku, Product(sku, ""))
+    text = [str(c).strip() if c is not None else "" for c in cells[1:4]]
+    if first or text[0]:
+        product.asin = text[0]
+    if first or text[1]:
+        product.title = str(cells[2] or "")
+    if first or text[2]:
+        product.category = text[2]
+    if first or not _blank(cells[4]):
+        before = old.lead_time if old else None
+        product.lead_time = number(cells[4], r, 4, key, "lead_time", before)
+    amounts = [
+        number(cells[5 + i], r, 5 + i, key, name, getattr(was, name) if was else None)
+        for i, name in enumerate(("unit_cost", "freight", "other"))
+    ]
+    currency = str(cells[8] or "").strip().upper()
+    if any(a is not None for a in amounts) or day is not None or not usable:
+        typed = "" if usable else str(typed_day)
+        product.costs.append(Cost(day, *amounts, currency, usable, typed))
 
 
 def _product_header(cells: list[Any]) -> bool:
@@ -232,6 +389,11 @@ _FIELD_WORDS = {
     "yellow_max": "yellow up to",
     "lead_time": "lead time",
     "unit_cost": "unit cost",
+    "freight": "first-leg freight",
+    "other": "other cost",
+    "valid_from": "valid from",
+    "sales_target": "monthly sales target",
+    "profit_target": "monthly net profit target",
 }
 
 
@@ -246,6 +408,8 @@ def settings_findings(settings: Settings, workbook: str) -> list[Finding]:
             "one of "
             + " or ".join(("native", "udf") if u.key[0] == "formula_mode" else ("en", "zh"))
             if u.key[0] in ("formula_mode", "language")
+            else "a day (2026-10-01)"
+            if u.field == "valid_from"
             else "a number (a percentage as 25% or 0.25)"
         )
         out.append(

@@ -111,8 +111,9 @@ def test_public_api_names_resolve():
         assert getattr(fupan, name) is not None, name
 
 
-def set_band(workbook, kpi, **bands):
-    """Type new bounds for a KPI into the workbook's Settings tab, as the team would."""
+def set_band(workbook, kpi, categories=("",), **bands):
+    """Type new bounds for a KPI into the workbook's Settings tab, as the team would: in the
+    rows of `categories` ("" = the row every category without its own follows)."""
     from openpyxl import load_workbook
 
     wb = load_workbook(workbook)
@@ -122,7 +123,7 @@ def set_band(workbook, kpi, **bands):
         marker = str(row[0].value or "")
         if marker.startswith("#"):
             section = marker[1:]
-        elif section == "thresholds" and marker == kpi and not row[2].value:
+        elif section == "thresholds" and marker == kpi and (row[2].value or "") in categories:
             for n, name in enumerate(("green_min", "green_max", "yellow_min", "yellow_max")):
                 if name in bands:
                     row[3 + n].value = bands[name]

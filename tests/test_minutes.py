@@ -52,6 +52,25 @@ def test_minutes_cover_reds_overdue_owners_and_outcomes(demo):
     assert m.snapshot.exists() and m.snapshot.name == f"review-{MEETING}.xlsx"
 
 
+def test_minutes_open_with_the_money_block_in_dollars(demo):
+    """The same block as the Dashboard's first: sales, net profit, margin, attainment, ad
+    spend and TACoS, with the comparison week, money as the marketplace writes it."""
+    ws = demo.workspace
+    path, m = write_minutes(ws, today=MEETING)
+    text = path.read_text(encoding="utf-8")
+    lang = ws.language
+    review = demo.sync.review
+    assert [x.kpi for x in m.money][:4] == ["sales", "net_profit", "margin", "sales_attainment"]
+    assert {"ad_spend", "tacos"} <= {x.kpi for x in m.money}
+    heading = "## 销售与利润" if lang == "zh" else "## Money"
+    gains = "## 1. 哪些带来了增长" if lang == "zh" else "## 1. What brought gains"
+    assert text.index(heading) < text.index(gains)
+    profit = review.value("net_profit")
+    assert profit is not None and f"${profit:,.2f}" in text.split(gains)[0]
+    net = next(x for x in m.money if x.kpi == "net_profit")
+    assert net.before is not None and net.now == pytest.approx(profit)
+
+
 def test_html_minutes_carry_traffic_light_colours(demo):
     path, m = write_minutes(demo.workspace, today=MEETING, fmt="html")
     page = path.read_text(encoding="utf-8")
@@ -130,6 +149,7 @@ def test_minutes_judge_by_the_workbooks_settings(demo):
     ws = demo.workspace
     _, before = write_minutes(ws, today=MEETING)
     assert any(f.kpi == "acos" for f in before.flags)
-    set_band(ws.workbook, "acos", green_max=5.0, yellow_max=5.0)
+    every = ("", *KPIS["acos"].category_bands)  # the demo's ASINs have categories
+    set_band(ws.workbook, "acos", every, green_max=5.0, yellow_max=5.0)
     _, after = write_minutes(ws, today=MEETING)
     assert not any(f.kpi == "acos" for f in after.flags)

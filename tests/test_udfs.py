@@ -34,6 +34,10 @@ def _div(a: float, b: float) -> float | None:
     return None if b == 0 else a / b
 
 
+def _net(m: dict[str, float]) -> float:
+    return m["net_sales"] + m["amazon_fees"] - m["cogs"] - m["freight"] - m["ad_spend"]
+
+
 # Each KPI written again by hand from its catalogue definition, not from the registry, so a
 # wrong registry expression (or a UDF that drifts from it) is caught. A new KPI needs a line.
 BY_HAND = {
@@ -62,6 +66,24 @@ BY_HAND = {
     "late_shipment_rate": lambda m: _div(m["late_shipments"], m["lsr_orders"]),
     "valid_tracking_rate": lambda m: _div(m["valid_tracking"], m["vtr_shipments"]),
     "cancel_rate": lambda m: _div(m["cancellations"], m["cancel_orders"]),
+    "gross_profit": lambda m: m["net_sales"] + m["amazon_fees"] - m["cogs"] - m["freight"],
+    "net_profit": lambda m: _net(m),
+    "margin": lambda m: _div(_net(m), m["net_sales"]),
+    "roi": lambda m: _div(_net(m), m["cogs"] + m["freight"]),
+    "profit_per_unit": lambda m: _div(_net(m), m["profit_units"]),
+    "profit_attainment": lambda m: _div(_net(m), m["profit_target"]),
+    "sales_pace": lambda m: (
+        _div(m["mtd_sales"], m["month_sales_target"] * m["mtd_days"] / m["month_days"])
+        if m["month_days"]
+        else None
+    ),
+    "sales_forecast": lambda m: _div(m["mtd_sales"] * m["month_days"], m["mtd_days"]),
+    "profit_pace": lambda m: (
+        _div(m["mtd_profit"], m["month_profit_target"] * m["mtd_days"] / m["month_days"])
+        if m["month_days"]
+        else None
+    ),
+    "profit_forecast": lambda m: _div(m["mtd_profit"] * m["month_days"], m["mtd_days"]),
 }
 ROWS = [  # (value of every measure, value of the last measure): zeros, small, large, odd
     (0.0, 0.0),
@@ -102,3 +124,9 @@ def test_status_and_restock_helpers():
     assert udfs.AMZ_RESTOCK_QTY(10, 30, 7, 200, 100) == 520
     assert udfs.AMZ_RESTOCK_QTY(1, 30, 7, 500, 0) == 0
     assert udfs.AMZ_DAYS_OF_COVER(100, 7, 70) == 10
+
+
+def test_a_cost_nobody_typed_leaves_profit_blank_never_zero():
+    assert udfs.AMZ_NET_PROFIT(100, -20, 30, 5, 10) == 35.0
+    assert udfs.AMZ_NET_PROFIT(100, -20, None, 5, 10) is None  # blank cost: unknown profit
+    assert udfs.AMZ_MARGIN([[100], [100]], -20, [[30], [None]], 5, 10) == [[0.35], [None]]

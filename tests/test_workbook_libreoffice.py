@@ -12,6 +12,7 @@ import pytest
 from fupan.addin.registry import KPIS, Scope
 from fupan.addin.thresholds import Bands
 from fupan.sync.flows.demo import run_demo
+from fupan.sync.i18n import t
 from libreoffice import colours, error_cells, recalc, render_png
 from openpyxl import load_workbook
 
@@ -77,6 +78,54 @@ def test_every_kpi_cell_equals_the_engine(demo):
     assert checked > 300
 
 
+PROFIT = ("gross_profit", "net_profit", "margin", "roi", "profit_per_unit")
+
+
+def test_profit_cells_equal_the_engine_and_lead_the_dashboard(demo):
+    """Every ASIN's profit cells, recalculated by LibreOffice, are the engine's; the profit
+    change is now − the comparison week; the Dashboard opens with the money block, in the
+    marketplace's currency."""
+    result, calc, _ = demo
+    review, lang = result.sync.review, result.workspace.language
+    plan = result.sync.plan
+    ws = calc[plan.sheet("sales").title]
+    cols = kpi_columns(ws, lang)
+    assert set(PROFIT) <= set(cols)
+    header = [c.value for c in ws[4]]
+    was_col = header.index(t("profit_compare", lang)) + 1
+    change_col = header.index(t("profit_change", lang)) + 1
+    values = 0
+    losses = []
+    for row in range(5, ws.max_row + 1):
+        asin = ws.cell(row, 1).value
+        if asin is None:
+            break
+        for kpi in PROFIT:
+            want = review.value(kpi, Scope.ASIN, asin)
+            got = ws.cell(row, cols[kpi]).value
+            assert same(got, want), (asin, kpi)
+            values += want is not None
+        now, was = ws.cell(row, cols["net_profit"]).value, ws.cell(row, was_col).value
+        if was not in (None, ""):
+            assert ws.cell(row, change_col).value == pytest.approx(now - was, abs=1e-9)
+        if now not in (None, "") and now < 0:
+            losses.append(asin)
+    assert values >= 5 * 25
+    assert losses == ["B00J9RSTVU"]  # the demo's loss-maker, on purpose
+    # The Dashboard's first cards: the money of the week, each with its comparison.
+    dash = calc[plan.sheet("dashboard").title]
+    names = {(k.name_zh if lang == "zh" else k.name_en): k.id for k in KPIS.values()}
+    first = [names.get(dash.cell(r, 1).value) for r in range(9, 18)]
+    assert first[:4] == ["sales", "net_profit", "margin", "sales_attainment"]
+    assert {"ad_spend", "tacos"} <= set(first)
+    for r, kpi in enumerate(first, start=9):
+        assert same(dash.cell(r, 2).value, review.value(kpi)), kpi
+    assert dash.cell(10, 3).value not in (None, "")  # net profit of the comparison week
+    raw = load_workbook(result.workspace.workbook)[plan.sheet("dashboard").title]
+    assert raw.cell(9, 2).number_format == '"$"#,##0.00'
+    assert raw.cell(11, 2).number_format == "0.00%"
+
+
 def test_status_cells_follow_settings_even_after_an_edit(demo):
     result, calc, folder = demo
     lang = result.workspace.language
@@ -86,7 +135,8 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
     yellow = {"en": "yellow", "zh": "黄"}[lang]
     words = {"green": green, "yellow": yellow, "red": red}
 
-    def statuses(book, bands: Bands):
+    def statuses(book, bands_of):
+        """(status in the sheet, status by `bands_of(category)`) of every ASIN's ACoS."""
         ws = book[plan.sheet("sales").title]
         col = kpi_columns(ws, lang)["acos"]
         out = []
@@ -94,24 +144,31 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
             v = ws.cell(row, col).value
             if ws.cell(row, 1).value is None:
                 break
+            bands = bands_of(ws.cell(row, 2).value or "")
             want = "" if v in (None, "") else words[bands.status(v)]
             out.append((ws.cell(row, col + 1).value or "", want))
         return out
 
-    default = KPIS["acos"].bands
+    default = KPIS["acos"].bands_for  # the category's bands (the demo's cost sheet has them)
     pairs = statuses(calc, default)
     assert pairs and all(got == want for got, want in pairs)
-    # A team lowers the ACoS line: the sheet recolours on recalculation, without a sync.
+    assert {c for c in KPIS["acos"].category_bands} <= {
+        calc[plan.sheet("sales").title].cell(r, 2).value for r in range(5, 5 + len(pairs))
+    }
+    # A team lowers the ACoS line of every category: the sheet recolours on recalculation,
+    # without a sync.
     edited = folder / "edited.xlsx"
     shutil.copy(result.workspace.workbook, edited)
     wb = load_workbook(edited)
     ws = wb[plan.sheet("settings").title]
-    row = next(r for r in ws.iter_rows() if r[0].value == "acos" and not r[2].value)
-    row[4].value, row[6].value = 0.05, 0.08
+    rows = [r for r in ws.iter_rows() if r[0].value == "acos"]
+    assert len(rows) == 1 + len(KPIS["acos"].category_bands)
+    for row in rows:
+        row[4].value, row[6].value = 0.05, 0.08
     wb.save(edited)
     after = load_workbook(recalc(edited, folder / "lo-edit", today=TODAY), data_only=True)
     new = Bands(green_max=0.05, yellow_max=0.08)
-    pairs = statuses(after, new)
+    pairs = statuses(after, lambda _category: new)
     assert all(got == want for got, want in pairs)
     assert sum(got == red for got, _ in pairs) > sum(
         got == red for got, _ in statuses(calc, default)

@@ -9,9 +9,9 @@ a zero denominator (never 0, never an error).
 from xlwings import func
 
 
-def _num(v):
+def _num(v, blank=0.0):
     if v is None or v == "":
-        return 0.0
+        return blank
     if isinstance(v, bool):
         return float(v)
     if isinstance(v, (int, float)):
@@ -35,14 +35,15 @@ def _div(a, b):
     return None if a is None or b is None or b == 0 else a / b
 
 
-def _cells(x):
+def _cells(x, blank=0.0):
     if isinstance(x, (list, tuple)):
-        return [_num(v[0] if isinstance(v, (list, tuple)) else v) for v in x], True
-    return [_num(x)], False
+        return [_num(v[0] if isinstance(v, (list, tuple)) else v, blank) for v in x], True
+    return [_num(x, blank)], False
 
 
-def _apply(fn, *args):
-    columns = [_cells(a) for a in args]
+def _apply(fn, *args, unknown=()):
+    """Apply fn row by row; a blank in an argument listed in `unknown` is unknown (None)."""
+    columns = [_cells(a, None if i in unknown else 0.0) for i, a in enumerate(args)]
     n = max(len(c) for c, _ in columns)
     rows = [[c[i] if len(c) > 1 else c[0] for c, _ in columns] for i in range(n)]
     out = [fn(*row) for row in rows]
@@ -63,7 +64,7 @@ def AMZ_UNITS(units):
 
 @func(namespace="AMZ", name="SALES_ATTAINMENT")
 def AMZ_SALES_ATTAINMENT(sales, sales_target):
-    """Sales attainment (目标达成率): sales / sales target for the period."""
+    """Sales attainment (销售目标达成率): sales / sales target for the period (monthly target pro-rated by days)."""
     return _apply(lambda sales, sales_target: _div(sales, sales_target), sales, sales_target)
 
 
@@ -125,6 +126,66 @@ def AMZ_OTHER_FEES(other_fees):
 def AMZ_NET_PROCEEDS(net_proceeds):
     """Net proceeds (结算净额): Σ line totals, transfers to your bank account left out."""
     return _apply(lambda net_proceeds: net_proceeds, net_proceeds)
+
+
+@func(namespace="AMZ", name="GROSS_PROFIT")
+def AMZ_GROSS_PROFIT(net_sales, amazon_fees, cogs, freight):
+    """Gross profit (毛利润): product sales − refunds + Amazon fees (negative) − COGS − first-leg freight, before ads."""
+    return _apply(lambda net_sales, amazon_fees, cogs, freight: _sub(_sub(_add(net_sales, amazon_fees), cogs), freight), net_sales, amazon_fees, cogs, freight, unknown=(1, 2, 3))
+
+
+@func(namespace="AMZ", name="NET_PROFIT")
+def AMZ_NET_PROFIT(net_sales, amazon_fees, cogs, freight, ad_spend):
+    """Net profit (净利润): gross profit − ad spend (per ASIN: its Sponsored Products spend; SB and SD at account)."""
+    return _apply(lambda net_sales, amazon_fees, cogs, freight, ad_spend: _sub(_sub(_sub(_add(net_sales, amazon_fees), cogs), freight), ad_spend), net_sales, amazon_fees, cogs, freight, ad_spend, unknown=(1, 2, 3))
+
+
+@func(namespace="AMZ", name="MARGIN")
+def AMZ_MARGIN(net_sales, amazon_fees, cogs, freight, ad_spend):
+    """Net margin (净利润率): net profit / net sales (after fees, COGS, freight and the ad share)."""
+    return _apply(lambda net_sales, amazon_fees, cogs, freight, ad_spend: _div(_sub(_sub(_sub(_add(net_sales, amazon_fees), cogs), freight), ad_spend), net_sales), net_sales, amazon_fees, cogs, freight, ad_spend, unknown=(1, 2, 3))
+
+
+@func(namespace="AMZ", name="ROI")
+def AMZ_ROI(net_sales, amazon_fees, cogs, freight, ad_spend):
+    """ROI (投资回报率 (ROI)): net profit / (COGS + first-leg freight): the return on the money put into the goods."""
+    return _apply(lambda net_sales, amazon_fees, cogs, freight, ad_spend: _div(_sub(_sub(_sub(_add(net_sales, amazon_fees), cogs), freight), ad_spend), _add(cogs, freight)), net_sales, amazon_fees, cogs, freight, ad_spend, unknown=(1, 2, 3))
+
+
+@func(namespace="AMZ", name="PROFIT_PER_UNIT")
+def AMZ_PROFIT_PER_UNIT(net_sales, amazon_fees, cogs, freight, ad_spend, profit_units):
+    """Net profit per unit (单件净利润): net profit / units sold."""
+    return _apply(lambda net_sales, amazon_fees, cogs, freight, ad_spend, profit_units: _div(_sub(_sub(_sub(_add(net_sales, amazon_fees), cogs), freight), ad_spend), profit_units), net_sales, amazon_fees, cogs, freight, ad_spend, profit_units, unknown=(1, 2, 3))
+
+
+@func(namespace="AMZ", name="PROFIT_ATTAINMENT")
+def AMZ_PROFIT_ATTAINMENT(net_sales, amazon_fees, cogs, freight, ad_spend, profit_target):
+    """Profit attainment (利润目标达成率): net profit / net profit target for the period (monthly target pro-rated by days)."""
+    return _apply(lambda net_sales, amazon_fees, cogs, freight, ad_spend, profit_target: _div(_sub(_sub(_sub(_add(net_sales, amazon_fees), cogs), freight), ad_spend), profit_target), net_sales, amazon_fees, cogs, freight, ad_spend, profit_target, unknown=(1, 2, 3))
+
+
+@func(namespace="AMZ", name="SALES_PACE")
+def AMZ_SALES_PACE(mtd_sales, month_days, mtd_days, month_sales_target):
+    """Month-to-date sales attainment (本月销售进度达成率): month-to-date sales / (monthly target × days so far / days in month)."""
+    return _apply(lambda mtd_sales, month_days, mtd_days, month_sales_target: _div(_mul(mtd_sales, month_days), _mul(mtd_days, month_sales_target)), mtd_sales, month_days, mtd_days, month_sales_target)
+
+
+@func(namespace="AMZ", name="SALES_FORECAST")
+def AMZ_SALES_FORECAST(mtd_sales, month_days, mtd_days):
+    """Sales forecast (month) (本月预计销售额): month-to-date sales / days so far × days in month."""
+    return _apply(lambda mtd_sales, month_days, mtd_days: _div(_mul(mtd_sales, month_days), mtd_days), mtd_sales, month_days, mtd_days)
+
+
+@func(namespace="AMZ", name="PROFIT_PACE")
+def AMZ_PROFIT_PACE(mtd_profit, month_days, mtd_days, month_profit_target):
+    """Month-to-date profit attainment (本月利润进度达成率): month-to-date net profit / (monthly target × days so far / days in month)."""
+    return _apply(lambda mtd_profit, month_days, mtd_days, month_profit_target: _div(_mul(mtd_profit, month_days), _mul(mtd_days, month_profit_target)), mtd_profit, month_days, mtd_days, month_profit_target)
+
+
+@func(namespace="AMZ", name="PROFIT_FORECAST")
+def AMZ_PROFIT_FORECAST(mtd_profit, month_days, mtd_days):
+    """Net profit forecast (month) (本月预计净利润): month-to-date net profit / days so far × days in month."""
+    return _apply(lambda mtd_profit, month_days, mtd_days: _div(_mul(mtd_profit, month_days), mtd_days), mtd_profit, month_days, mtd_days)
 
 
 @func(namespace="AMZ", name="SESSIONS")

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from ... import __version__
-from .. import api
+from .. import api, marketplaces
 from ..clock import ENV, command_day
 from ..errors import FupanError
 from ..findings import Finding
@@ -25,6 +25,7 @@ from ..workspace import Workspace
 from . import amazon as amazon_cli
 from . import render
 from .auth import auth
+from .costs import costs
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -235,7 +236,8 @@ def kpis(
         click.echo(render.to_csv(review.kpis), nl=False)
     else:
         click.echo(f"{review.marketplace} {review.period}")
-        click.echo(render.to_table(review.kpis, lang=lang), nl=False)
+        currency = marketplaces.get(review.marketplace).currency
+        click.echo(render.to_table(review.kpis, lang=lang, currency=currency), nl=False)
     _echo_findings(review.findings)
 
 
@@ -531,5 +533,6 @@ def excel_install(lang: str) -> None:
 
 
 cli.add_command(auth)
+cli.add_command(costs)
 cli.add_command(amazon_cli.amazon)
 cli.add_command(amazon_cli.pull_command)

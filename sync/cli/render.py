@@ -47,8 +47,11 @@ def to_csv(kpis: pd.DataFrame) -> str:
     return buf.getvalue()
 
 
-def to_table(kpis: pd.DataFrame, *, colour: bool = True, lang: str = "en") -> str:
-    """One block per scope and key, KPIs down the rows, status as a coloured dot."""
+def to_table(
+    kpis: pd.DataFrame, *, colour: bool = True, lang: str = "en", currency: str = ""
+) -> str:
+    """One block per scope and key, KPIs down the rows, status as a coloured dot; money in
+    the marketplace's currency."""
     lines: list[str] = []
     for (scope, key), block in kpis.groupby(["scope", "key"], sort=False):
         title = "account" if scope == "account" else f"{scope} {key}"
@@ -56,7 +59,7 @@ def to_table(kpis: pd.DataFrame, *, colour: bool = True, lang: str = "en") -> st
         for r in block.itertuples(index=False):
             kpi = KPIS[r.kpi]
             name = kpi.name_zh if lang == "zh" else kpi.name_en
-            text = format_value(r.kpi, _plain(float(r.value)))
+            text = format_value(r.kpi, _plain(float(r.value)), currency)
             mark = {"green": "●", "yellow": "●", "red": "●"}.get(r.status, " ")
             if colour and r.status in COLOURS:
                 mark = click.style(mark, fg=COLOURS[r.status])

@@ -26,6 +26,8 @@ from ..periods import Period
 from ..settings import Settings
 from .measures import MEASURES, source_of, sum_measures
 from .money import money_measures
+from .pacing import TARGET_MEASURES, pacing, target_measures
+from .profit import NULLABLE, profit_measures
 
 # When several reports of one ad type cover the period equally well, the first one here wins.
 GRAIN_PREFERENCE = ("campaign", "advertised_product", "targeting", "search_term")
@@ -80,6 +82,9 @@ class Review:
     rows: dict[str, pd.DataFrame] = field(default_factory=dict)  # row sets counted (measures.py)
     has: dict[str, set[str]] = field(default_factory=dict)  # row set -> columns with data
     previous: Review | None = None  # the comparison period's review, when one was asked for
+    estimate: bool = False  # profit from the Fee Preview and Business Report (engine/profit)
+    uncosted: list[str] = field(default_factory=list)  # SKUs sold without a cost
+    straddled: set[str] = field(default_factory=set)  # tables with rows left out (straddling)
 
     def frame(self, name: str) -> pd.DataFrame:
         """The rows of a row set this review counted (no rows when it had none)."""
@@ -108,7 +113,7 @@ def comparable(kpi: Kpi, now: Review, before: Review | None) -> bool:
     different days (a stock count is not compared with itself)."""
     if before is None or not before.has_data:
         return False
-    if any(m.endswith("_prev") or m == "sales_target" for m in kpi.measures):
+    if any(m.endswith("_prev") or m in TARGET_MEASURES for m in kpi.measures):
         return False  # already a comparison, or a target
     for snap in {SNAPSHOT_OF[m] for m in kpi.measures if m in SNAPSHOT_OF}:
         day, was = now.as_of.get(snap), before.as_of.get(snap)
@@ -207,21 +212,25 @@ def build_review(
     compare: Period | None = None,
     settings: Settings | None = None,
     scopes: frozenset[Scope] = frozenset(Scope),
+    pace: bool = True,
 ) -> Review:
     """Measures and KPIs for every scope of one period (and a comparison period).
 
     Statuses follow `settings`' bands (the team's Settings tab; default: the registry's), per
     category for ASINs, exactly as the workbook's formulas colour them. `scopes` limits the
-    work to some scopes (the trend needs the account's figures only).
+    work to some scopes (the trend needs the account's figures only). With `pace`, the
+    month of the period's end is paced against the monthly targets (engine/pacing.py).
     """
     settings = settings or Settings.defaults()
     findings: list[Finding] = []
     as_of: dict[str, date] = {}
+    straddled: set[str] = set()  # tables with rows left out of the period
 
     def inside(name: str, start: str, end: str, p: Period = period) -> pd.DataFrame:
         df = source.table(name, marketplace=marketplace, period=p)
         cut = straddling(df, start, end, p)
         if cut.any():
+            straddled.add(name)
             findings.append(
                 Finding(
                     Severity.WARNING,
@@ -318,10 +327,19 @@ def build_review(
     present.update(money.present)
     findings += money.findings
 
+    # Profit: fees and the goods' cost per account, SKU and ASIN (engine/profit.py).
+    profit = profit_measures(source, period, marketplace, settings, money)
+    unknown: dict[Scope, pd.DataFrame] = {}
+    for scope, frame in profit.measures.items():
+        measures[scope].append(frame)
+        unknown[scope] = frame[sorted(NULLABLE)].isna()
+    present.update(profit.present)
+    findings += profit.findings
+
     # Comparison period and Settings inputs.
     prev = None
     if compare is not None:
-        prev = build_review(source, compare, marketplace=marketplace, settings=settings)
+        prev = build_review(source, compare, marketplace=marketplace, settings=settings, pace=False)
         if not prev.has_data:
             findings.append(
                 Finding(
@@ -336,22 +354,55 @@ def build_review(
             if m is not None and {"sales", "units", "sessions"} <= set(m.columns):
                 present.update(("sales_prev", "units_prev", "sessions_prev"))
                 measures[scope].append(m[["sales", "units", "sessions"]].add_suffix("_prev"))
-    if settings.sales_target:
-        present.add("sales_target")
-        measures[Scope.ACCOUNT].append(
-            pd.DataFrame({"sales_target": [float(settings.sales_target)]}, index=[""])
-        )
+    # Targets (monthly, pro-rated to the period) and the month's pacing.
+    for scope, frame in target_measures(settings, period).items():
+        measures[scope].append(frame)
+        present.update(frame.columns)
+    if pace:
 
-    frames = {s: _combine(parts, period) for s, parts in measures.items()}
+        def month_so_far(mtd: Period) -> tuple[float | None, float | None, list[str]]:
+            r = build_review(source, mtd, marketplace=marketplace, settings=settings, pace=False)
+            codes = [f.code for f in r.findings] + [f"straddles:{t}" for t in r.straddled]
+            return r.value("sales"), r.value("net_profit"), codes
+
+        month, paced = pacing(source, period, marketplace, settings, month_so_far)
+        if month is not None:
+            measures[Scope.ACCOUNT].append(month)
+            present.update(month.columns)
+        findings += paced
+
+    frames = {s: _combine(parts, period, unknown.get(s)) for s, parts in measures.items()}
     kpis = _evaluate(frames, present, settings, scopes)
-    return Review(period, marketplace, compare, frames, kpis, ads, findings, as_of, rows, has, prev)
+    return Review(
+        period,
+        marketplace,
+        compare,
+        frames,
+        kpis,
+        ads,
+        findings,
+        as_of,
+        rows,
+        has,
+        prev,
+        profit.estimate,
+        profit.uncosted,
+        straddled,
+    )
 
 
-def _combine(parts: list[pd.DataFrame], period: Period) -> pd.DataFrame:
+def _combine(
+    parts: list[pd.DataFrame], period: Period, unknown: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The parts' measures side by side; a key a part does not name has 0 of its measures,
+    except the cells `unknown` marks (a cost nobody typed): those stay NaN."""
     if not parts:
         return pd.DataFrame(index=pd.Index([], dtype=object))
     frame = pd.concat(parts, axis=1).T.groupby(level=0).sum(min_count=1).T
     frame = frame.fillna(0.0)
+    if unknown is not None and not unknown.empty:
+        mask = unknown.reindex(index=frame.index, columns=frame.columns, fill_value=False)
+        frame = frame.mask(mask.astype(bool))
     frame["days"] = float(period.days)
     frame.index = frame.index.map(str)
     return frame.sort_index()

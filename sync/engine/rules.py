@@ -257,13 +257,19 @@ def r16(review, settings, _):
 
 
 def r18(review, settings, _):
-    return _where(
-        review,
-        "sales_attainment",
-        "account",
-        lambda v, t: v < t,
-        _band(settings, "sales_attainment", "green_min", 0.95),
-    )
+    """Sales short of target: the period's attainment, and the month's pace (month to date
+    against the target pro-rated to the days so far), each below its green line."""
+    return [
+        hit
+        for kpi in ("sales_attainment", "sales_pace")
+        for hit in _where(
+            review,
+            kpi,
+            "account",
+            lambda v, t: v < t,
+            _band(settings, kpi, "green_min", 0.95),
+        )
+    ]
 
 
 RULES: tuple[RuleSpec, ...] = (
@@ -394,7 +400,7 @@ RULES: tuple[RuleSpec, ...] = (
     ),
     RuleSpec(
         "R18",
-        "sales attainment < 95 %",
+        "sales attainment or month-to-date pace < 95 %",
         "5-why root cause of the sales gap",
         "用 5 Why 分析销售缺口",
         "000, 001",

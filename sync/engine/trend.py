@@ -59,7 +59,7 @@ def weekly_trend(store: Source, period: Period, marketplace: str, weeks: int = 8
     rows = []
     for end in ends:
         week = Period(end - timedelta(days=6), end)
-        r = build_review(window, week, marketplace=marketplace, scopes=account)
+        r = build_review(window, week, marketplace=marketplace, scopes=account, pace=False)
         if r.kpis.empty:
             continue
         rows.append(

@@ -9,14 +9,16 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from ..actions.model import COLUMNS, Action, to_row
-from ..api import import_into_workspace, init_workspace
 from ..i18n import t
 from ..periods import Period
-from ..samples import small_seller, write_demo_reports
+from ..samples import Seller, small_seller, write_demo_reports
+from ..samples.profit import write_cost_sheet
 from ..targets import Target
 from ..workspace import Workspace
+from .costs import import_costs
 from .review import SyncResult
 from .sync import sync_workbook
+from .workspace import import_into_workspace, init_workspace
 
 
 @dataclass
@@ -83,6 +85,29 @@ def add_actions(workbook: Path, actions: list[Action], lang: str) -> None:
     wb.save(workbook)
 
 
+def demo_targets(seller: Seller, week: Period) -> tuple[float, float]:
+    """Monthly sales and net profit targets a team would set: sales a little above the
+    week's pace (attainment yellow, so rule R18 has a gap to explain), profit a quarter of
+    sales."""
+    days = seller.daily[
+        (seller.daily.date >= str(week.start)) & (seller.daily.date <= str(week.end))
+    ]
+    sales = round(float(days.sales.sum()) * 30 / week.days / 0.93, -3)
+    return sales, round(sales * 0.25, -3)
+
+
+def type_targets(workbook: Path, sales: float, profit: float, lang: str) -> None:
+    """Type the monthly targets into Settings, as a person in the meeting would."""
+    wb = load_workbook(workbook)
+    ws = wb[t("settings", lang)]
+    for row in ws.iter_rows():
+        if row[0].value == "sales_target":
+            row[2].value = sales
+        elif row[0].value == "profit_target":
+            row[2].value = profit
+    wb.save(workbook)
+
+
 def run_demo(
     folder: str | Path = "fupan-demo",
     *,
@@ -92,8 +117,9 @@ def run_demo(
 ) -> DemoResult:
     """Write eight weeks of sample reports, import them, and write a complete review.xlsx.
 
-    The first sync reviews the week before last; the team's actions from that meeting are
-    typed in; the second sync reviews last week on `today`, with those actions' outcomes (and
+    The first sync reviews the week before last; the team's cost sheet is imported
+    (`fupan costs import`), its monthly targets and its actions from that meeting are typed
+    in; the second sync reviews last week on `today`, with those actions' outcomes (and
     writes the same review to `gsheet` when given).
     """
     week = Period.last_full_week(today)
@@ -105,9 +131,13 @@ def run_demo(
     previous = week.previous()
     meeting = previous.end + timedelta(days=1)
     sync_workbook(ws, period=previous, today=meeting)
+    # The team's cost sheet and monthly targets go into Settings.
+    costs = write_cost_sheet(ws.root / "product-costs.xlsx", seller)
+    import_costs(ws, costs, today=meeting)
+    type_targets(ws.workbook, *demo_targets(seller, week), lang)
     add_actions(
         ws.workbook, last_meeting_actions(meeting, today, list(seller.catalogue.child_asin)), lang
     )
     also = [gsheet] if gsheet is not None else []
     result = sync_workbook(ws, period=week, today=today, also=also)
-    return DemoResult(ws, result, [p for p, _ in written])
+    return DemoResult(ws, result, [*(p for p, _ in written), costs])

@@ -21,7 +21,14 @@ from ..engine.trend import weekly_trend
 from ..findings import Finding, Severity
 from ..i18n import LABELS
 from ..periods import Period
-from ..settings import Product, Settings, find_sheet, settings_findings, team_settings
+from ..settings import (
+    CostRow,
+    Product,
+    Settings,
+    find_sheet,
+    settings_findings,
+    team_settings,
+)
 from ..store.history import Store
 from ..store.importer import ImportSummary, Progress, import_reports, read_all
 from ..targets import Target, XlsxTarget
@@ -100,6 +107,7 @@ def refresh_review(
     tracker: Tracker | None = None,
     also: Sequence[Target] = (),
     seed: Target | None = None,
+    costs: Sequence[CostRow] = (),
 ) -> SyncResult:
     """Import new reports and refresh the review workbook (or, with dry_run, describe it).
 
@@ -113,6 +121,7 @@ def refresh_review(
     A `target` that
     fupan never wrote (a new Google Sheet) starts from the team's edits in `seed` (the
     workspace's .xlsx), so moving to Google loses no Settings edit, action or note.
+    `costs` (a cost sheet's rows, `fupan costs import`) go into Settings' Products.
     """
     reports = list(reports) or [workspace.reports]
     target = target or XlsxTarget(Path(workbook) if workbook else workspace.workbook)
@@ -153,6 +162,8 @@ def refresh_review(
         chosen = period or (Period.parse(last) if last else default_period(store, market))
 
         settings = team_settings(edits, language or workspace.language)
+        if costs:
+            settings = settings.with_costs(list(costs))
         unreadable = settings_findings(settings, _shown_name(edits))
         read_findings = [*read_findings, *unreadable]
         if language:

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ...addin.kpis import MONEY_BLOCK
 from ...addin.registry import KPIS, Direction, Scope
 from ...addin.thresholds import Bands
+from .. import marketplaces
 from ..actions.model import CLOSED, Action
 from ..actions.sheets import read_tracker
 from ..engine.review import Review, build_review, change, comparable, comparison, default_period
@@ -65,6 +67,19 @@ class Minutes:
     snapshot: Path | str | None = None
     trend: list[tuple[str, float, float | None]] = field(default_factory=list)  # week, sales, acos
     since: tuple[date, list[str]] | None = None  # last minutes' date, what changed since
+    currency: str = ""  # the marketplace's: money is written in its own format
+    money: list[MoneyLine] = field(default_factory=list)  # the review's first block
+    estimate: bool = False  # profit estimated from the Fee Preview (no payments report)
+
+
+@dataclass(frozen=True)
+class MoneyLine:
+    """One KPI of the money block: now, in the comparison period, and its light."""
+
+    kpi: str
+    now: float | None
+    before: float | None
+    status: str
 
 
 def changes_since(frozen: Target, now: list[Action]) -> list[str]:
@@ -170,7 +185,23 @@ def gather(
         closure,
         overdue,
         trend=weeks,
+        currency=marketplaces.get(workspace.marketplace).currency,
+        money=money_block(review, before),
+        estimate=review.estimate,
     )
+
+
+def money_block(review: Review, before: Review) -> list[MoneyLine]:
+    """The money of the period (addin/kpis.py MONEY_BLOCK) as the Dashboard shows it."""
+    out = []
+    kpis = review.kpis[review.kpis.scope == "account"].set_index("kpi")
+    for kpi in MONEY_BLOCK:
+        if kpi not in kpis.index:
+            continue
+        k = KPIS[kpi]
+        was = before.value(kpi) if comparable(k, review, before) else None
+        out.append(MoneyLine(kpi, review.value(kpi), was, str(kpis.at[kpi, "status"])))
+    return out
 
 
 def _flags(review: Review, before: Review, settings: Settings) -> list[Flag]:

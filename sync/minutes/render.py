@@ -13,6 +13,13 @@ from .model import Flag, Minutes
 
 TEXT = {
     "title": ("Review minutes", "复盘纪要"),
+    "money": ("Money", "销售与利润"),
+    "comparison": ("Comparison", "对比期"),
+    "estimate": (
+        "Profit is estimated from the FBA Fee Preview: no payments report covers the period.",
+        "利润按 FBA 费用预览估算：本期没有完整的结算数据。",
+    ),
+    "green": ("green", "绿"),
     "period": ("Period", "本期"),
     "compare": ("compared with", "对比"),
     "workbook": ("Numbers as reviewed", "会议所用数据"),
@@ -58,12 +65,21 @@ def _name(kpi: str, lang: str) -> str:
     return k.name_zh if lang == "zh" else k.name_en
 
 
-def _change(f: Flag) -> str:
+def _change(f: Flag, currency: str = "") -> str:
     if f.change is None or math.isnan(f.change):
         return "—"
-    if KPIS[f.kpi].unit is Unit.RATIO:
-        return f"{f.change * 100:+.2f} pt"
-    return f"{f.change:+,.2f}"
+    return _delta(f.kpi, f.change, currency)
+
+
+def _delta(kpi: str, change: float, currency: str = "") -> str:
+    """A change with its sign: +1.20 pt, +$35.10, −1.234,00 €."""
+    unit = KPIS[kpi].unit
+    if unit is Unit.RATIO:
+        return f"{change * 100:+.2f} pt"
+    if unit is Unit.MONEY and currency:
+        text = format_value(kpi, change, currency)
+        return text if text.startswith("-") else "+" + text
+    return f"{change:+,.2f}"
 
 
 def _where(f: Flag) -> str:
@@ -89,10 +105,31 @@ def markdown(m: Minutes) -> str:
     if local and shown.is_relative_to(m.workbook.parent):  # as the team sees its shared folder
         shown = shown.relative_to(m.workbook.parent)
     lines.append(f"{tx('workbook', lang)}: {shown}")
+    money = lambda kpi, v: format_value(kpi, v, m.currency)  # noqa: E731
+    if m.money:
+        lines += ["", f"## {tx('money', lang)}", ""]
+        lines.append(
+            f"| {tx('status', lang)} | {tx('kpi', lang)} | {tx('value', lang)} | "
+            f"{tx('comparison', lang)} | {tx('change', lang)} |"
+        )
+        lines.append("|---|---|---|---|---|")
+        for x in m.money:
+            icon = {"red": "🔴 ", "yellow": "🟡 ", "green": "🟢 "}.get(x.status, "")
+            word = tx(x.status, lang) if x.status in ("red", "yellow", "green") else ""
+            delta = (
+                _delta(x.kpi, x.now - x.before, m.currency)
+                if x.now is not None and x.before is not None
+                else "—"
+            )
+            lines.append(
+                f"| {icon}{word} | {_name(x.kpi, lang)} | {money(x.kpi, x.now)} | "
+                f"{money(x.kpi, x.before)} | {delta} |"
+            )
+        if m.estimate:
+            lines += ["", tx("estimate", lang)]
     lines += ["", f"## {tx('gains', lang)}", ""]
     lines += [
-        f"- {_name(k, lang)}: {format_value(k, now)} ({format_value(k, was)})"
-        for k, now, was in m.gains
+        f"- {_name(k, lang)}: {money(k, now)} ({money(k, was)})" for k, now, was in m.gains
     ] or [f"- {tx('none', lang)}"]
     lines += ["", f"## {tx('short', lang)}", ""]
     if m.flags:
@@ -105,7 +142,7 @@ def markdown(m: Minutes) -> str:
             icon = "🔴" if f.status == "red" else "🟡"
             lines.append(
                 f"| {icon} {tx(f.status, lang)} | {_where(f)} | {_name(f.kpi, lang)} | "
-                f"{format_value(f.kpi, f.value)} | {f.threshold} | {_change(f)} |"
+                f"{money(f.kpi, f.value)} | {f.threshold} | {_change(f, m.currency)} |"
             )
     else:
         lines.append(f"- {tx('none', lang)}")
@@ -154,7 +191,7 @@ def _action_table(actions, lang: str) -> list[str]:
     return out
 
 
-COLOURS = {"red": "#FFC7CE", "yellow": "#FFEB9C"}
+COLOURS = {"red": "#FFC7CE", "yellow": "#FFEB9C", "green": "#C6EFCE"}
 
 
 def to_html(m: Minutes) -> str:
@@ -174,13 +211,16 @@ def to_html(m: Minutes) -> str:
                 for c in line.strip("|").split("|")
             ]
             colour = next((v for k, v in COLOURS.items() if cells[0].endswith(tx(k, m.lang))), None)
+            cells[0] = cells[0].removeprefix("🟢 ")
             style = f' style="background:{colour}"' if colour else ""
             rows.append(
                 f"<tr{style}>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
             )
         elif line.strip():
             rows.append(f"<p>{html.escape(line.lstrip('- '))}</p>")
-    rows.insert(3, trend_img(m))  # under the title, the period and the workbook line
+    # Under the title, the period, the workbook line and the money block.
+    gains = rows.index(f"<h2>{html.escape(tx('gains', m.lang))}</h2>")
+    rows.insert(gains, trend_img(m))
     body = _wrap_tables(rows)
     return (
         "<!doctype html><html><head><meta charset='utf-8'><title>"

@@ -10,6 +10,7 @@ import io
 import json
 import zlib
 from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from ..periods import Period
+from .money import write_date_range, write_fee_preview, write_settlement
+from .profit import demo_fees, demo_lines
 from .seller import Seller
 
 Money = Callable[[float], str]
@@ -1275,4 +1278,44 @@ def write_demo_reports(folder: Path, seller: Seller) -> list[tuple[Path, Period 
     out.append((write_returns(folder / "FBA customer returns.txt", seller), None))
     out.append((write_feedback(folder / "Seller feedback.txt", seller), None))
     out.append((write_performance(folder / "Seller performance.json", seller), None))
+    out += write_demo_money(folder, seller)
     return out
+
+
+def write_demo_money(folder: Path, seller: Seller) -> list[tuple[Path, Period | None]]:
+    """The Payments downloads: a Date Range report of the whole history, the settlement of
+    the two weeks before the last (it restates those days: counted once, from it) and the
+    FBA Fee Preview at the history's end."""
+
+    lines = demo_lines(seller)
+    start = seller.end - timedelta(days=20)
+    end = seller.end - timedelta(days=6)
+
+    def midnight(day: date) -> datetime:  # Los Angeles' midnight in winter, in UTC
+        return datetime.combine(day, time(8), tzinfo=UTC)
+
+    return [
+        (
+            write_date_range(
+                folder / f"{seller.start:%Y%b%d}-{seller.end:%Y%b%d}CustomTransaction.csv",
+                lines,
+                "us-2021",
+            ),
+            None,
+        ),
+        (
+            write_settlement(
+                folder / "Settlement 24128935011.txt",
+                lines,
+                midnight(start),
+                midnight(end),
+                version="V2",
+                settlement_id="24128935011",
+            ),
+            None,
+        ),
+        (
+            write_fee_preview(folder / "FBA Fee Preview.txt", demo_fees(seller)),
+            Period(seller.end, seller.end),
+        ),
+    ]

@@ -395,13 +395,15 @@ def _as_text(ws, v):
 def _cell(ws, c: Cell | None):
     if c is None:
         return None
-    if c.formula is None and c.style is None and not c.text:
+    if c.formula is None and c.style is None and not c.text and not c.number_format:
         return c.value
     cell = WriteOnlyCell(ws, value=c.formula if c.formula is not None else c.value)
     if c.text:
         cell.data_type = "s"  # a shopper's `=HYPERLINK(...)` stays text
     if c.style is not None:
         cell.style = f"fupan {c.style}"
+    if c.number_format:
+        cell.number_format = c.number_format
     if c.provisional:
         cell.font = PROVISIONAL_FONT
     return cell

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...addin.registry import Kpi, Scope
+from ...addin.registry import Kpi, Scope, Unit
+from .. import marketplaces
+from ..engine.pacing import month_share
 from ..i18n import t
-from .cells import sheet_ref
-from .inputs import ADS_KPIS, SHEET_KEYS, Inputs
+from .cells import formula, sheet_ref
+from .inputs import ADS_KPIS, MONEY_MEASURES, SHEET_KEYS, UNIT_STYLE, Inputs
 from .plan import Block, Cell, Rule, Style
 
 
@@ -20,7 +22,8 @@ from .plan import Block, Cell, Rule, Style
 class SettingsLayout:
     threshold_rows: dict[tuple[str, str], int]  # (kpi, category) -> row
     target_cells: dict[str, str]  # target key -> absolute reference
-    product_rows: dict[str, int]  # sku -> row
+    product_rows: dict[str, int]  # sku -> row (its first row)
+    asin_target_rows: dict[str, int] = field(default_factory=dict)  # asin -> row
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,64 @@ class Book:
         self.titles = titles_of(self.lang)
         self.target_cells = self.settings.target_cells
         self.product_rows = self.settings.product_rows
+        self.currency = marketplaces.get(self.i.review.marketplace).currency
+        self.share = month_share(self.i.review.period)  # months' worth of days in the period
+
+    # Money and estimates ----------------------------------------------------------------------
+
+    def estimated(self, kpi: Kpi) -> bool:
+        """A profit KPI of a review whose fees are estimated (engine/profit.py)."""
+        return self.i.review.estimate and "amazon_fees" in kpi.measures
+
+    def number_format(self, unit: Unit | None, estimate: bool = False) -> str | None:
+        """Money in the marketplace's currency; an estimate says so after the number."""
+        mark = f" ({t('estimate', self.lang)})" if estimate else ""
+        if unit is Unit.MONEY:
+            return marketplaces.money_format(self.currency, mark)
+        if mark and unit is Unit.RATIO:
+            return f'0.00%"{mark}"'
+        return None
+
+    def kpi_cell(self, k: Kpi, text: str | None) -> Cell:
+        """A KPI's formula cell in its unit's style (None: an empty cell)."""
+        if text is None:
+            return Cell(None)
+        return formula(
+            text,
+            UNIT_STYLE.get(k.unit),
+            provisional=self.provisional(k),
+            number_format=self.number_format(k.unit, self.estimated(k)),
+        )
+
+    def measure_style(self, measure: str) -> tuple[Style, str | None]:
+        if measure in MONEY_MEASURES:
+            return Style.MONEY, self.number_format(Unit.MONEY)
+        return Style.COUNT, None
+
+    def target_formula(
+        self, measure: str, scope: Scope = Scope.ACCOUNT, key: str = ""
+    ) -> str | None:
+        """A target measure as a formula over Settings (edit the target: attainment follows):
+        the monthly target × the months' worth of days in the period, or as typed."""
+        monthly = {
+            "sales_target": "sales_target",
+            "profit_target": "profit_target",
+            "month_sales_target": "sales_target",
+            "month_profit_target": "profit_target",
+        }.get(measure)
+        if monthly is None:
+            return None
+        if scope is Scope.ASIN:
+            row = self.settings.asin_target_rows.get(key)
+            if row is None or measure.startswith("month_"):
+                return None
+            col = "B" if monthly == "sales_target" else "C"
+            cell = f"{sheet_ref(self.titles['settings'])}!${col}${row}"
+        else:
+            cell = self.target_cells[monthly]
+        if measure.startswith("month_"):
+            return f"=N({cell})"
+        return f"=N({cell})*{self.share!r}"
 
     # References ---------------------------------------------------------------------------
 

@@ -60,16 +60,25 @@ def text_cell(value: Any, style: Style | None = None) -> Cell:
     return Cell(v, style=style)
 
 
-def value_cell(value: Any, style: Style | None = None) -> Cell:
+def value_cell(value: Any, style: Style | None = None, number_format: str | None = None) -> Cell:
     v = plain(value)
     if isinstance(v, str):
         return text_cell(v, style)
-    return Cell(v, style=style)
+    return Cell(v, style=style, number_format=number_format)
 
 
-def formula(text: str, style: Style | None = None, *, provisional: bool = False) -> Cell:
+def formula(
+    text: str,
+    style: Style | None = None,
+    *,
+    provisional: bool = False,
+    number_format: str | None = None,
+) -> Cell:
     return Cell(
-        formula=text if text.startswith("=") else f"={text}", style=style, provisional=provisional
+        formula=text if text.startswith("=") else f"={text}",
+        style=style,
+        provisional=provisional,
+        number_format=number_format,
     )
 
 

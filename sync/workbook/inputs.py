@@ -38,6 +38,31 @@ ADS_KPIS = frozenset(
         "organic_share",
     }
 )
+# Measures that are amounts of money: their cells show the marketplace's currency.
+MONEY_MEASURES = frozenset(
+    {
+        "sales",
+        "sales_prev",
+        "ad_spend",
+        "ad_sales",
+        "product_sales",
+        "refunds",
+        "selling_fees",
+        "fba_fees",
+        "other_fees",
+        "net_proceeds",
+        "net_sales",
+        "amazon_fees",
+        "cogs",
+        "freight",
+        "sales_target",
+        "profit_target",
+        "mtd_sales",
+        "mtd_profit",
+        "month_sales_target",
+        "month_profit_target",
+    }
+)
 # Every tab fupan owns, by stable key (titles are translated, see i18n.LABELS).
 SHEET_KEYS = (
     "dashboard",

@@ -37,6 +37,7 @@ class Cell:
     style: Style | None = None
     text: bool = False  # write as literal text even if it starts with = + - @
     provisional: bool = False  # an ads figure still inside the 14-day attribution window
+    number_format: str | None = None  # overrides the style's (money in its own currency)
 
 
 @dataclass

@@ -198,6 +198,10 @@ class _Settlement(Reader):
         total = sum(buckets.values(), pd.Series(0.0, index=raw.frame.index))
         description = _first_filled(described)
         group = _first_filled(groups)
+        # Amazon's ad charges say so only in their amount-type: keep it as the description
+        # (engine/profit.py tells ad spend from Amazon's fees by it).
+        ads = group.map(_money.key) == "costofadvertising"
+        description = description.where(~ads, group)
 
         # Posted day (local), and the settlement's window.
         posted = text("posted-date-time")

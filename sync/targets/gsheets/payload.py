@@ -96,14 +96,16 @@ def cell_data(cell: Cell | None) -> dict[str, Any]:
         if isinstance(cell.value, datetime)
         else ("date" if isinstance(cell.value, date) else "")
     )
-    fmt = _format(cell.style, kind, cell.provisional)
+    fmt = _format(cell.style, kind, cell.provisional, cell.number_format)
     if fmt:
         out["userEnteredFormat"] = fmt
     return out
 
 
 @functools.cache
-def _format(style: Style | None, kind: str, provisional: bool) -> dict[str, Any]:
+def _format(
+    style: Style | None, kind: str, provisional: bool, number_format: str | None = None
+) -> dict[str, Any]:
     """One shared format object per kind of cell: cells sharing one compare by identity."""
     fmt: dict[str, Any] = {}
     if style is not None:
@@ -112,6 +114,8 @@ def _format(style: Style | None, kind: str, provisional: bool) -> dict[str, Any]
         fmt.update(DATE_TIME)
     elif kind == "date":
         fmt.update(STYLES[Style.DATE])
+    if number_format:
+        fmt.update(_number("NUMBER", number_format))
     if provisional:
         fmt["textFormat"] = {**fmt.get("textFormat", {}), **PROVISIONAL["textFormat"]}
     return fmt

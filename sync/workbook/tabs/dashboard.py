@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from ....addin.registry import KPIS, Scope, all_kpis
+from ....addin.kpis import MONEY_BLOCK
+from ....addin.registry import KPIS, Scope, Unit, all_kpis
 from ...actions.model import COLUMNS as ACTION_COLUMNS
 from ...engine.review import comparable
 from ...i18n import t
@@ -27,6 +28,8 @@ def dashboard(book: Book) -> Sheet:
     ]
     if i.provisional_from and review.period.end >= i.provisional_from:
         notes.append(t("provisional_note", lang, start=i.provisional_from.isoformat()))
+    if review.estimate:
+        notes.append(t("estimate_note", lang))
     blocks = [
         Block(
             1,
@@ -57,8 +60,11 @@ def dashboard(book: Book) -> Sheet:
             ],
         ),
     ]
-    # Account measures, beside the cards: the cards' formulas read them.
+    # Account measures, beside the cards: the cards' formulas read them. The money of the
+    # period leads (MONEY_BLOCK), then every other KPI in the catalogue's order.
     kpis = [k for k in all_kpis() if Scope.ACCOUNT in k.scopes and book.has(k, Scope.ACCOUNT)]
+    lead = {kpi: n for n, kpi in enumerate(MONEY_BLOCK)}
+    kpis.sort(key=lambda k: lead.get(k.id, len(lead)))
     needed = list(dict.fromkeys(m for k in kpis for m in k.measures if m != "days"))
     mrow = 8
     mrefs: dict[str, str] = {"days": "$B$4"}
@@ -75,16 +81,17 @@ def dashboard(book: Book) -> Sheet:
         mrefs[m] = f"$R${r}"
         prefs[m] = f"$S${r}"
         f = measure_formula(book, Scope.ACCOUNT, m, "")
-        if m == "sales_target":
-            cell = formula(
-                "=" + book.target_cells["sales_target"].replace("!", "!", 1), Style.MONEY
-            )
+        style, fmt = book.measure_style(m)
+        target = book.target_formula(m)
+        if target is not None:
+            cell = formula(target, style, number_format=fmt)
         elif f is None:
-            cell = value_cell(account.at["", m] if m in account else 0, Style.COUNT)
+            value = account.at["", m] if m in account and "" in account.index else 0
+            cell = value_cell(value, style, fmt)
         else:
-            cell = formula(f, Style.COUNT)
+            cell = formula(f, style, number_format=fmt)
         pv = prev.at["", m] if prev is not None and m in prev and "" in prev.index else None
-        mblock.append([Cell(m), cell, value_cell(pv, Style.COUNT)])
+        mblock.append([Cell(m), cell, value_cell(pv, style, fmt)])
     blocks.append(Block(mrow, 17, mblock))
     # KPI cards.
     cards = [
@@ -104,12 +111,17 @@ def dashboard(book: Book) -> Sheet:
             and all(m in prefs and (m in prev or m == "days") for m in k.measures)
             else None
         )
+        fmt = book.number_format(k.unit)
         cards.append(
             [
                 Cell(k.name_zh if lang == "zh" else k.name_en),
-                formula(now, UNIT_STYLE.get(k.unit), provisional=book.provisional(k)),
-                formula(was, UNIT_STYLE.get(k.unit)) if was else Cell(None),
-                formula(f'=IF(OR(B{r}="",C{r}=""),"",B{r}-C{r})', UNIT_STYLE.get(k.unit)),
+                book.kpi_cell(k, now),
+                formula(was, UNIT_STYLE.get(k.unit), number_format=fmt) if was else Cell(None),
+                formula(
+                    f'=IF(OR(B{r}="",C{r}=""),"",B{r}-C{r})',
+                    UNIT_STYLE.get(k.unit),
+                    number_format=fmt,
+                ),
                 formula(book.status_formula(f"B{r}", k.id)) if k.bands else Cell(None),
             ]
         )
@@ -141,7 +153,7 @@ def dashboard(book: Book) -> Sheet:
             rows.append(
                 [
                     Cell(w.week),
-                    value_cell(w.sales, Style.MONEY),
+                    value_cell(w.sales, Style.MONEY, book.number_format(Unit.MONEY)),
                     value_cell(w.sessions, Style.COUNT),
                     value_cell(w.acos, Style.RATIO),
                     value_cell(w.tacos, Style.RATIO),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from ....addin.registry import KPIS, Scope, all_kpis
+from ....addin.registry import KPIS, Scope, Unit, all_kpis
 from ...i18n import t
 from ..book import Book
 from ..cells import formula, text_cell, value_cell
-from ..inputs import FIRST, UNIT_STYLE
+from ..inputs import FIRST
 from ..measures import measure_formula
 from ..plan import Block, Cell, Rule, Sheet, Style
 
@@ -35,6 +35,12 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
         if k.bands is not None:
             scol[k.id] = get_column_letter(len(header) + 1)
             header.append(t("status", lang))
+    # Net profit beside the comparison period's, and the change (Sales by ASIN).
+    before = book.i.previous
+    profit_cols: tuple[str, str] | None = None
+    if scope is Scope.ASIN and "net_profit" in kcol and before is not None:
+        profit_cols = (get_column_letter(len(header) + 1), get_column_letter(len(header) + 2))
+        header += [t("profit_compare", lang), t("profit_change", lang)]
     note_col = get_column_letter(len(header) + 1)
     header.append(t("note", lang))
     rows: list[list[Cell]] = [[Cell(h, style=Style.HEADER) for h in header]]
@@ -51,21 +57,32 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
             row.append(Cell(category))
         for m in needed:
             f = measure_formula(book, scope, m, key_cell)
-            if f is None:
-                row.append(value_cell(measures.at[k_value, m] if m in measures else 0, Style.COUNT))
+            style, fmt = book.measure_style(m)
+            target = book.target_formula(m, scope, str(k_value))
+            if target is not None:
+                row.append(formula(target, style, number_format=fmt))
+            elif f is None:
+                value = measures.at[k_value, m] if m in measures else 0
+                row.append(value_cell(value, style, fmt))
             else:
-                row.append(formula(f, Style.COUNT))
+                row.append(formula(f, style, number_format=fmt))
         for k in kpis:
             refs = {m: f"{mcol[m]}{r}" for m in needed} | {"days": days}
-            row.append(
-                formula(
-                    book.kpi_formula(k, refs, scope),
-                    UNIT_STYLE.get(k.unit),
-                    provisional=book.provisional(k),
-                )
-            )
+            row.append(book.kpi_cell(k, book.kpi_formula(k, refs, scope)))
             if k.id in scol:
                 row.append(formula(book.status_formula(f"{kcol[k.id]}{r}", k.id, category)))
+        if profit_cols is not None and before is not None:
+            was = profit_cols[0]
+            fmt = book.number_format(Unit.MONEY)
+            now = f"{kcol['net_profit']}{r}"
+            row += [
+                value_cell(before.value("net_profit", scope, str(k_value)), Style.MONEY, fmt),
+                formula(
+                    f'=IF(OR({now}="",{was}{r}=""),"",{now}-{was}{r})',
+                    Style.MONEY,
+                    number_format=fmt,
+                ),
+            ]
         row.append(Cell(notes.get(str(k_value)), style=Style.INPUT))
         rows.append(row)
     last = FIRST + len(keys) - 1
@@ -111,7 +128,11 @@ def ad_groups(book: Book, start: int) -> Block:
                 text_cell(camp),
                 text_cell(group),
                 *[
-                    formula(book.sumifs("data_ads", c, crit), st)
+                    formula(
+                        book.sumifs("data_ads", c, crit),
+                        st,
+                        number_format=book.number_format(Unit.MONEY) if st is Style.MONEY else None,
+                    )
                     for c, st in (
                         ("spend", Style.MONEY),
                         ("sales", Style.MONEY),

@@ -6,6 +6,7 @@ times), so it is laid out first and its layout handed to the Book.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ....addin.registry import KPIS
@@ -22,6 +23,7 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
     threshold_rows: dict[tuple[str, str], int] = {}
     target_cells: dict[str, str] = {}
     product_rows: dict[str, int] = {}
+    asin_rows: dict[str, int] = {}
     s = settings
     rows: list[list[Cell]] = [
         [Cell(titles["settings"], style=Style.TITLE)],
@@ -71,6 +73,7 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
     ]
     targets = [
         ("sales_target", s.sales_target, Style.MONEY),
+        ("profit_target", s.profit_target, Style.MONEY),
         ("target_acos", s.target_acos, Style.RATIO),
         ("default_lead_time", s.lead_time, Style.DAYS),
         ("review_cycle", s.review_cycle, Style.DAYS),
@@ -95,35 +98,74 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
                 t("category", lang),
                 t("lead_time", lang),
                 t("unit_cost", lang),
+                t("freight", lang),
+                t("other_cost", lang),
+                t("currency", lang),
+                t("valid_from", lang),
             )
         ],
     ]
     for sku, p in sorted(s.products.items()):
         product_rows[sku] = len(rows) + 1
-        rows.append(
-            [
-                text_cell(sku),
+        costs = sorted(p.costs, key=lambda c: (c.valid_from or date.min, c.typed)) or [None]
+        for n, c in enumerate(costs):
+            key = (sku, c.day_text if c else "")
+            head = [
                 text_cell(p.asin),
                 text_cell(p.title),
                 Cell(p.category, style=Style.INPUT),
                 Cell(
-                    _as_typed(s, "products", (sku, ""), "lead_time", p.lead_time),
+                    _as_typed(s, "products", key, "lead_time", p.lead_time),
                     style=Style.INPUT,
                 ),
-                Cell(
-                    _as_typed(s, "products", (sku, ""), "unit_cost", p.unit_cost),
-                    style=Style.MONEY,
-                ),
+            ]
+            rows.append(
+                [
+                    text_cell(sku),
+                    *(head if n == 0 else [Cell(None)] * 4),
+                    *[
+                        Cell(
+                            _as_typed(s, "products", key, name, getattr(c, name) if c else None),
+                            style=Style.MONEY,
+                        )
+                        for name in ("unit_cost", "freight", "other")
+                    ],
+                    Cell(c.currency if c else None, style=Style.INPUT),
+                    Cell(
+                        (c.typed or c.valid_from) if c else None,
+                        style=Style.DATE if c and c.valid_from else Style.INPUT,
+                    ),
+                ]
+            )
+    rows += [
+        [],
+        [
+            Cell("#asin_targets", style=Style.HEADER),
+            Cell(t("asin_targets", lang), style=Style.HEADER),
+        ],
+        [
+            Cell(x, style=Style.HEADER)
+            for x in (t("asin", lang), t("sales_target", lang), t("profit_target", lang))
+        ],
+    ]
+    for asin, (sales, profit) in sorted(s.asin_targets.items()):
+        asin_rows[asin] = len(rows) + 1
+        key = (asin, "")
+        rows.append(
+            [
+                text_cell(asin),
+                Cell(_as_typed(s, "asin_targets", key, "sales_target", sales), style=Style.MONEY),
+                Cell(_as_typed(s, "asin_targets", key, "profit_target", profit), style=Style.MONEY),
             ]
         )
     sheet = Sheet(
         "settings",
         titles["settings"],
         [Block(1, 1, rows)],
-        widths={"A": 22, "B": 30, "C": 24, "D": 12, "E": 12, "F": 12, "G": 12, "H": 40},
+        widths={"A": 22, "B": 30, "C": 24, "D": 12, "E": 12, "F": 12, "G": 12, "H": 40, "J": 12},
         tab_color="808080",
     )
-    return sheet, SettingsLayout(threshold_rows, target_cells, product_rows)
+    return sheet, SettingsLayout(threshold_rows, target_cells, product_rows, asin_rows)
 
 
 def _as_typed(s: Settings, section: str, key: tuple[str, str], name: str, value: Any) -> Any:

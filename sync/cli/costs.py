@@ -1,0 +1,48 @@
+"""`fupan costs import FILE`: the team's cost sheet into the workbook's Settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import api
+from ..clock import command_day
+from ..errors import FupanError
+from ..workspace import Workspace
+
+
+@click.group()
+def costs() -> None:
+    """Product costs (unit cost, first-leg freight, other cost per unit) for profit."""
+
+
+@costs.command(name="import")
+@click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Workspace folder (default: the one containing the current folder).",
+)
+@click.option(
+    "--workbook",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The review workbook (default: the workspace's).",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Read the sheet and say what it holds; write nothing."
+)
+def import_command(
+    sheet: Path, workspace: Path | None, workbook: Path | None, dry_run: bool
+) -> None:
+    """Read a cost sheet (.xlsx or .csv; headers such as SKU, unit cost / 采购价 / 成本,
+    freight / 头程, valid from / 生效日期) into Settings, then refresh the review."""
+    try:
+        ws = Workspace.load(workspace) if workspace else Workspace.find()
+        done = api.import_costs(ws, sheet, today=command_day(), workbook=workbook, dry_run=dry_run)
+    except FupanError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(exc.exit_code) from None
+    for f in done.findings:
+        click.echo(f.render(), err=True)
+    click.echo(done.describe())
