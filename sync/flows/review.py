@@ -25,8 +25,8 @@ from ..settings import Product, Settings, find_sheet, settings_findings, team_se
 from ..store.history import Store
 from ..store.importer import ImportSummary, Progress, import_reports, read_all
 from ..targets import Target, XlsxTarget
+from ..targets.base import STATE_SHEET
 from ..targets.gsheets.address import looks_like_gsheet
-from ..targets.xlsx import STATE_SHEET
 from ..workbook.build import build_plan
 from ..workbook.inputs import FIRST, SHEET_KEYS, Inputs
 from ..workbook.plan import WorkbookPlan

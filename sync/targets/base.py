@@ -7,6 +7,7 @@ from typing import Any, Protocol, runtime_checkable
 from ..workbook.plan import WorkbookPlan
 
 Grid = list[list[Any]]
+STATE_SHEET = "_fupan"  # the hidden tab of fupan's own bookkeeping, in every target
 
 
 @runtime_checkable

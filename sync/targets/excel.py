@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..workbook.cells import FORMULA_LEADS, frame_values
+from ..workbook.palette import FILLS
 from ..workbook.plan import Block, Cell, FrameBlock, Sheet, WorkbookPlan
-from .base import Grid, state_of
-from .xlsx import FILLS, STATE_SHEET
+from .base import STATE_SHEET, Grid, state_of
 
 XL_EXPRESSION = 2  # xlExpression: a conditional format given by a formula
 

@@ -28,6 +28,8 @@ from typing import Any, Final
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference, Series
+from openpyxl.chart.data_source import StrRef
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
@@ -37,13 +39,11 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from ..errors import ChangedError, WorkbookError
 from ..locks import FileLock, checkpoint, fsync_dir, real_path, temp_name
 from ..workbook.cells import FORMULA_LEADS, frame_values
+from ..workbook.palette import FILLS, FONTS
 from ..workbook.plan import Cell, FrameBlock, Sheet, Style, WorkbookPlan, cell_rows
-from .base import Grid, state_of
+from .base import STATE_SHEET, Grid, state_of
 
-STATE_SHEET = "_fupan"
-FILLS = {"green": "C6EFCE", "yellow": "FFEB9C", "red": "FFC7CE", "overdue": "F8CBAD"}
 PROVISIONAL_FONT = Font(italic=True, color="7F7F7F")
-FONTS = {"green": "006100", "yellow": "9C5700", "red": "9C0006", "overdue": "833C0B"}
 
 
 def _named_styles() -> list[NamedStyle]:
@@ -413,9 +413,6 @@ def _chart(spec):
     chart.height, chart.width = 7.5, 16
     for title_ref, values in spec.series:
         s = Series(Reference(range_string=values), title_from_data=False)
-        from openpyxl.chart.data_source import StrRef
-        from openpyxl.chart.series import SeriesLabel
-
         s.tx = SeriesLabel(strRef=StrRef(title_ref))
         chart.series.append(s)
     chart.set_categories(Reference(range_string=spec.categories))

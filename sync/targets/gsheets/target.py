@@ -30,8 +30,7 @@ from gspread.urls import SPREADSHEET_URL
 from ...errors import AuthError, ChangedError, TargetError
 from ...workbook.cells import sheet_ref
 from ...workbook.plan import Block, Cell, Sheet, WorkbookPlan
-from ..base import Grid, state_of
-from ..xlsx import STATE_SHEET
+from ..base import STATE_SHEET, Grid, state_of
 from . import payload
 from .address import spreadsheet_key
 from .lease import LEASE_ID, Lease
