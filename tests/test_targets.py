@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from fupan.sync.targets import MemoryTarget, XlsxTarget
+from fupan.sync.targets.memory import MemoryTarget
+from fupan.sync.targets.xlsx import XlsxTarget
 from openpyxl import load_workbook
 from target_contract import run_contract, small_plan
 

@@ -262,7 +262,7 @@ def demo(
 
     sheet = None
     if gsheet:
-        from ..targets.gsheets import open_gsheet
+        from ..targets.gsheets.connect import open_gsheet
 
         sheet = open_gsheet(gsheet, credentials=credentials, wait=wait)
     result = run_demo(folder, lang=lang, today=_today(), gsheet=sheet)
@@ -334,8 +334,8 @@ def sync_command(
         click.echo(pull_reports(ws, today=_today(), wait=60.0).describe())
     target, also, seed = None, [], None
     if gsheet:
-        from ..targets import XlsxTarget
-        from ..targets.gsheets import open_gsheet
+        from ..targets.gsheets.connect import open_gsheet
+        from ..targets.xlsx import XlsxTarget
 
         target = open_gsheet(gsheet, credentials=credentials, dry_run=dry_run, wait=wait)
         also = [XlsxTarget(workbook)] if workbook else []
@@ -439,7 +439,7 @@ def actions_sync(
     until a person resolves it. Rows deleted on one side move to the Archive tab on both.
     """
     from ..flows.actions import sync_actions
-    from ..targets.gsheets.address import looks_like_gsheet
+    from ..targets.gsheets.sheets_api import looks_like_gsheet
 
     def side(text: str) -> str | Path:
         return text if looks_like_gsheet(text) else Path(text)
@@ -503,7 +503,7 @@ def minutes(
     ws = _workspace(workspace) if workspace or not workbook else Workspace.find(workbook.parent)
     sheet = None
     if gsheet:
-        from ..targets.gsheets import open_gsheet
+        from ..targets.gsheets.connect import open_gsheet
 
         sheet = open_gsheet(gsheet, credentials=credentials, dry_run=True)  # reads only
     path, m = write_minutes(
