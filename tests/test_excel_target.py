@@ -4,12 +4,43 @@ from __future__ import annotations
 
 from excel_standin import FakeBook
 from fupan.sync.targets.excel import ExcelTarget
-from target_contract import run_contract, small_plan
+from fupan.sync.workbook.cells import FORMULA_LEADS
+from openpyxl.utils.cell import get_column_letter
+from target_contract import FORMULA, VALUE, Cells, Spreadsheet, run_contract, small_plan
+
+
+def excel_spreadsheet(book: FakeBook) -> Spreadsheet:
+    """What Excel makes of the values written: text with a leading apostrophe stays text,
+    and any other text starting with = + - @ is parsed as a formula."""
+
+    def kind(v: object) -> tuple[str, object]:
+        if isinstance(v, str) and v.startswith("'"):
+            return VALUE, v[1:]
+        if isinstance(v, str) and v.startswith(FORMULA_LEADS):
+            return FORMULA, v
+        return VALUE, v
+
+    def cells(title: str) -> Cells:
+        sheet = next(s for s in book._sheets if s.name == title)
+        return {
+            f"{get_column_letter(c)}{r}": kind(v)
+            for (r, c), v in sheet.cells.items()
+            if v is not None
+        }
+
+    def add_tab(title: str, cells: Cells) -> None:
+        sheet = book.sheets.add(title)
+        for ref, (k, v) in cells.items():
+            typed = "'" + v if k == VALUE and isinstance(v, str) else v
+            sheet.range(ref).value = [[typed]]
+
+    return Spreadsheet(
+        lambda: ExcelTarget(book), lambda: ExcelTarget(book), cells, add_tab, drops_unkept=False
+    )
 
 
 def test_excel_target_contract():
-    book = FakeBook()
-    run_contract(lambda: ExcelTarget(book), lambda: ExcelTarget(book))
+    run_contract(excel_spreadsheet(FakeBook()))
 
 
 def test_one_range_write_per_block_and_text_stays_text():

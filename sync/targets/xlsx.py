@@ -348,6 +348,8 @@ class XlsxTarget(Target):
             out = []
             for c in row:
                 cell = WriteOnlyCell(ws, value=getattr(c, "value", None))
+                if getattr(c, "data_type", None) == "s":
+                    cell.data_type = "s"  # the team's text stays text, even "=..." typed as text
                 fmt = getattr(c, "number_format", None)
                 if fmt:
                     cell.number_format = fmt
