@@ -12,7 +12,7 @@ from ..clock import command_day
 from ..findings import Finding
 from ..flows.review import SyncResult
 from ..periods import Period
-from ..targets.registry import KINDS, local_file
+from ..targets.registry import kinds, local_file
 from ..workspace import Workspace
 from .group import FupanCommand
 
@@ -79,7 +79,7 @@ class WritesWorkbooks(FupanCommand):
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)
         with formatter.section("Workbooks fupan writes"):
-            formatter.write_dl([(k.name, k.about) for k in KINDS])
+            formatter.write_dl([(k.name, k.about) for k in kinds()])
 
 
 def echo_findings(findings: Iterable[Finding], indent: str = "") -> None:

@@ -126,9 +126,9 @@ def local_file(where: Where) -> Path | None:
     return Path(where) if k.file else None
 
 
-def kinds_help() -> str:
-    """One line per kind, for the CLI's help."""
-    return "\n".join(f"  {k.name}: {k.about}" for k in KINDS)
+def kinds() -> list[TargetKind]:
+    """The kinds, in the order they are tried (for the CLI's help and docs/targets.md)."""
+    return list(KINDS)
 
 
-__all__ = ["KINDS", "TargetKind", "kind_of", "kinds_help", "local_file", "open_target"]
+__all__ = ["KINDS", "TargetKind", "kind_of", "kinds", "local_file", "open_target"]
