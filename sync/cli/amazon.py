@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..amazon import credentials as amazon_credentials
+from ..amazon.ads_api import Profile
 from ..amazon.login import login as save_login
 from ..amazon.lwa import LwaApp
 from ..amazon.pull import pull
@@ -94,7 +95,7 @@ def login(
     ads = None if skip_ads else app("Ads API", ads_client_id, ads_refresh_token)
     given = amazon_credentials.parse_profiles(",".join(ads_profiles)) if ads_profiles else None
 
-    def choose(code: str, options: list) -> object:
+    def choose(code: str, options: list[Profile]) -> Profile:
         for i, p in enumerate(options, 1):
             click.echo(f"  {i}. {p.profile_id} {p.account_name} ({p.account_type})")
         n = click.prompt(f"Ads profile for {code}", type=click.IntRange(1, len(options)))

@@ -10,20 +10,13 @@ import click
 from ..errors import FupanError
 
 
-class Failed(click.ClickException):
-    """A FupanError as click shows it: `Error: <message>` and the error's exit code."""
-
-    def __init__(self, error: FupanError) -> None:
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
-
-
 class _MapsErrors(click.Command):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except FupanError as exc:
-            raise Failed(exc) from None
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
 
 
 class FupanCommand(_MapsErrors):

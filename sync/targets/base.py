@@ -80,6 +80,7 @@ class Target(Protocol):
     def preflight(self) -> None:
         """Refuse now, before any work, when the spreadsheet cannot be written (a file open
         in Excel); nothing to check by default."""
+        return None
 
     def lock(self) -> contextlib.AbstractContextManager[object]:
         """Held across a read and its write (a file's lock); a Google Sheet is leased as it
@@ -89,6 +90,7 @@ class Target(Protocol):
     def check_unchanged(self) -> None:
         """Raise ChangedError when someone saved the spreadsheet since it was read, where
         that is cheap to tell (a file); a target that checks as it writes does nothing."""
+        return None
 
     def earlier_snapshot(self, folder: Path, before: date) -> tuple[date, Target] | None:
         """The last meeting snapshot of this spreadsheet taken before `before` (its day, and
