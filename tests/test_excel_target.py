@@ -110,3 +110,32 @@ def test_button_uses_the_workspace_named_in_settings(tmp_path, seller):
     settings.range((1, 1)).value = [["#targets"], ["workspace", "", str(ws.root)]]
     fupan.main(book)
     assert "red" in book.alerts[-1]
+
+
+def test_button_syncs_the_shared_tracker_from_the_live_workbook(tmp_path, seller):
+    """The action sync reads and writes the workbook open in Excel, not its file on disk
+    (which Excel holds open)."""
+    import fupan
+    from fupan.sync.api import import_into_workspace, init_workspace
+    from fupan.sync.periods import Period
+    from fupan.sync.samples import writers
+    from openpyxl import load_workbook
+
+    week = Period.parse("2026-11-16..2026-11-22")
+    ws = init_workspace(tmp_path / "shop")
+    path = writers.write_business_asin(ws.reports / "b.csv", seller, week)
+    import_into_workspace(ws, [path], period=week)
+    on_disk = ws.workbook.read_bytes()
+    book = FakeBook(str(ws.workbook))
+    settings = book.sheets.add("Settings")
+    settings.range((1, 1)).value = [
+        ["#targets"],
+        ["workspace", "", str(ws.root)],
+        ["shared_tracker", "", "team-tracker.xlsx"],
+    ]
+    fupan.main(book)
+    assert "red" in book.alerts[-1]
+    shared = load_workbook(tmp_path / "shop" / "team-tracker.xlsx")  # beside the workbook
+    assert "Actions" in shared.sheetnames
+    assert ws.workbook.read_bytes() == on_disk  # the file Excel has open was not rewritten
+    assert "Actions" in [s.name for s in book._sheets]

@@ -151,7 +151,7 @@ def refresh_review(
     """
     reports = list(reports) or [workspace.reports]
     if target is None:
-        target, opened, seed = open_workbooks(
+        target, opened, found = open_workbooks(
             workspace,
             workbook=workbook,
             gsheet=gsheet,
@@ -159,7 +159,7 @@ def refresh_review(
             wait=wait,
             dry_run=dry_run,
         )
-        also = [*opened, *also]
+        also, seed = [*opened, *also], seed or found
     if not dry_run:
         for each in (target, *also):
             each.preflight()  # before importing: a workbook open in Excel changes nothing at all
