@@ -41,13 +41,11 @@ from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
 from ...errors import AuthError
 from .http import BoundedRetryClient
+from .sheets_api import DRIVE_FILE_SCOPE, SHEETS_SCOPE, TOKEN_URI
 
-SCOPES = (
-    "https://www.googleapis.com/auth/spreadsheets",
-    # Only for copying the sheet into a meeting snapshot; "drive.file" reaches just the files
-    # fupan created or opened, unlike gspread's default full-Drive scope.
-    "https://www.googleapis.com/auth/drive.file",
-)
+# "drive.file" (for the meeting snapshot's copy) reaches just the files fupan created or
+# opened, unlike gspread's default full-Drive scope.
+SCOPES = (SHEETS_SCOPE, DRIVE_FILE_SCOPE)
 ENV_VAR = "FUPAN_GOOGLE_CREDENTIALS"
 ADC_ENV_VAR = "GOOGLE_APPLICATION_CREDENTIALS"
 TOKEN_FILE = "google-token.json"
@@ -287,7 +285,7 @@ def _google_error(exc: google.auth.exceptions.RefreshError) -> tuple[str, str]:
 
 
 def _unreachable(token_uri: str | None) -> str:
-    host = urlsplit(token_uri or "https://oauth2.googleapis.com/token").netloc
+    host = urlsplit(token_uri or TOKEN_URI).netloc
     return f"Cannot reach Google's sign-in server ({host}). Check the network connection."
 
 

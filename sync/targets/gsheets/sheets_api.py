@@ -1,11 +1,11 @@
 """The one seam to Google's HTTP API: the only module that knows Google's endpoints and URLs.
 
 A sheet's address (the URL a person opens, the id inside it), the Sheets API v4 endpoints
-fupan calls (metadata and grids, batchUpdate, developer-metadata search) and Drive's
-files.copy. Requests go through the gspread client's HTTP client (its credentials, timeouts
-and bounded retries: http.py), bodies as compact UTF-8 JSON, and each one is recorded (what
-for, how big). Google's refusals come out as the HTTP client raises them; the target says
-what they mean to the user.
+fupan calls (metadata and grids, batchUpdate, developer-metadata search), Drive's
+files.copy, and the OAuth scopes and token endpoint they need. Requests go through the
+gspread client's HTTP client (its credentials, timeouts and bounded retries: http.py),
+bodies as compact UTF-8 JSON, and each one is recorded (what for, how big). Google's
+refusals come out as the HTTP client raises them; the target says what they mean.
 
 Nothing here imports gspread or google-auth: `fupan --help` and a run on an .xlsx file
 recognise a Google Sheet's address without loading them.
@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 SHEETS = "https://sheets.googleapis.com/v4/spreadsheets"
 DRIVE_FILES = "https://www.googleapis.com/drive/v3/files"
 BROWSER = "https://docs.google.com/spreadsheets/d/"
+TOKEN_URI = "https://oauth2.googleapis.com/token"  # Google's OAuth token endpoint
+SHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets"
+# Only the files fupan created or opened: enough to copy the sheet for a meeting snapshot.
+DRIVE_FILE_SCOPE = "https://www.googleapis.com/auth/drive.file"
 
 _KEY = re.compile(r"/spreadsheets/d/([a-zA-Z0-9-_]+)|^([a-zA-Z0-9-_]{25,})$")
 
@@ -126,7 +130,3 @@ class SheetsAPI:
         params = {"supportsAllDrives": "true", "fields": "id,name"}
         url = f"{DRIVE_FILES}/{self.key}/copy"
         return self._send(what, "post", url, body=body, params=params)
-
-    def on(self, key: str) -> SheetsAPI:
-        """The same client's endpoints of another spreadsheet (a Drive copy, say)."""
-        return SheetsAPI(self.client, key)
