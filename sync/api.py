@@ -18,7 +18,7 @@ from .periods import Period
 from .settings import Settings, team_settings
 from .store.history import Store
 from .store.importer import ImportSummary, Progress, import_reports
-from .targets import XlsxTarget
+from .targets.registry import open_target
 from .workspace import Workspace
 
 __all__ = [
@@ -78,7 +78,7 @@ def compute_kpis(
     # The statuses of a workspace's KPIs follow the bands its team set in the workbook.
     settings = Settings.defaults()
     if workspace is not None and workspace.workbook.exists():
-        book = XlsxTarget(workspace.workbook)
+        book = open_target(workspace.workbook)
         settings = team_settings(book, workspace.language)
         book.close()
     if sales_target:

@@ -1,4 +1,4 @@
-"""Reference pages generated from the registries (docs/kpis.md, docs/reports.md)."""
+"""Reference pages generated from the registries (docs/kpis.md, reports.md, targets.md)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from ..addin.kpis import MEASURES
 from ..addin.registry import all_kpis
 from ..addin.thresholds import Bands
 from .ingest.registry import READERS
+from .targets.registry import kinds
 
 
 def _bands(b: Bands | None) -> str:
@@ -113,7 +114,22 @@ def reports_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-PAGES = {"kpis.md": kpis_markdown, "reports.md": reports_markdown}
+def targets_markdown() -> str:
+    lines = [
+        "# Where fupan writes the review",
+        "",
+        "Generated from the target registry (`sync/targets/registry.py`). `--workbook`, "
+        "`--gsheet` and `--shared` name one of these; the first kind that recognises the "
+        "name opens it.",
+        "",
+        "| kind | what it is |",
+        "|---|---|",
+    ]
+    lines += [f"| `{k.name}` | {k.about} |" for k in kinds()]
+    return "\n".join(lines) + "\n"
+
+
+PAGES = {"kpis.md": kpis_markdown, "reports.md": reports_markdown, "targets.md": targets_markdown}
 
 
 def write(folder: Path) -> None:

@@ -1,15 +1,46 @@
-"""The contract every Target keeps (xlsx, memory; Google Sheets and live Excel when built).
+"""The contract every Target keeps: xlsx, memory, live Excel (tests/excel_standin.py) and
+Google Sheets (tests/google_standin), each through `run_contract(spreadsheet)`.
 
-Use `contract_tests(factory)` from a test module: `factory(tmp_path)` returns a new, empty
-target and a function that reopens the same spreadsheet (for targets that persist).
+A target reads formulas back as their text, so its own read-back cannot tell a formula from
+text that only looks like one. A `Spreadsheet` therefore also says how to look at the
+spreadsheet behind the target the way its program holds it (every cell a formula or a
+value, read without fupan) and how a person adds a tab of their own to it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
+from fupan.sync.targets.base import STATE_SHEET, Target
 from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Sheet, Style, Table, WorkbookPlan
+
+FORMULA, VALUE = "formula", "value"
+Kind = tuple[str, Any]  # (FORMULA, "=A2*2") or (VALUE, 1)
+Cells = dict[str, Kind]  # a tab's non-empty cells by A1 reference
+
+
+def formula(text: str) -> Kind:
+    return (FORMULA, text)
+
+
+def value(v: Any) -> Kind:
+    return (VALUE, v)
+
+
+@dataclass
+class Spreadsheet:
+    """A spreadsheet behind a target, as a test reaches it without fupan."""
+
+    make: Callable[[], Target]  # a target on a new, empty spreadsheet
+    reopen: Callable[[], Target]  # a new target on the same spreadsheet
+    cells: Callable[[str], Cells]  # a tab's cells as its program holds them
+    add_tab: Callable[[str, Cells], None]  # a tab the team adds by hand
+    blank: tuple[str, ...] = ()  # the tabs a new spreadsheet starts with (Google's "Sheet1")
+    drops_unkept: bool = True  # a live Excel workbook keeps every tab the team opened
 
 
 def small_plan(value: float = 1.0) -> WorkbookPlan:
@@ -33,6 +64,7 @@ def small_plan(value: float = 1.0) -> WorkbookPlan:
                             [Cell("Review", style=Style.TITLE)],
                             [Cell(value, style=Style.COUNT), Cell(formula="=A2*2")],
                             [Cell(date(2026, 11, 23), style=Style.DATE)],
+                            [Cell("=typed, not computed", text=True), Cell("-5 units")],
                         ],
                     ),
                 ],
@@ -48,18 +80,30 @@ def small_plan(value: float = 1.0) -> WorkbookPlan:
     )
 
 
-def run_contract(make, reopen, blank: tuple[str, ...] = ()) -> None:
-    """Apply, read back, keep a foreign tab, re-apply: the behaviour every target shares.
+# A tab the team made: a formula of theirs, and text that only looks like one.
+TEAM_TAB = "Team notes"
+TEAM_CELLS: Cells = {
+    "A1": value("keep me"),
+    "B1": formula("=1+1"),
+    "A2": value("=not a formula"),
+    "B2": value("+also text"),
+    "C2": value(42),
+}
 
-    `blank` names the tabs a new spreadsheet starts with (Google's "Sheet1").
-    """
-    target = make()
-    assert target.sheet_titles() == list(blank)
+
+def _formulas(cells: Cells) -> set[str]:
+    return {ref for ref, (kind, _) in cells.items() if kind == FORMULA}
+
+
+def run_contract(sheet: Spreadsheet) -> None:
+    """Apply, read back, compare cell kinds, keep the team's own tab, re-apply, drop it."""
+    target = sheet.make()
+    assert target.sheet_titles() == list(sheet.blank)
     assert target.read_sheet("Dashboard") is None
     target.apply(small_plan(), keep=[], state={"k": "v"})
     target.close()
 
-    target = reopen()
+    target = sheet.reopen()
     assert target.sheet_titles()[:2] == ["Dashboard", "data"]
     grid = target.read_sheet("Dashboard")
     assert grid[0][0] == "Review" and grid[1][0] == 1 and grid[1][1] == "=A2*2"
@@ -67,9 +111,49 @@ def run_contract(make, reopen, blank: tuple[str, ...] = ()) -> None:
     assert data[0] == ["term", "clicks", "day"]
     assert [r[0] for r in data[1:]] == ["mat", '=HYPERLINK("x")', "+cmd"]
     assert target.read_state() == {"k": "v"}
+    has_state_tab = STATE_SHEET in target.sheet_titles()
+    target.close()
 
-    # A tab that is not in the plan survives when kept, and only then.
-    target.apply(small_plan(2.0), keep=[], state={"k": "w"})
+    # What the spreadsheet program holds: fupan's formulas are formulas, and nothing else is.
+    dash = sheet.cells("Dashboard")
+    assert dash["A1"] == value("Review")
+    assert dash["B2"] == formula("=A2*2")
+    assert dash["A2"][0] == VALUE and dash["A2"][1] == 1
+    assert dash["A3"][0] == VALUE
+    assert dash["A4"] == value("=typed, not computed") and dash["B4"] == value("-5 units")
+    assert _formulas(dash) == {"B2"}, dash
+    cells = sheet.cells("data")
+    assert cells["A3"] == value('=HYPERLINK("x")') and cells["A4"] == value("+cmd")
+    assert cells["A2"] == value("mat") and cells["B2"][0] == VALUE
+    assert _formulas(cells) == set(), cells  # report text never runs as a formula
+    if has_state_tab:
+        assert _formulas(sheet.cells(STATE_SHEET)) == set()
+
+    # A tab the team added survives a sync that keeps it, with its formulas and its text.
+    sheet.add_tab(TEAM_TAB, TEAM_CELLS)
+    target = sheet.reopen()
+    assert TEAM_TAB in target.sheet_titles()
+    target.apply(small_plan(2.0), keep=[TEAM_TAB], state={"k": "w"})
+    target.close()
+    target = sheet.reopen()
+    assert TEAM_TAB in target.sheet_titles()
     assert target.read_sheet("Dashboard")[1][0] == 2
     assert target.read_state() == {"k": "w"}
     target.close()
+    kept = sheet.cells(TEAM_TAB)
+    assert kept == TEAM_CELLS, kept
+    assert sheet.cells("Dashboard")["B2"] == formula("=A2*2")
+
+    # A tab neither planned nor kept goes (a live workbook keeps every tab as it is).
+    target = sheet.reopen()
+    target.apply(small_plan(3.0), keep=[], state={"k": "x"})
+    target.close()
+    target = sheet.reopen()
+    titles = target.sheet_titles()
+    assert target.read_sheet("Dashboard")[1][0] == 3
+    target.close()
+    if sheet.drops_unkept:
+        assert TEAM_TAB not in titles
+    else:
+        assert TEAM_TAB in titles
+        assert sheet.cells(TEAM_TAB) == TEAM_CELLS

@@ -165,7 +165,7 @@ def test_a_sync_with_the_google_side_takes_few_requests(shared, fake_google):
 
 
 def test_fupan_sync_also_syncs_a_google_tracker_named_in_settings(shared, monkeypatch):
-    import fupan.sync.targets.gsheets as google
+    import fupan.sync.targets.gsheets.connect as google
     from fupan.sync.flows.sync import sync_workbook
     from openpyxl import load_workbook
 

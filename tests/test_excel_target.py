@@ -4,12 +4,43 @@ from __future__ import annotations
 
 from excel_standin import FakeBook
 from fupan.sync.targets.excel import ExcelTarget
-from target_contract import run_contract, small_plan
+from fupan.sync.workbook.cells import FORMULA_LEADS
+from openpyxl.utils.cell import get_column_letter
+from target_contract import FORMULA, VALUE, Cells, Spreadsheet, run_contract, small_plan
+
+
+def excel_spreadsheet(book: FakeBook) -> Spreadsheet:
+    """What Excel makes of the values written: text with a leading apostrophe stays text,
+    and any other text starting with = + - @ is parsed as a formula."""
+
+    def kind(v: object) -> tuple[str, object]:
+        if isinstance(v, str) and v.startswith("'"):
+            return VALUE, v[1:]
+        if isinstance(v, str) and v.startswith(FORMULA_LEADS):
+            return FORMULA, v
+        return VALUE, v
+
+    def cells(title: str) -> Cells:
+        sheet = next(s for s in book._sheets if s.name == title)
+        return {
+            f"{get_column_letter(c)}{r}": kind(v)
+            for (r, c), v in sheet.cells.items()
+            if v is not None
+        }
+
+    def add_tab(title: str, cells: Cells) -> None:
+        sheet = book.sheets.add(title)
+        for ref, (k, v) in cells.items():
+            typed = "'" + v if k == VALUE and isinstance(v, str) else v
+            sheet.range(ref).value = [[typed]]
+
+    return Spreadsheet(
+        lambda: ExcelTarget(book), lambda: ExcelTarget(book), cells, add_tab, drops_unkept=False
+    )
 
 
 def test_excel_target_contract():
-    book = FakeBook()
-    run_contract(lambda: ExcelTarget(book), lambda: ExcelTarget(book))
+    run_contract(excel_spreadsheet(FakeBook()))
 
 
 def test_one_range_write_per_block_and_text_stays_text():
@@ -79,3 +110,32 @@ def test_button_uses_the_workspace_named_in_settings(tmp_path, seller):
     settings.range((1, 1)).value = [["#targets"], ["workspace", "", str(ws.root)]]
     fupan.main(book)
     assert "red" in book.alerts[-1]
+
+
+def test_button_syncs_the_shared_tracker_from_the_live_workbook(tmp_path, seller):
+    """The action sync reads and writes the workbook open in Excel, not its file on disk
+    (which Excel holds open)."""
+    import fupan
+    from fupan.sync.api import import_into_workspace, init_workspace
+    from fupan.sync.periods import Period
+    from fupan.sync.samples import writers
+    from openpyxl import load_workbook
+
+    week = Period.parse("2026-11-16..2026-11-22")
+    ws = init_workspace(tmp_path / "shop")
+    path = writers.write_business_asin(ws.reports / "b.csv", seller, week)
+    import_into_workspace(ws, [path], period=week)
+    on_disk = ws.workbook.read_bytes()
+    book = FakeBook(str(ws.workbook))
+    settings = book.sheets.add("Settings")
+    settings.range((1, 1)).value = [
+        ["#targets"],
+        ["workspace", "", str(ws.root)],
+        ["shared_tracker", "", "team-tracker.xlsx"],
+    ]
+    fupan.main(book)
+    assert "red" in book.alerts[-1]
+    shared = load_workbook(tmp_path / "shop" / "team-tracker.xlsx")  # beside the workbook
+    assert "Actions" in shared.sheetnames
+    assert ws.workbook.read_bytes() == on_disk  # the file Excel has open was not rewritten
+    assert "Actions" in [s.name for s in book._sheets]

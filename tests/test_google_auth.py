@@ -25,6 +25,7 @@ from fupan.sync.cli.auth import auth as auth_group
 from fupan.sync.errors import AuthError
 from fupan.sync.targets.gsheets import auth
 from fupan.sync.targets.gsheets.http import BoundedRetryClient
+from fupan.sync.userconfig import write_private
 from google.auth.exceptions import RefreshError
 from google.oauth2 import service_account
 from google.oauth2.credentials import Credentials as UserCredentials
@@ -211,7 +212,7 @@ def _cached_login(config_dir: Path, token_uri: str = "https://oauth2.googleapis.
         scopes=list(auth.SCOPES),
         expiry=datetime.now(UTC).replace(tzinfo=None) + timedelta(minutes=30),
     )
-    auth._write_private(auth.token_path(config_dir), creds.to_json())
+    write_private(auth.token_path(config_dir), creds.to_json())
     return auth.token_path(config_dir)
 
 

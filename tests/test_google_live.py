@@ -11,7 +11,7 @@ import os
 
 import pytest
 from fupan.sync.flows.demo import run_demo
-from fupan.sync.targets.gsheets import open_gsheet
+from fupan.sync.targets.gsheets.connect import open_gsheet
 
 SHEET = os.environ.get("FUPAN_LIVE_SHEET")
 

@@ -12,7 +12,8 @@ from fupan.sync.targets.gsheets.target import GSheetsTarget
 from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Rule, Sheet, Style, WorkbookPlan
 from google_standin import BOT
 from openpyxl import load_workbook
-from target_contract import run_contract, small_plan
+from openpyxl.utils.cell import get_column_letter
+from target_contract import FORMULA, VALUE, Cells, Spreadsheet, run_contract, small_plan
 
 pytestmark = pytest.mark.slow  # the demo into the Google stand-in
 
@@ -22,10 +23,30 @@ def sid(fake_google):
     return fake_google.create_spreadsheet("Weekly review")
 
 
+def google_spreadsheet(fake_google, gclient, sid) -> Spreadsheet:
+    def cells(title: str) -> Cells:
+        out: Cells = {}
+        for r, row in fake_google.book(sid).sheet(title).cells.items():
+            for c, cell in row.items():
+                entered = cell.get("userEnteredValue")
+                if entered:
+                    kind = FORMULA if "formulaValue" in entered else VALUE
+                    out[f"{get_column_letter(c + 1)}{r + 1}"] = (kind, *entered.values())
+        return out
+
+    def add_tab(title: str, cells: Cells) -> None:
+        ws = gclient.open_by_key(sid).add_worksheet(title, rows=10, cols=5)
+        for ref, (kind, v) in cells.items():
+            ws.update([[v]], ref, raw=kind == VALUE)  # as typed: a formula, or plain text
+
+    def target() -> GSheetsTarget:
+        return GSheetsTarget(sid, gclient)
+
+    return Spreadsheet(target, target, cells, add_tab, ("Sheet1",))
+
+
 def test_google_target_keeps_the_contract(fake_google, gclient, sid):
-    run_contract(
-        lambda: GSheetsTarget(sid, gclient), lambda: GSheetsTarget(sid, gclient), ("Sheet1",)
-    )
+    run_contract(google_spreadsheet(fake_google, gclient, sid))
     book = fake_google.book(sid)
     data = book.sheet("data")
     # Report text is typed text, fupan's formulas are formulas: Google parses neither.

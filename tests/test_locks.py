@@ -13,7 +13,7 @@ import time
 import pytest
 from fupan.sync.errors import BusyError
 from fupan.sync.locks import FileLock
-from fupan.sync.targets import XlsxTarget
+from fupan.sync.targets.xlsx import XlsxTarget
 from openpyxl import load_workbook
 from target_contract import small_plan
 

@@ -3,21 +3,70 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
-from fupan.sync.targets import MemoryTarget, XlsxTarget
+from fupan.sync.targets.memory import Formula, MemoryTarget
+from fupan.sync.targets.xlsx import XlsxTarget
 from openpyxl import load_workbook
-from target_contract import run_contract, small_plan
+from openpyxl.utils.cell import (
+    column_index_from_string,
+    coordinate_from_string,
+    get_column_letter,
+)
+from target_contract import FORMULA, VALUE, Cells, Spreadsheet, run_contract, small_plan
+
+
+def memory_spreadsheet(target: MemoryTarget) -> Spreadsheet:
+    def cells(title: str) -> Cells:
+        return {
+            f"{get_column_letter(c)}{r}": (FORMULA if isinstance(v, Formula) else VALUE, v)
+            for r, row in enumerate(target.sheets[title], 1)
+            for c, v in enumerate(row, 1)
+            if v is not None
+        }
+
+    def add_tab(title: str, cells: Cells) -> None:
+        typed = {}
+        for ref, (kind, v) in cells.items():
+            letters, row = coordinate_from_string(ref)
+            typed[(row, column_index_from_string(letters))] = Formula(v) if kind == FORMULA else v
+        rows, cols = max(r for r, _ in typed), max(c for _, c in typed)
+        target.sheets[title] = [
+            [typed.get((r, c)) for c in range(1, cols + 1)] for r in range(1, rows + 1)
+        ]
+
+    return Spreadsheet(lambda: target, lambda: target, cells, add_tab)
+
+
+def xlsx_spreadsheet(path: Path) -> Spreadsheet:
+    def cells(title: str) -> Cells:
+        ws = load_workbook(path)[title]
+        return {
+            c.coordinate: (FORMULA if c.data_type == "f" else VALUE, c.value)
+            for row in ws.iter_rows()
+            for c in row
+            if c.value is not None
+        }
+
+    def add_tab(title: str, cells: Cells) -> None:
+        wb = load_workbook(path)
+        ws = wb.create_sheet(title)
+        for ref, (kind, v) in cells.items():
+            ws[ref] = v
+            if kind == VALUE and isinstance(v, str):
+                ws[ref].data_type = "s"  # typed as text (Excel's leading apostrophe)
+        wb.save(path)
+
+    return Spreadsheet(lambda: XlsxTarget(path), lambda: XlsxTarget(path), cells, add_tab)
 
 
 def test_memory_target_contract():
-    target = MemoryTarget()
-    run_contract(lambda: target, lambda: target)
+    run_contract(memory_spreadsheet(MemoryTarget()))
 
 
 def test_xlsx_target_contract(tmp_path):
-    path = tmp_path / "review.xlsx"
-    run_contract(lambda: XlsxTarget(path), lambda: XlsxTarget(path))
+    run_contract(xlsx_spreadsheet(tmp_path / "review.xlsx"))
 
 
 def test_xlsx_keeps_a_foreign_tab_and_writes_text_as_text(tmp_path):

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import marketplaces
+from ..userconfig import config_dir_default, write_private
 from .errors import AmazonAuthError
 from .lwa import LwaApp, mask
 
@@ -47,12 +48,6 @@ class AmazonCredentials:
 
     def profile(self, marketplace: str) -> str | None:
         return self.profiles.get(marketplaces.get(marketplace).code)
-
-
-def config_dir_default() -> Path:
-    from ..targets.gsheets.auth import config_dir_default as google_dir
-
-    return google_dir()
 
 
 def path(config_dir: Path | None = None) -> Path:
@@ -87,8 +82,6 @@ def require_sp(creds: AmazonCredentials) -> LwaApp:
 
 def save(creds: AmazonCredentials, config_dir: Path | None = None) -> Path:
     """Write the credentials readable by their owner only; returns the file."""
-    from ..targets.gsheets.auth import _write_private
-
     data: dict[str, object] = {"profiles": dict(creds.profiles)}
     for name, app in (("sp", creds.sp), ("ads", creds.ads)):
         if app is not None:
@@ -98,7 +91,7 @@ def save(creds: AmazonCredentials, config_dir: Path | None = None) -> Path:
                 "refresh_token": app.refresh_token,
             }
     target = path(config_dir)
-    _write_private(target, json.dumps(data, indent=2))
+    write_private(target, json.dumps(data, indent=2))
     return target
 
 

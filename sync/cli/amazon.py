@@ -3,42 +3,22 @@ and credentials.py (each command's work is one tested Python function)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
 
 import click
 
-from ..clock import command_day
-from ..errors import FupanError
-from ..workspace import Workspace
-
-T = TypeVar("T")
-
-
-class _Failed(click.ClickException):
-    def __init__(self, error: FupanError) -> None:
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
+from ..amazon import credentials as amazon_credentials
+from ..amazon.ads_api import Profile
+from ..amazon.login import login as save_login
+from ..amazon.lwa import LwaApp
+from ..amazon.pull import pull
+from .group import FupanCommand, FupanGroup
+from .options import today, workspace_of, workspace_option
 
 
-def _run(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
-    try:
-        return fn(*args, **kwargs)
-    except FupanError as exc:
-        raise _Failed(exc) from None
-
-
-def _workspace(path: Path | None) -> Workspace:
-    return _run(Workspace.load, path) if path else _run(Workspace.find)
-
-
-@click.command(name="pull")
-@click.option(
-    "--workspace",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Workspace folder (default: the one containing the current folder).",
-)
+@click.command(name="pull", cls=FupanCommand)
+@workspace_option
 @click.option(
     "--since",
     type=click.DateTime(["%Y-%m-%d"]),
@@ -60,25 +40,21 @@ def _workspace(path: Path | None) -> Workspace:
     help="Seconds to wait for reports requested now; the rest is collected next time.",
 )
 def pull_command(
-    workspace: Path | None, since: object, markets: tuple[str, ...], wait: float
+    workspace: Path | None, since: datetime | None, markets: tuple[str, ...], wait: float
 ) -> None:
     """Request the reports fupan reads from Amazon and download the finished ones into the
     workspace's reports/ inbox. Run `fupan sync` (or `fupan sync --pull`) to import them."""
-    from ..amazon.pull import pull
-
-    ws = _workspace(workspace)
-    result = _run(
-        pull,
-        ws,
-        today=command_day(),
-        since=since.date() if since else None,  # type: ignore[attr-defined]
+    result = pull(
+        workspace_of(workspace),
+        today=today(),
+        since=since.date() if since else None,
         marketplaces=markets,
         wait=wait,
     )
     click.echo(result.describe())
 
 
-@click.group()
+@click.group(cls=FupanGroup)
 def amazon() -> None:
     """Amazon credentials: Selling Partner API and Amazon Ads API."""
 
@@ -108,9 +84,6 @@ def login(
 ) -> None:
     """Check and save the credentials (readable by you only). Secrets are asked for, never
     taken as options, so they stay out of the shell history."""
-    from ..amazon.credentials import parse_profiles
-    from ..amazon.login import login as do_login
-    from ..amazon.lwa import LwaApp
 
     def app(name: str, client_id: str | None, token: str | None) -> LwaApp:
         cid = client_id or click.prompt(f"{name} LWA client id")
@@ -120,42 +93,35 @@ def login(
 
     sp = None if skip_sp else app("SP-API", sp_client_id, sp_refresh_token)
     ads = None if skip_ads else app("Ads API", ads_client_id, ads_refresh_token)
-    given = _run(parse_profiles, ",".join(ads_profiles)) if ads_profiles else None
+    given = amazon_credentials.parse_profiles(",".join(ads_profiles)) if ads_profiles else None
 
-    def choose(code: str, options: list) -> object:
+    def choose(code: str, options: list[Profile]) -> Profile:
         for i, p in enumerate(options, 1):
             click.echo(f"  {i}. {p.profile_id} {p.account_name} ({p.account_type})")
         n = click.prompt(f"Ads profile for {code}", type=click.IntRange(1, len(options)))
         return options[n - 1]
 
-    path, creds = _run(do_login, sp=sp, ads=ads, profiles=given, choose=choose)
+    path, creds = save_login(sp=sp, ads=ads, profiles=given, choose=choose)
     click.echo(f'Saved in "{path}", readable by you only.')
-    from ..amazon.credentials import describe
-
-    for line in describe(creds)[1:]:
+    for line in amazon_credentials.describe(creds)[1:]:
         click.echo(line)
 
 
 @amazon.command()
 def status() -> None:
     """Which Amazon apps and Ads profiles fupan would use (ids masked). Does not call Amazon."""
-    from ..amazon.credentials import describe, load
-
-    creds = _run(load)
-    for line in describe(creds):
+    creds = amazon_credentials.load()
+    for line in amazon_credentials.describe(creds):
         click.echo(line)
 
 
 @amazon.command()
 def logout() -> None:
     """Forget the saved Amazon credentials on this computer."""
-    from ..amazon.credentials import logout as forget
-    from ..amazon.credentials import path
-
-    if forget():
+    if amazon_credentials.logout():
         click.echo(
-            f'Removed "{path()}". Revoke the apps in Seller Central and the Ads console '
-            "if you no longer use them."
+            f'Removed "{amazon_credentials.path()}". Revoke the apps in Seller Central and the '
+            "Ads console if you no longer use them."
         )
     else:
-        click.echo(f'No saved Amazon credentials ("{path()}").')
+        click.echo(f'No saved Amazon credentials ("{amazon_credentials.path()}").')

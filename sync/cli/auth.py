@@ -1,38 +1,20 @@
 """`fupan auth`: sign in to Google with your own account, see which identity fupan uses, sign out.
 
-A thin shell over fupan.sync.google.auth; its AuthErrors become click errors (one line, non-zero
-exit). A service account needs none of this: point fupan at its key and share the sheet.
+A thin shell over fupan.sync.targets.gsheets.auth. A service account needs none of this:
+point fupan at its key and share the sheet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import click
 
-from ..errors import FupanError
-
-T = TypeVar("T")
-
-
-class _Failed(click.ClickException):
-    """A FupanError as click shows it: `Error: <message>` and the error's exit code."""
-
-    def __init__(self, error: FupanError) -> None:
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
+from ..errors import AuthError
+from .group import FupanGroup
 
 
-def _run(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
-    try:
-        return fn(*args, **kwargs)
-    except FupanError as exc:
-        raise _Failed(exc) from None
-
-
-@click.group()
+@click.group(cls=FupanGroup)
 def auth() -> None:
     """Google credentials for the Google Sheets target."""
 
@@ -60,9 +42,10 @@ def auth() -> None:
 )
 def login(client_secrets: Path, no_browser: bool, port: int) -> None:
     """Sign in with your Google account and save the login for later runs."""
+    # google-auth and its OAuth flow load only for these commands: `fupan --help` stays fast
     from ..targets.gsheets import auth as google_auth
 
-    path = _run(google_auth.login, client_secrets, open_browser=not no_browser, port=port)
+    path = google_auth.login(client_secrets, open_browser=not no_browser, port=port)
     click.echo(f'Signed in. The login is saved in "{path}", readable by you only.')
     click.echo("Share each sheet fupan should edit with that Google account, as Editor.")
 
@@ -76,13 +59,14 @@ def login(client_secrets: Path, no_browser: bool, port: int) -> None:
 )
 def status(credentials: Path | None) -> None:
     """Which Google identity fupan would use, and the saved login. Does not contact Google."""
+    # google-auth and its OAuth flow load only for these commands: `fupan --help` stays fast
     from ..targets.gsheets import auth as google_auth
 
     source = google_auth.locate(credentials)
     if source is None:
         click.echo(google_auth.token_status())
-        raise _Failed(google_auth.AuthError(google_auth.NO_CREDENTIALS))
-    creds = _run(google_auth.read_credentials, source)
+        raise AuthError(google_auth.NO_CREDENTIALS)
+    creds = google_auth.read_credentials(source)
     click.echo(google_auth.describe(creds))
     click.echo(f"Sheets must be shared (as Editor) with: {google_auth.identity(creds)}")
     if source.cached or google_auth.token_path().exists():
@@ -92,6 +76,7 @@ def status(credentials: Path | None) -> None:
 @auth.command()
 def logout() -> None:
     """Forget the saved login on this computer."""
+    # google-auth and its OAuth flow load only for these commands: `fupan --help` stays fast
     from ..targets.gsheets import auth as google_auth
 
     if google_auth.logout():

@@ -7,23 +7,18 @@ from pathlib import Path
 import click
 
 from .. import api
-from ..clock import command_day
-from ..errors import FupanError
-from ..workspace import Workspace
+from .group import FupanGroup
+from .options import today, workspace_of, workspace_option
 
 
-@click.group()
+@click.group(cls=FupanGroup)
 def costs() -> None:
     """Product costs (unit cost, first-leg freight, other cost per unit) for profit."""
 
 
 @costs.command(name="import")
 @click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--workspace",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Workspace folder (default: the one containing the current folder).",
-)
+@workspace_option
 @click.option(
     "--workbook",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -37,12 +32,8 @@ def import_command(
 ) -> None:
     """Read a cost sheet (.xlsx or .csv; headers such as SKU, unit cost / 采购价 / 成本,
     freight / 头程, valid from / 生效日期) into Settings, then refresh the review."""
-    try:
-        ws = Workspace.load(workspace) if workspace else Workspace.find()
-        done = api.import_costs(ws, sheet, today=command_day(), workbook=workbook, dry_run=dry_run)
-    except FupanError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        raise SystemExit(exc.exit_code) from None
+    ws = workspace_of(workspace, workbook)
+    done = api.import_costs(ws, sheet, today=today(), workbook=workbook, dry_run=dry_run)
     for f in done.findings:
         click.echo(f.render(), err=True)
     click.echo(done.describe())

@@ -32,8 +32,7 @@ from ..actions.merge import ActionSyncResult, Conflict, Side, merge
 from ..actions.sheets import SNAPSHOT_SHEET, Tracker, read_tracker, tracker_sheets
 from ..errors import ActionSyncError, ChangedError
 from ..targets.base import Target
-from ..targets.gsheets.address import looks_like_gsheet
-from ..targets.xlsx import XlsxTarget
+from ..targets.registry import open_target
 from ..workbook.plan import WorkbookPlan
 from ..workspace import Workspace
 from .review import refresh_review
@@ -72,14 +71,9 @@ def _open_conflicts(left: Tracker, right: Tracker, new: list[Conflict]) -> list[
 
 def open_side(where: str | Path | Target, credentials: str | Path | None = None) -> Target:
     """An .xlsx path or a Google Sheet URL (or an open target, reopened) as a target."""
-    if not isinstance(where, str | Path):
-        reopen = getattr(where, "reopen", None)
-        return reopen() if reopen else XlsxTarget(Path(where.name))
-    if isinstance(where, str) and looks_like_gsheet(where):
-        from ..targets.gsheets import open_gsheet
-
-        return open_gsheet(where, credentials=credentials)
-    return XlsxTarget(Path(where))
+    if isinstance(where, str | Path):
+        return open_target(where, credentials=credentials)
+    return where.reopen()
 
 
 def sync_actions(
@@ -122,13 +116,12 @@ def _sync_once(
     shared_target = open_side(shared, credentials)
     with contextlib.ExitStack() as held:
         if not dry_run:  # always in the same order: two syncs never wait for each other
-            files = [t for t in (book_target, shared_target) if isinstance(t, XlsxTarget)]
-            for t in sorted(files, key=lambda t: str(t.file)):
-                held.enter_context(t.lock())
+            for t in sorted((book_target, shared_target), key=lambda t: t.key):
+                held.enter_context(t.lock())  # a file's lock; a Google Sheet leases as it reads
         held.callback(book_target.close)
         held.callback(shared_target.close)
-        if isinstance(book_target, XlsxTarget) and not book_target.path.exists():
-            raise ActionSyncError(f'"{book_target.path}" does not exist; run `fupan sync` first.')
+        if not book_target.exists():
+            raise ActionSyncError(f'"{book_target.name}" does not exist; run `fupan sync` first.')
         left, right = read_tracker(book_target), read_tracker(shared_target)
         extra = [t for t in shared_target.sheet_titles() if t not in TRACKER_TITLES]
         # Ids are handed out from one counter across both files, so they never collide.
@@ -150,7 +143,9 @@ def _sync_once(
             next_id,
         )
         lang = workspace.language
-        _unchanged(book_target)  # nothing written yet: a fresh start costs nothing
+        # Saved since it was read? Nothing is written yet: a fresh start costs nothing (a
+        # Google side checks as it writes).
+        book_target.check_unchanged()
         # 1. The shared tracker, without the workbook's rows numbered just now.
         pending = {a.id for a in typed_in_workbook}
         first = {i: a for i, a in result.rows.items() if i not in pending}
@@ -196,9 +191,3 @@ def _write(
     plan = WorkbookPlan(tracker_sheets(tracker, lang, today), lang)
     state = {"next_action_id": str(next_id), "actions_generation": str(tracker.side.generation)}
     target.apply(plan, keep=keep, state=state)
-
-
-def _unchanged(target: Target) -> None:
-    """An .xlsx side saved since it was read: start again (a Google side checks as it writes)."""
-    if isinstance(target, XlsxTarget):
-        target.check_unchanged()

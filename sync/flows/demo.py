@@ -13,7 +13,8 @@ from ..i18n import t
 from ..periods import Period
 from ..samples import Seller, small_seller, write_demo_reports
 from ..samples.profit import write_cost_sheet
-from ..targets import Target
+from ..targets.base import Target
+from ..targets.registry import open_target
 from ..workspace import Workspace
 from .costs import import_costs
 from .review import SyncResult
@@ -26,6 +27,7 @@ class DemoResult:
     workspace: Workspace
     sync: SyncResult
     files: list[Path]
+    gsheet: str | None = None  # the Google Sheet also written, when one was
 
 
 def last_meeting_actions(meeting: date, today: date, seller_asins: list[str]) -> list[Action]:
@@ -113,15 +115,19 @@ def run_demo(
     *,
     lang: str = "en",
     today: date,
-    gsheet: Target | None = None,
+    gsheet: str | Target | None = None,
+    credentials: str | Path | None = None,
+    wait: float = 0.0,
 ) -> DemoResult:
     """Write eight weeks of sample reports, import them, and write a complete review.xlsx.
 
     The first sync reviews the week before last; the team's cost sheet is imported
     (`fupan costs import`), its monthly targets and its actions from that meeting are typed
     in; the second sync reviews last week on `today`, with those actions' outcomes (and
-    writes the same review to `gsheet` when given).
+    writes the same review to `gsheet`, a Google Sheet's URL or id, when given).
     """
+    if isinstance(gsheet, str):  # opened first: a credentials problem stops the demo at once
+        gsheet = open_target(gsheet, credentials=credentials, wait=wait, kind="gsheet")
     week = Period.last_full_week(today)
     ws = init_workspace(folder, marketplace="US", language=lang)
     seller = small_seller(week.end)
@@ -140,4 +146,6 @@ def run_demo(
     )
     also = [gsheet] if gsheet is not None else []
     result = sync_workbook(ws, period=week, today=today, also=also)
-    return DemoResult(ws, result, [*(p for p, _ in written), costs])
+    return DemoResult(
+        ws, result, [*(p for p, _ in written), costs], gsheet.name if gsheet else None
+    )

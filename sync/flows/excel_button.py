@@ -7,13 +7,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import xlwings as xw
+
 from ...addin.build import check_xlwings_version
 from ..amazon import credentials as amazon_credentials
 from ..amazon.pull import PullResult
 from ..clock import run_day
 from ..errors import FupanError
 from ..i18n import LABELS
-from ..targets.excel import ExcelTarget
+from ..targets.registry import open_target
 from ..workspace import Workspace
 from .pull import pull_and_sync
 from .review import SyncResult, team_settings
@@ -33,7 +35,7 @@ def refresh(book: Any, today: date) -> Refreshed:
     The workspace (and so its reports/ folder) is the one named in Settings, else the one
     containing the workbook.
     """
-    target = ExcelTarget(book)
+    target = open_target(book)
     settings = team_settings(target)
     if settings.workspace:
         workspace = Workspace.load(Path(settings.workspace).expanduser())
@@ -47,8 +49,6 @@ def refresh(book: Any, today: date) -> Refreshed:
 
 def main(book: Any | None = None) -> None:
     """Refresh the calling workbook; any problem goes to a message box and the Issues tab."""
-    import xlwings as xw
-
     book = book or xw.Book.caller()
     try:
         check_xlwings_version()

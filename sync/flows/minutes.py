@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -11,8 +10,7 @@ from ..actions.sheets import read_tracker
 from ..minutes.model import Minutes, changes_since, gather
 from ..minutes.render import markdown, to_html
 from ..targets.base import Target
-from ..targets.gsheets.target import GSheetsTarget
-from ..targets.xlsx import XlsxTarget
+from ..targets.registry import open_target
 from ..workspace import Workspace
 
 
@@ -22,19 +20,12 @@ def read_tracker_rows(target: Target) -> list[Action]:
     return rows
 
 
-def snapshot(workbook: Path, folder: Path, day: date) -> Path:
-    """A dated copy of the reviewed workbook, so the minutes point at the numbers seen."""
-    folder.mkdir(parents=True, exist_ok=True)
-    out = folder / f"{workbook.stem}-{day.isoformat()}{workbook.suffix}"
-    shutil.copy2(workbook, out)
-    return out
-
-
 def write_minutes(
     workspace: Workspace,
     *,
-    workbook: Path | None = None,
-    gsheet: GSheetsTarget | None = None,
+    workbook: str | Path | Target | None = None,
+    gsheet: str | Target | None = None,
+    credentials: str | Path | None = None,
     out: Path | None = None,
     lang: str | None = None,
     fmt: str = "md",
@@ -43,41 +34,26 @@ def write_minutes(
 ) -> tuple[Path, Minutes]:
     """Write the minutes (Markdown or HTML) and a snapshot of the reviewed workbook.
 
-    With `gsheet` the meeting's Google Sheet is read and copied in Drive (into the Shared
-    Drive folder `snapshot_folder` when given); otherwise the .xlsx is copied beside it.
+    The workbook is `gsheet` (the meeting's Google Sheet), else `workbook`, else the
+    workspace's review.xlsx; it is only read. An .xlsx is copied into the workspace's
+    snapshots/ folder, a Google Sheet in Drive (into the Shared Drive folder
+    `snapshot_folder` when given); the minutes say what changed since the last snapshot.
     """
     folder = workspace.root / "snapshots"
-    if gsheet is not None:
-        minutes = gather(workspace, target=gsheet, today=today, lang=lang)
-        from ..targets.gsheets import snapshot as google_snapshot
-
-        last = google_snapshot.earlier(folder, gsheet, minutes.meeting)
-        if last is not None:
-            frozen = GSheetsTarget(last.id, gsheet.client, lease=False)
-            actions = read_tracker_rows(gsheet.reopen())
-            minutes.since = (date.fromisoformat(last.day), changes_since(frozen, actions))
-        taken = google_snapshot.take(gsheet, folder, minutes.meeting, snapshot_folder)
-        minutes.snapshot = taken.url
-    else:
-        minutes = gather(workspace, workbook=workbook, today=today, lang=lang)
-        path = Path(minutes.workbook)
-        earlier = (
-            sorted(
-                p
-                for p in folder.glob(f"{path.stem}-*.xlsx")
-                if p.stem[-10:] < minutes.meeting.isoformat()
-            )
-            if folder.exists()
-            else []
-        )
-        if earlier:
-            last_file = earlier[-1]
-            actions = read_tracker_rows(XlsxTarget(path))
-            minutes.since = (
-                date.fromisoformat(last_file.stem[-10:]),
-                changes_since(XlsxTarget(last_file), actions),
-            )
-        minutes.snapshot = snapshot(path, folder, minutes.meeting)
+    where = gsheet or workbook or workspace.workbook
+    kind = "gsheet" if gsheet else None
+    target = (
+        open_target(where, credentials=credentials, dry_run=True, kind=kind)  # reads only
+        if isinstance(where, str | Path)
+        else where
+    )
+    minutes = gather(workspace, target=target, today=today, lang=lang)
+    last = target.earlier_snapshot(folder, minutes.meeting)
+    if last is not None:
+        day, frozen = last
+        actions = read_tracker_rows(target.reopen())
+        minutes.since = (day, changes_since(frozen, actions))
+    minutes.snapshot = target.snapshot(folder, minutes.meeting, drive_folder=snapshot_folder)
     text = markdown(minutes) if fmt == "md" else to_html(minutes)
     out_path = out or workspace.root / "minutes" / f"minutes-{minutes.meeting.isoformat()}.{fmt}"
     out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -31,9 +31,8 @@ from ..settings import (
 )
 from ..store.history import Store
 from ..store.importer import ImportSummary, Progress, import_reports, read_all
-from ..targets import Target, XlsxTarget
-from ..targets.gsheets.address import looks_like_gsheet
-from ..targets.xlsx import STATE_SHEET
+from ..targets.base import STATE_SHEET, Target
+from ..targets.registry import local_file, open_target
 from ..workbook.build import build_plan
 from ..workbook.inputs import FIRST, SHEET_KEYS, Inputs
 from ..workbook.plan import WorkbookPlan
@@ -58,6 +57,8 @@ class SyncResult:
     written_to: Target | None = field(default=None, repr=False)  # the workbook, closed
     actions: ActionSyncResult | None = None  # its sync, when flows/sync.py ran one
     findings: list[Finding] = field(default_factory=list)  # reading this run's files, Settings
+    copies: list[str] = field(default_factory=list)  # the other workbooks written (`also`)
+    notes: list[str] = field(default_factory=list)  # what the targets say of their writes
 
 
 def read_notes(target: Target, key: str) -> dict[str, str]:
@@ -92,11 +93,42 @@ def _products(store: Store, marketplace: str, settings: Settings) -> dict[str, P
     return products
 
 
+def open_workbooks(
+    workspace: Workspace,
+    *,
+    workbook: str | Path | None = None,
+    gsheet: str | None = None,
+    credentials: str | Path | None = None,
+    wait: float = 0.0,
+    dry_run: bool = False,
+) -> tuple[Target, list[Target], Target | None]:
+    """The workbook the team edits, the copies written beside it, and where a workbook fupan
+    never wrote takes the team's edits from.
+
+    Without `gsheet`: `workbook` (default: the workspace's review.xlsx), alone. With it: the
+    Google Sheet, plus an .xlsx copy when `workbook` is given; a new Google Sheet starts from
+    the edits in that .xlsx (or the workspace's), so moving to Google loses none.
+    """
+
+    def opened(where: str | Path, kind: str | None = None) -> Target:
+        return open_target(where, credentials=credentials, dry_run=dry_run, wait=wait, kind=kind)
+
+    if not gsheet:
+        return opened(workbook or workspace.workbook), [], None
+    target = opened(gsheet, "gsheet")
+    also = [opened(workbook)] if workbook else []
+    local = also[0] if also else opened(workspace.workbook)  # one reader for one file
+    return target, also, local if local.exists() else None
+
+
 def refresh_review(
     workspace: Workspace,
     reports: Iterable[str | Path] = (),
     *,
     workbook: str | Path | None = None,
+    gsheet: str | None = None,
+    credentials: str | Path | None = None,
+    wait: float = 0.0,
     target: Target | None = None,
     period: Period | None = None,
     compare: str | None = "previous",
@@ -114,6 +146,9 @@ def refresh_review(
     The shared action tracker Settings names is not synced here (flows/sync.py does both);
     `result.shared_tracker` says where it is.
 
+    The workbooks are `target`, or the ones `workbook` and `gsheet` name (see open_workbooks;
+    `credentials` and `wait` are for a Google Sheet).
+
     `tracker` replaces the action tracker read from the workbook (the action sync passes
     the merged one); without a period, the period of the workbook's last sync is kept.
     The team's edits are read from `target`; the same review is also written to `also`
@@ -124,10 +159,19 @@ def refresh_review(
     `costs` (a cost sheet's rows, `fupan costs import`) go into Settings' Products.
     """
     reports = list(reports) or [workspace.reports]
-    target = target or XlsxTarget(Path(workbook) if workbook else workspace.workbook)
-    for each in (target, *also):
-        if isinstance(each, XlsxTarget) and not dry_run:
-            each.check_writable()  # before importing: a locked file changes nothing at all
+    if target is None:
+        target, opened, found = open_workbooks(
+            workspace,
+            workbook=workbook,
+            gsheet=gsheet,
+            credentials=credentials,
+            wait=wait,
+            dry_run=dry_run,
+        )
+        also, seed = [*opened, *also], seed or found
+    if not dry_run:
+        for each in (target, *also):
+            each.preflight()  # before importing: a workbook open in Excel changes nothing at all
     with Store.open(workspace.store_path, read_only=dry_run) as store:
         imported = None
         would_import: list[str] = []
@@ -224,6 +268,8 @@ def refresh_review(
             for other in also:
                 mine = [s for s in other.sheet_titles() if s not in OUR_TITLES]
                 other.apply(plan, keep=mine, state=state)
+            result.copies = [other.name for other in also]
+            result.notes = [n for each in (target, *also) for n in each.notes]
     finally:
         for each in (target, *also, *([seed] if seed else [])):
             each.close()  # releases a Google Sheet's lease even when a write failed
@@ -234,19 +280,22 @@ def refresh_review(
 
 
 def _shared_tracker(named: str, workspace: Workspace, target: Target) -> str | Path:
-    """The tracker Settings names: a Google Sheet, or a file (relative to the workbook)."""
-    if looks_like_gsheet(named):
+    """The tracker Settings names: an address as it is, or a file (relative to the workbook's
+    folder; to the workspace's when the workbook is no file)."""
+    file = local_file(named)
+    if file is None:
         return named
-    shared = Path(named).expanduser()
+    shared = file.expanduser()
     if shared.is_absolute():
         return shared
-    home = workspace.root if looks_like_gsheet(target.name) else Path(target.name).parent
-    return home / shared
+    where = target.location
+    return (where.parent if isinstance(where, Path) else workspace.root) / shared
 
 
 def _shown_name(target: Target) -> str:
-    """How Issues names the workbook: a file by its name, a Google Sheet by its title."""
-    return target.path.name if isinstance(target, XlsxTarget) else target.name
+    """How Issues names the workbook: a file by its name, a Google Sheet by its address."""
+    where = target.location
+    return where.name if isinstance(where, Path) else where
 
 
 def _findings(store: Store) -> list[Finding]:

@@ -21,9 +21,9 @@ def sync_workbook(
     **options: Any,
 ) -> SyncResult:
     """Import new reports and refresh the review workbook (`options`: see refresh_review),
-    then sync the shared action tracker its Settings name, if any (with `credentials` for a
-    Google Sheet)."""
-    result = refresh_review(workspace, reports, today=today, **options)
+    then sync the shared action tracker its Settings name, if any (`credentials` are for
+    the Google Sheets among them)."""
+    result = refresh_review(workspace, reports, today=today, credentials=credentials, **options)
     if result.shared_tracker is not None:
         result.actions = sync_actions(
             workspace,

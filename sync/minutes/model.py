@@ -26,7 +26,7 @@ from ..periods import Period
 from ..settings import Settings, team_settings
 from ..store.history import Store
 from ..targets.base import Target
-from ..targets.xlsx import XlsxTarget
+from ..targets.registry import open_target
 from ..workspace import Workspace
 
 CLOSURE_TARGET = 0.76  # seed 000: decision follow-through rose from 41 % to 76 %
@@ -125,8 +125,8 @@ def gather(
     lang: str | None = None,
 ) -> Minutes:
     """What the meeting saw: the reviewed workbook (.xlsx, or `target`) and the history."""
-    target = target or XlsxTarget(workbook or workspace.workbook)
-    where: Path | str = target.path if isinstance(target, XlsxTarget) else target.name
+    target = target or open_target(workbook or workspace.workbook)
+    where = target.location
     state = target.read_state()
     settings = team_settings(target, workspace.language)
     tracker = read_tracker(target)

@@ -8,12 +8,13 @@ Excel's text prefix (') so it stays text. Traffic lights are Excel conditional f
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ..workbook.cells import FORMULA_LEADS, frame_values
+from ..workbook.palette import FILLS
 from ..workbook.plan import Block, Cell, FrameBlock, Sheet, WorkbookPlan
-from .base import Grid, state_of
-from .xlsx import FILLS, STATE_SHEET
+from .base import STATE_SHEET, Grid, Target, state_of
 
 XL_EXPRESSION = 2  # xlExpression: a conditional format given by a formula
 
@@ -34,10 +35,19 @@ def _excel_value(c: Cell | None) -> Any:
     return c.value
 
 
-class ExcelTarget:
+class ExcelTarget(Target):
     def __init__(self, book: Any) -> None:
         self.book = book
         self.name = str(getattr(book, "fullname", "Excel"))
+        self.key = self.name
+
+    @property
+    def location(self) -> Path:
+        """The workbook's file (a shared tracker named in Settings is found beside it)."""
+        return Path(self.name)
+
+    def reopen(self) -> ExcelTarget:
+        return ExcelTarget(self.book)  # the live workbook: nothing was read ahead to guard
 
     def _sheet(self, title: str) -> Any | None:
         for s in self.book.sheets:

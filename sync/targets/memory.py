@@ -5,12 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from ..workbook.cells import frame_values
-from ..workbook.plan import FrameBlock, WorkbookPlan
-from .base import Grid
+from ..workbook.plan import FrameBlock, Sheet, WorkbookPlan
+from .base import Grid, Target
 
 
-class MemoryTarget:
+class Formula(str):
+    """A formula's text: equal to the text, but told apart from text that only looks like one."""
+
+    __slots__ = ()
+
+
+class MemoryTarget(Target):
     name = "memory"
+    key = "memory"
 
     def __init__(self) -> None:
         self.sheets: dict[str, Grid] = {}
@@ -35,19 +42,23 @@ class MemoryTarget:
         self.state = dict(state)
         self.plans.append(plan)
 
+    def reopen(self) -> MemoryTarget:
+        return self  # the memory is the spreadsheet: there is nothing to read afresh
+
     def close(self) -> None:
         pass
 
 
-def grid(sheet) -> Grid:
-    """A sheet's cells as rows of values (formulas as their text)."""
+def grid(sheet: Sheet) -> Grid:
+    """A sheet's cells as rows of values (formulas as their text, a `Formula`)."""
     cells: dict[tuple[int, int], Any] = {}
     for b in sheet.blocks:
         if isinstance(b, FrameBlock):
             return frame_values(b.frame)
         for r, row in enumerate(b.rows):
             for c, cell in enumerate(row):
-                cells[(b.row + r, b.col + c)] = cell.formula or cell.value
+                kept = Formula(cell.formula) if cell.formula else cell.value
+                cells[(b.row + r, b.col + c)] = kept
     if not cells:
         return []
     height = max(r for r, _ in cells)

@@ -21,13 +21,15 @@ import tempfile
 import warnings
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference, Series
+from openpyxl.chart.data_source import StrRef
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
@@ -37,13 +39,11 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from ..errors import ChangedError, WorkbookError
 from ..locks import FileLock, checkpoint, fsync_dir, real_path, temp_name
 from ..workbook.cells import FORMULA_LEADS, frame_values
+from ..workbook.palette import FILLS, FONTS
 from ..workbook.plan import Cell, FrameBlock, Sheet, Style, WorkbookPlan, cell_rows
-from .base import Grid, state_of
+from .base import STATE_SHEET, Grid, Target, state_of
 
-STATE_SHEET = "_fupan"
-FILLS = {"green": "C6EFCE", "yellow": "FFEB9C", "red": "FFC7CE", "overdue": "F8CBAD"}
 PROVISIONAL_FONT = Font(italic=True, color="7F7F7F")
-FONTS = {"green": "006100", "yellow": "9C5700", "red": "9C0006", "overdue": "833C0B"}
 
 
 def _named_styles() -> list[NamedStyle]:
@@ -121,12 +121,13 @@ def _snapshot(path: Path) -> tuple[bytes, Fingerprint]:
     )
 
 
-class XlsxTarget:
+class XlsxTarget(Target):
     """An .xlsx file. `expect` is the fingerprint a write must still find (see `reopen`)."""
 
     def __init__(self, path: str | Path, *, expect: Fingerprint | _Unread | None = UNREAD) -> None:
         self.path = Path(path)
         self.name = str(self.path)
+        self.key = str(real_path(self.path))
         self._book = None
         self._seen: Fingerprint | _Unread | None = expect
 
@@ -134,6 +135,13 @@ class XlsxTarget:
     def file(self) -> Path:
         """The file written: the path itself, or a symlink's target."""
         return real_path(self.path)
+
+    @property
+    def location(self) -> Path:
+        return self.path
+
+    def exists(self) -> bool:
+        return self.path.exists()
 
     def reopen(self) -> XlsxTarget:
         """A fresh reader of the same file that still guards what this one read."""
@@ -207,6 +215,9 @@ class XlsxTarget:
             "nothing is lost. Run the same command again to include that change.",
             where=self.path.name,
         )
+
+    def preflight(self) -> None:
+        self.check_writable()  # before any work: a file open in Excel changes nothing at all
 
     def check_writable(self) -> None:
         """Refuse when Excel or LibreOffice has the file open (their lock files say so)."""
@@ -337,6 +348,8 @@ class XlsxTarget:
             out = []
             for c in row:
                 cell = WriteOnlyCell(ws, value=getattr(c, "value", None))
+                if getattr(c, "data_type", None) == "s":
+                    cell.data_type = "s"  # the team's text stays text, even "=..." typed as text
                 fmt = getattr(c, "number_format", None)
                 if fmt:
                     cell.number_format = fmt
@@ -349,6 +362,26 @@ class XlsxTarget:
             self._book.close()
             self._book = None
         self._seen = UNREAD
+
+    # Meeting snapshots: dated copies beside the other snapshots -----------------------------
+
+    def earlier_snapshot(self, folder: Path, before: date) -> tuple[date, XlsxTarget] | None:
+        if not folder.exists():
+            return None
+        earlier = sorted(
+            p for p in folder.glob(f"{self.path.stem}-*.xlsx") if p.stem[-10:] < before.isoformat()
+        )
+        if not earlier:
+            return None
+        last = earlier[-1]
+        return date.fromisoformat(last.stem[-10:]), XlsxTarget(last)
+
+    def snapshot(self, folder: Path, day: date, *, drive_folder: str | None = None) -> Path:
+        """`<folder>/<name>-<day>.xlsx`: the minutes point at the numbers the meeting saw."""
+        folder.mkdir(parents=True, exist_ok=True)
+        out = folder / f"{self.path.stem}-{day.isoformat()}{self.path.suffix}"
+        shutil.copy2(self.path, out)
+        return out
 
 
 def _backup(file: Path) -> None:
@@ -415,9 +448,6 @@ def _chart(spec):
     chart.height, chart.width = 7.5, 16
     for title_ref, values in spec.series:
         s = Series(Reference(range_string=values), title_from_data=False)
-        from openpyxl.chart.data_source import StrRef
-        from openpyxl.chart.series import SeriesLabel
-
         s.tx = SeriesLabel(strRef=StrRef(title_ref))
         chart.series.append(s)
     chart.set_categories(Reference(range_string=spec.categories))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import stat
 import weakref
 import webbrowser
@@ -26,7 +25,6 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-import click
 import google.auth.exceptions
 import gspread
 import requests
@@ -40,14 +38,13 @@ from gspread.http_client import HTTPClient
 from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
 from ...errors import AuthError
+from ...userconfig import config_dir_default, write_private
 from .http import BoundedRetryClient
+from .sheets_api import DRIVE_FILE_SCOPE, SHEETS_SCOPE, TOKEN_URI
 
-SCOPES = (
-    "https://www.googleapis.com/auth/spreadsheets",
-    # Only for copying the sheet into a meeting snapshot; "drive.file" reaches just the files
-    # fupan created or opened, unlike gspread's default full-Drive scope.
-    "https://www.googleapis.com/auth/drive.file",
-)
+# "drive.file" (for the meeting snapshot's copy) reaches just the files fupan created or
+# opened, unlike gspread's default full-Drive scope.
+SCOPES = (SHEETS_SCOPE, DRIVE_FILE_SCOPE)
 ENV_VAR = "FUPAN_GOOGLE_CREDENTIALS"
 ADC_ENV_VAR = "GOOGLE_APPLICATION_CREDENTIALS"
 TOKEN_FILE = "google-token.json"
@@ -74,11 +71,6 @@ class CredentialSource:
 
 # Where each loaded credential came from, so a later refresh failure can name the file.
 _sources: weakref.WeakKeyDictionary[Credentials, CredentialSource] = weakref.WeakKeyDictionary()
-
-
-def config_dir_default() -> Path:
-    """fupan's per-user config folder (e.g. ~/.config/fupan)."""
-    return Path(click.get_app_dir("fupan"))
 
 
 def token_path(config_dir: Path | None = None) -> Path:
@@ -248,7 +240,7 @@ def refresh(creds: Credentials, *, request: TransportRequest | None = None) -> N
     except google.auth.exceptions.TransportError:
         raise AuthError(_unreachable(getattr(creds, "token_uri", None))) from None
     if source is not None and source.cached and isinstance(creds, UserCredentials):
-        _write_private(source.path, _token_json(creds))
+        write_private(source.path, _token_json(creds))
 
 
 def refresh_failed(creds: Credentials, exc: google.auth.exceptions.RefreshError) -> AuthError:
@@ -287,7 +279,7 @@ def _google_error(exc: google.auth.exceptions.RefreshError) -> tuple[str, str]:
 
 
 def _unreachable(token_uri: str | None) -> str:
-    host = urlsplit(token_uri or "https://oauth2.googleapis.com/token").netloc
+    host = urlsplit(token_uri or TOKEN_URI).netloc
     return f"Cannot reach Google's sign-in server ({host}). Check the network connection."
 
 
@@ -394,7 +386,7 @@ def login(
             "Choose another --port."
         ) from None
     path = token_path(config_dir)
-    _write_private(path, _token_json(creds))
+    write_private(path, _token_json(creds))
     return path
 
 
@@ -474,25 +466,6 @@ def _expiry_text(expiry: object) -> str:
 def _token_json(creds: UserCredentials) -> str:
     """The login as a standard "authorized user" file (to_json() leaves out the type)."""
     return json.dumps({"type": "authorized_user", **json.loads(creds.to_json())}, indent=2)
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write `text` readable by its owner only, atomically: a reader never sees half a file."""
-    with contextlib.suppress(FileExistsError):
-        path.parent.mkdir(mode=0o700, parents=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    # Created 0600 from the start: a chmod after writing would leave a window.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
 
 
 _WHICH_FILES = (

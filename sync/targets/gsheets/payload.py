@@ -16,8 +16,8 @@ from typing import Any
 from openpyxl.utils.cell import column_index_from_string
 
 from ...workbook.cells import frame_values
+from ...workbook.palette import FILLS, FONTS
 from ...workbook.plan import Cell, Chart, FrameBlock, Sheet, Style, cell_rows
-from ..xlsx import FILLS, FONTS
 from . import a1
 from .dialect import moved_down, rule_formula
 

@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from gspread.exceptions import APIError
-from gspread.urls import DRIVE_FILES_API_V3_URL
 
 from ...errors import TargetError
-from .target import GSheetsTarget
+from .sheets_api import SheetsAPI, sheet_url
 
 INDEX = "google.json"
 
@@ -29,7 +28,7 @@ class Snapshot:
 
     @property
     def url(self) -> str:
-        return f"https://docs.google.com/spreadsheets/d/{self.id}"
+        return sheet_url(self.id)
 
 
 def _index(folder: Path) -> dict[str, list[dict[str, str]]]:
@@ -37,27 +36,24 @@ def _index(folder: Path) -> dict[str, list[dict[str, str]]]:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def earlier(folder: Path, sheet: GSheetsTarget, before: date) -> Snapshot | None:
-    """The last snapshot of this sheet taken before `before`, if any."""
-    found = [Snapshot(**e) for e in _index(folder).get(sheet.key, []) if e["day"] < str(before)]
+def earlier(folder: Path, key: str, before: date) -> Snapshot | None:
+    """The last snapshot of the spreadsheet `key` taken before `before`, if any."""
+    found = [Snapshot(**e) for e in _index(folder).get(key, []) if e["day"] < str(before)]
     return max(found, key=lambda s: s.day) if found else None
 
 
 def take(
-    sheet: GSheetsTarget, folder: Path, day: date, drive_folder: str | None = None
+    sheet: SheetsAPI, title: str, folder: Path, day: date, drive_folder: str | None = None
 ) -> Snapshot:
-    """Copy the sheet in Drive as "<name> <day>" (comments and sharing are not copied)."""
-    name = f"{sheet.title or 'fupan review'} {day.isoformat()}"
+    """Copy the sheet in Drive as "<title> <day>" (comments and sharing are not copied)."""
+    name = f"{title or 'fupan review'} {day.isoformat()}"
     body: dict[str, object] = {"name": name}
     if drive_folder:
         body["parents"] = [drive_folder]
-    url = f"{DRIVE_FILES_API_V3_URL}/{sheet.key}/copy"
     try:
-        answer = sheet.client.http_client.request(
-            "post", url, params={"supportsAllDrives": "true", "fields": "id,name"}, json=body
-        ).json()
+        answer = sheet.copy(body)
     except APIError as exc:
-        raise _explain(exc, sheet) from None
+        raise _explain(exc, sheet.url) from None
     snap = Snapshot(day.isoformat(), answer["id"], answer.get("name", name))
     index = _index(folder)
     entries = [e for e in index.get(sheet.key, []) if e["day"] != snap.day]
@@ -69,19 +65,19 @@ def take(
     return snap
 
 
-def _explain(exc: APIError, sheet: GSheetsTarget) -> TargetError:
+def _explain(exc: APIError, name: str) -> TargetError:
     errors = exc.response.json().get("error", {}).get("errors", []) if exc.response.content else []
     if any(e.get("reason") == "storageQuotaExceeded" for e in errors):
         return TargetError(
             "Google does not let a service account own files in My Drive, so it cannot copy "
-            f"{sheet.name} as the meeting's snapshot. Pass --snapshot-folder with the id of a "
+            f"{name} as the meeting's snapshot. Pass --snapshot-folder with the id of a "
             "folder in a Shared Drive where the service account is a Content manager, or sign "
             "in as a person with `fupan auth login`. The minutes were not written."
         )
     status = exc.response.status_code
     if status in (403, 404):
         return TargetError(
-            f"Google Drive refused to copy {sheet.name} ({status}): the identity fupan uses "
+            f"Google Drive refused to copy {name} ({status}): the identity fupan uses "
             "needs edit access to the sheet (and to --snapshot-folder)."
         )
-    return TargetError(f"Google Drive refused to copy {sheet.name} ({status}): {exc}")
+    return TargetError(f"Google Drive refused to copy {name} ({status}): {exc}")

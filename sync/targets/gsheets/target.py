@@ -12,29 +12,30 @@ released is gone.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import google.auth.exceptions
 import gspread
 import requests
 from gspread.exceptions import APIError
-from gspread.urls import SPREADSHEET_URL
 
 from ...errors import AuthError, ChangedError, TargetError
 from ...workbook.cells import sheet_ref
 from ...workbook.plan import Block, Cell, Sheet, WorkbookPlan
-from ..base import Grid, state_of
-from ..xlsx import STATE_SHEET
+from ..base import STATE_SHEET, Grid, Target, state_of
 from . import payload
-from .address import spreadsheet_key
+from . import snapshot as snapshots
+from .auth import refresh_failed
 from .lease import LEASE_ID, Lease
+from .sheets_api import Exchange, SheetsAPI, encode, spreadsheet_key
 
 CELL_LIMIT = 10_000_000  # per spreadsheet, all tabs (Google, since 2022)
 REQUEST_LIMIT = 10 * 1024 * 1024  # "Request payload size exceeds the limit: 10485760 bytes."
@@ -54,14 +55,6 @@ GRID_FIELDS = (
 
 
 @dataclass
-class Exchange:
-    """One HTTP request the target sent: what for, and how big its body was."""
-
-    what: str
-    body_bytes: int
-
-
-@dataclass
 class _Book:
     ids: dict[str, int]
     props: dict[str, dict[str, Any]]
@@ -74,7 +67,7 @@ class _Book:
     grids: dict[str, Grid] = field(default_factory=dict)
 
 
-class GSheetsTarget:
+class GSheetsTarget(Target):
     """A Google Sheet opened through gspread; `lease=False` for read-only runs (--dry-run)."""
 
     def __init__(
@@ -91,26 +84,19 @@ class GSheetsTarget:
         baseline: dict[str, Grid] | None = None,
     ) -> None:
         self.key = spreadsheet_key(sheet)
+        self.api = SheetsAPI(client, self.key)
         # Tabs as an earlier reader saw them (see reopen): a write must still find them so.
         self._baseline = dict(baseline or {})
-        self.name = f"https://docs.google.com/spreadsheets/d/{self.key}"
+        self.name = self.api.url
         self.client = client
         self.identity = identity
         self.max_request_bytes = max_request_bytes
-        self.exchanges: list[Exchange] = []
         self.title = ""  # the spreadsheet's own name, once its metadata is read
         self.notes: list[str] = []  # what a user should know (a split write)
         self._book: _Book | None = None
         self._lease = (
             Lease(
-                lambda body: self._call(
-                    "lease",
-                    "post",
-                    SPREADSHEET_URL % self.key + ":batchUpdate",
-                    raw=True,
-                    json=body,
-                    params={"fields": f"spreadsheetId,replies,updatedSpreadsheet({META_FIELDS})"},
-                ),
+                self._lease_batch,
                 self._lease_value,
                 who=who,
                 wait=wait,
@@ -123,23 +109,22 @@ class GSheetsTarget:
 
     # HTTP ----------------------------------------------------------------------------------
 
-    def _call(self, what: str, method: str, url: str, *, raw: bool = False, **kw: Any) -> Any:
-        body = kw.pop("json", None)
-        if body is not None:
-            # Compact UTF-8 JSON: a third smaller than requests' default for the same request.
-            kw["data"] = body if isinstance(body, bytes) else encode(body)
-            kw["headers"] = {"Content-Type": "application/json; charset=utf-8"}
-        self.exchanges.append(Exchange(what, len(kw.get("data", b""))))
+    @property
+    def exchanges(self) -> list[Exchange]:
+        """Every request this target sent: what for, and how big."""
+        return self.api.exchanges
+
+    @contextmanager
+    def _google(self, *, raw: bool = False) -> Iterator[None]:
+        """Google's refusals as fupan's errors (`raw`: Google's own, for the caller to read)."""
         try:
-            return self.client.http_client.request(method, url, **kw).json()
+            yield
         except APIError as exc:
             if raw:
                 raise
             raise self._explain(exc) from None
         except google.auth.exceptions.RefreshError as exc:
-            from .auth import refresh_failed
-
-            raise refresh_failed(self.client.http_client.auth, exc) from None
+            raise refresh_failed(self.api.auth, exc) from None
         except requests.RequestException as exc:
             raise TargetError(
                 f"Could not reach Google Sheets ({type(exc).__name__}) after several tries; "
@@ -149,7 +134,14 @@ class GSheetsTarget:
 
     def _batch_update(self, body: dict[str, Any] | bytes, what: str) -> Any:
         """One spreadsheets.batchUpdate; `body` may come already encoded."""
-        return self._call(what, "post", SPREADSHEET_URL % self.key + ":batchUpdate", json=body)
+        with self._google():
+            return self.api.batch_update(body, what=what)
+
+    def _lease_batch(self, body: dict[str, Any]) -> Any:
+        """The lease's batchUpdate: Google's refusal goes back to the lease (its id is taken)."""
+        fields = f"spreadsheetId,replies,updatedSpreadsheet({META_FIELDS})"
+        with self._google(raw=True):
+            return self.api.batch_update(body, what="lease", fields=fields)
 
     def _explain(self, exc: APIError) -> Exception:
         status = exc.response.status_code
@@ -176,9 +168,10 @@ class GSheetsTarget:
         )
 
     def _lease_value(self) -> str | None:
-        url = SPREADSHEET_URL % self.key + "/developerMetadata:search"
         body = {"dataFilters": [{"developerMetadataLookup": {"metadataId": LEASE_ID}}]}
-        found = self._call("lease", "post", url, json=body).get("matchedDeveloperMetadata", [])
+        with self._google():
+            answer = self.api.search_metadata(body, what="lease")
+        found = answer.get("matchedDeveloperMetadata", [])
         return found[0]["developerMetadata"].get("metadataValue") if found else None
 
     # Reading -------------------------------------------------------------------------------
@@ -199,8 +192,8 @@ class GSheetsTarget:
             # The lease comes before reading: what we read is what nobody else is writing.
             meta = self._take_lease()
             if meta is None:
-                url = SPREADSHEET_URL % self.key
-                meta = self._call("metadata", "get", url, params={"fields": META_FIELDS})
+                with self._google():
+                    meta = self.api.metadata(META_FIELDS)
             book = _Book({}, {}, {}, {}, {}, set(), {}, meta.get("properties", {}).get("title", ""))
             for s in meta.get("sheets", []):
                 p = s["properties"]
@@ -238,13 +231,8 @@ class GSheetsTarget:
         return book.grids.get(title, [])
 
     def _read_grids(self, titles: list[str], what: str = "read tabs") -> None:
-        url = SPREADSHEET_URL % self.key
-        params = {
-            "ranges": [sheet_ref(t) for t in titles],
-            "includeGridData": "true",
-            "fields": GRID_FIELDS,
-        }
-        answer = self._call(what, "get", url, params=params)
+        with self._google():
+            answer = self.api.grids([sheet_ref(t) for t in titles], GRID_FIELDS, what=what)
         for s in answer.get("sheets", []):
             rows: Grid = []
             for data in s.get("data", [])[:1]:
@@ -464,15 +452,25 @@ class GSheetsTarget:
         kept = [r for t, w in writes.items() if t not in staged for r in w]
         return head + kept + swaps + tail
 
+    # Meeting snapshots: dated copies in Drive, listed in the workspace -----------------------
+
+    def earlier_snapshot(self, folder: Path, before: date) -> tuple[date, GSheetsTarget] | None:
+        last = snapshots.earlier(folder, self.key, before)
+        if last is None:
+            return None
+        return date.fromisoformat(last.day), GSheetsTarget(last.id, self.client, lease=False)
+
+    def snapshot(self, folder: Path, day: date, *, drive_folder: str | None = None) -> str:
+        """A copy in Drive named "<title> <day>" (into the Shared Drive folder `drive_folder`
+        when given), listed in `folder`; returns its address."""
+        with self._google(raw=True):  # Drive's refusals: said by snapshots.take
+            return snapshots.take(self.api, self.title, folder, day, drive_folder).url
+
     def close(self) -> None:
         self._book = None  # used again, the target reads afresh (and leases again)
         if self._leased and self._lease is not None:
             self._leased = False
             self._lease.release()
-
-
-def encode(body: Any) -> bytes:
-    return json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
 
 
 def _blank_default(book: _Book, title: str) -> bool:

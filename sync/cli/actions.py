@@ -1,0 +1,56 @@
+"""`fupan actions sync`: the workbook's Actions tab and a shared tracker, kept in step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..flows.actions import sync_actions
+from .group import FupanGroup
+from .options import WritesWorkbooks, credentials_option, today, workspace_of, workspace_option
+
+
+@click.group(cls=FupanGroup)
+def actions() -> None:
+    """The action tracker: keep the workbook's Actions tab and a shared tracker in step."""
+
+
+@actions.command(name="sync", cls=WritesWorkbooks)
+@click.option(
+    "--workbook",
+    metavar="PATH_OR_URL",
+    help="The review workbook: .xlsx or Google Sheet (default: review.xlsx in the workspace).",
+)
+@click.option(
+    "--shared",
+    required=True,
+    metavar="PATH_OR_URL",
+    help="The shared tracker: an .xlsx file (created when missing) or a Google Sheet URL.",
+)
+@credentials_option
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@workspace_option
+def actions_sync(
+    workbook: str | None,
+    shared: str,
+    credentials: Path | None,
+    dry_run: bool,
+    workspace: Path | None,
+) -> None:
+    """Three-way merge of both trackers: no edit is ever lost.
+
+    A field changed on both sides is a conflict: both values are listed in the Conflicts tab
+    until a person resolves it. Rows deleted on one side move to the Archive tab on both.
+    """
+    result = sync_actions(
+        workspace_of(workspace, near=workbook),
+        shared,
+        workbook=workbook,
+        dry_run=dry_run,
+        credentials=credentials,
+        today=today(),
+    )
+    click.echo(result.describe())
+    for c in result.conflicts:
+        click.echo(f"  conflict {c.id} {c.field}: workbook {c.workbook!r}, shared {c.shared!r}")

@@ -1,0 +1,62 @@
+"""`fupan minutes`: the meeting's minutes (复盘纪要), and the reviewed workbook frozen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..flows.minutes import write_minutes
+from .group import FupanCommand
+from .options import credentials_option, gsheet_option, today, workspace_of, workspace_option
+
+
+@click.command(cls=FupanCommand)
+@click.option(
+    "--workbook",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The reviewed workbook (default: review.xlsx in the workspace).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the minutes (default: minutes/minutes-<date>.<format>).",
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language (default: workbook's).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@gsheet_option("The meeting's Google Sheet, instead of --workbook.")
+@credentials_option
+@click.option(
+    "--snapshot-folder",
+    metavar="FOLDER_ID",
+    help="Drive folder for the Google Sheet's snapshot copy (a Shared Drive folder for a "
+    "service account).",
+)
+@workspace_option
+def minutes(
+    workbook: Path | None,
+    out: Path | None,
+    lang: str | None,
+    fmt: str,
+    gsheet: str | None,
+    credentials: Path | None,
+    snapshot_folder: str | None,
+    workspace: Path | None,
+) -> None:
+    """Write the meeting's minutes (复盘纪要) and freeze the reviewed workbook.
+
+    With --gsheet the minutes are of the meeting's Google Sheet, and the snapshot is a dated
+    copy of it in Google Drive.
+    """
+    path, m = write_minutes(
+        workspace_of(workspace, near=workbook),
+        workbook=workbook,
+        gsheet=gsheet,
+        credentials=credentials,
+        out=out,
+        lang=lang,
+        fmt=fmt,
+        snapshot_folder=snapshot_folder,
+        today=today(),
+    )
+    click.echo(f"Minutes: {path}\nSnapshot of the reviewed workbook: {m.snapshot}")

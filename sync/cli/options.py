@@ -1,0 +1,109 @@
+"""What the commands share: options, the run's day, the workspace, and how results print."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..clock import command_day
+from ..findings import Finding
+from ..flows.review import SyncResult
+from ..periods import Period
+from ..targets.registry import kinds, local_file
+from ..workspace import Workspace
+from .group import FupanCommand
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+today = command_day  # the run's day, read once per run and passed to every flow
+
+
+def parse_period(text: str | None) -> Period | None:
+    return Period.parse(text) if text else None
+
+
+def workspace_of(path: Path | None, near: str | Path | None = None) -> Workspace:
+    """The workspace --workspace names; else the one containing the workbook `near` names,
+    when that is a file; else the one containing the current folder."""
+    if path:
+        return Workspace.load(path)
+    file = local_file(near) if near is not None else None
+    return Workspace.find(file.parent) if file is not None else Workspace.find()
+
+
+credentials_option = click.option(
+    "--credentials",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Service-account key (.json) for Google Sheets; default: $FUPAN_GOOGLE_CREDENTIALS, "
+    "$GOOGLE_APPLICATION_CREDENTIALS, or the login of `fupan auth login`.",
+)
+
+
+def gsheet_option(text: str) -> Callable[[F], F]:
+    return click.option("--gsheet", metavar="URL_OR_ID", help=text)
+
+
+def gsheet_options(fn: F) -> F:
+    """--gsheet, --credentials and --wait: writing to a Google Sheet."""
+    fn = click.option(
+        "--wait",
+        type=float,
+        default=0.0,
+        show_default=True,
+        help="Seconds to wait when someone else is refreshing the Google Sheet.",
+    )(fn)
+    fn = credentials_option(fn)
+    text = "Write the review to this Google Sheet (share it with fupan's identity first)."
+    return gsheet_option(text)(fn)
+
+
+period_option = click.option(
+    "--period", metavar="START..END", help="Days the reports cover, e.g. 2026-11-16..2026-11-22."
+)
+marketplace_option = click.option(
+    "--marketplace", metavar="CODE", help="US, UK (or GB), DE, JP ... (default: from the data)."
+)
+workspace_option = click.option(
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Workspace folder (default: the one containing the current folder).",
+)
+
+
+class WritesWorkbooks(FupanCommand):
+    """A command whose help ends with the kinds of workbook fupan writes (the registry's)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_epilog(ctx, formatter)
+        with formatter.section("Workbooks fupan writes"):
+            formatter.write_dl([(k.name, k.about) for k in kinds()])
+
+
+def echo_findings(findings: Iterable[Finding], indent: str = "") -> None:
+    """Every problem found in a file, on stderr, naming the file (and row and column)."""
+    for f in findings:
+        # A refused file's message already says 'Report "x.csv", row 3, ...'.
+        text = f"{f.severity}: {f.message}" if f.message.startswith("Report ") else f.render()
+        click.echo(indent + text, err=True)
+
+
+def progress(bar: Any) -> Callable[[int, int, str], None]:
+    def update(done: int, total: int, name: str) -> None:
+        bar.length = max(total, 1)
+        bar.update(done - bar.pos)
+
+    return update
+
+
+def summary(s: SyncResult) -> str:
+    empty = any(f.code == "comparison-empty" for f in s.review.findings)
+    return (
+        f"Review of {s.review.period}"
+        + (f" against {s.review.compare}" if s.review.compare else "")
+        + (" (no data in the comparison period: changes are n/a)" if empty else "")
+        + f": {s.reds} red and {s.yellows} yellow KPI values, {s.suggestions} proposed "
+        f"actions, {s.overdue} overdue action(s)."
+    )

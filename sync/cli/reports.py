@@ -1,0 +1,116 @@
+"""`fupan check`, `fupan import`, `fupan kpis`: what reports hold, into the store, as KPIs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import api, marketplaces
+from ..ingest.registry import READERS
+from . import render
+from .group import FupanCommand
+from .options import (
+    echo_findings,
+    marketplace_option,
+    parse_period,
+    period_option,
+    progress,
+    today,
+    workspace_of,
+    workspace_option,
+)
+
+SUPPORTED = "Supported reports:\n\n\b\n" + "\n".join(f"  {r.title}" for r in READERS)
+
+
+@click.command(name="check", cls=FupanCommand, epilog=SUPPORTED)
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@period_option
+@marketplace_option
+def check_command(reports: tuple[Path, ...], period: str | None, marketplace: str | None) -> None:
+    """Name each report's type, marketplace, period and rows, and every problem found.
+
+    Exits with 1 when any file cannot be used. Writes nothing.
+    """
+    results = api.check_reports(
+        reports, period=parse_period(period), marketplace=marketplace, today=today()
+    )
+    for r in results:
+        if r.usable:
+            span = str(r.period) if r.period else "no dates"
+            window = "".join(f", {d}-day attribution" for d in r.attribution_days)
+            click.echo(f"{r.file.name}: {r.report}, {r.marketplace}, {span}, {r.rows} rows{window}")
+        else:
+            click.echo(click.style(f"{r.file.name}: cannot be used", fg="red"))
+        echo_findings(r.findings, indent="  ")
+    if not all(r.usable for r in results):
+        sys.exit(1)
+
+
+@click.command(name="import", cls=FupanCommand)
+@click.argument("reports", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@period_option
+@workspace_option
+def import_command(reports: tuple[Path, ...], period: str | None, workspace: Path | None) -> None:
+    """Import reports (default: the workspace's reports/ inbox) into the history store."""
+    ws = workspace_of(workspace)
+    with click.progressbar(length=1, label="Reading reports", file=sys.stderr) as bar:
+        summary = api.import_into_workspace(
+            ws, reports, period=parse_period(period), progress=progress(bar), today=today()
+        )
+    for o in summary.outcomes:
+        state = "already imported" if o.skipped else f"{o.rows} rows, {o.replaced} replaced"
+        click.echo(f"{Path(o.file).name}: {o.reader}, {state}")
+    echo_findings(summary.findings)
+
+
+@click.command(cls=FupanCommand)
+@click.argument("reports", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@period_option
+@marketplace_option
+@click.option("--compare", type=click.Choice(["previous", "yoy"]), help="Comparison period.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@workspace_option
+def kpis(
+    reports: tuple[Path, ...],
+    period: str | None,
+    marketplace: str | None,
+    compare: str | None,
+    fmt: str,
+    lang: str,
+    workspace: Path | None,
+) -> None:
+    """KPIs of report files or folders, or of the workspace's history when none are given.
+
+    Ratios are fractions (ACoS 31.78 % is 0.3178); money is in the marketplace currency.
+    """
+    ws = None if reports else workspace_of(workspace)
+    review = api.compute_kpis(
+        reports,
+        workspace=ws,
+        period=parse_period(period),
+        marketplace=marketplace,
+        compare=compare,
+        today=today(),
+    )
+    if fmt == "json":
+        click.echo(render.to_json(review.kpis))
+    elif fmt == "csv":
+        click.echo(render.to_csv(review.kpis), nl=False)
+    else:
+        click.echo(f"{review.marketplace} {review.period}")
+        currency = marketplaces.get(review.marketplace).currency
+        click.echo(render.to_table(review.kpis, lang=lang, currency=currency), nl=False)
+    echo_findings(review.findings)
+
+
+COMMANDS = [check_command, import_command, kpis]
