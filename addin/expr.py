@@ -14,9 +14,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 Values = pd.Series | np.ndarray | float
+Floats = npt.NDArray[np.float64]
 
 
 class Expr:
@@ -123,7 +125,7 @@ def _is_plain_number(text: str) -> bool:
 class _Arith(_Binary):
     op: str = "+"
 
-    def _apply(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def _apply(self, a: Floats, b: Floats) -> Floats:
         raise NotImplementedError
 
     def evaluate(self, env: Mapping[str, Values]) -> Values:
@@ -145,21 +147,21 @@ class _Arith(_Binary):
 class Add(_Arith):
     op = "+"
 
-    def _apply(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def _apply(self, a: Floats, b: Floats) -> Floats:
         return a + b
 
 
 class Sub(_Arith):
     op = "-"
 
-    def _apply(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def _apply(self, a: Floats, b: Floats) -> Floats:
         return a - b
 
 
 class Mul(_Arith):
     op = "*"
 
-    def _apply(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def _apply(self, a: Floats, b: Floats) -> Floats:
         return a * b
 
 

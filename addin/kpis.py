@@ -7,7 +7,7 @@ listed in MEASURES below. Bands marked "(ours)" are our own defaults where no se
 
 from __future__ import annotations
 
-from .expr import M, ratio
+from .expr import Expr, M, ratio
 from .kpi import Direction, Kpi, Scope, Unit
 from .thresholds import Bands
 
@@ -66,7 +66,7 @@ def _k(
     unit: Unit,
     direction: Direction,
     scopes: frozenset[Scope],
-    expr,
+    expr: Expr,
     doc: str,
     bands: Bands | None = None,
     source: str = "",

@@ -21,6 +21,10 @@ from .registry import Kpi, all_kpis, get
 
 PREFIX = "AMZ_"
 CATEGORY = "fupan"
+# The functions Excel calls take and return cell values (a number, text, a blank, a range's
+# list of rows) and are annotated `Any` only: xlwings reads a UDF's annotations as converters
+# (`convert=`), and `Any` is the one that maps to its default, the plain value.
+Cells = Any
 
 
 def _column(x: Any) -> tuple[np.ndarray, bool]:
@@ -61,7 +65,7 @@ def _broadcast(args: Sequence[Any]) -> tuple[list[np.ndarray], bool]:
 def _make(kpi: Kpi) -> Callable[..., Any]:
     measures = kpi.measures
 
-    def udf(*args: Any) -> Any:
+    def udf(*args: Cells) -> Cells:
         cols, as_column = _broadcast(args)
         values = np.asarray(kpi.compute(dict(zip(measures, cols, strict=True))), dtype="float64")
         return _out(np.resize(values, len(cols[0])), as_column)
@@ -69,13 +73,15 @@ def _make(kpi: Kpi) -> Callable[..., Any]:
     name = PREFIX + kpi.id.upper()
     udf.__name__ = udf.__qualname__ = name
     udf.__doc__ = f"{kpi.name_en} ({kpi.name_zh}): {kpi.doc}."
+    # Excel (through xlwings) names the arguments from the signature: one per measure.
+    # Typeshed declares no __signature__ on functions, though inspect reads it from any.
     udf.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [inspect.Parameter(m, inspect.Parameter.POSITIONAL_OR_KEYWORD) for m in measures]
     )
     return xw.func(category=CATEGORY)(udf)
 
 
-def AMZ_STATUS(kpi, value, category=None):
+def AMZ_STATUS(kpi: Cells, value: Cells, category: Cells = None) -> Cells:
     """Traffic light of a KPI value by the registry's thresholds: green, yellow, red or ""."""
     k = get(str(kpi).strip().lower())
     values, as_column = _column(value)
@@ -90,19 +96,25 @@ def AMZ_STATUS(kpi, value, category=None):
     return [[s] for s in out] if as_column else out[0]
 
 
-def AMZ_SAFETY_STOCK(daily_units, lead_time_days):
+def AMZ_SAFETY_STOCK(daily_units: Cells, lead_time_days: Cells) -> Cells:
     """Average daily units × lead time × 1.5 (seed 001), rounded up."""
     (d, lead), col = _broadcast([daily_units, lead_time_days])
     return _out(np.ceil(d * lead * 1.5), col)
 
 
-def AMZ_REORDER_POINT(daily_units, lead_time_days):
+def AMZ_REORDER_POINT(daily_units: Cells, lead_time_days: Cells) -> Cells:
     """Daily units × lead time + safety stock, rounded up."""
     (d, lead), col = _broadcast([daily_units, lead_time_days])
     return _out(np.ceil(d * lead + np.ceil(d * lead * 1.5)), col)
 
 
-def AMZ_RESTOCK_QTY(daily_units, lead_time_days, review_cycle_days, available, inbound):
+def AMZ_RESTOCK_QTY(
+    daily_units: Cells,
+    lead_time_days: Cells,
+    review_cycle_days: Cells,
+    available: Cells,
+    inbound: Cells,
+) -> Cells:
     """max(0, reorder point + daily units × review cycle − available − inbound)."""
     (d, lead, cycle, a, i), col = _broadcast(
         [daily_units, lead_time_days, review_cycle_days, available, inbound]
