@@ -10,6 +10,7 @@ the research notes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 import pandas as pd
@@ -197,7 +198,7 @@ class _Settlement(Reader):
             groups.append(kind.where(filled, ""))
         total = sum(buckets.values(), pd.Series(0.0, index=raw.frame.index))
         description = _first_filled(described)
-        group = _first_filled(groups)
+        group_text = _first_filled(groups)
 
         # Posted day (local), and the settlement's window.
         posted = text("posted-date-time")
@@ -238,7 +239,8 @@ class _Settlement(Reader):
                 "time": clock,
                 "settlement_id": text("settlement-id"),
                 "type": [
-                    line_type(t, g, d) for t, g, d in zip(ttype, group, description, strict=True)
+                    line_type(t, g, d)
+                    for t, g, d in zip(ttype, group_text, description, strict=True)
                 ],
                 "type_text": ttype,
                 "description": description,
@@ -270,7 +272,12 @@ def _first_filled(parts: list[pd.Series]) -> pd.Series:
     return out
 
 
-def _once_per_item(raw: RawReport, col: dict[str, int], text, number) -> pd.Series:
+def _once_per_item(
+    raw: RawReport,
+    col: dict[str, int],
+    text: Callable[[str], pd.Series],
+    number: Callable[[str], pd.Series],
+) -> pd.Series:
     """Units of each order item once: parsers that sum quantity-purchased over every line of
     an item count it again on each fee line."""
     if "quantity-purchased" not in col:
