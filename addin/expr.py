@@ -19,6 +19,8 @@ import pandas as pd
 
 Values = pd.Series | np.ndarray | float
 Floats = npt.NDArray[np.float64]
+# Measure name -> values: a mapping, or a frame whose columns are the measures.
+Env = Mapping[str, Values] | pd.DataFrame
 
 
 class Expr:
@@ -27,7 +29,7 @@ class Expr:
     def measures(self) -> tuple[str, ...]:
         raise NotImplementedError
 
-    def evaluate(self, env: Mapping[str, Values]) -> Values:
+    def evaluate(self, env: Env) -> Values:
         raise NotImplementedError
 
     def formula(self, ref: Callable[[str], str]) -> str:
@@ -65,7 +67,7 @@ class M(Expr):
     def measures(self) -> tuple[str, ...]:
         return (self.name,)
 
-    def evaluate(self, env: Mapping[str, Values]) -> Values:
+    def evaluate(self, env: Env) -> Values:
         return env[self.name]
 
     def formula(self, ref: Callable[[str], str]) -> str:
@@ -82,7 +84,7 @@ class Const(Expr):
     def measures(self) -> tuple[str, ...]:
         return ()
 
-    def evaluate(self, env: Mapping[str, Values]) -> Values:
+    def evaluate(self, env: Env) -> Values:
         return self.value
 
     def formula(self, ref: Callable[[str], str]) -> str:
@@ -128,7 +130,7 @@ class _Arith(_Binary):
     def _apply(self, a: Floats, b: Floats) -> Floats:
         raise NotImplementedError
 
-    def evaluate(self, env: Mapping[str, Values]) -> Values:
+    def evaluate(self, env: Env) -> Values:
         a, b = self.left.evaluate(env), self.right.evaluate(env)
         out = self._apply(np.asarray(a, dtype="float64"), np.asarray(b, dtype="float64"))
         return _like(out, a, b)
@@ -168,7 +170,7 @@ class Mul(_Arith):
 class Div(_Binary):
     """left / right, null when right is zero or either side is null."""
 
-    def evaluate(self, env: Mapping[str, Values]) -> Values:
+    def evaluate(self, env: Env) -> Values:
         a, b = self.left.evaluate(env), self.right.evaluate(env)
         na, nb = np.asarray(a, dtype="float64"), np.asarray(b, dtype="float64")
         with np.errstate(divide="ignore", invalid="ignore"):

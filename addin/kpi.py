@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import pandas as pd
 
-from .expr import Expr, Values
+from .expr import Env, Expr, Values
 from .thresholds import Bands, Status
 
 
@@ -52,7 +52,7 @@ class Kpi:
     def measures(self) -> tuple[str, ...]:
         return self.expr.measures()
 
-    def compute(self, env: Mapping[str, Values]) -> Values:
+    def compute(self, env: Env) -> Values:
         """Evaluate over measure columns (pandas), arrays or plain numbers."""
         return self.expr.evaluate(env)
 

@@ -9,7 +9,7 @@ once per SKU, and rows that cannot be split by day are left out of a period they
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
@@ -143,7 +143,7 @@ def counted_ads(ads: pd.DataFrame, period: Period) -> pd.Series:
     if ads.empty:
         return counted
     for _ad_type, rows in ads.groupby("ad_type"):
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, int, Hashable] | None = None
         for grain, g in rows.groupby("grain"):
             spans = g[["start_date", "end_date"]].drop_duplicates()
             days: set[pd.Timestamp] = set()

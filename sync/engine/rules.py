@@ -31,6 +31,11 @@ class Suggestion:
         return self.text_zh if lang == "zh" else self.text_en
 
 
+# What a rule found: (scope, key, kpi, value, threshold).
+Hit = tuple[str, str, str, float, float]
+Fire = Callable[[Review, Settings, pd.DataFrame], list[Hit]]
+
+
 @dataclass(frozen=True)
 class RuleSpec:
     id: str
@@ -38,9 +43,7 @@ class RuleSpec:
     action_en: str
     action_zh: str
     source: str
-    fire: (
-        Callable[[Review, Settings, pd.DataFrame], list[tuple[str, str, str, float, float]]] | None
-    )
+    fire: Fire | None
     needs: str = ""
 
 
@@ -55,10 +58,19 @@ def _band(settings: Settings, kpi: str, field: str, default: float) -> float:
     return default if v is None else float(v)
 
 
-def _where(review, kpi, scope, test, threshold):
+def _where(
+    review: Review,
+    kpi: str,
+    scope: str,
+    test: Callable[[pd.Series, float], pd.Series],
+    threshold: float,
+) -> list[Hit]:
     rows = _kpi(review, kpi, scope)
     hit = rows[test(rows.value, threshold)]
-    return [(scope, r.key, kpi, float(r.value), threshold) for r in hit.itertuples()]
+    return [
+        (scope, key, kpi, float(value), threshold)
+        for key, value in zip(hit.key, hit.value, strict=True)
+    ]
 
 
 def _ad_groups(review: Review) -> pd.DataFrame:
@@ -71,82 +83,83 @@ def _ad_groups(review: Review) -> pd.DataFrame:
     return g.reset_index()
 
 
-def r1(review, settings, _):
+def r1(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     limit = 1.5 * settings.target_acos
     g = _ad_groups(review)
     g = g[(g.acos > limit) | ((g.sales == 0) & (g.spend > 0) & (g.clicks >= 10))]
     return [
         (
             "ad_group",
-            f"{r.campaign} / {r.ad_group}",
+            f"{campaign} / {ad_group}",
             "acos",
-            float(r.acos) if pd.notna(r.acos) else float("inf"),
+            float(acos) if pd.notna(acos) else float("inf"),
             limit,
         )
-        for r in g.itertuples()
+        for campaign, ad_group, acos in zip(g.campaign, g.ad_group, g.acos, strict=True)
     ]
 
 
-def r2(review, settings, _):
+def r2(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     g = _ad_groups(review)
     g = g[g.acos > 0.35]
     return [
-        ("ad_group", f"{r.campaign} / {r.ad_group}", "acos", float(r.acos), 0.35)
-        for r in g.itertuples()
+        ("ad_group", f"{campaign} / {ad_group}", "acos", float(acos), 0.35)
+        for campaign, ad_group, acos in zip(g.campaign, g.ad_group, g.acos, strict=True)
     ]
 
 
-def r3(review, settings, _):
+def r3(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     ads = review.ads
     kw = ads[(ads.grain == "targeting") & (ads.match_type.isin(["BROAD", "PHRASE", "EXACT"]))]
     g = kw.groupby(["campaign", "targeting"])[["clicks", "impressions"]].sum()
     limit = _band(settings, "ctr", "yellow_min", 0.003)
     g = g[(g.impressions >= 1000) & (g.clicks / g.impressions < limit)]
     return [
-        ("keyword", f"{c} / {t}", "ctr", float(r.clicks / r.impressions), limit)
-        for (c, t), r in g.iterrows()
+        ("keyword", f"{c} / {t}", "ctr", float(clicks / impressions), limit)
+        for (c, t), clicks, impressions in zip(g.index, g.clicks, g.impressions, strict=True)
     ]
 
 
-def r4(review, settings, _):
+def r4(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     st = review.ads[review.ads.grain == "search_term"]
     g = st.groupby(["campaign", "search_term"])[["clicks", "orders"]].sum()
     g = g[(g.clicks >= 10) & (g.orders == 0)]
     return [
-        ("search_term", f"{c} / {t}", "clicks", float(r.clicks), 10.0) for (c, t), r in g.iterrows()
+        ("search_term", f"{c} / {t}", "clicks", float(clicks), 10.0)
+        for (c, t), clicks in zip(g.index, g.clicks, strict=True)
     ]
 
 
-def r6(review, settings, _):
+def r6(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     return _where(review, "roas", "campaign", lambda v, t: v > t, 3.0)
 
 
-def r7(review, settings, _):
+def r7(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     return _where(review, "cvr_change", "asin", lambda v, t: v < t, -0.15)
 
 
-def r8(review, settings, _):
+def r8(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     return _where(
         review, "cvr", "asin", lambda v, t: v < t, _band(settings, "cvr", "yellow_min", 0.08)
     )
 
 
-def r9(review, settings, _):
+def r9(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     return _where(review, "days_of_cover", "asin", lambda v, t: v < t, 30.0)
 
 
-def r10(review, settings, stock):
-    out = []
+def r10(review: Review, settings: Settings, stock: pd.DataFrame) -> list[Hit]:
+    out: list[Hit] = []
     cover = _kpi(review, "days_of_cover", "asin")
-    for r in cover.itertuples():
-        skus = stock[stock.asin == r.key].sku.tolist() if not stock.empty else []
+    for key, value in zip(cover.key, cover.value, strict=True):
+        skus = stock[stock.asin == key].sku.tolist() if not stock.empty else []
         lead = max([settings.lead_time_of(s) for s in skus] or [settings.lead_time])
-        if r.value < lead:
-            out.append(("asin", r.key, "days_of_cover", float(r.value), lead))
+        if value < lead:
+            out.append(("asin", key, "days_of_cover", float(value), lead))
     return out
 
 
-def r11(review, settings, _):
+def r11(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     aged = _where(
         review,
         "aged_90_share",
@@ -164,7 +177,7 @@ def r11(review, settings, _):
     return aged + slow
 
 
-def r13(review, settings, _):
+def r13(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     return _where(
         review,
         "negative_feedback_rate",
@@ -174,7 +187,7 @@ def r13(review, settings, _):
     )
 
 
-def r14(review, settings, _):
+def r14(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     return _where(
         review,
         "return_rate",
@@ -184,7 +197,7 @@ def r14(review, settings, _):
     )
 
 
-def r15(review, settings, _):
+def r15(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     return _where(
         review,
         "buy_box_pct",
@@ -194,7 +207,7 @@ def r15(review, settings, _):
     )
 
 
-def r16(review, settings, _):
+def r16(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     out = []
     for kpi, test, field in (
         ("odr", lambda v, t: v > t, "green_max"),
@@ -208,7 +221,7 @@ def r16(review, settings, _):
     return out
 
 
-def r18(review, settings, _):
+def r18(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     return _where(
         review,
         "sales_attainment",
