@@ -168,11 +168,13 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
             key = (marker, str(cells[2] or "").strip())
             if key in s.bands:
                 old = s.bands[key]
-                values = [
+                green_min, green_max, yellow_min, yellow_max = (
                     number(cells[3 + i], r, 3 + i, key, name, getattr(old, name))
                     for i, name in enumerate(("green_min", "green_max", "yellow_min", "yellow_max"))
-                ]
-                s.bands[key] = Bands(*values, source=old.source)
+                )
+                s.bands[key] = Bands(
+                    green_min, green_max, yellow_min, yellow_max, source=old.source
+                )
         elif section == "targets" and marker in TARGET_KEYS:
             v = cells[2]
             key = (marker, "")
@@ -204,8 +206,12 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
                 asin=str(cells[1] or ""),
                 title=str(cells[2] or ""),
                 category=str(cells[3] or "").strip(),
-                lead_time=number(cells[4], r, 4, key, "lead_time", old_p and old_p.lead_time),
-                unit_cost=number(cells[5], r, 5, key, "unit_cost", old_p and old_p.unit_cost),
+                lead_time=number(
+                    cells[4], r, 4, key, "lead_time", old_p.lead_time if old_p else None
+                ),
+                unit_cost=number(
+                    cells[5], r, 5, key, "unit_cost", old_p.unit_cost if old_p else None
+                ),
             )
     return s
 
