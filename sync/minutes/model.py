@@ -16,7 +16,7 @@ from ...addin.registry import KPIS, Direction, Scope
 from ...addin.thresholds import Bands
 from ..actions.model import CLOSED, Action
 from ..actions.sheets import read_tracker
-from ..engine.review import Review, build_review, change, comparable, comparison
+from ..engine.review import Review, build_review, change, comparable, kpi_rows
 from ..engine.rules import RULE_KPI, evaluate, kpi_now
 from ..engine.trend import weekly_trend
 from ..periods import Period
@@ -124,7 +124,7 @@ def gather(
             from ..engine.review import default_period
 
             period = default_period(store, workspace.marketplace)
-        cmp = comparison(period, "previous")
+        cmp = period.previous()
         review = build_review(
             store, period, marketplace=workspace.marketplace, compare=cmp, settings=settings
         )
@@ -150,12 +150,8 @@ def gather(
             : 3 - len(next_three)
         ]
     weeks = [
-        (
-            str(w.week),
-            float(w.sales),
-            None if w.acos is None or math.isnan(w.acos) else float(w.acos),
-        )
-        for w in trend.itertuples(index=False)
+        (str(week), float(sales), None if acos is None or math.isnan(acos) else float(acos))
+        for week, sales, acos in zip(trend.week, trend.sales, trend.acos, strict=True)
     ]
     return Minutes(
         lang,
@@ -178,7 +174,7 @@ def _flags(review: Review, before: Review, settings: Settings) -> list[Flag]:
     k = review.kpis
     rows = k[k.status.isin(["red", "yellow"])]
     out = []
-    for r in rows.itertuples(index=False):
+    for r in kpi_rows(rows):
         scope = Scope(r.scope)
         delta = change(KPIS[r.kpi], review, before, scope, r.key)
         category = settings.category_of(r.key) if scope is Scope.ASIN else ""
@@ -200,7 +196,7 @@ def _flags(review: Review, before: Review, settings: Settings) -> list[Flag]:
 
 def _gains(review: Review, before: Review) -> list[tuple[str, float, float]]:
     out = []
-    for r in review.kpis[review.kpis.scope == "account"].itertuples(index=False):
+    for r in kpi_rows(review.kpis[review.kpis.scope == "account"]):
         kpi = KPIS[r.kpi]
         was = before.value(r.kpi) if comparable(kpi, review, before) else None
         if was is None or math.isnan(r.value) or kpi.direction is Direction.NONE:

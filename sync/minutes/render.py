@@ -8,8 +8,9 @@ import math
 from pathlib import Path
 
 from ...addin.registry import KPIS, Unit
+from ..actions.model import Action
 from ..cli.render import format_value
-from .model import Flag, Minutes
+from .model import Flag, Minutes, Outcome
 
 TEXT = {
     "title": ("Review minutes", "复盘纪要"),
@@ -70,7 +71,7 @@ def _where(f: Flag) -> str:
     return "account" if f.scope == "account" else f"{f.scope} {f.key}"
 
 
-def _outcome_text(o, lang: str) -> str:
+def _outcome_text(o: Outcome, lang: str) -> str:
     text = tx("late" if o.outcome == "overdue" else o.outcome, lang)
     if o.recovered is not None:
         text += f", {tx('recovered' if o.recovered else 'not_recovered', lang)}"
@@ -85,8 +86,11 @@ def markdown(m: Minutes) -> str:
         + (f" ({tx('compare', lang)} {m.compare})" if m.compare else "")
     )
     shown = m.snapshot or m.workbook
-    local = isinstance(shown, Path) and isinstance(m.workbook, Path)
-    if local and shown.is_relative_to(m.workbook.parent):  # as the team sees its shared folder
+    if (
+        isinstance(shown, Path)
+        and isinstance(m.workbook, Path)
+        and shown.is_relative_to(m.workbook.parent)
+    ):  # as the team sees its shared folder
         shown = shown.relative_to(m.workbook.parent)
     lines.append(f"{tx('workbook', lang)}: {shown}")
     lines += ["", f"## {tx('gains', lang)}", ""]
@@ -143,7 +147,7 @@ def markdown(m: Minutes) -> str:
     return "\n".join(lines)
 
 
-def _action_table(actions, lang: str) -> list[str]:
+def _action_table(actions: list[Action], lang: str) -> list[str]:
     if not actions:
         return []
     out = [
