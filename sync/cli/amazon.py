@@ -4,6 +4,7 @@ and credentials.py (each command's work is one tested Python function)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,7 +20,8 @@ T = TypeVar("T")
 class _Failed(click.ClickException):
     def __init__(self, error: FupanError) -> None:
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        # click declares exit_code on the class; it reads the instance's, this error's own.
+        self.exit_code = error.exit_code  # type: ignore[misc]
 
 
 def _run(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
@@ -60,7 +62,7 @@ def _workspace(path: Path | None) -> Workspace:
     help="Seconds to wait for reports requested now; the rest is collected next time.",
 )
 def pull_command(
-    workspace: Path | None, since: object, markets: tuple[str, ...], wait: float
+    workspace: Path | None, since: datetime | None, markets: tuple[str, ...], wait: float
 ) -> None:
     """Request the reports fupan reads from Amazon and download the finished ones into the
     workspace's reports/ inbox. Run `fupan sync` (or `fupan sync --pull`) to import them."""
@@ -71,7 +73,7 @@ def pull_command(
         pull,
         ws,
         today=command_day(),
-        since=since.date() if since else None,  # type: ignore[attr-defined]
+        since=since.date() if since else None,
         marketplaces=markets,
         wait=wait,
     )
@@ -108,6 +110,7 @@ def login(
 ) -> None:
     """Check and save the credentials (readable by you only). Secrets are asked for, never
     taken as options, so they stay out of the shell history."""
+    from ..amazon.ads_api import Profile
     from ..amazon.credentials import parse_profiles
     from ..amazon.login import login as do_login
     from ..amazon.lwa import LwaApp
@@ -122,7 +125,7 @@ def login(
     ads = None if skip_ads else app("Ads API", ads_client_id, ads_refresh_token)
     given = _run(parse_profiles, ",".join(ads_profiles)) if ads_profiles else None
 
-    def choose(code: str, options: list) -> object:
+    def choose(code: str, options: list[Profile]) -> Profile:
         for i, p in enumerate(options, 1):
             click.echo(f"  {i}. {p.profile_id} {p.account_name} ({p.account_type})")
         n = click.prompt(f"Ads profile for {code}", type=click.IntRange(1, len(options)))

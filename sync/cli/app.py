@@ -40,7 +40,7 @@ def friendly(fn: F) -> F:
             click.echo(f"Error: {exc}", err=True)
             sys.exit(exc.exit_code)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # type: ignore[return-value]  # functools.wraps keeps fn's signature
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

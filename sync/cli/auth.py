@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import click
 
-from ..errors import FupanError
+from ..errors import AuthError, FupanError
 
 T = TypeVar("T")
 
@@ -22,7 +22,8 @@ class _Failed(click.ClickException):
 
     def __init__(self, error: FupanError) -> None:
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        # click declares exit_code on the class; it reads the instance's, this error's own.
+        self.exit_code = error.exit_code  # type: ignore[misc]
 
 
 def _run(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
@@ -81,7 +82,7 @@ def status(credentials: Path | None) -> None:
     source = google_auth.locate(credentials)
     if source is None:
         click.echo(google_auth.token_status())
-        raise _Failed(google_auth.AuthError(google_auth.NO_CREDENTIALS))
+        raise _Failed(AuthError(google_auth.NO_CREDENTIALS))
     creds = _run(google_auth.read_credentials, source)
     click.echo(google_auth.describe(creds))
     click.echo(f"Sheets must be shared (as Editor) with: {google_auth.identity(creds)}")

@@ -127,7 +127,7 @@ class XlsxTarget:
     def __init__(self, path: str | Path, *, expect: Fingerprint | _Unread | None = UNREAD) -> None:
         self.path = Path(path)
         self.name = str(self.path)
-        self._book = None
+        self._book: Workbook | None = None
         self._seen: Fingerprint | _Unread | None = expect
 
     @property
@@ -325,7 +325,7 @@ class XlsxTarget:
         if frames:
             _stream(ws, frames[0])
             return
-        for row in cell_rows(sheet.blocks):  # type: ignore[arg-type]
+        for row in cell_rows(sheet.blocks):  # type: ignore[arg-type]  # frames returned above
             ws.append([_cell(ws, c) for c in row])
 
     def _copy_sheet(self, wb: Workbook, src, title: str) -> None:
