@@ -69,5 +69,6 @@ def install_addin(*, lang: str = "en") -> Path:
             "Excel is not available on this system. Run `fupan excel build` and install "
             "fupan.xlam on Windows or a Mac (see docs/excel.md)."
         )
-    app = xlwings.apps.active if xlwings.apps else xlwings.App(visible=False)
+    active = xlwings.apps.active if xlwings.apps else None
+    app = active if active is not None else xlwings.App(visible=False)
     return build_addin(Path(app.startup_path) / "fupan.xlam", lang=lang)

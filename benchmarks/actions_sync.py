@@ -23,6 +23,7 @@ from fupan.sync.samples import small_seller, writers
 from openpyxl import load_workbook
 
 WEEK = Period.parse("2026-11-16..2026-11-22")
+MEETING = WEEK.end + timedelta(days=1)  # the run's day: the Monday after the week
 ACTIONS, EDITS = 5000, 100
 
 
@@ -74,7 +75,7 @@ def main() -> None:
         seller = small_seller(WEEK.end)
         br = writers.write_business_asin(ws.reports / "br.csv", seller, WEEK)
         import_into_workspace(ws, [br], period=WEEK)
-        sync_workbook(ws, period=WEEK)
+        sync_workbook(ws, period=WEEK, today=MEETING)
         wb = load_workbook(ws.workbook)
         for n in range(ACTIONS):
             wb["Actions"].append(
@@ -97,7 +98,7 @@ def main() -> None:
         else:
             shared = Path(tmp) / "tracker.xlsx"
         t = time.perf_counter()
-        sync_actions(ws, shared)
+        sync_actions(ws, shared, today=MEETING)
         first = time.perf_counter() - t
         first_http = _http(fake, 0)
         edit(ws.workbook, rng, "Zhang")
@@ -107,7 +108,7 @@ def main() -> None:
         else:
             edit(shared, rng, "Chen")
         t = time.perf_counter()
-        result = sync_actions(ws, shared)
+        result = sync_actions(ws, shared, today=MEETING)
         second = time.perf_counter() - t
         second_http = _http(fake, mark) if fake is not None else ""
     where = "a Google Sheet" if args.google else "an .xlsx file"

@@ -81,7 +81,7 @@ def main() -> None:
             kpis = fupan_kpis(store, period)
             rows = len(store.table("ads"))
         t = time.perf_counter()
-        result = sync_workbook(ws, [], period=period, compare="none")
+        result = sync_workbook(ws, [], period=period, compare="none", today=END)
         sync = time.perf_counter() - t
         cells = sum(s.cell_count() for s in result.plan.sheets)
         write = floor_write(result.plan, root / "floor.xlsx")

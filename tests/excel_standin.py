@@ -13,7 +13,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 
 class Calls(list):
-    def count(self, name: str) -> int:  # type: ignore[override]
+    def count(self, name: str) -> int:
         return sum(1 for c in self if c[0] == name)
 
 

@@ -135,6 +135,7 @@ class GoogleTokenServer:
     def base_url(self) -> str:
         assert self._httpd is not None, "use the server as a context manager"
         host, port = self._httpd.server_address[:2]
+        assert isinstance(host, str)  # an IPv4 address
         return f"http://{host}:{port}"
 
     @property

@@ -126,7 +126,7 @@ def render_png(path: Path, outdir: Path, *, today: date, page: int = 1, dpi: int
     return prefix.with_suffix(".png")
 
 
-def colours(png: Path) -> set[tuple[int, int, int]]:
+def colours(png: Path) -> set[tuple[int, ...]]:
     """The RGB colours of the PDF page a PNG was rendered from (read from a PPM twin)."""
     prefix = png.with_name(png.stem + "-ppm")
     pdf = png.with_name(png.name.replace("-page.png", ".pdf"))

@@ -312,7 +312,7 @@ def sync_findings(ws: Workspace, tally: Tally, tag: str) -> None:
         tally.duplicates.append(f"{tag}: the typed action is there {len(typed)} times")
     elif not typed[0][0]:
         tally.lost.append(f"{tag}: the typed action got no id")
-    state = dict(r[:2] for r in book["_fupan"].iter_rows(values_only=True))
+    state = {r[0]: r[1] for r in book["_fupan"].iter_rows(values_only=True)}
     if state.get("period") != str(WEEK):
         tally.lost.append(f"{tag}: the review is not the one asked for: {state.get('period')}")
     book.close()

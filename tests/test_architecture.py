@@ -45,7 +45,7 @@ def imports(name: str, path: Path, known: dict[str, Path]) -> list[tuple[str, as
         if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)
         for n in ast.walk(f)
     }
-    out = []
+    out: list[tuple[str, ast.AST, bool]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             if node.level:

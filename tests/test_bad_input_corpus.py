@@ -17,7 +17,7 @@ import os
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -33,6 +33,7 @@ from fupan.sync.ingest.schema import TABLES
 from fupan.sync.periods import Period
 from fupan.sync.samples import small_seller, writers
 from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 WEEK = "2026-11-16..2026-11-22"
 PERIOD = ("--period", WEEK)
@@ -46,7 +47,7 @@ def run(*args: object):
 # Building files ----------------------------------------------------------------------------
 
 
-def csv_text(header: list[str], rows: list[list[object]], sep: str = ",") -> str:
+def csv_text(header: list[str], rows: Sequence[Sequence[object]], sep: str = ",") -> str:
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=sep, lineterminator="\n")
     w.writerow(header)
@@ -95,6 +96,20 @@ def business(name: str, edit: Callable[[list[list[object]]], None] | None = None
     return make
 
 
+def every_row(
+    cells: dict[int, object] | None = None, *, append: Sequence[object] = ()
+) -> Callable[[list[list[object]]], None]:
+    """Set cells (by position) in every data row, then append `append` to each."""
+
+    def edit(rows: list[list[object]]) -> None:
+        for r in rows:
+            for i, v in (cells or {}).items():
+                r[i] = v
+            r.extend(append)
+
+    return edit
+
+
 def cell(row: int, col: str, value: object) -> Callable[[list[list[object]]], None]:
     """Set one cell: `row` is the file's row (header = 1), `col` the header text."""
 
@@ -134,9 +149,11 @@ def xlsx(name: str, header: list[str], rows: list[list[object]]):
     def make(folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         wb = Workbook()
-        wb.active.append(header)
+        ws = wb.active
+        assert isinstance(ws, Worksheet)
+        ws.append(header)
         for r in rows:
-            wb.active.append(r)
+            ws.append(r)
         wb.save(folder / name)
         return folder / name
 
@@ -387,7 +404,9 @@ def far_cell(name: str):
     def make(folder: Path) -> Path:
         path = xlsx(name, SP_HEADER, [sp_row(16)])(folder)
         wb = load_workbook(path)
-        wb.active["XFD1048576"] = 1
+        ws = wb.active
+        assert isinstance(ws, Worksheet)
+        ws["XFD1048576"] = 1
         wb.save(path)
         return path
 
@@ -576,7 +595,7 @@ REFUSED = [
         "duplicated_column",
         business(
             "dup.csv",
-            lambda rows: [r.append("7") for r in rows],
+            every_row(append=["7"]),
             header=[*BR_HEADER, "Sessions - Total"],
         ),
         ("appears 2 times", "columns E and K"),
@@ -624,7 +643,7 @@ REFUSED = [
         "german_numbers_read_for_us",
         business(
             "de-plain.csv",
-            lambda rows: [r.__setitem__(4, "4.210") or r.__setitem__(8, "1.457,93") for r in rows],
+            every_row({4: "4.210", 8: "1.457,93"}),
         ),
         ('"4.210" is not a whole number', "--marketplace DE"),
         row=2,
@@ -659,7 +678,7 @@ REFUSED = [
         "euros_for_the_us",
         business(
             "eur.csv",
-            lambda rows: [r.__setitem__(8, "1.457,93 €") for r in rows],
+            every_row({8: "1.457,93 €"}),
         ),
         ("money is in EUR", "US marketplace (USD)", "--marketplace DE"),
         args=(*PERIOD, "--marketplace", "US"),

@@ -137,7 +137,8 @@ class SheetsStandIn(BaseAdapter):
 
     def __init__(self, google: GoogleTokenServer, shared: dict[str, set[str]]) -> None:
         super().__init__()
-        self.google, self.shared, self.seen = google, shared, []
+        self.google, self.shared = google, shared
+        self.seen: list[tuple[str | None, object]] = []
 
     def send(self, request, **kwargs):
         self.seen.append((request.url, kwargs.get("timeout")))

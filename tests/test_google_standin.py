@@ -13,6 +13,8 @@ from google.oauth2.credentials import Credentials
 from google_standin import BOT, FakeGoogle
 from google_standin.discovery import validator
 from gspread.exceptions import APIError, SpreadsheetNotFound
+from gspread.http_client import ParamsType
+from gspread.utils import DateTimeOption, ValueRenderOption
 
 SHEETS = "https://sheets.googleapis.com/v4/spreadsheets"
 DRIVE = "https://www.googleapis.com/drive/v3/files"
@@ -107,7 +109,7 @@ def test_raw_stores_text_as_typed(fake: FakeGoogle, gc: gspread.Client, sid: str
     ws = gc.open_by_key(sid).sheet1
     ws.update([["=1+2", "0042", "'x", "2020-01-01", True, 7]], "A1", raw=True)
     sheet = fake.book(sid).sheet("Sheet1")
-    assert [sheet.cell(1, c)["userEnteredValue"] for c in range(1, 7)] == [
+    assert [(sheet.cell(1, c) or {})["userEnteredValue"] for c in range(1, 7)] == [
         {"stringValue": "=1+2"},
         {"stringValue": "0042"},
         {"stringValue": "'x"},
@@ -121,7 +123,7 @@ def test_user_entered_parses_like_the_ui(fake: FakeGoogle, gc: gspread.Client, s
     ws = gc.open_by_key(sid).sheet1
     ws.update([["=1+2", "0042", "'x", "2020-01-01", "TRUE", "+4*2"]], "A1", raw=False)
     sheet = fake.book(sid).sheet("Sheet1")
-    assert [sheet.cell(1, c)["userEnteredValue"] for c in range(1, 7)] == [
+    assert [(sheet.cell(1, c) or {})["userEnteredValue"] for c in range(1, 7)] == [
         {"formulaValue": "=1+2"},
         {"numberValue": 42},
         {"stringValue": "x"},
@@ -129,7 +131,7 @@ def test_user_entered_parses_like_the_ui(fake: FakeGoogle, gc: gspread.Client, s
         {"boolValue": True},
         {"formulaValue": "=+4*2"},
     ]
-    assert sheet.cell(1, 4)["userEnteredFormat"]["numberFormat"]["type"] == "DATE"
+    assert (sheet.cell(1, 4) or {})["userEnteredFormat"]["numberFormat"]["type"] == "DATE"
     assert sheet.values() == [["=1+2", 42, "x", 43831, True, "=+4*2"]]
 
 
@@ -138,23 +140,25 @@ def test_render_options(gc: gspread.Client, sid: str):
     rows = [["=4/2", "2020-01-01", "string", 53], ["=3/2", 0.12, "1999-01-02", ""]]
     ws.update(rows, "A1:D2", raw=False)
     assert ws.get("A1:D2") == [["2", "2020-01-01", "string", "53"], ["1.5", "0.12", "1999-01-02"]]
-    assert ws.get("A1:D2", value_render_option="UNFORMATTED_VALUE") == [
+    assert ws.get("A1:D2", value_render_option=ValueRenderOption.unformatted) == [
         [2, 43831, "string", 53],
         [1.5, 0.12, 36162],
     ]
-    assert ws.get("A1:D2", value_render_option="FORMULA") == [
+    assert ws.get("A1:D2", value_render_option=ValueRenderOption.formula) == [
         ["=4/2", 43831, "string", 53],
         ["=3/2", 0.12, 36162],
     ]
     assert ws.get(
-        "A1:D2", value_render_option="UNFORMATTED_VALUE", date_time_render_option="FORMATTED_STRING"
+        "A1:D2",
+        value_render_option=ValueRenderOption.unformatted,
+        date_time_render_option=DateTimeOption.formatted_string,
     ) == [[2, "2020-01-01", "string", 53], [1.5, 0.12, "1999-01-02"]]
 
 
 def test_formulas_beyond_arithmetic_read_back_as_text_only(gc: gspread.Client, sid: str):
     ws = gc.open_by_key(sid).sheet1
     ws.update([["=SUM(B1:B2)", "x"]], "A1", raw=False)
-    assert ws.get("A1:B1", value_render_option="FORMULA") == [["=SUM(B1:B2)", "x"]]
+    assert ws.get("A1:B1", value_render_option=ValueRenderOption.formula) == [["=SUM(B1:B2)", "x"]]
     assert ws.get("A1:B1") == [["", "x"]]
 
 
@@ -407,7 +411,7 @@ def test_repeat_cell_formats_keep_colour_style_twins(
     fake: FakeGoogle, gc: gspread.Client, sid: str
 ):
     gc.open_by_key(sid).sheet1.format("A2:B2", {"backgroundColor": {"red": 0, "green": 1}})
-    fmt = fake.book(sid).sheet("Sheet1").cell(2, 2)["userEnteredFormat"]
+    fmt = (fake.book(sid).sheet("Sheet1").cell(2, 2) or {})["userEnteredFormat"]
     assert fmt == {
         "backgroundColor": {"green": 1},
         "backgroundColorStyle": {"rgbColor": {"green": 1}},
@@ -645,7 +649,7 @@ def test_fields_masks_filter_spreadsheets_get(gc: gspread.Client, sid: str):
 def test_grid_data_for_ranges(gc: gspread.Client, sid: str):
     sh = gc.open_by_key(sid)
     sh.sheet1.update([["a", 1], ["", "=2*3"]], "B2", raw=False)
-    params = {
+    params: ParamsType = {
         "ranges": ["'Sheet1'!A1:C3"],
         "includeGridData": "true",
         "fields": "sheets(properties(title),"

@@ -13,6 +13,7 @@ from fupan.sync.errors import TargetError
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.flows.minutes import write_minutes
 from fupan.sync.targets.gsheets.auth import open_client
+from fupan.sync.targets.gsheets.http import BoundedRetryClient
 from fupan.sync.targets.gsheets.target import GSheetsTarget
 from google_standin import BOT, FakeGoogle
 
@@ -25,7 +26,9 @@ FOLDER = "0AFupanSharedDriveFolder"
 
 def _client(fake: FakeGoogle):
     client = open_client(google.oauth2.credentials.Credentials(token="t"))
-    client.http_client._sleep = lambda seconds: None
+    http = client.http_client
+    assert isinstance(http, BoundedRetryClient)
+    http._sleep = lambda seconds: None
     fake.mount(client.http_client.session)
     return client
 

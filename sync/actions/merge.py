@@ -86,6 +86,7 @@ def merge(workbook: Side, shared: Side) -> MergeResult:
             continue
         if left is None or right is None:
             present, base = (right, lbase) if left is None else (left, rbase)
+            assert present is not None  # the other side has it: gone from both is above
             here, there = (shared, workbook) if left is None else (workbook, shared)
             if base is not None:  # known to the side where it is missing: deleted there
                 result.archive[i] = present

@@ -122,7 +122,7 @@ def meeting_order(actions: list[Action], today: date) -> list[Action]:
     """Overdue first, then due this week, then the other open ones by due date; closed last."""
     week_end = today + timedelta(days=6 - today.weekday())
 
-    def rank(a: Action) -> tuple:
+    def rank(a: Action) -> tuple[bool, bool, bool, date, str]:
         closed = a.status in CLOSED
         this_week = a.due is not None and a.due <= week_end
         return (closed, not a.overdue(today), not this_week, a.due or date.max, a.id)

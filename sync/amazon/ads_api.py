@@ -17,7 +17,7 @@ from .. import marketplaces
 from . import document
 from .errors import AmazonApiError
 from .http import HttpClient
-from .source import Calls, Document, ListedReport, ReportRequest, ReportStatus
+from .source import Calls, Document, ListedReport, ReportRequest, ReportStatus, State
 
 MAX_DAYS = 31
 CONTENT_TYPE = "application/vnd.createasyncreportrequest.v3+json"
@@ -94,7 +94,12 @@ REPORTS: dict[str, AdsReport] = {
     ),
 }
 
-_STATES = {"PENDING": "pending", "PROCESSING": "pending", "COMPLETED": "done", "FAILED": "failed"}
+_STATES: dict[str, State] = {
+    "PENDING": "pending",
+    "PROCESSING": "pending",
+    "COMPLETED": "done",
+    "FAILED": "failed",
+}
 _REPORT_ID = re.compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 )
@@ -212,7 +217,7 @@ class AdsApi:
             report_id,
             state,
             body.get("url"),
-            str(body.get("failureReason") or ""),  # type: ignore[arg-type]
+            str(body.get("failureReason") or ""),
         )
 
     def download(self, status: ReportStatus) -> Document:

@@ -18,6 +18,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import marketplaces
 from ..userconfig import config_dir_default, write_private
@@ -152,7 +153,7 @@ def _app(data: object) -> LwaApp | None:
     return LwaApp(*values) if all(values) else None
 
 
-def _read(file: Path) -> dict:
+def _read(file: Path) -> dict[str, Any]:  # the JSON object as saved
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:

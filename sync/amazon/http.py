@@ -94,7 +94,7 @@ class RetryPolicy:
 
     def delay(self, attempt: int) -> float:
         """Exponential back-off with 'equal jitter': half fixed, half random."""
-        step = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
+        step: float = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
         return step / 2 + step / 2 * self.jitter()
 
 
@@ -167,7 +167,9 @@ class HttpClient:
                 continue
             raise self.failure(response, op, attempt)
 
-    def failure(self, response: requests.Response, op: str, attempts: int) -> AmazonApiError:
+    def failure(
+        self, response: requests.Response, op: str, attempts: int
+    ) -> AmazonApiError | AmazonAuthError:
         said = amazon_message(response)
         status = response.status_code
         if status in (401, 403):

@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .errors import AmazonError
 from .inbox import write_atomic
@@ -26,7 +26,7 @@ KEEP_DAYS = 120  # finished entries older than this are dropped: the plan looks 
 @dataclass
 class Entry:
     key: str
-    api: str
+    api: Literal["sp", "ads"]  # as ReportRequest.api
     report_type: str
     marketplace: str
     start: str | None  # ISO dates; None for snapshots
@@ -61,7 +61,7 @@ class Entry:
     @property
     def request(self) -> ReportRequest:
         return ReportRequest(
-            self.api,  # type: ignore[arg-type]
+            self.api,
             self.report_type,
             self.marketplace,
             date.fromisoformat(self.start) if self.start else None,

@@ -9,7 +9,7 @@ still queued at Amazon is collected by the next pull; nothing is requested twice
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -188,7 +188,9 @@ class _Run:
         entry.message = message or status.state
         self.result.finished_badly.append(entry)
 
-    def request_planned(self, conn: Connection, since: date | None, until: dict) -> None:
+    def request_planned(
+        self, conn: Connection, since: date | None, until: Mapping[str, date]
+    ) -> None:
         apis = [name for name, api in (("sp", conn.sp), ("ads", conn.ads)) if api is not None]
         todo = plan(
             conn.marketplace,
@@ -258,7 +260,8 @@ def _empty(body: bytes) -> bool:
     if head[:1] != b"[":
         return not head
     try:
-        return json.loads(head) == []
+        parsed: object = json.loads(head)
+        return parsed == []
     except ValueError:
         return False
 

@@ -14,7 +14,7 @@ from .. import marketplaces
 from . import document
 from .errors import AmazonApiError
 from .http import HttpClient, Limit
-from .source import Calls, Document, ListedReport, ReportRequest, ReportStatus
+from .source import Calls, Document, ListedReport, ReportRequest, ReportStatus, State
 
 BASE = "/reports/2021-06-30"
 
@@ -31,7 +31,7 @@ SETTLEMENT_TYPES = (
     "GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE",
 )
 
-_STATES = {
+_STATES: dict[str, State] = {
     "IN_QUEUE": "pending",
     "IN_PROGRESS": "pending",
     "DONE": "done",
@@ -99,7 +99,7 @@ class SpApi:
             )
         elif state == "failed":
             detail = "Amazon could not produce the report (FATAL)"
-        return ReportStatus(report_id, state, answer.get("reportDocumentId"), detail)  # type: ignore[arg-type]
+        return ReportStatus(report_id, state, answer.get("reportDocumentId"), detail)
 
     def download(self, status: ReportStatus) -> Document:
         if not status.document:

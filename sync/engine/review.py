@@ -9,10 +9,10 @@ once per SKU, and rows that cannot be split by day are left out of a period they
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import numpy as np
 import pandas as pd
@@ -65,6 +65,21 @@ class Source(Protocol):
     ) -> pd.DataFrame: ...
 
     def spans(self, name: str, marketplace: str | None = None) -> list[Period]: ...
+
+
+class KpiRow(NamedTuple):
+    """One row of a review's tidy KPI frame (`Review.kpis`)."""
+
+    scope: str
+    key: str
+    kpi: str
+    value: float
+    status: str
+
+
+def kpi_rows(kpis: pd.DataFrame) -> Iterator[KpiRow]:
+    """The rows of `Review.kpis`, or of a selection of it, in order."""
+    return map(KpiRow._make, kpis[list(KpiRow._fields)].itertuples(index=False, name=None))
 
 
 @dataclass
@@ -149,7 +164,7 @@ def counted_ads(ads: pd.DataFrame, period: Period) -> pd.Series:
     if ads.empty:
         return counted
     for _ad_type, rows in ads.groupby("ad_type"):
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, int, Hashable] | None = None
         for grain, g in rows.groupby("grain"):
             spans = g[["start_date", "end_date"]].drop_duplicates()
             days: set[pd.Timestamp] = set()

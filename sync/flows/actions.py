@@ -57,7 +57,10 @@ def _open_conflicts(left: Tracker, right: Tracker, new: list[Conflict]) -> list[
     After a sync that stopped between its writes, the side written last lists conflicts the
     other side never saw: those stay too (the other value exists only there).
     """
-    key = lambda c: (c.id, c.field)  # noqa: E731
+
+    def key(c: Conflict) -> tuple[str, str]:
+        return (c.id, c.field)
+
     lgen, rgen = left.side.generation, right.side.generation
     kept = {key(c) for c in right.conflicts}
     out = {key(c): c for c in left.conflicts if key(c) in kept}

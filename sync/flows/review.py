@@ -87,9 +87,9 @@ def _products(store: Store, marketplace: str, settings: Settings) -> dict[str, P
             inv[["sku", "asin", "title"]],
         ]
     ).drop_duplicates("sku", keep="last")
-    for r in seen.itertuples(index=False):
-        if r.sku and r.sku not in products:
-            products[r.sku] = Product(r.sku, r.asin, r.title[:80])
+    for sku, asin, title in zip(seen["sku"], seen["asin"], seen["title"], strict=True):
+        if sku and sku not in products:
+            products[sku] = Product(sku, asin, title[:80])
     return products
 
 
@@ -300,16 +300,19 @@ def _shown_name(target: Target) -> str:
 
 def _findings(store: Store) -> list[Finding]:
     rows = store.findings()
+    columns = ("severity", "code", "message", "file", "row", "column")
     return [
         Finding(
-            Severity(r.severity),
-            r.code,
-            r.message,
-            r.file,
-            None if pd.isna(r.row) else int(r.row),
-            None if r.column is None or pd.isna(r.column) else r.column,
+            Severity(severity),
+            code,
+            message,
+            file,
+            None if pd.isna(row) else int(row),
+            None if column is None or pd.isna(column) else column,
         )
-        for r in rows.itertuples(index=False)
+        for severity, code, message, file, row, column in zip(
+            *(rows[c] for c in columns), strict=True
+        )
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -286,7 +287,8 @@ def _refuse_ambiguous(
     differs = other != attempt
     if bool(differs.any()):
         label = differs[differs].index[0]
-        raise AmbiguousDateOrder(int(index.get_loc(label)), str(candidates[label]))
+        # The frames' index is unique (a RangeIndex): a label is at one position.
+        raise AmbiguousDateOrder(int(cast(int, index.get_loc(label))), str(candidates[label]))
 
 
 def out_of_range(dates: pd.Series) -> pd.Series:

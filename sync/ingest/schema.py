@@ -364,7 +364,7 @@ TABLES: dict[str, TableSpec] = {
 
 def conform(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
     """Return `frame` with exactly the spec's columns, in order, with the spec's types."""
-    out = {}
+    out: dict[str, pd.Series] = {}
     n = len(frame)
     for col in spec.columns:
         if col.name in frame.columns:

@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -25,6 +25,7 @@ from .headers import normalise_all
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})
 TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".tab"})
 JSON_SUFFIXES = frozenset({".json"})
+Quoting = Literal[0, 1, 2, 3]  # csv.QUOTE_MINIMAL, _ALL, _NONNUMERIC, _NONE
 
 # Resource bounds. The largest real downloads (a year of daily search terms) are tens of MB;
 # anything far beyond these is not a report, and reading it would exhaust the machine.
@@ -198,11 +199,11 @@ def _too_large(p: Path, size: int, limit: int) -> ReportError:
     )
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("bytes", "KB", "MB", "GB", "TB"):
         if n < 1024 or unit == "TB":
             return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
+        n /= 1024
     raise AssertionError  # pragma: no cover
 
 
@@ -264,7 +265,7 @@ def _load_xlsx(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
         raise ReportError(path, "the first sheet is empty", fix="Download the report again.")
     header = [_cell_text(v) for v in frame.iloc[0].tolist()]
     data = frame.iloc[1:].reset_index(drop=True)
-    data.columns = range(data.shape[1])
+    data.columns = pd.RangeIndex(data.shape[1])
     raw = RawReport(path, "xlsx", "binary", header, data)
     if escaped_controls:
         _remove_controls(raw)
@@ -621,7 +622,7 @@ def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
             fix="This is not an Amazon report download; check the file.",
         )
     # Amazon's flat files (TSV) never quote: a product name may contain a lone `"`.
-    quoting = (
+    quoting: Quoting = (
         csv.QUOTE_NONE if sep == "\t" and not first_line.startswith('"') else (csv.QUOTE_MINIMAL)
     )
     kind = "TSV" if sep == "\t" else "CSV"
@@ -643,7 +644,7 @@ def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
         raise ReportError(path, "the file is empty", fix="Download the report again.") from None
     header = [str(h).strip("\ufeff") for h in frame.iloc[0].tolist()]
     data = frame.iloc[1:].reset_index(drop=True)
-    data.columns = range(data.shape[1])
+    data.columns = pd.RangeIndex(data.shape[1])
     data = data.fillna("")
     notes = [" ".join(next(csv.reader([n.rstrip("\r")], delimiter=sep), [])).strip() for n in notes]
     raw = RawReport(path, "tsv" if sep == "\t" else "csv", encoding, header, data, notes=notes)
@@ -655,7 +656,7 @@ def _load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
 
 
 def _parse_error(
-    path: Path, text: str, sep: str, quoting: int, kind: str, exc: Exception, notes: int
+    path: Path, text: str, sep: str, quoting: Quoting, kind: str, exc: Exception, notes: int
 ) -> ReportError:
     """The parser's complaint as a ReportError; rows count the `notes` lines above the table."""
     msg = str(exc)
@@ -687,11 +688,11 @@ def _parse_error(
     )
 
 
-def _records(text: str, sep: str, quoting: int):  # type: ignore[no-untyped-def]
+def _records(text: str, sep: str, quoting: Quoting) -> Iterator[list[str]]:
     return csv.reader(io.StringIO(text, newline=""), delimiter=sep, quoting=quoting, strict=True)
 
 
-def _complete_records(text: str, sep: str, quoting: int) -> int:
+def _complete_records(text: str, sep: str, quoting: Quoting) -> int:
     """How many records (header included) parse before an unclosed quote."""
     n = 0
     try:
@@ -702,7 +703,7 @@ def _complete_records(text: str, sep: str, quoting: int) -> int:
     return n
 
 
-def _short_rows(raw: RawReport, text: str, sep: str, quoting: int) -> dict[int, int]:
+def _short_rows(raw: RawReport, text: str, sep: str, quoting: Quoting) -> dict[int, int]:
     """Data rows (frame index) with fewer values than the header, and how many they have.
 
     pandas pads a short row with empty cells, which would read as "nothing there"; only the
@@ -780,15 +781,16 @@ def _remove_controls(raw: RawReport) -> None:
             row = int(hit.to_numpy().nonzero()[0][0])
             if first is None or (row, pos) < first:
                 first = (row, pos)
-            raw.frame.isetitem(pos, col.map(clean))
+            # pandas-stubs allow no Series here; pandas takes one (aligned on the index).
+            raw.frame.isetitem(pos, col.map(clean))  # type: ignore[arg-type]
     header_hit = [i for i, h in enumerate(raw.header) if CONTROL_CHARACTERS.search(h)]
     raw.header = [str(clean(h)) for h in raw.header]
     if first is None and not header_hit:
         return
-    where = (
-        {"row": raw.file_row(first[0]), "column": raw.header[first[1]]}
+    row, column = (
+        (raw.file_row(first[0]), raw.header[first[1]])
         if first is not None
-        else {"row": 1, "column": raw.header[header_hit[0]]}
+        else (1, raw.header[header_hit[0]])
     )
     raw.findings.append(
         Finding(
@@ -798,7 +800,8 @@ def _remove_controls(raw: RawReport) -> None:
             "vertical tab) that no spreadsheet can hold; they were taken out, the rest of "
             "the text was kept",
             file=str(raw.path),
-            **where,  # type: ignore[arg-type]
+            row=row,
+            column=column,
         )
     )
 

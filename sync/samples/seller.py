@@ -104,15 +104,15 @@ def _simulate(
     daily = pd.DataFrame(
         {
             "date": np.repeat(dates.values, n),
-            "child_asin": np.tile(cat.child_asin.values, d),
-            "sku": np.tile(cat.sku.values, d),
+            "child_asin": np.tile(cat.child_asin.to_numpy(), d),
+            "sku": np.tile(cat.sku.to_numpy(), d),
             "sessions": sessions.ravel(),
             "page_views": (sessions * rng.uniform(1.2, 1.5, (d, n))).round().ravel(),
             "buy_box_pct": buy_box.round(3).ravel(),
             "units": units.ravel(),
         }
     )
-    daily["sales"] = (daily.units * np.tile(cat.price.values, d)).round(2)
+    daily["sales"] = (daily.units * np.tile(cat.price.to_numpy(), d)).round(2)
 
     terms = _search_terms(rng, cat, dates, units, terms_per_group, problems, term_rows)
     brand = _brand_ads(rng, dates, cat)
@@ -173,7 +173,7 @@ def _search_terms(
     auto = term_idx % 2 == 0
     campaign = np.where(auto, "SP-自动-", "SP-手动-精准-") + zh + np.char.mod("-%02d", fam)
     ad_group = np.where(auto, "自动-全尺寸", "精准-核心词")
-    base_terms = np.array([p[0].lower() for p in PRODUCTS])[cat.family.values[asin_idx]]
+    base_terms = np.array([p[0].lower() for p in PRODUCTS])[cat.family.to_numpy()[asin_idx]]
     search_term = np.char.add(base_terms, np.char.mod(" %d", term_idx))
     impressions = rng.poisson(900, m) + 50
     clicks = rng.binomial(impressions, 0.0045)
@@ -334,7 +334,7 @@ def _returns(
         {
             "return_date": rows.date.to_numpy() + lag.astype("timedelta64[D]"),
             "order_id": [
-                f"11{i % 10}-{rng.integers(1e6, 9e6)}-{rng.integers(1e6, 9e6)}"
+                f"11{i % 10}-{rng.integers(10**6, 9 * 10**6)}-{rng.integers(10**6, 9 * 10**6)}"
                 for i in range(len(rows))
             ],
             "sku": rows.sku.to_numpy(),
@@ -360,6 +360,9 @@ def _feedback(rng: np.random.Generator, dates: pd.DatetimeIndex) -> pd.DataFrame
             "date": dates[picks],
             "rating": rng.integers(1, 4, 6),
             "comments": comments,
-            "order_id": [f"112-{rng.integers(1e6, 9e6)}-{rng.integers(1e6, 9e6)}" for _ in picks],
+            "order_id": [
+                f"112-{rng.integers(10**6, 9 * 10**6)}-{rng.integers(10**6, 9 * 10**6)}"
+                for _ in picks
+            ],
         }
     )

@@ -128,7 +128,7 @@ class XlsxTarget(Target):
         self.path = Path(path)
         self.name = str(self.path)
         self.key = str(real_path(self.path))
-        self._book = None
+        self._book: Workbook | None = None
         self._seen: Fingerprint | _Unread | None = expect
 
     @property

@@ -52,7 +52,8 @@ def build_plan(inputs: Inputs) -> WorkbookPlan:
         *data,
     ]
     # Counted after the tables exist: the dashboard's red count reads every status column.
-    sheets[0].blocks.append(
+    sheets[0].blocks = [
+        *sheets[0].blocks,
         Block(
             4,
             4,
@@ -62,8 +63,8 @@ def build_plan(inputs: Inputs) -> WorkbookPlan:
                     formula(red_count(book), Style.COUNT),
                 ]
             ],
-        )
-    )
+        ),
+    ]
     return WorkbookPlan(sheets, lang, names={"period_days": book.ref("dashboard", "$B$4")})
 
 

@@ -7,6 +7,7 @@ text so that no target ever turns `=HYPERLINK(...)` typed by a shopper into a fo
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -127,11 +128,11 @@ class Chart:
 class Sheet:
     key: str  # stable id: "dashboard", "actions", ... (titles are translated)
     title: str
-    blocks: list[Block | FrameBlock] = field(default_factory=list)
+    blocks: Sequence[Block | FrameBlock] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
-    widths: dict[str, float] = field(default_factory=dict)
+    widths: Mapping[str, float] = field(default_factory=dict)
     freeze: str | None = None
     hidden: bool = False
     tab_color: str | None = None

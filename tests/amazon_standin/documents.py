@@ -10,6 +10,7 @@ import json
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from fupan.sync.samples import writers
@@ -35,6 +36,7 @@ def sales_and_traffic(seller: Seller, start: date, end: date, options: dict[str,
     d = _days(seller.daily, start, end)
     by_date = []
     for day, g in d.groupby("date"):
+        assert isinstance(day, pd.Timestamp)
         bb_views = float((g.buy_box_pct * g.page_views).sum())
         units, sales, sessions, views = (
             float(g[c].sum()) for c in ("units", "sales", "sessions", "page_views")
@@ -78,8 +80,9 @@ def sales_and_traffic(seller: Seller, start: date, end: date, options: dict[str,
     by_asin = []
     rows = writers.business_asin_rows(seller, _period(start, end))
     total_s, total_p = max(rows.sessions.sum(), 1), max(rows.page_views.sum(), 1)
+    r: Any  # a row: pandas-stubs type its fields as any scalar, a number or a date alike
     for r in rows.itertuples(index=False):
-        row = {"parentAsin": r.parent_asin, "childAsin": r.child_asin}
+        row: dict[str, object] = {"parentAsin": r.parent_asin, "childAsin": r.child_asin}
         if options.get("asinGranularity") == "SKU":
             row["sku"] = r.sku
         row["salesByAsin"] = {

@@ -273,7 +273,7 @@ class FakeAmazon:
             and all(isinstance(i, str) and i in MARKETPLACE_IDS for i in ids)
         ):
             return self._refuse(400, f"invalid marketplaceIds {ids!r}")
-        times = []
+        times: list[datetime | None] = []
         for name in ("dataStartTime", "dataEndTime"):
             value = body.get(name)
             if value is None:
@@ -285,7 +285,8 @@ class FakeAmazon:
             if when.timestamp() > self.clock.now():
                 return self._refuse(400, f"{name} is in the future")
             times.append(when)
-        if all(times) and times[0] > times[1]:
+        start, end = times
+        if start and end and start > end:
             return self._refuse(400, "dataStartTime is after dataEndTime")
         options = body.get("reportOptions", {})
         if not isinstance(options, dict) or not all(isinstance(v, str) for v in options.values()):
@@ -397,6 +398,7 @@ class FakeAmazon:
             self.kill_download = None
             raise Killed("pull killed while downloading")
         if r.api == "ads":
+            assert r.start and r.end  # an ads report always has its days
             rows = documents.ads_rows(self.seller, r.report_type, r.start, r.end)
             return (
                 200,
@@ -414,6 +416,7 @@ class FakeAmazon:
         if r.report_type in self.override:
             data, ctype = self.override[r.report_type]
         elif r.report_type == "GET_SALES_AND_TRAFFIC_REPORT":
+            assert r.start and r.end  # checked when the report was requested
             data = documents.sales_and_traffic(self.seller, r.start, r.end, r.options)
             ctype = "application/json"
         else:
@@ -579,12 +582,22 @@ class _Adapter(BaseAdapter):
         super().__init__()
         self.fake = fake
 
-    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+    def send(
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: float | tuple[float | None, float | None] | None = None,
+        verify: bool | str = True,
+        cert: str | tuple[str, str] | None = None,
+        proxies: dict[str, str] | None = None,
+    ) -> requests.Response:
         body = request.body
         if isinstance(body, str):
             body = body.encode("utf-8")
+        assert body is None or isinstance(body, bytes)  # requests' JSON and form bodies
+        headers = {k: v if isinstance(v, str) else v.decode() for k, v in request.headers.items()}
         status, headers, content = self.fake.handle(
-            request.method or "GET", request.url or "", dict(request.headers), body
+            request.method or "GET", request.url or "", headers, body
         )
         response = requests.Response()
         response.status_code = status

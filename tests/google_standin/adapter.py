@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import requests
 from requests.adapters import BaseAdapter
@@ -35,13 +35,21 @@ class StandInAdapter(BaseAdapter):
         super().__init__()
         self.fake = fake
 
-    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+    def send(
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: float | tuple[float | None, float | None] | None = None,
+        verify: bool | str = True,
+        cert: str | tuple[str, str] | None = None,
+        proxies: dict[str, str] | None = None,
+    ) -> requests.Response:
         body = request.body
         if isinstance(body, str):
             body = body.encode("utf-8")
-        status, answer = self.fake.handle(
-            request.method or "GET", request.url or "", dict(request.headers), body
-        )
+        assert body is None or isinstance(body, bytes)  # requests' JSON and form bodies
+        headers = {k: v if isinstance(v, str) else v.decode() for k, v in request.headers.items()}
+        status, answer = self.fake.handle(request.method or "GET", request.url or "", headers, body)
         response = requests.Response()
         response.status_code = status
         response.reason = _REASONS.get(status, "")

@@ -125,7 +125,7 @@ def _mask(given: Any, ref: str) -> masks.Tree:
     return masks.with_colour_twins(tree)
 
 
-def _check_value(value: dict[str, Any] | None, where: Callable[[], str]) -> None:
+def _check_value(value: dict[str, Any] | None, where: Callable[..., str]) -> None:
     """ExtendedValue is a oneof; text is limited to 50,000 characters (`where`: lazy path)."""
     if not value:
         return
@@ -175,7 +175,7 @@ def _merge_cell(
         merged = new
     elif flat and old is None:  # the most common case: a fresh cell
         merged = {k: v for k in tree if (v := new.get(k)) is not None}
-    elif flat:
+    elif flat and old is not None:  # (old is None was the case above)
         merged = dict(old)
         for k in tree:
             v = new.get(k)

@@ -265,7 +265,10 @@ def permissions_create(fake: FakeGoogle, call: Call) -> tuple[int, Any]:
         raise drive_error(400, "invalid", "Invalid permission type.")
     if role not in ("owner", "organizer", "fileOrganizer", "writer", "commenter", "reader"):
         raise drive_error(400, "invalid", "Invalid permission role.")
-    if role == "owner" and one(call.query, "transferOwnership", "false").lower() != "true":
+    if (
+        role == "owner"
+        and (one(call.query, "transferOwnership", "false") or "false").lower() != "true"
+    ):
         raise drive_error(
             403,
             "forbidden",

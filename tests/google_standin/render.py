@@ -110,8 +110,8 @@ def grid_data(sheet: SheetModel, bounds: Bounds, want: Tree | None) -> dict[str,
             lines[r] = line
         if lines:
             for r in range(r0, max(lines) + 1):
-                line = lines.get(r)
-                row_data.append({"values": line} if line else {})
+                got = lines.get(r)
+                row_data.append({"values": got} if got else {})
     if row_data:
         out["rowData"] = row_data
     out["rowMetadata"] = [{"pixelSize": 21, **sheet.row_props.get(r, {})} for r in range(r0, r1)]

@@ -317,7 +317,7 @@ def _pattern_number(number: float, pattern: str) -> str:
 
 
 def _is_datetime(number_format: dict | None) -> bool:
-    return bool(number_format) and number_format.get("type") in ("DATE", "TIME", "DATE_TIME")
+    return bool(number_format and number_format.get("type") in ("DATE", "TIME", "DATE_TIME"))
 
 
 def formatted(cell: Cell | None) -> str | None:

@@ -288,7 +288,8 @@ def currency_in(text: str) -> str | None:
     """An ISO currency code named in a sentence (`All amounts in USD, unless specified`)."""
 
     known = {m.currency for m in marketplaces.MARKETPLACES.values()} | {"CNY"}
-    for word in re.findall(r"\b[A-Z]{3}\b", text):
+    words: list[str] = re.findall(r"\b[A-Z]{3}\b", text)
+    for word in words:
         if word in known:
             return word
     lower = text.lower()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 from abc import ABC, abstractmethod
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
@@ -208,8 +210,8 @@ def settle_marketplace(
     raw: RawReport,
     ctx: ReadContext,
     *,
-    currencies: set[str] = frozenset(),  # type: ignore[assignment]
-    countries: set[str] = frozenset(),  # type: ignore[assignment]
+    currencies: AbstractSet[str] = frozenset(),
+    countries: AbstractSet[str] = frozenset(),
 ) -> Market:
     """The marketplace of a file: the one given, checked against what the file shows.
 
@@ -465,7 +467,9 @@ def _check_numbers(
         _raise(_cell_error(raw, outside, pos, lambda v: f'"{v}" is not between 0 and 100 %', fix))
 
 
-def _cell_error(raw: RawReport, mask: pd.Series, pos: int, problem, fix: str):  # type: ignore[no-untyped-def]
+def _cell_error(
+    raw: RawReport, mask: pd.Series, pos: int, problem: Callable[[object], str], fix: str
+) -> ReportError | None:
     """A ReportError naming the first cell of a column where `mask` holds, or None."""
     mask = mask.fillna(False).astype(bool)
     if not bool(mask.any()):

@@ -69,13 +69,13 @@ class FeePreview(Reader):
                     col[field] = keys.index(name)
         missing = [f for f in REQUIRED if f not in col]
         if missing:
-            names = [(TEXT | NUMBERS)[f][0] for f in missing]
+            headers = [(TEXT | NUMBERS)[f][0] for f in missing]
             if "fulfillment_fee" in missing:
-                names[missing.index("fulfillment_fee")] = (
+                headers[missing.index("fulfillment_fee")] = (
                     "expected-fulfillment-fee-per-unit (or, in Europe, "
                     "expected-domestic-fulfilment-fee-per-unit)"
                 )
-            raise _money.missing_column(raw, names)
+            raise _money.missing_column(raw, headers)
         out = pd.DataFrame(index=raw.frame.index)
         for field in TEXT:
             if field in col:

@@ -333,6 +333,7 @@ def open_client(
     authorises requests itself).
     """
     factory = partial(BoundedRetryClient, **retry_kwargs) if retry_kwargs else BoundedRetryClient
+    # gspread only calls http_client(auth, session): a partial of the class does as well.
     return gspread.Client(auth=creds, session=session, http_client=cast(type[HTTPClient], factory))
 
 

@@ -156,7 +156,7 @@ def content(sheet: Sheet) -> SheetContent:
             if str(frames[0].frame[name].dtype).startswith("datetime")
         ]
         return SheetContent(rows, len(values), len(values[0]), dates, frame=True)
-    grid = cell_rows(sheet.blocks)  # type: ignore[arg-type]
+    grid = cell_rows(sheet.blocks)  # type: ignore[arg-type]  # no FrameBlock: returned above
     rows = [{"values": [cell_data(c) for c in line]} for line in grid]
     width = max((len(line) for line in grid), default=0)
     fills = filled_formulas(rows, width)
@@ -184,7 +184,7 @@ def filled_formulas(rows: list[dict[str, Any]], width: int) -> list[tuple[int, i
             if first is not None:
                 while end < len(rows) and formula(end, col) == moved_down(first, end - r):
                     end += 1
-            if end - r >= MIN_RUN:
+            if first is not None and end - r >= MIN_RUN:
                 out.append((r, end, col, first))
                 for k in range(r, end):
                     del rows[k]["values"][col]["userEnteredValue"]
@@ -214,7 +214,7 @@ def shared_formats(rows: list[dict[str, Any]], width: int) -> list[tuple]:
                     runs.setdefault((start, r, key), []).append(col)
                 start, key = r, here
                 if here:
-                    formats[here] = fmt  # type: ignore[assignment]
+                    formats[here] = fmt  # type: ignore[assignment]  # here: fmt is set
     out = []
     for (r0, r1, key), cols in sorted(runs.items(), key=lambda kv: (kv[0][0], kv[1][0])):
         # Neighbouring columns with the same run become one rectangle.
@@ -309,7 +309,8 @@ def write_cells(sheet_id: int, body: SheetContent, size: tuple[int, int]) -> lis
 
 def chunks(rows: list[dict], budget: int) -> Iterator[tuple[int, list[dict]]]:
     """Consecutive slices of rows whose JSON stays under `budget` bytes (start row, slice)."""
-    start, size, part = 0, 0, []
+    start, size = 0, 0
+    part: list[dict] = []
     for n, row in enumerate(rows):
         cost = approx_size(row)
         if part and size + cost > budget:

@@ -437,12 +437,12 @@ class GSheetsTarget(Target):
             self._batch_update({"requests": body}, what=f"staging {n}/{len(batches)}")
         swaps: list[dict] = []
         for t in staged:
-            rows, cols = sizes[t]
+            height, width = sizes[t]
             swaps.append(
                 {
                     "copyPaste": {
-                        "source": payload.box(stage_ids[t], 0, rows, 0, cols),
-                        "destination": payload.box(ids[t], 0, rows, 0, cols),
+                        "source": payload.box(stage_ids[t], 0, height, 0, width),
+                        "destination": payload.box(ids[t], 0, height, 0, width),
                         "pasteType": "PASTE_NORMAL",
                     }
                 }

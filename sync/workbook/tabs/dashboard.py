@@ -204,7 +204,10 @@ def overdue_formula(book: Book) -> str:
     due = ACTION_COLUMNS.index("due") + 1
     st = ACTION_COLUMNS.index("status") + 1
     dl, sl = get_column_letter(due), get_column_letter(st)
-    rng = lambda c: f"{a}!${c}$5:${c}$5000"  # noqa: E731
+
+    def rng(c: str) -> str:
+        return f"{a}!${c}$5:${c}$5000"
+
     return (
         f'=COUNTIFS({rng(dl)},"<"&TODAY(),{rng(sl)},"<>done",{rng(sl)},"<>dropped",{rng(sl)},"<>")'
     )

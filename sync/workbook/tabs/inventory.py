@@ -35,7 +35,7 @@ def inventory(book: Book) -> Sheet:
     for n, r in enumerate(stock.itertuples(index=False)):
         x = FIRST + n
         crit = [("sku", f"$A{x}")]
-        prow = book.product_rows.get(r.sku)
+        prow = book.product_rows.get(str(r.sku))
         lead = (
             f'=IF({settings}!$E${prow}="",{default_lead},{settings}!$E${prow})'
             if prow

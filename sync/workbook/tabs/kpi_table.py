@@ -142,16 +142,12 @@ def ad_groups(book: Book, start: int) -> Block:
                 ],
                 formula(
                     "="
-                    + KPIS["acos"].formula(
-                        lambda m, r=r: {"ad_spend": f"C{r}", "ad_sales": f"D{r}"}[m]
-                    ),
+                    + KPIS["acos"].formula({"ad_spend": f"C{r}", "ad_sales": f"D{r}"}.__getitem__),
                     Style.RATIO,
                 ),
                 formula(
                     "="
-                    + KPIS["ctr"].formula(
-                        lambda m, r=r: {"clicks": f"E{r}", "impressions": f"F{r}"}[m]
-                    ),
+                    + KPIS["ctr"].formula({"clicks": f"E{r}", "impressions": f"F{r}"}.__getitem__),
                     Style.RATIO,
                 ),
             ]
