@@ -19,6 +19,9 @@ from shared_files import SHARED, shared_dir, why_absent
 
 CASSETTES = SHARED / "gspread-cassettes"
 
+# No twin: this checks the Google stand-in against Google's recordings (no reader, KPI or
+# workbook behaviour); what fupan does with a Google Sheet is tested on the stand-in
+# everywhere (test_gsheets_target.py, test_google_standin.py, test_actions_gsheet.py).
 pytestmark = [
     pytest.mark.shared,
     pytest.mark.skipif(
