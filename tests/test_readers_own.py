@@ -296,9 +296,15 @@ def test_2019_workbook_declares_a_size_of_one_cell(tmp_path):
     ../shared/fixtures/real/SOURCE.md): the reader must not trust it, or it sees one column."""
     import zipfile
 
+    from openpyxl import load_workbook
+
     path = write(tmp_path / "t.xlsx", "sp_targeting_2019")
     sheet = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
     assert b'<dimension ref="A1"/>' in sheet and b't="inlineStr"' in sheet
+    with pytest.warns(UserWarning, match="no default style"):
+        trusting = load_workbook(path, read_only=True)
+    assert trusting.worksheets[0].max_column == 1  # the trap, as in the real downloads
+    trusting.close()
     raw = load(path)
     assert raw.header[12] == "Total Advertising Cost of Sales (ACoS) "
     assert len(raw.header) == raw.frame.shape[1] == 22 and len(raw.frame) == 3
