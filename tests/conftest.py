@@ -1,4 +1,14 @@
-"""Shared test fixtures. Files from ../shared are read in place and skipped when absent."""
+"""Shared test fixtures. Files from ../shared are read in place and skipped when absent.
+
+A fresh clone elsewhere has no ../shared. Every test that reads it (through `shared_path`,
+`shared_reports`, `shared_real`, or the gspread cassettes) then skips, and a twin on files
+the project writes itself (sync/samples) checks the same reader, KPI or workbook behaviour;
+each shared test names its twin. To run that view here, hide ../shared without moving it:
+
+    FUPAN_NO_SHARED=1 .venv/bin/python -m pytest -q -n 2 -m "not slow"
+
+(any value but empty or "0"); the shared tests then skip, saying so, and the twins run.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +20,9 @@ from pathlib import Path
 import pytest
 from fupan.sync.flows.demo import DemoResult
 from fupan.sync.samples import Seller, small_seller
+from shared_files import shared_dir, why_absent
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
 # The day every CLI run in the tests happens on (fupan's clock reads it); a test that needs
@@ -33,10 +43,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test with the reason."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"../shared is absent here ({'/'.join(parts)} not found)")
+    """A path under ../shared, or skip the test with the reason (absent, or FUPAN_NO_SHARED)."""
+    path = shared_dir(*parts)
+    if path is None:
+        pytest.skip(why_absent(*parts))
     return path
 
 

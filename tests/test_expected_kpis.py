@@ -65,6 +65,7 @@ def run_kpis(folder, files, *extra):
     return {(r["scope"], r["key"], r["kpi"]): r for r in rows}
 
 
+# Twin without ../shared: test_expected_kpis_own.py::test_fupan_kpis_reproduces_hand_computed_kpis
 def test_fupan_kpis_reproduces_expected_kpis(shared_reports):
     expected = json.loads((shared_reports / "expected-kpis.json").read_text())
     got = run_kpis(shared_reports, FILES)
@@ -73,6 +74,7 @@ def test_fupan_kpis_reproduces_expected_kpis(shared_reports):
         assert round(value, _decimals(expected[key])) == pytest.approx(expected[key]), key
 
 
+# Twin without ../shared: test_expected_kpis_own.py, same name
 def test_chinese_and_english_exports_give_identical_kpis(shared_reports):
     en = run_kpis(shared_reports, FILES)
     zh_files = [
@@ -85,6 +87,7 @@ def test_chinese_and_english_exports_give_identical_kpis(shared_reports):
     assert run_kpis(shared_reports, zh_files) == en
 
 
+# Twin without ../shared: test_expected_kpis_own.py, same name
 @pytest.mark.parametrize(
     "variant",
     [

@@ -10,20 +10,23 @@ volatile fields listed below. See the shared docs, section 2, "Two ways to use t
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 from google_standin import FakeGoogle
+from shared_files import SHARED, shared_dir, why_absent
 
-CASSETTES = Path(__file__).resolve().parents[2] / "shared" / "gspread-cassettes"
+CASSETTES = SHARED / "gspread-cassettes"
 
+# No twin: this checks the Google stand-in against Google's recordings (no reader, KPI or
+# workbook behaviour); what fupan does with a Google Sheet is tested on the stand-in
+# everywhere (test_gsheets_target.py, test_google_standin.py, test_actions_gsheet.py).
 pytestmark = [
     pytest.mark.shared,
     pytest.mark.skipif(
-        not CASSETTES.is_dir(),
-        reason=f"the gspread cassettes are not here ({CASSETTES}): shared/ is absent",
+        shared_dir("gspread-cassettes") is None,
+        reason=f"the gspread cassettes are not read: {why_absent('gspread-cassettes')}",
     ),
 ]
 
@@ -40,7 +43,7 @@ EXCLUDED: dict[tuple[str, int, str], str] = {}
 
 
 def cassette_names() -> list[str]:
-    if not CASSETTES.is_dir():
+    if shared_dir("gspread-cassettes") is None:
         return []
     return sorted(p.name for p in CASSETTES.glob("*.json"))
 

@@ -18,12 +18,14 @@ CHILD = "business-report_child-asin_{}.csv"
 B2B = ["sessions_b2b", "page_views_b2b", "units_b2b", "sales_b2b", "order_items_b2b"]
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_endash_variant_equals_hyphen_layout(shared_reports):
     en = read_report(shared_reports / CHILD.format("en"), JUNE).frame
     dash = read_report(shared_reports / CHILD.format("en_endash-variant"), JUNE).frame
     pd.testing.assert_frame_equal(en, dash)
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_2019_layout_equals_new_layout_but_b2b_and_buy_box_rounding(shared_reports):
     en = read_report(shared_reports / CHILD.format("en"), JUNE).frame
     old = read_report(shared_reports / CHILD.format("en_2019-layout"), JUNE).frame
@@ -35,6 +37,7 @@ def test_2019_layout_equals_new_layout_but_b2b_and_buy_box_rounding(shared_repor
     assert old.buy_box_pct.between(0, 1).all()
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_by_date_sums_equal_the_child_report(shared_reports):
     child = read_report(shared_reports / CHILD.format("en"), JUNE).frame
     daily = read_report(shared_reports / "business-report_by-date_en.csv").frame
@@ -44,6 +47,7 @@ def test_by_date_sums_equal_the_child_report(shared_reports):
     assert daily.date.max() == pd.Timestamp("2025-06-30")
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_business_report_without_period_says_which_period_to_pass(shared_reports):
     with pytest.raises(MissingPeriodError) as info:
         read_report(shared_reports / CHILD.format("en"), ReadContext(today=date(2026, 11, 25)))
@@ -57,6 +61,7 @@ def test_suggested_period_is_the_last_full_week():
     assert str(Period.last_full_week(date(2026, 11, 22))) == "2026-11-09..2026-11-15"
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_planning_sums_and_one_bucket_family(shared_reports):
     inv = read_report(shared_reports / "fba-inventory-planning-data.txt").frame
     assert inv.available.sum() == 3115
@@ -66,12 +71,14 @@ def test_planning_sums_and_one_bucket_family(shared_reports):
     assert inv.snapshot_date.eq(pd.Timestamp("2025-06-30")).all()
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_returns_sum_and_utc_days(shared_reports):
     ret = read_report(shared_reports / "fba-customer-returns.txt").frame
     assert ret.quantity.sum() == 16
     assert (ret.return_date == ret.return_date.dt.normalize()).all()
 
 
+# Twin without ../shared: test_readers_own.py::test_real_business_report_layout
 def test_real_business_report_sums(shared_real):
     frame = read_report(
         shared_real / "xvr-datasciencecoursera/BusinessReport-11-21-19.csv",
@@ -172,6 +179,7 @@ def test_legacy_inventory_age_layout(tmp_path):
     assert (row.available, row.age_91_180, row.units_shipped_t90) == (40, 6, 35)
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_myi_without_period_is_dated_today_with_a_note(shared_reports):
     path = shared_reports / "fba-myi-unsuppressed-inventory.txt"
     result = read_report(path, ReadContext(today=date(2026, 11, 25)))
@@ -199,6 +207,7 @@ def test_myi_inbound_is_working_plus_shipped_plus_receiving(tmp_path):
     assert row.title == 'Mat 16.5" x 11"'
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_feedback_drops_rater_email(shared_reports):
     frame = read_report(shared_reports / "seller-feedback.txt").frame
     assert not any("email" in c for c in frame.columns)

@@ -34,6 +34,7 @@ KINDS = {
 }
 
 
+# Twin without ../shared: test_readers_own.py::test_layout_is_detected_and_read
 @pytest.mark.parametrize("name", sorted(KINDS))
 def test_fixture_is_detected_and_read(shared_reports, name):
     result = read_report(shared_reports / name, JUNE)
@@ -42,6 +43,7 @@ def test_fixture_is_detected_and_read(shared_reports, name):
     assert list(result.frame.columns) == result.table.names
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_business_report_dedups_traffic_of_repeated_sku_rows(shared_reports):
     frame = read_report(shared_reports / "business-report_child-asin_en.csv", JUNE).frame
     assert frame.sessions.sum() == 23188
@@ -51,12 +53,14 @@ def test_business_report_dedups_traffic_of_repeated_sku_rows(shared_reports):
     assert len(pair) == 2 and sorted(pair.sessions) == [0, 4210]
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_chinese_business_report_equals_english(shared_reports):
     en = read_report(shared_reports / "business-report_child-asin_en.csv", JUNE).frame
     zh = read_report(shared_reports / "business-report_child-asin_zh.csv", JUNE).frame
     pd.testing.assert_frame_equal(en, zh)
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_sp_reports_agree_on_spend_and_sales(shared_reports):
     totals = set()
     for name in (
@@ -71,6 +75,7 @@ def test_sp_reports_agree_on_spend_and_sales(shared_reports):
     assert totals == {(3029.45, 9533.41)}
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_attribution_windows_and_ad_types(shared_reports):
     sp = read_report(shared_reports / "sp-targeting-report_en.xlsx", JUNE).frame
     sb = read_report(shared_reports / "sb-campaign-report_en.xlsx", JUNE).frame
@@ -81,6 +86,7 @@ def test_attribution_windows_and_ad_types(shared_reports):
     assert sp.top_of_search_share.between(0, 1).all()
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_campaign_csv_uses_row_date_and_unescapes_quotes(shared_reports):
     f = read_report(shared_reports / "sp-campaign-report_en.csv", JUNE).frame
     assert f.start_date.min() == pd.Timestamp("2025-06-26")
@@ -89,6 +95,7 @@ def test_campaign_csv_uses_row_date_and_unescapes_quotes(shared_reports):
     assert f.campaign.str.contains('"', regex=False).any()
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_inventory_reports_count_the_same_stock(shared_reports):
     myi = read_report(shared_reports / "fba-myi-unsuppressed-inventory.txt", JUNE).frame
     ui = read_report(shared_reports / "fba-manage-inventory_ui-download_cp1252.csv", JUNE).frame
@@ -99,6 +106,7 @@ def test_inventory_reports_count_the_same_stock(shared_reports):
     assert "–" in ui.title.iloc[0]  # decoded as Windows-1252
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_returns_feedback_health_orders(shared_reports):
     returns = read_report(shared_reports / "fba-customer-returns.txt", JUNE).frame
     assert returns.quantity.sum() == 16
@@ -125,6 +133,9 @@ REAL = {
 }
 
 
+# Twins without ../shared:
+#   test_readers_own.py::test_real_download_layouts
+#   test_readers_own.py::test_real_business_report_layout
 @pytest.mark.parametrize("name", sorted(REAL))
 def test_real_downloads(shared_real, name):
     result = read_report(
@@ -134,6 +145,8 @@ def test_real_downloads(shared_real, name):
     assert result.frame.spend.notna().all() if "spend" in result.frame else True
 
 
+# Twin without ../shared:
+#   test_readers_own.py::test_campaign_csv_uses_row_date_and_unescapes_quotes[2019]
 def test_real_campaign_names_match_between_csv_and_xlsx(shared_real):
     csv = read_report(
         shared_real / "xvr-datasciencecoursera/Sponsored Products Campaign report.csv"
@@ -141,6 +154,7 @@ def test_real_campaign_names_match_between_csv_and_xlsx(shared_real):
     assert '63" x 27.5" -key words 3 manual' in set(csv.frame.campaign)
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_real_business_report_child_under_two_parents(shared_real):
     f = read_report(
         shared_real / "xvr-datasciencecoursera/BusinessReport-11-21-19.csv",

@@ -12,7 +12,7 @@ from fupan.sync.ingest.readers.base import ReadContext
 from fupan.sync.ingest.registry import read_report
 from fupan.sync.periods import Period
 from fupan.sync.samples import WRITERS, large_seller, small_seller, write_demo_reports, writers
-from fupan.sync.samples.writers import DATE_FORMAT
+from fupan.sync.samples.writers import DATE_FORMAT, DATE_FORMAT_ZH
 from openpyxl import load_workbook
 
 END = date(2026, 11, 22)
@@ -174,6 +174,9 @@ def test_every_registered_writer_is_read_back(tmp_path, seller, kind):
 
 
 # Byte-level layout against the shared fixtures -------------------------------------------------
+# No twins: these check the writers, which make every twin's files (tests/test_readers_own.py,
+# tests/test_expected_kpis_own.py), against Amazon's bytes; without ../shared there is
+# nothing to compare with.
 
 TEXT_FIXTURES = {
     "business-report_child-asin_en.csv": lambda p, s: writers.write_business_asin(p, s, WEEK),
@@ -251,5 +254,121 @@ def test_xlsx_header_and_cell_types_match_amazon(tmp_path, seller, shared_report
         if theirs[header][0] != "n" or ours[header][0] != "n":
             continue
         assert ours[header] == theirs[header], header
-    assert ours[({"Date", "日期"} & set(ours)).pop()] == ("d", DATE_FORMAT)
+    day_format = DATE_FORMAT_ZH if "日期" in ours else DATE_FORMAT
+    assert ours[({"Date", "日期"} & set(ours)).pop()] == ("d", day_format)
     assert our_title.replace(" ", "_") == their_title.replace(" ", "_")
+
+
+# The writers' summary and 2019 layouts against the fixtures and the real downloads ----------
+# (these check the stand-ins the twins in tests/test_readers_own.py rest on; no twin of their
+# own: without ../shared there is nothing to compare with)
+
+SUMMARY_FIXTURES = {
+    "sp-search-term-report_en.xlsx": ("search_term", "en"),
+    "sp-search-term-report_zh.xlsx": ("search_term", "zh"),
+    "sp-advertised-product-report_en.xlsx": ("advertised_product", "en"),
+    "sp-targeting-report_en.xlsx": ("targeting", "en"),
+}
+
+
+def _first_values(path) -> tuple[list[str], dict[str, tuple[str, str]]]:
+    """Header, and per column the type and number format of its first non-empty cell."""
+    ws = load_workbook(path).worksheets[0]
+    rows = ws.iter_rows(max_row=200)
+    header = [c.value for c in next(rows)]
+    seen: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        for h, c in zip(header, row, strict=True):
+            if c.value is not None and h not in seen:
+                seen[h] = (c.data_type, c.number_format)
+    return header, seen
+
+
+@pytest.mark.parametrize("name", sorted(SUMMARY_FIXTURES))
+def test_summary_xlsx_header_matches_amazon(tmp_path, seller, shared_reports, name):
+    grain, lang = SUMMARY_FIXTURES[name]
+    period = Period(seller.start, seller.end)
+    ours = writers.write_sp_xlsx(tmp_path / name, seller, grain, lang=lang, period=period)
+    our_header, our_cells = _first_values(ours)
+    their_header, their_cells = _first_values(shared_reports / name)
+    assert our_header == their_header  # Start Date, End Date first, in this order
+    day_format = DATE_FORMAT_ZH if lang == "zh" else DATE_FORMAT
+    for h in our_header[:2]:
+        assert our_cells[h] == their_cells[h] == ("d", day_format)
+
+
+def test_summary_search_term_matches_the_2022_download(tmp_path, seller, shared_real):
+    name = "mannyvv-amazon-fba-report-analyzer/Sponsored Products Search term report.xlsx"
+    period = Period(seller.start, seller.end)
+    ours = writers.write_sp_xlsx(tmp_path / "st.xlsx", seller, "search_term", period=period)
+    our_header, our_cells = _first_values(ours)
+    their_header, their_cells = _first_values(shared_real / name)
+    assert our_header == their_header
+    assert our_cells == their_cells
+
+
+REAL_TEXT = {
+    "xvr-datasciencecoursera/BusinessReport-11-21-19.csv": lambda p, s: writers.write_business_asin(
+        p, s, WEEK, layout="2019"
+    ),
+    "xvr-datasciencecoursera/Sponsored Products Campaign report.csv": lambda p, s: (
+        writers.write_sp_campaign_csv(p, s, layout="2019")
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_TEXT))
+def test_text_layout_matches_a_real_download(tmp_path, seller, shared_real, name):
+    ours = REAL_TEXT[name](tmp_path / "ours.csv", seller).read_bytes()
+    theirs = (shared_real / name).read_bytes()
+    assert _first_line(ours) == _first_line(theirs)  # BOM, header text, quoting
+    assert (b"\r\n" in ours) == (b"\r\n" in theirs)
+    # Every data field quoted (Business Report) or only where needed (campaign report).
+    second = [data.split(b"\n")[1] for data in (ours, theirs)]
+    assert [s.startswith(b'"') and s.rstrip(b"\r").endswith(b'"') for s in second] in (
+        [True, True],
+        [False, False],
+    )
+
+
+def _poi_layout(path):
+    """Sheet name, declared size, header and per column (cell type, number format) of the
+    first non-empty cell: read from the XML, as openpyxl cannot open these workbooks without
+    a warning ("Workbook contains no default style")."""
+    import re
+    import zipfile
+
+    z = zipfile.ZipFile(path)
+    sheet = re.search(r'<sheet name="([^"]*)"', z.read("xl/workbook.xml").decode()).group(1)
+    styles = z.read("xl/styles.xml").decode()
+    codes = {"0": "General", "1": "0", "2": "0.00"}
+    codes.update(re.findall(r'<numFmt numFmtId="(\d+)" formatCode="([^"]*)"', styles))
+    xfs = re.search(r"<cellXfs[^>]*>(.*?)</cellXfs>", styles, re.S).group(1)
+    formats = [codes[n] for n in re.findall(r'<xf numFmtId="(\d+)"', xfs)]
+    xml = z.read("xl/worksheets/sheet1.xml").decode()
+    dimension = re.search(r'<dimension ref="([^"]*)"/>', xml).group(1)
+    rows = re.findall(r'<row r="\d+">(.*?)</row>', xml[: xml.find('<row r="300">')], re.S)
+    cell = re.compile(r'<c r="([A-Z]+)\d+"(?: s="(\d+)")?(?: t="(\w+)")?>(.*?)</c>', re.S)
+    header = {col: re.sub(r"<[^>]+>", "", v) for col, _, _, v in cell.findall(rows[0])}
+    assert all(t == "inlineStr" for _, _, t, _ in cell.findall(rows[0]))
+    seen: dict[str, tuple[str, str]] = {}
+    for row in rows[1:]:
+        for col, style, kind, value in cell.findall(row):
+            if value and header[col] not in seen:
+                seen[header[col]] = (kind, formats[int(style)])
+    return sheet, dimension, list(header.values()), seen
+
+
+@pytest.mark.parametrize(
+    ("name", "grain"),
+    [
+        (
+            "xvr-datasciencecoursera/Sponsored Products Advertised product report.xlsx",
+            "advertised_product",
+        ),
+        ("xvr-datasciencecoursera/Sponsored Products Targeting report.xlsx", "targeting"),
+    ],
+)
+def test_2019_workbook_matches_the_real_download(tmp_path, seller, shared_real, name, grain):
+    ours = writers.write_sp_xlsx(tmp_path / "ours.xlsx", seller, grain, layout="2019")
+    assert _poi_layout(ours) == _poi_layout(shared_real / name)

@@ -52,6 +52,7 @@ def test_csv_saved_as_xlsx_is_read_by_content(tmp_path):
     assert any("report.xlsx" in f.file and f.severity.name == "WARNING" for f in raw.findings)
 
 
+# Twin without ../shared: test_readers_own.py, same name
 def test_xlsx_saved_as_csv_is_read_by_content(tmp_path, shared_reports):
     path = tmp_path / "ads.csv"
     shutil.copy(shared_reports / "sp-search-term-report_en.xlsx", path)

@@ -8,10 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 import zlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 import numpy as np
 import pandas as pd
@@ -194,9 +196,20 @@ def write_business_asin(
     path: Path, seller: Seller, period: Period, *, layout: str = "2021"
 ) -> Path:
     """layout: "2021" (hyphen headers), "endash", "zh" (Chinese UI) or "2019"."""
-    rows = business_asin_rows(seller, period)
-    total_s = max(rows.sessions.sum(), 1)
-    total_p = max(rows.page_views.sum(), 1)
+    return write_business_rows(path, business_asin_rows(seller, period), layout=layout)
+
+
+def write_business_rows(path: Path, rows: pd.DataFrame, *, layout: str = "2021") -> Path:
+    """Business Report rows as given, one file row each, in one header generation.
+
+    `rows` has parent_asin, child_asin, title, sku, sessions, page_views, buy_box_pct (a
+    fraction), units and sales. Rows are written as they are: a (parent, child) pair on
+    several SKU rows repeats its traffic on each, as Seller Central does, when the caller
+    gives it so. Percent-of-total columns divide by the traffic of each pair once.
+    """
+    pairs = rows.drop_duplicates(["parent_asin", "child_asin"])
+    total_s = max(pairs.sessions.sum(), 1)
+    total_p = max(pairs.page_views.sum(), 1)
     out = []
     money = us_dollar_zh if layout == "zh" else usd
     for r in rows.itertuples(index=False):
@@ -303,6 +316,8 @@ def _sp_columns(lang: str) -> dict[str, str]:
     if lang == "zh":
         return {
             "date": "日期",
+            "start_date": "开始日期",
+            "end_date": "结束日期",
             "top_is": "搜索结果顶部展示量份额",
             "portfolio": "广告组合名称",
             "currency": "货币",
@@ -331,6 +346,8 @@ def _sp_columns(lang: str) -> dict[str, str]:
         }
     return {
         "date": "Date",
+        "start_date": "Start Date",
+        "end_date": "End Date",
         "top_is": "Top-of-search Impression Share",
         "portfolio": "Portfolio name",
         "currency": "Currency",
@@ -396,9 +413,12 @@ SP_ORDER = {
     ],
 }
 DATE_FORMAT = "mmm\\ dd\\,\\ yyyy"
+DATE_FORMAT_ZH = "yyyy/m/d"  # the console in Chinese (research fixture, FIX grade)
 MONEY_FORMAT = "[$$]#,##0.00;\\([$$]#,##0.00\\)"
 _FORMATS = {
     "date": DATE_FORMAT,
+    "start_date": DATE_FORMAT,
+    "end_date": DATE_FORMAT,
     "impressions": "0",
     "top_is": "0.00%",
     "clicks": "0",
@@ -431,20 +451,34 @@ def _ratio(a: pd.Series, b: pd.Series) -> pd.Series:
     return (a / b.where(b != 0)).astype(object).where(b != 0, None)
 
 
-def sp_rows(seller: Seller, grain: str) -> pd.DataFrame:
+_SP_GROUPS = {
+    "search_term": ["campaign", "ad_group", "targeting", "match_type", "search_term"],
+    "advertised_product": ["campaign", "ad_group", "sku", "asin"],
+    "targeting": ["campaign", "ad_group", "targeting", "match_type"],
+}
+_SP_SUMMED = ["impressions", "clicks", "spend", "sales", "orders", "units"]
+
+
+def sp_rows(
+    seller: Seller, grain: str, period: Period | None = None, *, spans: str = "period"
+) -> pd.DataFrame:
+    """SP report rows of one grain: one per day (`date`), or with `period` one per row key
+    over the period (`start_date`, `end_date`): the console's Summary time unit. spans:
+    "period" dates every summary row with the period asked for; "row" with the first and
+    last day the row had data, as the 2022 search term report does."""
     t = seller.search_terms
-    keys = {
-        "advertised_product": ["date", "campaign", "ad_group", "sku", "asin"],
-        "targeting": ["date", "campaign", "ad_group", "targeting", "match_type"],
-    }.get(grain)
-    if keys:
-        t = (
-            t.groupby(keys, sort=False)[
-                ["impressions", "clicks", "spend", "sales", "orders", "units"]
-            ]
-            .sum()
-            .reset_index()
-        )
+    if period is not None:
+        t = t[(t.date >= pd.Timestamp(period.start)) & (t.date <= pd.Timestamp(period.end))]
+        g = t.groupby(_SP_GROUPS[grain], sort=False)
+        t = g[_SP_SUMMED].sum().join(g.date.agg(["min", "max"])).reset_index()
+        if spans == "row":
+            t = t.rename(columns={"min": "start_date", "max": "end_date"})
+        else:
+            t = t.drop(columns=["min", "max"]).assign(
+                start_date=pd.Timestamp(period.start), end_date=pd.Timestamp(period.end)
+            )
+    elif grain != "search_term":
+        t = t.groupby(["date", *_SP_GROUPS[grain]], sort=False)[_SP_SUMMED].sum().reset_index()
     t = t.assign(
         portfolio=t.campaign.str.split("-").str[-2],
         currency="USD",
@@ -463,10 +497,26 @@ def sp_rows(seller: Seller, grain: str) -> pd.DataFrame:
     return t
 
 
-def write_sp_xlsx(path: Path, seller: Seller, grain: str, *, lang: str = "en") -> Path:
+def write_sp_xlsx(
+    path: Path,
+    seller: Seller,
+    grain: str,
+    *,
+    lang: str = "en",
+    period: Period | None = None,
+    spans: str = "period",
+    layout: str = "current",
+) -> Path:
+    """An SP report (.xlsx) of one grain: daily rows (`Date`), or with `period` the Summary
+    time unit (`Start Date`, `End Date`; see sp_rows). layout "2019": the 2019 console's
+    advertised product or targeting ("keyword") report, see write_sp_xlsx_2019."""
+    if layout == "2019":
+        return write_sp_xlsx_2019(path, seller, grain)
     names = _sp_columns(lang)
     order = SP_ORDER[grain]
-    frame = sp_rows(seller, grain)
+    if period is not None:
+        order = ["start_date", "end_date", *order[1:]]
+    frame = sp_rows(seller, grain, period, spans=spans)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_SHEET[grain, lang])
     ws.append([names[c] for c in order])
@@ -481,9 +531,194 @@ def write_sp_xlsx(path: Path, seller: Seller, grain: str, *, lang: str = "en") -
                 cell.data_type = "s"  # the console writes every name and term as text
             if col in _FORMATS:
                 cell.number_format = _FORMATS[col]
+            if lang == "zh" and col in ("date", "start_date", "end_date"):
+                cell.number_format = DATE_FORMAT_ZH
             row.append(cell)
         ws.append(row)
     wb.save(path)
+    return path
+
+
+# The 2019 console (Apache POI streaming workbooks): the sheet name cut to 31 characters,
+# `(ACoS)`/`(RoAS)` casing, targeting without the top-of-search share, every text an inline
+# string, empty cells for the ratios of zero-click rows, and a worksheet that declares its
+# size as `<dimension ref="A1"/>` whatever it holds.
+SP_2019_SHEET = {
+    "advertised_product": "Sponsored Product Advertised Pr",
+    "targeting": "Sponsored Product Keyword Repor",
+}
+SP_2019_NAMES = {
+    "acos": "Total Advertising Cost of Sales (ACoS) ",
+    "roas": "Total Return on Advertising Spend (RoAS)",
+}
+_POI_STYLE = {  # column -> cellXfs index of _POI_STYLES
+    "date": 2,
+    **dict.fromkeys(["impressions", "clicks", "orders", "units", "sku_units", "other_units"], 4),
+    "roas": 5,
+    **dict.fromkeys(["ctr", "acos", "cvr"], 6),
+    **dict.fromkeys(["cpc", "spend", "sales", "sku_sales", "other_sales"], 7),
+}
+
+
+def write_sp_xlsx_2019(path: Path, seller: Seller, grain: str) -> Path:
+    """A 2019 SP advertised product or targeting report (daily rows), as the console wrote it."""
+    names = {**_sp_columns("en"), **SP_2019_NAMES}
+    order = [c for c in SP_ORDER[grain] if c != "top_is"]
+    t = sp_rows(seller, grain)
+    t = t.assign(
+        portfolio="Not grouped",
+        cpc=_ratio(t.spend, t.clicks),  # not rounded in these files
+        roas=_ratio(t.sales, t.spend),  # empty without spend
+    )
+    rows = [list(rec) for rec in t[order].itertuples(index=False)]
+    return write_poi_xlsx(
+        path,
+        SP_2019_SHEET[grain],
+        [names[c] for c in order],
+        rows,
+        [_POI_STYLE.get(c, 1) for c in order],
+    )
+
+
+_POI_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<numFmts count="4"><numFmt numFmtId="165" formatCode="MMM dd, yyyy"/>'
+    '<numFmt numFmtId="166" formatCode="MMMM yyyy"/><numFmt numFmtId="167" formatCode="0.0000%"/>'
+    '<numFmt numFmtId="168" formatCode="$ #,##0.00"/></numFmts>'
+    '<fonts count="1"><font><sz val="11.0"/><color indexed="8"/><name val="Calibri"/>'
+    '<family val="2"/><scheme val="minor"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="darkGray"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="8">'
+    + "".join(
+        f'<xf numFmtId="{n}" fontId="0" fillId="0" borderId="0" xfId="0"'
+        + (' applyNumberFormat="true"/>' if n else "/>")
+        for n in (0, 0, 165, 166, 1, 2, 167, 168)
+    )
+    + "</cellXfs></styleSheet>"
+)
+_POI_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default ContentType="application/vnd.openxmlformats-package.relationships+xml" '
+        'Extension="rels"/><Default ContentType="application/xml" Extension="xml"/>'
+        '<Override ContentType="application/vnd.openxmlformats-officedocument.'
+        'extended-properties+xml" PartName="/docProps/app.xml"/>'
+        '<Override ContentType="application/vnd.openxmlformats-package.core-properties+xml" '
+        'PartName="/docProps/core.xml"/>'
+        '<Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+        'sharedStrings+xml" PartName="/xl/sharedStrings.xml"/>'
+        '<Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+        'styles+xml" PartName="/xl/styles.xml"/>'
+        '<Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+        'sheet.main+xml" PartName="/xl/workbook.xml"/>'
+        '<Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+        'worksheet+xml" PartName="/xl/worksheets/sheet1.xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="xl/workbook.xml" Type="http://schemas.openxmlformats.'
+        'org/officeDocument/2006/relationships/officeDocument"/>'
+        '<Relationship Id="rId2" Target="docProps/app.xml" Type="http://schemas.openxmlformats.'
+        'org/officeDocument/2006/relationships/extended-properties"/>'
+        '<Relationship Id="rId3" Target="docProps/core.xml" Type="http://schemas.openxmlformats.'
+        'org/package/2006/relationships/metadata/core-properties"/></Relationships>'
+    ),
+    "docProps/app.xml": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties"><Application>Apache POI</Application></Properties>'
+    ),
+    "docProps/core.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        "<dc:creator>Apache POI</dc:creator></cp:coreProperties>"
+    ),
+    "xl/sharedStrings.xml": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<sst count="0" uniqueCount="0" '
+        'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+    ),
+    "xl/styles.xml": _POI_STYLES,
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Target="sharedStrings.xml" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+        '<Relationship Id="rId2" Target="styles.xml" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/styles"/>'
+        '<Relationship Id="rId3" Target="worksheets/sheet1.xml" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>'
+    ),
+}
+
+
+def _column_letters(n: int) -> str:
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _poi_cell(ref: str, value: object, style: int) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return f'<c r="{ref}"></c>'
+    if isinstance(value, str):
+        text = xml_escape(value)
+        space = ' xml:space="preserve"' if text != text.strip() else ""
+        return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    if isinstance(value, pd.Timestamp):
+        value = (value - pd.Timestamp("1899-12-30")).days
+    return f'<c r="{ref}" s="{style}" t="n"><v>{float(value)!r}</v></c>'
+
+
+def write_poi_xlsx(
+    path: Path, sheet: str, header: list[str], rows: list[list[object]], styles: list[int]
+) -> Path:
+    """A one-sheet workbook as Apache POI's streaming writer makes it (the 2019 console):
+    inline strings, `<dimension ref="A1"/>`, a styles part without cell styles (openpyxl warns
+    "Workbook contains no default style"). styles: a cellXfs index per column (1 text,
+    2 date, 4 count, 5 two decimals, 6 percent, 7 money)."""
+    lines = [
+        '<row r="1">\n'
+        + "".join(
+            _poi_cell(f"{_column_letters(i)}1", h, 0).replace(' s="0"', "")
+            for i, h in enumerate(header, 1)
+        )
+        + "</row>"
+    ]
+    for n, row in enumerate(rows, 2):
+        cells = "".join(
+            _poi_cell(f"{_column_letters(i)}{n}", v, st)
+            for i, (v, st) in enumerate(zip(row, styles, strict=True), 1)
+        )
+        lines.append(f'<row r="{n}">\n{cells}</row>')
+    sheet_xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<dimension ref="A1"/><sheetViews><sheetView workbookViewId="0" tabSelected="true"/>'
+        '</sheetViews><sheetFormatPr defaultRowHeight="15.0"/><sheetData>\n'
+        + "\n".join(lines)
+        + '\n</sheetData><pageMargins bottom="0.75" footer="0.3" header="0.3" left="0.7" '
+        'right="0.7" top="0.75"/></worksheet>'
+    )
+    workbook = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<workbookPr date1904="false"/><bookViews><workbookView activeTab="0"/></bookViews>'
+        f'<sheets><sheet name="{xml_escape(sheet)}" r:id="rId3" sheetId="1"/></sheets></workbook>'
+    )
+    parts = {**_POI_PARTS, "xl/workbook.xml": workbook, "xl/worksheets/sheet1.xml": sheet_xml}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(name, text.encode("utf-8"))
     return path
 
 
@@ -642,8 +877,19 @@ def _csv_cell(text: str) -> str:
     return text
 
 
-def write_sp_campaign_csv(path: Path, seller: Seller) -> Path:
-    """SP campaign report (.csv): BOM, CRLF, `"Jun 26, 2025"`, `$40.0`, `\""` in names."""
+# The 2019 download (real, December 2019): no last-year columns.
+SP_CAMPAIGN_CSV_2019 = [
+    h for h in SP_CAMPAIGN_CSV if not h.startswith("Last Year ") and h != "Cost Per Click (CPC)"
+]
+SP_CAMPAIGN_CSV_2019.insert(SP_CAMPAIGN_CSV_2019.index("Spend") + 1, "Cost Per Click (CPC)")
+
+
+def write_sp_campaign_csv(path: Path, seller: Seller, *, layout: str = "2025") -> Path:
+    """SP campaign report (.csv): BOM, CRLF, `"Jun 26, 2025"`, `$40.0`, `\""` in names.
+
+    layout "2019": the 2019 header (no last-year columns, CPC after Spend), money printed
+    as floats (`$2.7`, `$0.0`) and `0.00%` for the ratios of rows without clicks or sales.
+    """
     t = seller.search_terms
     c = (
         t.groupby(["date", "campaign"], sort=True)[["impressions", "clicks", "spend", "sales"]]
@@ -652,10 +898,11 @@ def write_sp_campaign_csv(path: Path, seller: Seller) -> Path:
         .reset_index()
     )
     first = c.groupby("campaign").date.transform("min") - pd.Timedelta(days=45)
-    lines = [",".join(_csv_cell(h) for h in SP_CAMPAIGN_CSV)]
+    header = SP_CAMPAIGN_CSV_2019 if layout == "2019" else SP_CAMPAIGN_CSV
+    lines = [",".join(_csv_cell(h) for h in header)]
     for r, start in zip(c.itertuples(index=False), first, strict=True):
-        auto = "自动" in r.campaign
-        fields = [
+        auto = "自动" in r.campaign or "auto" in r.campaign.lower()
+        head = [
             _csv_cell(_console_day(r.date)),
             _csv_cell(_console_day(start)),
             "",
@@ -667,19 +914,35 @@ def write_sp_campaign_csv(path: Path, seller: Seller) -> Path:
             _console_money(40.0 if auto else 50.0),
             "Automatic targeting" if auto else "Manual targeting",
             "Dynamic bids - down only" if auto else "Dynamic bids - up and down",
-            str(r.impressions),
-            "",
-            str(r.clicks),
-            "",
-            pct(r.clicks / r.impressions) if r.impressions else "",
-            f"${r.spend:.2f}",
-            "",
-            _console_money(r.spend / r.clicks) if r.clicks else "",
-            "",
-            str(r.orders),
-            pct(r.spend / r.sales) if r.sales else "",
-            f"${r.sales:.2f}",
         ]
+        if layout == "2019":
+            fields = [
+                *head,
+                str(r.impressions),
+                str(r.clicks),
+                pct(r.clicks / r.impressions if r.impressions else 0),
+                _console_money(r.spend),
+                _console_money(r.spend / r.clicks if r.clicks else 0),
+                str(r.orders),
+                pct(r.spend / r.sales if r.sales else 0),
+                _console_money(r.sales),
+            ]
+        else:
+            fields = [
+                *head,
+                str(r.impressions),
+                "",
+                str(r.clicks),
+                "",
+                pct(r.clicks / r.impressions) if r.impressions else "",
+                f"${r.spend:.2f}",
+                "",
+                _console_money(r.spend / r.clicks) if r.clicks else "",
+                "",
+                str(r.orders),
+                pct(r.spend / r.sales) if r.sales else "",
+                f"${r.sales:.2f}",
+            ]
         lines.append(",".join(fields))
     path.write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(lines) + "\r\n").encode("utf-8"))
     return path
@@ -1175,7 +1438,12 @@ def write_feedback(path: Path, seller: Seller) -> Path:
     )
 
 
-def write_performance(path: Path, seller: Seller, *, odr: float = 0.012) -> Path:
+def write_performance(
+    path: Path, seller: Seller, *, odr: float = 0.012, complete: bool = False
+) -> Path:
+    """Account Health (GET_V2_SELLER_PERFORMANCE_REPORT, JSON). complete: also the MFN order
+    defect rate, valid tracking, on-time delivery and pre-fulfilment cancellation blocks,
+    with the counts in `HEALTH_COUNTS`, in the layout of Amazon's schema."""
     end = seller.end.isoformat()
     start = (pd.Timestamp(seller.end) - pd.Timedelta(days=59)).date().isoformat()
     orders = 1800
@@ -1208,12 +1476,75 @@ def write_performance(path: Path, seller: Seller, *, odr: float = 0.012) -> Path
             "status": "GOOD",
         },
     }
+    if complete:
+        more = _complete_health(start, end)
+        metric["orderDefectRate"]["mfn"] = more.pop("mfn")
+        metric.update(more)
     doc = {
         "accountStatuses": [{"marketplaceId": "ATVPDKIKX0DER", "status": "NORMAL"}],
         "performanceMetrics": [metric],
     }
     path.write_text(json.dumps(doc, indent=2), encoding="utf-8")
     return path
+
+
+# Counts of the blocks `write_performance(complete=True)` adds: (numerator, denominator).
+HEALTH_COUNTS = {
+    "odr_mfn": (1, 140),
+    "valid_tracking_rate": (68, 69),
+    "on_time_delivery_rate": (63, 68),
+    "cancel_rate": (1, 40),
+}
+
+
+def _complete_health(start: str, end: str) -> dict:
+    def window(first: str = start) -> dict:
+        return {"reportingDateFrom": f"{first}T00:00Z", "reportingDateTo": f"{end}T23:59Z"}
+
+    def block(rate_of: str, target: float, condition: str, **counts: int) -> dict:
+        num, den = HEALTH_COUNTS[rate_of]
+        return {
+            "reportingDateRange": window(),
+            **counts,
+            "status": "GOOD",
+            "rate": round(num / den, 4),
+            "targetValue": target,
+            "targetCondition": condition,
+        }
+
+    mfn_defects, mfn_orders = HEALTH_COUNTS["odr_mfn"]
+    vt, shipments = HEALTH_COUNTS["valid_tracking_rate"]
+    on_time, tracked = HEALTH_COUNTS["on_time_delivery_rate"]
+    cancelled, orders = HEALTH_COUNTS["cancel_rate"]
+    return {
+        "mfn": {
+            "reportingDateRange": window(),
+            "orderCount": mfn_orders,
+            "orderWithDefects": {"count": mfn_defects, "status": "GOOD"},
+            "fulfillmentType": "mfn",
+            "status": "GOOD",
+            "rate": round(mfn_defects / mfn_orders, 4),
+            "targetValue": 0.01,
+            "targetCondition": "LESS_THAN",
+        },
+        "validTrackingRate": block(
+            "valid_tracking_rate",
+            0.95,
+            "GREATER_THAN",
+            shipmentCount=shipments,
+            validTrackingCount=vt,
+        ),
+        "onTimeDeliveryRate": block(
+            "on_time_delivery_rate",
+            0.9,
+            "GREATER_THAN",
+            shipmentCountWithValidTracking=tracked,
+            onTimeDeliveryCount=on_time,
+        ),
+        "preFulfillmentCancellationRate": block(
+            "cancel_rate", 0.025, "LESS_THAN", orderCount=orders, cancellationCount=cancelled
+        ),
+    }
 
 
 WRITERS: dict[str, Callable[..., Path]] = {
