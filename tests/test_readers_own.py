@@ -247,11 +247,6 @@ def test_account_health_counts(tmp_path):
     assert health.loc["on_time_delivery_rate", "numerator"] == 63
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader bug: Amazon's onTimeDeliveryRate counts shipmentCountWithValidTracking, "
-    "the reader (readers/seller_performance.py) looks for shipmentCount: denominator NaN",
-)
 def test_on_time_delivery_rate_has_its_denominator(tmp_path):
     """The on-time delivery rate of the Account Health report: 63 of 68 shipments with valid
     tracking (the key Amazon's schema names, as in ../shared's seller-performance-v2.json)."""

@@ -275,7 +275,7 @@ def _first_values(path) -> tuple[list[str], dict[str, tuple[str, str]]]:
     """Header, and per column the type and number format of its first non-empty cell."""
     ws = load_workbook(path).worksheets[0]
     rows = ws.iter_rows(max_row=200)
-    header = [c.value for c in next(rows)]
+    header = [str(c.value) for c in next(rows)]
     seen: dict[str, tuple[str, str]] = {}
     for row in rows:
         for h, c in zip(header, row, strict=True):

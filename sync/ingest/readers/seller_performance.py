@@ -22,7 +22,13 @@ _METRICS: tuple[tuple[str, str, str, str], ...] = (
     ("lateShipmentRate", "late_shipment_rate", "lateShipmentCount", "orderCount"),
     ("validTrackingRate", "valid_tracking_rate", "validTrackingCount", "shipmentCount"),
     ("preFulfillmentCancellationRate", "cancel_rate", "cancellationCount", "orderCount"),
-    ("onTimeDeliveryRate", "on_time_delivery_rate", "onTimeDeliveryCount", "shipmentCount"),
+    # Amazon's schema counts on-time deliveries among the shipments with valid tracking.
+    (
+        "onTimeDeliveryRate",
+        "on_time_delivery_rate",
+        "onTimeDeliveryCount",
+        "shipmentCountWithValidTracking",
+    ),
     ("invoiceDefectRate", "invoice_defect_rate", "invoiceDefect.count", "orderCount"),
 )
 
