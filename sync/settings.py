@@ -290,11 +290,11 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
             key = (marker, str(cells[2] or "").strip())
             if key in s.bands:
                 old = s.bands[key]
-                values = [
+                green_min, green_max, yellow_min, yellow_max = [
                     number(cells[3 + i], r, 3 + i, key, name, getattr(old, name))
                     for i, name in enumerate(("green_min", "green_max", "yellow_min", "yellow_max"))
                 ]
-                s.bands[key] = Bands(*values, source=old.source)
+                s.bands[key] = Bands(green_min, green_max, yellow_min, yellow_max, old.source)
         elif section == "targets" and marker in TARGET_KEYS:
             v = cells[2]
             key = (marker, "")
@@ -374,7 +374,8 @@ def _product_row(
     currency = str(cells[8] or "").strip().upper()
     if any(a is not None for a in amounts) or day is not None or not usable:
         typed = "" if usable else str(typed_day)
-        product.costs.append(Cost(day, *amounts, currency, usable, typed))
+        unit_cost, freight, other = amounts
+        product.costs.append(Cost(day, unit_cost, freight, other, currency, usable, typed))
 
 
 def _product_header(cells: list[Any]) -> bool:
