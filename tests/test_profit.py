@@ -51,6 +51,7 @@ from fupan.sync.cli.app import cli
 from fupan.sync.engine.pacing import month_share
 from fupan.sync.engine.review import build_review
 from fupan.sync.engine.rules import evaluate
+from fupan.sync.errors import ReportError
 from fupan.sync.ingest.costs import read_cost_sheet
 from fupan.sync.periods import Period
 from fupan.sync.samples import money, small_seller, write_demo_reports, writers
@@ -250,6 +251,20 @@ def test_cost_sheets_in_english_and_chinese(tmp_path):
         3.2,
         date(2026, 11, 1),
     )
+
+
+def test_a_cost_sheet_fupan_cannot_read_is_named_in_a_report_error(tmp_path):
+    # found by mypy (issue 12): these raised a TypeError (ReportError without its path)
+    cases = {
+        "no-header.csv": ("Name,Price\nMat,3\n", "has no header row with a SKU column"),
+        "broken.xlsx": ("not a workbook", "cannot be opened as a workbook"),
+        "costs.pdf": ("%PDF", "a cost sheet is an .xlsx or .csv file"),
+    }
+    for name, (text, problem) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with pytest.raises(ReportError) as caught:
+            read_cost_sheet(tmp_path / name)
+        assert str(caught.value).startswith(f'Report "{name}": {problem}')
 
 
 def test_fupan_costs_import_fills_settings_and_its_python_twin(tmp_path):
