@@ -151,7 +151,9 @@ def read_credentials(source: CredentialSource, *, token_uri: str | None = None) 
 def _service_account(info: dict[str, Any], source: CredentialSource) -> Credentials:
     _require(info, _SA_FIELDS, source, "Download a new JSON key for the service account.")
     try:
-        return service_account.Credentials.from_service_account_info(info, scopes=SCOPES)
+        creds: service_account.Credentials = service_account.Credentials.from_service_account_info(
+            info, scopes=SCOPES
+        )
     except (ValueError, TypeError, IndexError):
         # The parser's own message may quote the key; say only which part is wrong.
         raise _file_error(
@@ -159,6 +161,7 @@ def _service_account(info: dict[str, Any], source: CredentialSource) -> Credenti
             'has a "private_key" that is not a valid PEM RSA key',
             "Download a new JSON key for the service account.",
         ) from None
+    return creds
 
 
 def _authorized_user(
@@ -166,7 +169,7 @@ def _authorized_user(
 ) -> UserCredentials:
     _require(info, _USER_FIELDS, source, _LOGIN_AGAIN)
     try:
-        creds = UserCredentials.from_authorized_user_info(info)
+        creds: UserCredentials = UserCredentials.from_authorized_user_info(info)
     except (ValueError, TypeError):
         raise _file_error(source, "has malformed fields", _LOGIN_AGAIN) from None
     scopes = set(creds.scopes or ())
@@ -174,7 +177,7 @@ def _authorized_user(
         raise _file_error(source, "was granted without access to Google Sheets", _LOGIN_AGAIN)
     if not token_uri:
         return creds
-    moved = creds.with_token_uri(token_uri)
+    moved: UserCredentials = creds.with_token_uri(token_uri)
     # with_token_uri() drops the expiry: the copy would look valid with a stale token.
     moved.expiry = creds.expiry
     return moved
@@ -290,7 +293,8 @@ def _unreachable(token_uri: str | None) -> str:
 def identity(creds: Credentials) -> str:
     """The e-mail address a sheet must be shared with, as far as fupan can know it."""
     if isinstance(creds, service_account.Credentials):
-        return creds.service_account_email
+        email: str = creds.service_account_email
+        return email
     return getattr(creds, "account", "") or OAUTH_USER
 
 
