@@ -172,7 +172,6 @@ LONG = {
     "sync/targets/gsheets/auth.py": "issue 12",
     "sync/settings.py": "issue 12",
     "sync/samples/money.py": "issue 12",
-    "sync/samples/writers.py": "issue 12",
 }
 
 
