@@ -171,7 +171,6 @@ LONG = {
     "sync/store/history.py": "issue 12",
     "sync/targets/gsheets/auth.py": "issue 12",
     "sync/settings.py": "issue 12",
-    "sync/samples/money.py": "issue 12",
 }
 
 

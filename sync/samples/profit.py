@@ -17,7 +17,8 @@ from typing import NamedTuple
 import pandas as pd
 from openpyxl import Workbook
 
-from .money import FeeRow, Line
+from .fee_preview import FeeRow
+from .money import Line
 from .rows import Product, Returned, Sold, rows
 from .seller import Seller
 

@@ -22,11 +22,13 @@ from .business import (
     write_business_daily,
     write_business_rows,
 )
+from .date_range import write_date_range
 from .fba import MYI, write_myi, write_planning, write_returns
-from .money import write_date_range, write_fee_preview, write_settlement
+from .fee_preview import write_fee_preview
 from .orders import write_all_orders
 from .profit import demo_fees, demo_lines
 from .seller import Seller
+from .settlement import write_settlement
 from .sp_console import DATE_FORMAT, DATE_FORMAT_ZH, write_sp_xlsx
 
 # The writers the tests and benchmarks call as `writers.write_...` (over a hundred calls).
