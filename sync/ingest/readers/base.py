@@ -18,8 +18,8 @@ from ...findings import Finding, Severity
 from ...periods import Period
 from ..headers import CURRENCY_TAG
 from ..parsing import AmbiguousDateOrder, currencies_in, out_of_range, parse_dates, parse_numbers
+from ..raw import RawReport
 from ..schema import TableSpec
-from ..sources import RawReport
 
 
 @dataclass(frozen=True)

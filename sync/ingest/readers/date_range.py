@@ -15,8 +15,8 @@ import pandas as pd
 from ... import marketplaces
 from ...findings import Finding, Severity
 from ..parsing import parse_numbers
+from ..raw import RawReport
 from ..schema import TRANSACTIONS
-from ..sources import RawReport
 from . import _money
 from ._snapshot import dated_result
 from .base import ReadContext, Reader, ReadResult

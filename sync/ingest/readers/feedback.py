@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..raw import RawReport
 from ..schema import FEEDBACK
-from ..sources import RawReport
 from ._snapshot import dated_result
 from .base import Field, ReadContext, Reader, ReadResult, has_all, read_frame
 

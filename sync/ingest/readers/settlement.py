@@ -19,8 +19,8 @@ from ... import marketplaces
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..parsing import parse_numbers
+from ..raw import RawReport
 from ..schema import SETTLEMENTS, conform
-from ..sources import RawReport
 from . import _money
 from .base import ReadContext, Reader, ReadResult
 
