@@ -29,7 +29,7 @@ class RawReport:
     findings: list[Finding] = field(default_factory=list)
     sha256: str = ""
     # Data rows (frame index) that end early, with how many values they hold: their missing
-    # cells are padding, not values (see readers.base.extract).
+    # cells are padding, not values (see readers.extract.extract).
     short_rows: dict[int, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # lines of notes above the header, if any
 

@@ -12,7 +12,8 @@ from ...periods import Period
 from ..parsing import parse_dates
 from ..raw import RawReport
 from ..schema import ADS, conform
-from .base import Field, ReadContext, Reader, ReadResult, read_frame
+from .base import Field, ReadContext, Reader, ReadResult
+from .extract import read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("date", ("date", "day")),

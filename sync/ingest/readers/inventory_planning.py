@@ -8,7 +8,8 @@ from ...findings import Finding, Severity
 from ..raw import RawReport
 from ..schema import INVENTORY
 from ._snapshot import dated_result, snapshot_day
-from .base import Field, ReadContext, Reader, ReadResult, read_frame
+from .base import Field, ReadContext, Reader, ReadResult
+from .extract import read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("snapshot_date", ("snapshot-date",), "date"),

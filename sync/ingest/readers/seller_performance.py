@@ -13,7 +13,8 @@ from ..parsing import DATE_MAX, DATE_MIN
 from ..raw import RawReport
 from ..schema import ACCOUNT_HEALTH
 from ._snapshot import dated_result
-from .base import ReadContext, Reader, ReadResult, resolve_marketplace
+from .base import ReadContext, Reader, ReadResult
+from .market import resolve_marketplace
 
 # JSON object -> (metric id, numerator key, denominator key)
 _METRICS: tuple[tuple[str, str, str, str], ...] = (

@@ -23,8 +23,9 @@ from ...marketplaces import by_amazon_id
 from ...periods import Period
 from ..raw import RawReport
 from ..schema import BUSINESS_ASIN, BUSINESS_DAILY, conform
-from .base import ReadContext, Reader, ReadResult, resolve_marketplace
+from .base import ReadContext, Reader, ReadResult
 from .business_report import TRAFFIC
+from .market import resolve_marketplace
 
 _ASIN_LEVELS = frozenset({"CHILD", "SKU"})
 
