@@ -165,7 +165,6 @@ LONG = {
     "addin/kpis.py": "minutes and Chinese labels",
     "sync/minutes/render.py": "minutes and Chinese labels",
     # being split (issue 12)
-    "sync/targets/gsheets/auth.py": "issue 12",
     "sync/settings.py": "issue 12",
 }
 
