@@ -164,8 +164,6 @@ LONG = {
     "sync/targets/gsheets/payload.py": "speed (issue 15)",
     "addin/kpis.py": "minutes and Chinese labels",
     "sync/minutes/render.py": "minutes and Chinese labels",
-    # being split (issue 12)
-    "sync/settings.py": "issue 12",
 }
 
 

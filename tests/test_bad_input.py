@@ -210,7 +210,8 @@ def test_settings_text_is_kept_as_typed_and_listed_in_issues(tmp_path, seller):
 
 
 def test_unreadable_settings_cells_keep_the_value_in_use():
-    from fupan.sync.settings import Settings, read_back, settings_findings
+    from fupan.sync.settings import Settings, read_back
+    from fupan.sync.settings_issues import settings_findings
 
     base = Settings.defaults()
     grid = [
