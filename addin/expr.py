@@ -14,9 +14,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 Values = pd.Series | np.ndarray | float
+_Floats = npt.NDArray[np.float64]  # what `_apply` gets: np.asarray(…, dtype="float64")
 
 
 class Expr:
@@ -136,7 +138,7 @@ def _is_plain_number(text: str) -> bool:
 class _Arith(_Binary):
     op: str = "+"
 
-    def _apply(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def _apply(self, a: _Floats, b: _Floats) -> _Floats:
         raise NotImplementedError
 
     def evaluate(self, env: Mapping[str, Values]) -> Values:
@@ -158,21 +160,21 @@ class _Arith(_Binary):
 class Add(_Arith):
     op = "+"
 
-    def _apply(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def _apply(self, a: _Floats, b: _Floats) -> _Floats:
         return a + b
 
 
 class Sub(_Arith):
     op = "-"
 
-    def _apply(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def _apply(self, a: _Floats, b: _Floats) -> _Floats:
         return a - b
 
 
 class Mul(_Arith):
     op = "*"
 
-    def _apply(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def _apply(self, a: _Floats, b: _Floats) -> _Floats:
         return a * b
 
 

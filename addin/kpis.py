@@ -97,7 +97,7 @@ def _k(
     unit: Unit,
     direction: Direction,
     scopes: frozenset[Scope],
-    expr,
+    expr: Expr,
     doc: str,
     bands: Bands | None = None,
     source: str = "",

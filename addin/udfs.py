@@ -79,7 +79,11 @@ def _make(kpi: Kpi) -> Callable[..., Any]:
     return xw.func(category=CATEGORY)(udf)
 
 
-def AMZ_STATUS(kpi, value, category=None):
+# The Excel functions' parameters and results are annotated `Any` on purpose: xlwings reads a
+# UDF's annotations as converters (`convert=` the hint, udfs.xlfunc), and `Any` is registered
+# as its default converter, as no annotation is: Excel's cells arrive as they are (a value, or
+# a list of rows for a range). A narrower hint would choose another converter.
+def AMZ_STATUS(kpi: Any, value: Any, category: Any = None) -> Any:
     """Traffic light of a KPI value by the registry's thresholds: green, yellow, red or ""."""
     k = get(str(kpi).strip().lower())
     values, as_column = _column(value)
@@ -94,19 +98,21 @@ def AMZ_STATUS(kpi, value, category=None):
     return [[s] for s in out] if as_column else out[0]
 
 
-def AMZ_SAFETY_STOCK(daily_units, lead_time_days):
+def AMZ_SAFETY_STOCK(daily_units: Any, lead_time_days: Any) -> Any:
     """Average daily units × lead time × 1.5 (seed 001), rounded up."""
     (d, lead), col = _broadcast([daily_units, lead_time_days])
     return _out(np.ceil(d * lead * 1.5), col)
 
 
-def AMZ_REORDER_POINT(daily_units, lead_time_days):
+def AMZ_REORDER_POINT(daily_units: Any, lead_time_days: Any) -> Any:
     """Daily units × lead time + safety stock, rounded up."""
     (d, lead), col = _broadcast([daily_units, lead_time_days])
     return _out(np.ceil(d * lead + np.ceil(d * lead * 1.5)), col)
 
 
-def AMZ_RESTOCK_QTY(daily_units, lead_time_days, review_cycle_days, available, inbound):
+def AMZ_RESTOCK_QTY(
+    daily_units: Any, lead_time_days: Any, review_cycle_days: Any, available: Any, inbound: Any
+) -> Any:
     """max(0, reorder point + daily units × review cycle − available − inbound)."""
     (d, lead, cycle, a, i), col = _broadcast(
         [daily_units, lead_time_days, review_cycle_days, available, inbound]

@@ -113,5 +113,8 @@ def money_format(currency: str, suffix: str = "") -> str:
     number (an estimate's mark)."""
     before, after, decimals = CURRENCY_STYLE.get(currency, ("", f" {currency}", 2))
     number = "#,##0" + ("." + "0" * decimals if decimals else "")
-    quoted = lambda s: f'"{s}"' if s else ""  # noqa: E731
+
+    def quoted(s: str) -> str:
+        return f'"{s}"' if s else ""
+
     return quoted(before) + number + quoted(after + suffix)

@@ -6,16 +6,15 @@ the team's edits survive and drive both the workbook's colours and the rules.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from ..addin.registry import all_kpis
 from ..addin.thresholds import Bands
-from .findings import Finding, Severity
 from .i18n import LABELS
+from .settings_cells import blank, day_in, number_in, shown
 from .targets.base import Grid, Target
 
 BAND_FIELDS = ("green_min", "green_max", "yellow_min", "yellow_max")
@@ -198,53 +197,7 @@ TARGET_KEYS = (
 )
 
 
-_PERCENT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*%\s*$")
-
-
-def _num(v: Any) -> float | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, bool):
-        return None
-    if isinstance(v, str):
-        m = _PERCENT.match(v)
-        if m:  # "25%" typed as text (a Google Sheet cell formatted as plain text)
-            return float(m.group(1)) / 100
-        v = v.strip()
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return None
-
-
-def _blank(v: Any) -> bool:
-    return v is None or (isinstance(v, str) and not v.strip())
-
-
-def _shown(v: float | str | None) -> str:
-    if v is None or v == "":
-        return "(empty)"
-    return f"{v:g}" if isinstance(v, float) else str(v)
-
-
 COLUMNS = "ABCDEFGHIJ"  # the widest section (Products) has ten columns
-_DAY = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
-
-
-def _day(v: Any) -> date | None:
-    """A typed day: a date cell, or text such as 2026-10-01 or 2026/10/01."""
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    if isinstance(v, str):
-        m = _DAY.match(v)
-        if m:
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                return None
-    return None
 
 
 def read_back(grid: list[list[Any]], base: Settings) -> Settings:
@@ -272,10 +225,10 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
         v: Any, row: int, col: int, key: tuple[str, str], name: str, before: float | None
     ) -> float | None:
         """The typed number; when unreadable, `before` (and the cell is remembered)."""
-        n = _num(v)
-        if n is None and not _blank(v):
+        n = number_in(v)
+        if n is None and not blank(v):
             s.unreadable[(section, key, name)] = Unreadable(
-                section, key, name, str(v), row, COLUMNS[col], _shown(before)
+                section, key, name, str(v), row, COLUMNS[col], shown(before)
             )
             return before
         return n
@@ -290,11 +243,11 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
             key = (marker, str(cells[2] or "").strip())
             if key in s.bands:
                 old = s.bands[key]
-                values = [
+                green_min, green_max, yellow_min, yellow_max = [
                     number(cells[3 + i], r, 3 + i, key, name, getattr(old, name))
                     for i, name in enumerate(("green_min", "green_max", "yellow_min", "yellow_max"))
                 ]
-                s.bands[key] = Bands(*values, source=old.source)
+                s.bands[key] = Bands(green_min, green_max, yellow_min, yellow_max, old.source)
         elif section == "targets" and marker in TARGET_KEYS:
             v = cells[2]
             key = (marker, "")
@@ -344,11 +297,11 @@ def _product_row(
     """One row of Products: the SKU's data (first row) and one dated cost."""
     sku = str(cells[0]).strip()
     typed_day = cells[9]
-    day = _day(typed_day)
-    day_text = "" if _blank(typed_day) else (day.isoformat() if day else str(typed_day))
+    day = day_in(typed_day)
+    day_text = "" if blank(typed_day) else (day.isoformat() if day else str(typed_day))
     key = (sku, day_text)
     usable = True
-    if day is None and not _blank(typed_day):
+    if day is None and not blank(typed_day):
         s.unreadable[("products", key, "valid_from")] = Unreadable(
             "products", key, "valid_from", str(typed_day), r, "J", "nothing (the row's costs)"
         )
@@ -364,7 +317,7 @@ def _product_row(
         product.title = str(cells[2] or "")
     if first or text[2]:
         product.category = text[2]
-    if first or not _blank(cells[4]):
+    if first or not blank(cells[4]):
         before = old.lead_time if old else None
         product.lead_time = number(cells[4], r, 4, key, "lead_time", before)
     amounts = [
@@ -374,56 +327,13 @@ def _product_row(
     currency = str(cells[8] or "").strip().upper()
     if any(a is not None for a in amounts) or day is not None or not usable:
         typed = "" if usable else str(typed_day)
-        product.costs.append(Cost(day, *amounts, currency, usable, typed))
+        unit_cost, freight, other = amounts
+        product.costs.append(Cost(day, unit_cost, freight, other, currency, usable, typed))
 
 
 def _product_header(cells: list[Any]) -> bool:
     """The products section's own header row (SKU, ASIN, ...), in either language."""
     return str(cells[0]).strip() in LABELS["sku"] and str(cells[1]).strip() in LABELS["asin"]
-
-
-_FIELD_WORDS = {
-    "green_min": "green from",
-    "green_max": "green up to",
-    "yellow_min": "yellow from",
-    "yellow_max": "yellow up to",
-    "lead_time": "lead time",
-    "unit_cost": "unit cost",
-    "freight": "first-leg freight",
-    "other": "other cost",
-    "valid_from": "valid from",
-    "sales_target": "monthly sales target",
-    "profit_target": "monthly net profit target",
-}
-
-
-def settings_findings(settings: Settings, workbook: str) -> list[Finding]:
-    """One Issues line per Settings cell that could not be read, naming the cell."""
-    out = []
-    for u in settings.unreadable.values():
-        what = u.key[0] if u.field == "value" else f"{u.key[0]} {_FIELD_WORDS[u.field]}"
-        if u.key[1]:
-            what += f" ({u.key[1]})"
-        expected = (
-            "one of "
-            + " or ".join(("native", "udf") if u.key[0] == "formula_mode" else ("en", "zh"))
-            if u.key[0] in ("formula_mode", "language")
-            else "a day (2026-10-01)"
-            if u.field == "valid_from"
-            else "a number (a percentage as 25% or 0.25)"
-        )
-        out.append(
-            Finding(
-                Severity.WARNING,
-                "settings-unreadable",
-                f'Settings, cell {u.column}{u.row}: "{u.text}" typed for {what} cannot be read; '
-                f"it is kept as typed and {u.used} is used until it is changed to {expected}",
-                file=workbook,
-                row=u.row,
-                column=u.column,
-            )
-        )
-    return out
 
 
 def find_sheet(target: Target, key: str) -> Grid:

@@ -134,19 +134,19 @@ def test_absurd_period_is_one_clear_usage_error(tmp_path, seller):
 def test_zip_bomb_is_refused_before_anything_inflates_it(tmp_path, monkeypatch):
     import zipfile
 
-    import fupan.sync.ingest.sources as sources
+    import fupan.sync.ingest.xlsx_source as xlsx_source
 
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/workbook.xml", "<workbook/>")
         z.writestr("xl/worksheets/sheet1.xml", b"\0" * (2 << 20))
-    monkeypatch.setattr(sources, "MAX_XLSX_UNPACKED_BYTES", 1 << 20)
+    monkeypatch.setattr(xlsx_source, "MAX_XLSX_UNPACKED_BYTES", 1 << 20)
 
     def never(*args, **kwargs):
         raise AssertionError("the bomb was opened")
 
     monkeypatch.setattr(zipfile.ZipFile, "open", never)
-    monkeypatch.setattr(sources.pd, "read_excel", never)
+    monkeypatch.setattr(xlsx_source.pd, "read_excel", never)
     with pytest.raises(ReportError, match=r"would unpack to 2\.0 MB .* it was not opened"):
         read_report(bomb)
 
@@ -210,7 +210,8 @@ def test_settings_text_is_kept_as_typed_and_listed_in_issues(tmp_path, seller):
 
 
 def test_unreadable_settings_cells_keep_the_value_in_use():
-    from fupan.sync.settings import Settings, read_back, settings_findings
+    from fupan.sync.settings import Settings, read_back
+    from fupan.sync.settings_issues import settings_findings
 
     base = Settings.defaults()
     grid = [

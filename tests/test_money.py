@@ -49,6 +49,8 @@ from fupan.sync.ingest.readers.base import ReadResult
 from fupan.sync.ingest.schema import TABLES, conform
 from fupan.sync.periods import Period
 from fupan.sync.samples import money
+from fupan.sync.samples.date_range import write_date_range
+from fupan.sync.samples.settlement import write_settlement
 from fupan.sync.store.history import Store
 from fupan.sync.store.importer import import_reports
 
@@ -84,7 +86,7 @@ def table(rows) -> dict[tuple[str, str], list[float]]:
 
 
 def test_kpis_prints_the_money_contract_in_json_and_csv(tmp_path):
-    path = money.write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
+    path = write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
     as_json = kpis(path)
     as_csv = kpis(path, fmt="csv")
     for rows in (as_json, as_csv):
@@ -101,15 +103,15 @@ def test_kpis_prints_the_money_contract_in_json_and_csv(tmp_path):
 
 
 def test_kpis_table_shows_the_sku_blocks(tmp_path):
-    path = money.write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
+    path = write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
     out = CliRunner().invoke(cli, ["kpis", str(path), "--period", str(WEEK)]).stdout
     assert "sku SKU-TRAY" in out and "Net proceeds" in out and "1,279.60" in out
 
 
 @pytest.mark.parametrize("layout", ["zh", "us-2017", "us-2024", "us-2025"])
 def test_twins_chinese_ui_and_every_english_generation_agree(tmp_path, layout):
-    english = kpis(money.write_date_range(tmp_path / "en.csv", money.BOOK, "us-2021"))
-    other = kpis(money.write_date_range(tmp_path / "other.csv", money.BOOK, layout))
+    english = kpis(write_date_range(tmp_path / "en.csv", money.BOOK, "us-2021"))
+    other = kpis(write_date_range(tmp_path / "other.csv", money.BOOK, layout))
     assert table(other) == table(english)
 
 
@@ -118,8 +120,8 @@ def test_twins_date_range_and_settlement_agree(tmp_path, version):
     """The settlement of the week (window 08:00 UTC 16th to 08:00 UTC 23rd: Los Angeles'
     midnights) restates the week's lines; its reserve lines (+100, −120) are not money earned.
     Both files together count each day once, from the settlement."""
-    ranged = money.write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
-    settled = money.write_settlement(tmp_path / "s.txt", money.BOOK, START, END, version=version)
+    ranged = write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
+    settled = write_settlement(tmp_path / "s.txt", money.BOOK, START, END, version=version)
     alone = table(kpis(settled))
     assert alone[("account", "")] == pytest.approx(ACCOUNT)
     assert alone == table(kpis(ranged))
@@ -135,12 +137,12 @@ def test_a_settlement_wins_only_on_the_days_it_covers_whole(tmp_path):
     the 19th in Los Angeles. In it Amazon charged 1.00 more FBA fee on order D (the 19th):
     those days count from the settlement (FBA −159.05), the 20th to the 22nd from the Date
     Range report; nothing is counted twice (net proceeds 923.05 − 1.00)."""
-    ranged = money.write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
+    ranged = write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
     charged = [
         replace(x, fba_fee=x.fba_fee - 1.00) if x.sku == "SKU-TRAY" else x for x in money.BOOK
     ]
     end = datetime(2026, 11, 20, 8, tzinfo=UTC)
-    settled = money.write_settlement(tmp_path / "s.txt", charged, START, end, version="V2")
+    settled = write_settlement(tmp_path / "s.txt", charged, START, end, version="V2")
     got = table(kpis(ranged, settled))
     assert got[("account", "")] == pytest.approx(
         [44, 1352.56, -15.99, -200.97, -159.05, -54.50, 922.05]
@@ -149,7 +151,7 @@ def test_a_settlement_wins_only_on_the_days_it_covers_whole(tmp_path):
 
 
 def test_days_no_report_covers_are_flagged_and_unknown_is_not_zero(tmp_path):
-    ranged = money.write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
+    ranged = write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
     result = CliRunner().invoke(
         cli, ["kpis", str(ranged), "--period", "2026-11-20..2026-11-26", "--format", "json"]
     )
@@ -170,7 +172,7 @@ def test_european_and_japanese_files_count_in_their_own_money(tmp_path, layout, 
     −200.97 − 2.40 − 3.75 = −207.12; FBA −158.05 − 3.55 − 5.40 = −167.00; net 923.05 + 10.04
     + 15.84 = 948.93. Yen files hold every amount × 100."""
     lines = money.scaled(money.BOOK, factor)
-    path = money.write_date_range(tmp_path / f"{layout}.csv", lines, layout)
+    path = write_date_range(tmp_path / f"{layout}.csv", lines, layout)
     got = table(kpis(path, period=Period.parse("2026-11-01..2026-11-30")))
     expected = [46, 1393.54, -15.99, -207.12, -167.00, -54.50, 948.93]
     assert got[("account", "")] == pytest.approx([expected[0], *(v * factor for v in expected[1:])])
@@ -180,7 +182,7 @@ def test_money_per_child_asin_through_the_sku_map(tmp_path):
     """SKU-MAT and SKU-KNIFE are named by a Business Report row; SKU-TRAY by nothing: it
     counts for the account and itself only, and the review says so."""
     store = Store.memory()
-    import_reports([money.write_date_range(tmp_path / "r.csv", money.BOOK)], store=store)
+    import_reports([write_date_range(tmp_path / "r.csv", money.BOOK)], store=store)
     spec = TABLES["business_asin"]
     rows = [
         {
@@ -214,7 +216,7 @@ def test_a_settlement_downloaded_again_replaces_itself(tmp_path):
     """V1 then V2 of the same settlement, and the same Date Range report twice: stored once."""
     store = Store.memory()
     for version in ("V1", "V2"):
-        path = money.write_settlement(
+        path = write_settlement(
             tmp_path / f"{version}.txt", money.BOOK, START, END, version=version
         )
         import_reports([path], store=store)
@@ -223,14 +225,14 @@ def test_a_settlement_downloaded_again_replaces_itself(tmp_path):
     assert len(settled) == 34  # the week's 32 amounts and two reserve lines, once
     for name in ("a.csv", "b.csv"):
         layout = "us-2021" if name == "a.csv" else "us-2024"
-        import_reports([money.write_date_range(tmp_path / name, money.BOOK, layout)], store=store)
+        import_reports([write_date_range(tmp_path / name, money.BOOK, layout)], store=store)
     assert len(store.table("transactions")) == 11
     review = build_review(store, WEEK, marketplace="US")
     assert review.value("net_proceeds") == pytest.approx(923.05)
 
 
 def test_python_twin_of_the_cli(tmp_path):
-    path = money.write_settlement(tmp_path / "s.txt", money.BOOK, START, END)
+    path = write_settlement(tmp_path / "s.txt", money.BOOK, START, END)
     review = api.compute_kpis([path], period=WEEK)
     assert review.value("refunds") == pytest.approx(-15.99)
     assert review.value("product_sales", Scope.SKU, "SKU-MAT") == pytest.approx(47.97)

@@ -15,6 +15,9 @@ from fupan.sync.ingest.readers.base import ReadContext
 from fupan.sync.ingest.registry import read_report
 from fupan.sync.ingest.sources import load
 from fupan.sync.samples import money
+from fupan.sync.samples.date_range import write_date_range
+from fupan.sync.samples.fee_preview import write_fee_preview
+from fupan.sync.samples.settlement import write_settlement
 
 US_LAYOUTS = ["us-2017", "us-2021", "us-2024", "us-2025"]
 # layout → (reader's marketplace, currency, amounts scaled by)
@@ -40,7 +43,7 @@ def book(factor: int = 1) -> list[money.Line]:
 
 def date_range(tmp_path, layout: str):
     factor = LAYOUTS[layout][2]
-    return money.write_date_range(tmp_path / f"{layout}.csv", book(factor), layout)
+    return write_date_range(tmp_path / f"{layout}.csv", book(factor), layout)
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
@@ -146,7 +149,7 @@ def test_settlement_lines_and_summary(tmp_path, version, style):
     """The week's lines (posted in the window) plus two reserve lines (+100, −120): Σ total
     903.05 = the summary's total-amount; 44 units sold once each, though V1 repeats the
     quantity on every row of an item."""
-    path = money.write_settlement(
+    path = write_settlement(
         tmp_path / "s.txt", book(), START, END, version=version, style=style, currency="USD"
     )
     if style == "eu":
@@ -169,7 +172,7 @@ def test_settlement_lines_and_summary(tmp_path, version, style):
 
 
 def test_settlement_detects_by_header_not_by_name(tmp_path):
-    v1 = money.write_settlement(
+    v1 = write_settlement(
         tmp_path / "GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2.csv",
         book(),
         START,
@@ -181,7 +184,7 @@ def test_settlement_detects_by_header_not_by_name(tmp_path):
 
 @pytest.mark.parametrize("layout", ["na", "eu"])
 def test_fee_preview(tmp_path, layout):
-    path = money.write_fee_preview(tmp_path / "fees.txt", layout=layout)
+    path = write_fee_preview(tmp_path / "fees.txt", layout=layout)
     result = read_report(path, ReadContext(today=date(2026, 11, 25)))
     f = result.frame
     assert result.reader == "fba_fee_preview"
@@ -218,7 +221,7 @@ def test_a_date_range_report_cut_short_names_its_last_row(tmp_path):
 
 
 def test_a_settlement_cut_short_is_refused(tmp_path):
-    path = money.write_settlement(tmp_path / "s.txt", book(), START, END)
+    path = write_settlement(tmp_path / "s.txt", book(), START, END)
     data = path.read_bytes()
     path.write_bytes(data[: data.rstrip(b"\n").rfind(b"\t")])
     with pytest.raises(ReportError) as exc:
@@ -236,7 +239,7 @@ def test_a_missing_column_is_named_in_the_files_language(tmp_path):
 
 
 def test_a_settlement_without_its_amount_column_is_refused(tmp_path):
-    path = money.write_settlement(tmp_path / "s.txt", book(), START, END)
+    path = write_settlement(tmp_path / "s.txt", book(), START, END)
     text = path.read_text().replace("\tamount\t", "\tbetrag\t", 1)
     path.write_text(text)
     with pytest.raises(ReportError) as exc:
@@ -275,7 +278,7 @@ def _blank_posted(path, rows) -> None:
 
 
 def test_a_reserve_line_without_a_date_falls_on_the_settlements_last_day(tmp_path):
-    path = money.write_settlement(tmp_path / "s.txt", book(), START, END)
+    path = write_settlement(tmp_path / "s.txt", book(), START, END)
     _blank_posted(path, [35, 36])  # the two reserve lines, last in the file
     f = read_report(path).frame
     reserve = f[f.type == "reserve"]
@@ -283,7 +286,7 @@ def test_a_reserve_line_without_a_date_falls_on_the_settlements_last_day(tmp_pat
 
 
 def test_an_order_line_without_a_date_is_refused(tmp_path):
-    path = money.write_settlement(tmp_path / "s.txt", book(), START, END)
+    path = write_settlement(tmp_path / "s.txt", book(), START, END)
     _blank_posted(path, [3])
     with pytest.raises(ReportError) as exc:
         read_report(path)

@@ -51,9 +51,12 @@ from fupan.sync.cli.app import cli
 from fupan.sync.engine.pacing import month_share
 from fupan.sync.engine.review import build_review
 from fupan.sync.engine.rules import evaluate
+from fupan.sync.errors import ReportError
 from fupan.sync.ingest.costs import read_cost_sheet
 from fupan.sync.periods import Period
 from fupan.sync.samples import money, small_seller, write_demo_reports, writers
+from fupan.sync.samples.date_range import write_date_range
+from fupan.sync.samples.fee_preview import write_fee_preview
 from fupan.sync.samples.profit import write_cost_sheet
 from fupan.sync.settings import Cost, Product, Settings, read_back
 from fupan.sync.store.history import Store
@@ -165,7 +168,7 @@ def test_without_payments_reports_profit_is_estimated_from_the_fee_preview(tmp_p
     import_reports(paths, store=store, period=WEEK, marketplace="US", today=TODAY)
     from fupan.sync.samples.profit import demo_fees
 
-    fees = money.write_fee_preview(tmp_path / "fees.txt", demo_fees(seller))
+    fees = write_fee_preview(tmp_path / "fees.txt", demo_fees(seller))
     import_reports([fees], store=store, period=Period(WEEK.end, WEEK.end), today=TODAY)
     rows, _ = read_cost_sheet(write_cost_sheet(tmp_path / "c.xlsx", seller))
     settings = Settings.defaults().with_costs(rows)
@@ -250,6 +253,20 @@ def test_cost_sheets_in_english_and_chinese(tmp_path):
         3.2,
         date(2026, 11, 1),
     )
+
+
+def test_a_cost_sheet_fupan_cannot_read_is_named_in_a_report_error(tmp_path):
+    # found by mypy (issue 12): these raised a TypeError (ReportError without its path)
+    cases = {
+        "no-header.csv": ("Name,Price\nMat,3\n", "has no header row with a SKU column"),
+        "broken.xlsx": ("not a workbook", "cannot be opened as a workbook"),
+        "costs.pdf": ("%PDF", "a cost sheet is an .xlsx or .csv file"),
+    }
+    for name, (text, problem) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with pytest.raises(ReportError) as caught:
+            read_cost_sheet(tmp_path / name)
+        assert str(caught.value).startswith(f'Report "{name}": {problem}')
 
 
 def test_fupan_costs_import_fills_settings_and_its_python_twin(tmp_path):
@@ -359,6 +376,6 @@ def test_money_is_written_in_the_marketplaces_own_format(tmp_path):
     assert money_text(0.004, "USD") == "$0.00"
     assert money_format("JPY") == '"¥"#,##0'  # no decimals: yen have none
     assert money_format("EUR") == '#,##0.00" €"'  # the spreadsheet's locale gives 1.234,56
-    path = money.write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
+    path = write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
     out = CliRunner().invoke(cli, ["kpis", str(path), "--period", str(WEEK)]).stdout
     assert "$1,279.60" in out and "-$15.99" in out

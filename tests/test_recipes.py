@@ -17,10 +17,11 @@ from fupan.addin.thresholds import Bands
 from fupan.sync.api import compute_kpis
 from fupan.sync.docs import kpis_markdown
 from fupan.sync.ingest import registry as readers
+from fupan.sync.ingest.raw import RawReport
 from fupan.sync.ingest.readers._snapshot import dated_result
-from fupan.sync.ingest.readers.base import Field, ReadContext, Reader, ReadResult, read_frame
+from fupan.sync.ingest.readers.base import Field, ReadContext, Reader, ReadResult
+from fupan.sync.ingest.readers.extract import read_frame
 from fupan.sync.ingest.schema import BUSINESS_DAILY
-from fupan.sync.ingest.sources import RawReport
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
 

@@ -118,7 +118,7 @@ def test_the_cells_a_sheet_spans_are_bounded_before_it_is_opened(tmp_path, monke
     import re
     import zipfile
 
-    import fupan.sync.ingest.sources as sources
+    import fupan.sync.ingest.xlsx_source as xlsx_source
     from openpyxl import Workbook
 
     far = tmp_path / "far.xlsx"
@@ -138,10 +138,10 @@ def test_the_cells_a_sheet_spans_are_bounded_before_it_is_opened(tmp_path, monke
     wb.save(plain)
     _rewrite_sheet(plain, lambda xml: re.sub(rb' r="[A-Z]*\d*"', b"", xml))
     assert b' r="' not in zipfile.ZipFile(plain).read("xl/worksheets/sheet1.xml")
-    monkeypatch.setattr(sources, "MAX_XLSX_CELLS", 30)
+    monkeypatch.setattr(xlsx_source, "MAX_XLSX_CELLS", 30)
     raw = load(plain)
     assert raw.header == list("abcdefghij") and raw.frame[0].tolist() == ["x", "y"]
-    monkeypatch.setattr(sources, "MAX_XLSX_CELLS", 29)
+    monkeypatch.setattr(xlsx_source, "MAX_XLSX_CELLS", 29)
     with pytest.raises(ReportError, match=r"spans 3 rows and 10 columns"):
         load(plain)
 

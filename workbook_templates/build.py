@@ -20,13 +20,14 @@ from ..sync.store.history import Store
 from ..sync.targets.xlsx import XlsxTarget
 from ..sync.workbook.build import build_plan
 from ..sync.workbook.inputs import Inputs
+from ..sync.workbook.plan import WorkbookPlan
 
 HERE = Path(__file__).resolve().parent
 # A fixed period keeps the templates byte-stable; `fupan sync` replaces it with real data.
 PERIOD = Period(date(2026, 1, 5), date(2026, 1, 11))
 
 
-def template_plan(lang: str):
+def template_plan(lang: str) -> WorkbookPlan:
     with Store.memory() as store:
         review = build_review(store, PERIOD, marketplace="US")
         inputs = Inputs(
@@ -43,8 +44,7 @@ def template_plan(lang: str):
         return build_plan(inputs)
 
 
-def _no_trend():
-
+def _no_trend() -> pd.DataFrame:
     return pd.DataFrame(columns=["week", "sales", "sessions", "acos", "tacos"])
 
 

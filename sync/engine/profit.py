@@ -281,7 +281,7 @@ def _listed(skus: list[str], most: int = 10) -> str:
 
 def _uncosted(lines: pd.DataFrame, cost: pd.DataFrame, period: Period) -> list[Finding]:
     """One Issues line per SKU sold without a usable cost: the SKUs to cost."""
-    out = []
+    out: list[Finding] = []
     if lines.empty:
         return out
     frame = lines.assign(_foreign=cost.foreign.fillna("").to_numpy())

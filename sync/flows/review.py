@@ -21,14 +21,8 @@ from ..engine.trend import weekly_trend
 from ..findings import Finding, Severity
 from ..i18n import LABELS
 from ..periods import Period
-from ..settings import (
-    CostRow,
-    Product,
-    Settings,
-    find_sheet,
-    settings_findings,
-    team_settings,
-)
+from ..settings import CostRow, Product, Settings, find_sheet, team_settings
+from ..settings_issues import settings_findings
 from ..store.history import Store
 from ..store.importer import ImportSummary, Progress, import_reports, read_all
 from ..targets.base import STATE_SHEET, Target

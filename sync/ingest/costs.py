@@ -90,8 +90,9 @@ def read_cost_sheet(path: Path) -> tuple[list[CostRow], list[Finding]]:
     at = next((i for i, row in enumerate(grid[:30]) if _header(row)), None)
     if at is None:
         raise ReportError(
-            f'"{path.name}" has no header row with a SKU column and a cost column (SKU, '
-            "unit cost / 采购价 / 成本) in its first 30 rows: fupan cannot tell its costs"
+            path,
+            "has no header row with a SKU column and a cost column (SKU, "
+            "unit cost / 采购价 / 成本) in its first 30 rows: fupan cannot tell its costs",
         )
     columns = _header(grid[at]) or {}
     rows: list[CostRow] = []
@@ -156,7 +157,7 @@ def _grid(path: Path) -> list[list[Any]]:
         try:
             book = load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on a file that is no workbook
-            raise ReportError(f'"{path.name}" cannot be opened as a workbook: {exc}') from None
+            raise ReportError(path, f"cannot be opened as a workbook: {exc}") from None
         try:
             for ws in book.worksheets:  # the first sheet with a header row
                 rows = ws.iter_rows(values_only=True, max_row=MAX_ROWS)
@@ -175,11 +176,11 @@ def _grid(path: Path) -> list[list[Any]]:
             except UnicodeDecodeError:
                 continue
         else:
-            raise ReportError(f'"{path.name}" is neither UTF-8 nor GB18030 text')
+            raise ReportError(path, "is neither UTF-8 nor GB18030 text")
         sample = text[:4096]
         delimiter = max(",;\t", key=sample.count)
         return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    raise ReportError(f'"{path.name}": a cost sheet is an .xlsx or .csv file')
+    raise ReportError(path, "a cost sheet is an .xlsx or .csv file")
 
 
 def _blank(v: Any) -> bool:

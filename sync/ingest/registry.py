@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import UnknownReportError
+from .raw import RawReport
 from .readers import (
     ads,
     ads_api,
@@ -28,7 +29,7 @@ from .readers import (
     sp_sales_traffic,
 )
 from .readers.base import ReadContext, Reader, ReadResult
-from .sources import RawReport, load
+from .sources import load
 
 # In order of precedence when two readers score a header alike.
 READERS: list[Reader] = [

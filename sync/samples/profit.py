@@ -10,13 +10,16 @@ earns. LV-0001's purchase price rose four days before the history's end (a dated
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 from openpyxl import Workbook
 
-from .money import FeeRow, Line
+from .fee_preview import FeeRow
+from .money import Line
+from .rows import Product, Returned, Sold, rows
 from .seller import Seller
 
 REFERRAL = 0.15  # referral fee rate of both categories (per unit, rounded to the cent)
@@ -45,18 +48,28 @@ def referral(price: float) -> float:
     return round(REFERRAL * price, 2)
 
 
+class UnitCost(NamedTuple):
+    """A row of the team's cost sheet (unit_costs)."""
+
+    sku: str
+    valid_from: date | None  # None: since always
+    unit_cost: float
+    freight: float
+    other: float
+
+
 def unit_costs(seller: Seller) -> pd.DataFrame:
     """sku, valid_from (None = since always), unit_cost, freight, other: the team's sheet."""
-    rows = []
-    for r in seller.catalogue.itertuples(index=False):
+    out: list[tuple[str, date | None, float, float, float]] = []
+    for r in rows(seller.catalogue, Product):
         _fba, cost, freight, other = FAMILY[r.family]
         if r.sku == LOSS_SKU:
             cost, freight = LOSS_COST
-        rows.append((r.sku, None, cost, freight, other))
+        out.append((r.sku, None, cost, freight, other))
         if r.sku == RAISED_SKU:
             day = seller.end - timedelta(days=RAISED_DAYS_BEFORE_END)
-            rows.append((r.sku, day, RAISED_COST, freight, other))
-    return pd.DataFrame(rows, columns=["sku", "valid_from", "unit_cost", "freight", "other"])
+            out.append((r.sku, day, RAISED_COST, freight, other))
+    return pd.DataFrame(out, columns=["sku", "valid_from", "unit_cost", "freight", "other"])
 
 
 def _posted(day: pd.Timestamp, hour: int) -> datetime:
@@ -66,11 +79,11 @@ def _posted(day: pd.Timestamp, hour: int) -> datetime:
 
 def demo_lines(seller: Seller) -> list[Line]:
     """Every money line of the seller's history, oldest first."""
-    cat = seller.catalogue.set_index("sku")
+    cat = {p.sku: p for p in rows(seller.catalogue, Product)}
     lines: list[Line] = []
     sold = seller.daily[seller.daily.units > 0]
-    for n, r in enumerate(sold.itertuples(index=False)):
-        item = cat.loc[r.sku]
+    for n, r in enumerate(rows(sold, Sold)):
+        item = cat[r.sku]
         fba = FAMILY[int(item.family)][0]
         units = int(r.units)
         lines.append(
@@ -86,16 +99,16 @@ def demo_lines(seller: Seller) -> list[Line]:
                 fba_fee=-round(units * fba, 2),
             )
         )
-    for r in seller.returns.itertuples(index=False):
-        item = cat.loc[r.sku]
-        q, price = int(r.quantity), float(item.price)
+    for ret in rows(seller.returns, Returned):
+        item = cat[ret.sku]
+        q, price = int(ret.quantity), float(item.price)
         fee = referral(price)
         lines.append(
             Line(
-                _posted(pd.Timestamp(r.return_date), 14),
+                _posted(pd.Timestamp(ret.return_date), 14),
                 "refund",
-                r.order_id,
-                r.sku,
+                ret.order_id,
+                ret.sku,
                 q,
                 str(item.title),
                 principal=-round(q * price, 2),
@@ -138,7 +151,7 @@ def demo_fees(seller: Seller) -> list[FeeRow]:
             referral(float(r.price)),
             FAMILY[r.family][0],
         )
-        for r in seller.catalogue.itertuples(index=False)
+        for r in rows(seller.catalogue, Product)
     ]
 
 
@@ -155,9 +168,9 @@ def write_cost_sheet(path: Path, seller: Seller) -> Path:
     ws.title = "成本表"
     ws.append(["LUMIVO 产品成本表（美国站，USD）"])
     ws.append(list(COST_HEADER))
-    cat = seller.catalogue.set_index("sku")
-    for r in unit_costs(seller).itertuples(index=False):
-        item = cat.loc[r.sku]
+    cat = {p.sku: p for p in rows(seller.catalogue, Product)}
+    for r in rows(unit_costs(seller), UnitCost):
+        item = cat[r.sku]
         ws.append(
             [
                 r.sku,

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -26,15 +24,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ..errors import OverlapError, StoreError, StoreLockedError, UsageError
+from ..errors import OverlapError, StoreError
 from ..findings import Finding
 from ..ingest.readers.base import ReadResult
 from ..ingest.registry import READERS
 from ..ingest.schema import TABLES, ColumnKind, TableSpec, conform
 from ..periods import Period
-
-WAIT_ENV = "FUPAN_STORE_WAIT"
-DEFAULT_WAIT = 30.0  # seconds a command waits for another process to let go of the store
+from .opening import connect, lock_wait, open_failed, system_reason
 
 # Rows of one table that say the same thing when their days overlap: a re-download of the
 # same kind replaces them. Other tables add to each other (SP next to SB, MYI next to planning).
@@ -91,12 +87,12 @@ class Store:
         p = Path(path)
         if read_only and not p.exists():  # nothing imported yet: an empty store, in memory
             return cls(duckdb.connect(":memory:"), p, read_only=True)
-        con = _connect(p, read_only, lock_wait(wait))
+        con = connect(p, read_only, lock_wait(wait))
         try:
             return cls(con, p, read_only=read_only)
         except duckdb.Error as exc:  # creating the tables failed (a full disk, say)
             con.close()
-            raise _open_failed(p, read_only, exc) from None
+            raise open_failed(p, read_only, exc) from None
 
     @classmethod
     def memory(cls) -> Store:
@@ -252,7 +248,7 @@ class Store:
     def _write_failed(self, exc: BaseException) -> StoreError | None:
         """A StoreError for a write the system refused, or None for any other failure."""
         system = (OSError, duckdb.IOException, duckdb.TransactionException, duckdb.FatalException)
-        reason = _system_reason(exc) if isinstance(exc, system) else None
+        reason = system_reason(exc) if isinstance(exc, system) else None
         if reason is None:
             return None
         where = self._where
@@ -371,134 +367,3 @@ def _filters(
         clauses.append(f'"{start}" <= ? AND "{end}" >= ?')
         params += [period.end, period.start]
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-# Opening ---------------------------------------------------------------------------------
-
-
-def lock_wait(wait: float | None = None) -> float:
-    """Seconds to wait for the store: `wait`, else $FUPAN_STORE_WAIT, else 30."""
-    if wait is not None:
-        return max(0.0, wait)
-    text = os.environ.get(WAIT_ENV, "").strip()
-    if not text:
-        return DEFAULT_WAIT
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = -1.0
-    if not seconds >= 0:  # also refuses nan
-        raise UsageError(
-            f'${WAIT_ENV} is "{text}", not a number of seconds; write it like 30 (or 0 to '
-            "fail at once when another process holds the store)."
-        )
-    return seconds
-
-
-_LOCK = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
-
-
-def _connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
-    """Connect, retrying with back-off while another process holds the file's lock."""
-    deadline = time.monotonic() + wait
-    pause = 0.05
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
-            text = str(exc)
-            if "Could not set lock" not in text and "Conflicting lock" not in text:
-                raise _open_failed(path, read_only, exc) from None
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise StoreLockedError(_held(path, read_only, text, wait)) from None
-            time.sleep(min(pause, left))
-            pause = min(pause * 2, 1.0)
-        except duckdb.ConnectionException as exc:
-            if "different configuration" not in str(exc):
-                raise _open_failed(path, read_only, exc) from None
-            mode = "read-only" if not read_only else "for writing"
-            raise StoreError(
-                f'The history store "{path}" is already open {mode} in this program, and '
-                "DuckDB allows one way of opening it per program. Close that store first "
-                "(leave its `with` block), then open it again."
-            ) from None
-        except duckdb.Error as exc:
-            raise _open_failed(path, read_only, exc) from None
-
-
-def _held(path: Path, read_only: bool, text: str, wait: float) -> str:
-    """Who holds the store, and what to do about it."""
-    found = _LOCK.search(text)
-    if found is None:
-        holder = "another process"
-        pid = None
-    else:
-        pid = int(found["pid"])
-        holder = f"process {pid} ({_command_line(pid) or found['program']})"
-    # A writer is refused by a reader too; DuckDB then says reading is still possible.
-    if read_only or "read-only mode" not in text:
-        what = f"{holder} has it open to import or sync"
-        fix = "Wait for it to finish, then run this command again"
-    else:
-        what = f"{holder} has it open to read"
-        fix = (
-            "Commands that read (kpis, minutes, sync --dry-run) end by themselves; a Python "
-            "session or notebook holding it must close it. Then run this command again"
-        )
-    if pid is not None:
-        fix += f" (if that process is stuck, stop it: kill {pid})"
-    waited = f"waited {wait:g} s; " if wait else ""
-    return (
-        f'The history store "{path}" is in use: {what} ({waited}${WAIT_ENV} sets how long '
-        f"fupan waits). {fix}."
-    )
-
-
-def _command_line(pid: int) -> str:
-    """The command line of process `pid` when the system shows it (Linux), else ""."""
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return ""
-    words = [w.decode(errors="replace") for w in raw.split(b"\0") if w]
-    if not words:
-        return ""
-    words[0] = Path(words[0]).name
-    if len(words) > 1 and words[0].startswith("python") and words[1].endswith("fupan"):
-        words = ["fupan", *words[2:]]  # python …/bin/fupan sync: the fupan command
-    line = " ".join(" ".join(words).split())  # a `python -c` script on one line
-    return line if len(line) <= 200 else line[:197] + "..."
-
-
-def _system_reason(exc: BaseException) -> str | None:
-    """The operating system's words for a failed read or write ("No space left on device")."""
-    if isinstance(exc, OSError) and exc.errno is not None:
-        return os.strerror(exc.errno)
-    text = str(exc)
-    for code in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EDQUOT, errno.EIO, errno.EFBIG):
-        if os.strerror(code) in text:
-            return os.strerror(code)
-    return None
-
-
-def _open_failed(path: Path, read_only: bool, exc: duckdb.Error) -> StoreError:
-    reason = _system_reason(exc)
-    detail = reason or re.sub(r"^[A-Za-z ]+Error: ", "", str(exc)).rstrip(".!")
-    denied = reason in (os.strerror(errno.EACCES), os.strerror(errno.EROFS))
-    if denied and read_only:
-        fix = "Ask whoever owns the workspace to make history.duckdb readable for you"
-    elif denied:
-        fix = (
-            "Importing needs write access to the workspace folder and its history.duckdb; "
-            "commands that only read (kpis --workspace, sync --dry-run, minutes, check) work "
-            "without it"
-        )
-    elif reason == os.strerror(errno.ENOSPC):
-        fix = "Free some space on that disk, then run the command again"
-    else:
-        fix = (
-            "If it is not a fupan history store (or is damaged), move it aside and restore "
-            "it from a backup; without it fupan starts a new, empty history"
-        )
-    return StoreError(f'The history store "{path}" cannot be opened: {detail}. {fix}.')

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from ..errors import ImportFailedError, ReportError, UnknownReportError
 from ..findings import Finding, Severity
+from ..ingest.file_bytes import read_bounded
 from ..ingest.readers.base import ReadContext, ReadResult
 from ..ingest.registry import detect
-from ..ingest.sources import fingerprint, parse, read_bounded
+from ..ingest.sources import fingerprint, parse
 from ..periods import Period
 from .history import ImportOutcome, Store
 

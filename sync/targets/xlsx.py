@@ -1,8 +1,7 @@
 """The .xlsx file target (openpyxl): written whole to a temporary file, then renamed.
 
-The file is streamed in openpyxl's write-only mode, so a large seller's data tabs cost about
-what the data alone costs. Tabs fupan does not own are copied over with their values, number
-formats and column widths; the previous file is kept as `<name>.bak`.
+The file is streamed in openpyxl's write-only mode (tabs: xlsx_sheets.py); tabs fupan does
+not own are copied over; the previous file is kept as `<name>.bak`.
 
 A write never loses an edit saved after fupan read the file: under the file's lock
 (sync/locks.py), right before the rename, the file's size, modification time and content
@@ -18,59 +17,21 @@ import io
 import os
 import shutil
 import tempfile
-import warnings
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.chart import BarChart, LineChart, Reference, Series
-from openpyxl.chart.data_source import StrRef
-from openpyxl.chart.series import SeriesLabel
-from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.filters import AutoFilter
-from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from ..errors import ChangedError, WorkbookError
 from ..locks import FileLock, checkpoint, fsync_dir, real_path, temp_name
-from ..workbook.cells import FORMULA_LEADS, frame_values
-from ..workbook.palette import FILLS, FONTS
-from ..workbook.plan import Cell, FrameBlock, Sheet, Style, WorkbookPlan, cell_rows
+from ..workbook.plan import WorkbookPlan
 from .base import STATE_SHEET, Grid, Target, state_of
-
-PROVISIONAL_FONT = Font(italic=True, color="7F7F7F")
-
-
-def _named_styles() -> list[NamedStyle]:
-    def ns(name: str, fmt: str = "General", **kw: Any) -> NamedStyle:
-        s = NamedStyle(name=f"fupan {name}", number_format=fmt)
-        for k, v in kw.items():
-            setattr(s, k, v)
-        return s
-
-    return [
-        ns(Style.TITLE, font=Font(bold=True, size=16, color="1F4E79")),
-        ns(
-            Style.HEADER,
-            font=Font(bold=True, color="FFFFFF"),
-            fill=PatternFill("solid", fgColor="1F4E79"),
-            alignment=Alignment(wrap_text=True, vertical="top"),
-        ),
-        ns(Style.NOTE, font=Font(italic=True, color="595959")),
-        ns(Style.MONEY, "#,##0.00"),
-        ns(Style.COUNT, "#,##0"),
-        ns(Style.RATIO, "0.00%"),
-        ns(Style.MULTIPLE, "0.00"),
-        ns(Style.DAYS, "0"),
-        ns(Style.DATE, "yyyy-mm-dd"),
-        ns(Style.TEXT, "@"),
-        ns(Style.INPUT, fill=PatternFill("solid", fgColor="FFF2CC")),
-    ]
+from .xlsx_sheets import copy_sheet, named_styles, write_sheet
 
 
 class _Unread:
@@ -149,7 +110,7 @@ class XlsxTarget(Target):
 
     # Reading ----------------------------------------------------------------------------
 
-    def _existing(self):
+    def _existing(self) -> Workbook | None:
         if self._book is None:
             file = self.file
             try:
@@ -247,14 +208,17 @@ class XlsxTarget(Target):
     def _apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
         self.check_writable()
         wb = Workbook(write_only=True)
-        for style in _named_styles():
+        for style in named_styles():
             wb.add_named_style(style)
         for sheet in plan.sheets:
-            self._write_sheet(wb, sheet)
+            write_sheet(wb, sheet)
         old = self._existing()
         for title in keep:
             if old is not None and title in old.sheetnames:
-                self._copy_sheet(wb, old[title], title)
+                kept = old[title]
+                # a read-only book's tabs (a chartsheet has no cells to copy)
+                assert isinstance(kept, ReadOnlyWorksheet)
+                copy_sheet(wb, kept, title)
         st = wb.create_sheet(STATE_SHEET)
         st.sheet_state = "hidden"
         for k, v in sorted(state.items()):
@@ -296,65 +260,6 @@ class XlsxTarget(Target):
             raise
         fsync_dir(file.parent)
         self._seen = fingerprint(file)  # a second write by this target expects its own file
-
-    def _write_sheet(self, wb: Workbook, sheet: Sheet) -> None:
-        ws = wb.create_sheet(sheet.title)
-        if sheet.tab_color:
-            ws.sheet_properties.tabColor = sheet.tab_color
-        if sheet.hidden:
-            ws.sheet_state = "hidden"
-        for col, width in sheet.widths.items():
-            ws.column_dimensions[col].width = width
-        if sheet.freeze:
-            ws.freeze_panes = sheet.freeze
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        if sheet.print_area:
-            ws.print_area = sheet.print_area
-        for rule in sheet.rules:
-            ws.conditional_formatting.add(
-                rule.ref,
-                FormulaRule(
-                    formula=[rule.formula],
-                    fill=PatternFill("solid", bgColor=FILLS[rule.fill]),
-                    font=Font(color=FONTS[rule.fill]),
-                ),
-            )
-        for table in sheet.tables:
-            t = Table(displayName=table.name, ref=table.ref, autoFilter=AutoFilter(ref=table.ref))
-            t.tableColumns = [TableColumn(id=i + 1, name=c) for i, c in enumerate(table.columns)]
-            t.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-            with warnings.catch_warnings():
-                # openpyxl warns in write-only mode even when the columns are given, as here.
-                warnings.filterwarnings("ignore", "In write-only mode")
-                ws.add_table(t)
-        for chart in sheet.charts:
-            ws.add_chart(_chart(chart), chart.anchor)
-        frames = [b for b in sheet.blocks if isinstance(b, FrameBlock)]
-        if frames:
-            _stream(ws, frames[0])
-            return
-        for row in cell_rows(sheet.blocks):  # type: ignore[arg-type]
-            ws.append([_cell(ws, c) for c in row])
-
-    def _copy_sheet(self, wb: Workbook, src, title: str) -> None:
-        ws = wb.create_sheet(title)
-        for key, dim in src.column_dimensions.items() if hasattr(src, "column_dimensions") else []:
-            if dim.width:
-                ws.column_dimensions[key].width = dim.width
-        for row in src.iter_rows():
-            out = []
-            for c in row:
-                cell = WriteOnlyCell(ws, value=getattr(c, "value", None))
-                if getattr(c, "data_type", None) == "s":
-                    cell.data_type = "s"  # the team's text stays text, even "=..." typed as text
-                fmt = getattr(c, "number_format", None)
-                if fmt:
-                    cell.number_format = fmt
-                out.append(cell)
-            ws.append(out)
 
     def close(self) -> None:
         """Done with the file: used again, the target reads it afresh."""
@@ -404,52 +309,3 @@ def _backup(file: Path) -> None:
         # file (a run stopped between its backup and its rename), POSIX leaves both names.
         Path(tmp).unlink(missing_ok=True)
     checkpoint("backup kept")
-
-
-def _stream(ws, block: FrameBlock) -> None:
-    """Rows of a data tab; text that looks like a formula is written as text."""
-    values = frame_values(block.frame)
-    ws.append([_cell(ws, Cell(v, style=Style.HEADER)) for v in values[0]])
-    for row in values[1:]:
-        # openpyxl gives plain dates the yyyy-mm-dd format itself: only text needs a cell.
-        if any(isinstance(v, str) and v.startswith(FORMULA_LEADS) for v in row):
-            row = [_as_text(ws, v) for v in row]
-        ws.append(row)
-
-
-def _as_text(ws, v):
-    if isinstance(v, str) and v.startswith(FORMULA_LEADS):
-        cell = WriteOnlyCell(ws, value=v)
-        cell.data_type = "s"
-        return cell
-    return v
-
-
-def _cell(ws, c: Cell | None):
-    if c is None:
-        return None
-    if c.formula is None and c.style is None and not c.text and not c.number_format:
-        return c.value
-    cell = WriteOnlyCell(ws, value=c.formula if c.formula is not None else c.value)
-    if c.text:
-        cell.data_type = "s"  # a shopper's `=HYPERLINK(...)` stays text
-    if c.style is not None:
-        cell.style = f"fupan {c.style}"
-    if c.number_format:
-        cell.number_format = c.number_format
-    if c.provisional:
-        cell.font = PROVISIONAL_FONT
-    return cell
-
-
-def _chart(spec):
-    chart = LineChart() if spec.kind == "line" else BarChart()
-    chart.title = spec.title
-    chart.height, chart.width = 7.5, 16
-    for title_ref, values in spec.series:
-        s = Series(Reference(range_string=values), title_from_data=False)
-        s.tx = SeriesLabel(strRef=StrRef(title_ref))
-        chart.series.append(s)
-    chart.set_categories(Reference(range_string=spec.categories))
-    chart.y_axis.number_format = spec.y_format
-    return chart

@@ -18,7 +18,7 @@ import pandas as pd
 from ... import marketplaces
 from ...errors import ReportError
 from ..headers import normalise
-from ..sources import RawReport
+from ..raw import RawReport
 from .base import Reader
 
 # The day a marketplace's money is booked on: Amazon's Date Range window is Pacific time for

@@ -9,8 +9,8 @@ import pandas as pd
 from ...errors import ReportError
 from ...findings import Finding, Severity
 from ...periods import Period
+from ..raw import RawReport
 from ..schema import TableSpec, conform
-from ..sources import RawReport
 from .base import ReadResult
 
 

@@ -13,9 +13,10 @@ import re
 from ...errors import ReportError
 from ...findings import Finding, Severity
 from ...periods import Period
+from ..raw import RawReport
 from ..schema import ADS, conform
-from ..sources import RawReport
-from .base import Field, ReadContext, Reader, ReadResult, read_frame
+from .base import Field, ReadContext, Reader, ReadResult
+from .extract import read_frame
 
 _WINDOW = re.compile(r"^(\d+) day total sales$|^(\d+)天总销售额")
 

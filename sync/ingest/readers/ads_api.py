@@ -18,9 +18,10 @@ import pandas as pd
 from ...errors import ReportError
 from ...findings import Finding, Severity
 from ...periods import Period
+from ..raw import RawReport
 from ..schema import ADS, conform
-from ..sources import RawReport
-from .base import ReadContext, Reader, ReadResult, resolve_marketplace
+from .base import ReadContext, Reader, ReadResult
+from .market import resolve_marketplace
 
 _TEXT: dict[str, tuple[str, ...]] = {
     "campaign": ("campaignName", "campaign.name"),

@@ -10,9 +10,10 @@ from ...errors import ReportError
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..parsing import parse_dates
+from ..raw import RawReport
 from ..schema import ADS, conform
-from ..sources import RawReport
-from .base import Field, ReadContext, Reader, ReadResult, read_frame
+from .base import Field, ReadContext, Reader, ReadResult
+from .extract import read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("date", ("date", "day")),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ...findings import Finding, Severity
 from ...periods import Period
+from ..raw import RawReport
 from ..schema import BUSINESS_DAILY, conform
-from ..sources import RawReport
-from .base import Field, ReadContext, Reader, ReadResult, read_frame
+from .base import Field, ReadContext, Reader, ReadResult
+from .extract import read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("date", ("date", "日期", "datum"), "date", required=True),

@@ -7,9 +7,10 @@ import pandas as pd
 from ...errors import MissingPeriodError
 from ...findings import Finding, Severity
 from ...periods import Period
+from ..raw import RawReport
 from ..schema import BUSINESS_ASIN, conform
-from ..sources import RawReport
-from .base import Field, ReadContext, Reader, ReadResult, read_frame
+from .base import Field, ReadContext, Reader, ReadResult
+from .extract import read_frame
 
 # Whole normalised headers (headers.normalise): en 2019, en 2021+ (hyphen and en dash fold to
 # the same key), Chinese UI new and old generation, German UI (docs: FIX grade, no Buy Box).

@@ -14,8 +14,8 @@ from ... import marketplaces
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..parsing import parse_numbers
+from ..raw import RawReport
 from ..schema import FEE_PREVIEW, conform
-from ..sources import RawReport
 from . import _money
 from ._snapshot import snapshot_day
 from .base import ReadContext, Reader, ReadResult

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ...findings import Finding, Severity
+from ..raw import RawReport
 from ..schema import INVENTORY
-from ..sources import RawReport
 from ._snapshot import dated_result, snapshot_day
-from .base import Field, ReadContext, Reader, ReadResult, read_frame
+from .base import Field, ReadContext, Reader, ReadResult
+from .extract import read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("snapshot_date", ("snapshot-date",), "date"),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from ..raw import RawReport
 from ..schema import ORDERS
-from ..sources import RawReport
 from ._snapshot import dated_result
-from .base import Field, ReadContext, Reader, ReadResult, has_all, read_frame
+from .base import Field, ReadContext, Reader, ReadResult, has_all
+from .extract import read_frame
 
 # Buyer city, state and postal code are read by nobody and not kept.
 FIELDS: tuple[Field, ...] = (

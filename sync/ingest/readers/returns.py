@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from ..raw import RawReport
 from ..schema import RETURNS
-from ..sources import RawReport
 from ._snapshot import dated_result
-from .base import Field, ReadContext, Reader, ReadResult, has_all, read_frame
+from .base import Field, ReadContext, Reader, ReadResult, has_all
+from .extract import read_frame
 
 FIELDS: tuple[Field, ...] = (
     Field("return_date", ("return-date",), "date", required=True),

@@ -10,10 +10,11 @@ from ...errors import ReportError
 from ...findings import Finding, Severity
 from ...marketplaces import by_amazon_id
 from ..parsing import DATE_MAX, DATE_MIN
+from ..raw import RawReport
 from ..schema import ACCOUNT_HEALTH
-from ..sources import RawReport
 from ._snapshot import dated_result
-from .base import ReadContext, Reader, ReadResult, resolve_marketplace
+from .base import ReadContext, Reader, ReadResult
+from .market import resolve_marketplace
 
 # JSON object -> (metric id, numerator key, denominator key)
 _METRICS: tuple[tuple[str, str, str, str], ...] = (

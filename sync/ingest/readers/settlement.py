@@ -10,6 +10,7 @@ the research notes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 import pandas as pd
@@ -18,8 +19,8 @@ from ... import marketplaces
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..parsing import parse_numbers
+from ..raw import RawReport
 from ..schema import SETTLEMENTS, conform
-from ..sources import RawReport
 from . import _money
 from .base import ReadContext, Reader, ReadResult
 
@@ -197,11 +198,11 @@ class _Settlement(Reader):
             groups.append(kind.where(filled, ""))
         total = sum(buckets.values(), pd.Series(0.0, index=raw.frame.index))
         description = _first_filled(described)
-        group = _first_filled(groups)
+        kinds = _first_filled(groups)
         # Amazon's ad charges say so only in their amount-type: keep it as the description
         # (engine/profit.py tells ad spend from Amazon's fees by it).
-        ads = group.map(_money.key) == "costofadvertising"
-        description = description.where(~ads, group)
+        ads = kinds.map(_money.key) == "costofadvertising"
+        description = description.where(~ads, kinds)
 
         # Posted day (local), and the settlement's window.
         posted = text("posted-date-time")
@@ -242,7 +243,7 @@ class _Settlement(Reader):
                 "time": clock,
                 "settlement_id": text("settlement-id"),
                 "type": [
-                    line_type(t, g, d) for t, g, d in zip(ttype, group, description, strict=True)
+                    line_type(t, g, d) for t, g, d in zip(ttype, kinds, description, strict=True)
                 ],
                 "type_text": ttype,
                 "description": description,
@@ -274,7 +275,12 @@ def _first_filled(parts: list[pd.Series]) -> pd.Series:
     return out
 
 
-def _once_per_item(raw: RawReport, col: dict[str, int], text, number) -> pd.Series:
+def _once_per_item(
+    raw: RawReport,
+    col: dict[str, int],
+    text: Callable[[str], pd.Series],
+    number: Callable[[str], pd.Series],
+) -> pd.Series:
     """Units of each order item once: parsers that sum quantity-purchased over every line of
     an item count it again on each fee line."""
     if "quantity-purchased" not in col:

@@ -21,10 +21,11 @@ from ...errors import ReportError
 from ...findings import Finding, Severity
 from ...marketplaces import by_amazon_id
 from ...periods import Period
+from ..raw import RawReport
 from ..schema import BUSINESS_ASIN, BUSINESS_DAILY, conform
-from ..sources import RawReport
-from .base import ReadContext, Reader, ReadResult, resolve_marketplace
+from .base import ReadContext, Reader, ReadResult
 from .business_report import TRAFFIC
+from .market import resolve_marketplace
 
 _ASIN_LEVELS = frozenset({"CHILD", "SKU"})
 

@@ -15,10 +15,8 @@ import contextlib
 import json
 import os
 import stat
-import weakref
 import webbrowser
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -39,38 +37,29 @@ from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
 from ...errors import AuthError
 from ...userconfig import config_dir_default, write_private
-from .http import BoundedRetryClient
-from .sheets_api import DRIVE_FILE_SCOPE, SHEETS_SCOPE, TOKEN_URI
+from .credential_files import (
+    ENV_VAR,
+    LOGIN_COMMAND,
+    SOURCES,
+    CredentialSource,
+    read_json,
+)
 
-# "drive.file" (for the meeting snapshot's copy) reaches just the files fupan created or
-# opened, unlike gspread's default full-Drive scope.
-SCOPES = (SHEETS_SCOPE, DRIVE_FILE_SCOPE)
-ENV_VAR = "FUPAN_GOOGLE_CREDENTIALS"
+# Used here, and read as auth.X by the CLI (`fupan auth status`) and the tests.
+from .credential_files import NO_CREDENTIALS as NO_CREDENTIALS
+from .credential_files import SCOPES as SCOPES
+from .credential_files import read_credentials as read_credentials
+from .http import BoundedRetryClient
+from .sheets_api import TOKEN_URI
+
 ADC_ENV_VAR = "GOOGLE_APPLICATION_CREDENTIALS"
 TOKEN_FILE = "google-token.json"
 LOGIN_TIMEOUT_SECONDS = 300
-README_SECTION = 'the README section "Google Sheets set-up"'
-LOGIN_COMMAND = "fupan auth login --client-secrets FILE"
 OAUTH_USER = "your Google account"
 
-_SA_FIELDS = ("client_email", "private_key", "token_uri")
-_USER_FIELDS = ("refresh_token", "client_id", "client_secret")
 _CLIENT_FIELDS = ("client_id", "client_secret", "auth_uri", "token_uri")
 
 FlowFactory = Callable[[str, Sequence[str]], InstalledAppFlow]
-
-
-@dataclass(frozen=True)
-class CredentialSource:
-    """A credentials file and how the user pointed fupan at it."""
-
-    path: Path
-    origin: str  # how the user pointed at it, for messages
-    cached: bool = False  # fupan's own login cache: fupan may rewrite or remove it
-
-
-# Where each loaded credential came from, so a later refresh failure can name the file.
-_sources: weakref.WeakKeyDictionary[Credentials, CredentialSource] = weakref.WeakKeyDictionary()
 
 
 def token_path(config_dir: Path | None = None) -> Path:
@@ -123,101 +112,6 @@ def locate(
     return None
 
 
-def read_credentials(source: CredentialSource, *, token_uri: str | None = None) -> Credentials:
-    """Parse and check one credentials file; no network."""
-    info = _read_json(source.path, source.origin)
-    if "installed" in info or "web" in info:
-        raise _file_error(
-            source,
-            "is an OAuth client secrets file, not a key or a login",
-            f"Log in with it once: `fupan auth login --client-secrets {source.path}`, "
-            "then run without pointing fupan at it.",
-        )
-    # creds.to_json() (and so gspread's own login cache) writes no "type"; a refresh token
-    # says what the file is.
-    kind = info.get("type") or ("authorized_user" if "refresh_token" in info else None)
-    if kind == "service_account":
-        creds: Credentials = _service_account(info, source)
-    elif kind == "authorized_user":
-        creds = _authorized_user(info, source, token_uri)
-    elif kind is None:
-        raise _file_error(source, 'has no "type" field', _WHICH_FILES)
-    else:
-        raise _file_error(source, f'is of type "{kind}", which fupan does not use', _WHICH_FILES)
-    _sources[creds] = source
-    return creds
-
-
-def _service_account(info: dict[str, Any], source: CredentialSource) -> Credentials:
-    _require(info, _SA_FIELDS, source, "Download a new JSON key for the service account.")
-    try:
-        return service_account.Credentials.from_service_account_info(info, scopes=SCOPES)
-    except (ValueError, TypeError, IndexError):
-        # The parser's own message may quote the key; say only which part is wrong.
-        raise _file_error(
-            source,
-            'has a "private_key" that is not a valid PEM RSA key',
-            "Download a new JSON key for the service account.",
-        ) from None
-
-
-def _authorized_user(
-    info: dict[str, Any], source: CredentialSource, token_uri: str | None
-) -> UserCredentials:
-    _require(info, _USER_FIELDS, source, _LOGIN_AGAIN)
-    try:
-        creds = UserCredentials.from_authorized_user_info(info)
-    except (ValueError, TypeError):
-        raise _file_error(source, "has malformed fields", _LOGIN_AGAIN) from None
-    scopes = set(creds.scopes or ())
-    if scopes and SCOPES[0] not in scopes:
-        raise _file_error(source, "was granted without access to Google Sheets", _LOGIN_AGAIN)
-    if not token_uri:
-        return creds
-    moved = creds.with_token_uri(token_uri)
-    # with_token_uri() drops the expiry: the copy would look valid with a stale token.
-    moved.expiry = creds.expiry
-    return moved
-
-
-def _read_json(path: Path, origin: str) -> dict[str, Any]:
-    where = f'Google credentials file "{path}" ({origin})'
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AuthError(f"{where} does not exist. Fix the path, or see {README_SECTION}.") from None
-    except IsADirectoryError:
-        raise AuthError(f"{where} is a folder. Name the JSON file itself.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "unreadable"
-        raise AuthError(f"{where} cannot be read ({reason}). Check the file.") from None
-    try:
-        info = json.loads(text)
-    except json.JSONDecodeError:
-        raise AuthError(
-            f"{where} is not JSON. Download the key again, or run `{LOGIN_COMMAND}`."
-        ) from None
-    if not isinstance(info, dict):
-        raise AuthError(f"{where} is not a JSON object. {_WHICH_FILES}")
-    return info
-
-
-def _require(
-    info: dict[str, Any], fields: Sequence[str], source: CredentialSource, fix: str
-) -> None:
-    missing = [f for f in fields if not isinstance(info.get(f), str) or not info[f]]
-    if missing:
-        raise _file_error(source, f"lacks {', '.join(repr(f) for f in missing)}", fix)
-
-
-def _file_error(source: CredentialSource, problem: str, fix: str) -> AuthError:
-    return AuthError(f'Google credentials file "{source.path}" ({source.origin}) {problem}. {fix}')
-
-
-def _expand(path: str | Path) -> Path:
-    return Path(path).expanduser()
-
-
 # ---------------------------------------------------------------------------------------------
 # Refreshing
 
@@ -228,7 +122,7 @@ def refresh(creds: Credentials, *, request: TransportRequest | None = None) -> N
     A refreshed login from fupan's own cache is written back (0600), so the next run within
     the hour needs no token request.
     """
-    source = _sources.get(creds)
+    source = SOURCES.get(creds)
     try:
         if request is not None:
             creds.refresh(request)
@@ -246,7 +140,7 @@ def refresh(creds: Credentials, *, request: TransportRequest | None = None) -> N
 def refresh_failed(creds: Credentials, exc: google.auth.exceptions.RefreshError) -> AuthError:
     """The AuthError for a refused token request (also for the Sheets target to raise when
     gspread's session hits RefreshError mid-run). A refused cached login is deleted."""
-    source = _sources.get(creds)
+    source = SOURCES.get(creds)
     error, said = _google_error(exc)
     if isinstance(creds, service_account.Credentials):
         email = creds.service_account_email
@@ -290,7 +184,8 @@ def _unreachable(token_uri: str | None) -> str:
 def identity(creds: Credentials) -> str:
     """The e-mail address a sheet must be shared with, as far as fupan can know it."""
     if isinstance(creds, service_account.Credentials):
-        return creds.service_account_email
+        email: str = creds.service_account_email
+        return email
     return getattr(creds, "account", "") or OAUTH_USER
 
 
@@ -312,7 +207,7 @@ def permission_message(creds: Credentials, sheet: str) -> str:
 
 def describe(creds: Credentials) -> str:
     """One line for `fupan auth status`: what kind of identity, and from where."""
-    source = _sources.get(creds)
+    source = SOURCES.get(creds)
     where = f' from "{source.path}" ({source.origin})' if source else ""
     if isinstance(creds, service_account.Credentials):
         return f"Service account {creds.service_account_email}{where}."
@@ -393,7 +288,7 @@ def login(
 
 def _check_client_secrets(path: Path) -> dict[str, Any]:
     """The "installed" client of a Desktop-app client secrets file, or an AuthError."""
-    info = _read_json(path, "OAuth client secrets")
+    info = read_json(path, "OAuth client secrets")
     where = f'OAuth client secrets file "{path}"'
     download = (
         "In the Cloud console, create an OAuth client of type Desktop app and download its JSON."
@@ -469,16 +364,5 @@ def _token_json(creds: UserCredentials) -> str:
     return json.dumps({"type": "authorized_user", **json.loads(creds.to_json())}, indent=2)
 
 
-_WHICH_FILES = (
-    "fupan takes a service-account JSON key or a login saved by `fupan auth login`; "
-    f"see {README_SECTION}."
-)
-_LOGIN_AGAIN = f"Run `{LOGIN_COMMAND}` again."
-NO_CREDENTIALS = (
-    "No Google credentials are set up. Use one of:\n"
-    "  1. a service account: create one with a JSON key, share the sheet with its e-mail as "
-    f"Editor, and pass the key with --credentials FILE or ${ENV_VAR};\n"
-    f"  2. your own Google account: run `{LOGIN_COMMAND}` once, with FILE the client secrets "
-    "of an OAuth client of type Desktop app.\n"
-    f"See {README_SECTION}."
-)
+def _expand(path: str | Path) -> Path:
+    return Path(path).expanduser()

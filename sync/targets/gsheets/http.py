@@ -63,7 +63,7 @@ class BoundedRetryClient(HTTPClient):
 
     def delay(self, attempt: int) -> float:
         """Exponential back-off with 'equal jitter': half fixed, half random."""
-        step = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
+        step = min(self.max_delay, self.base_delay * 2.0 ** (attempt - 1))
         return step / 2 + step / 2 * self._jitter()
 
 

@@ -1,0 +1,178 @@
+"""One review tab as openpyxl write-only cells: styles, conditional formats, tables, charts.
+
+The write-only workbook streams its rows, so a large seller's data tabs cost about what the
+data alone costs. Tabs fupan does not own are copied with their values, number formats and
+column widths.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, LineChart, Reference, Series
+from openpyxl.chart.data_source import StrRef
+from openpyxl.chart.series import SeriesLabel
+from openpyxl.formatting.rule import Rule as FormatRule
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..workbook.cells import FORMULA_LEADS, frame_values
+from ..workbook.palette import FILLS, FONTS
+from ..workbook.plan import Cell, Chart, FrameBlock, Rule, Sheet, Style, cell_rows
+
+PROVISIONAL_FONT = Font(italic=True, color="7F7F7F")
+
+
+def named_styles() -> list[NamedStyle]:
+    """The workbook's `fupan <style>` cell styles, one per plan Style."""
+
+    def ns(name: str, fmt: str = "General", **kw: Any) -> NamedStyle:
+        s = NamedStyle(name=f"fupan {name}", number_format=fmt)
+        for k, v in kw.items():
+            setattr(s, k, v)
+        return s
+
+    return [
+        ns(Style.TITLE, font=Font(bold=True, size=16, color="1F4E79")),
+        ns(
+            Style.HEADER,
+            font=Font(bold=True, color="FFFFFF"),
+            fill=PatternFill("solid", fgColor="1F4E79"),
+            alignment=Alignment(wrap_text=True, vertical="top"),
+        ),
+        ns(Style.NOTE, font=Font(italic=True, color="595959")),
+        ns(Style.MONEY, "#,##0.00"),
+        ns(Style.COUNT, "#,##0"),
+        ns(Style.RATIO, "0.00%"),
+        ns(Style.MULTIPLE, "0.00"),
+        ns(Style.DAYS, "0"),
+        ns(Style.DATE, "yyyy-mm-dd"),
+        ns(Style.TEXT, "@"),
+        ns(Style.INPUT, fill=PatternFill("solid", fgColor="FFF2CC")),
+    ]
+
+
+def write_sheet(wb: Workbook, sheet: Sheet) -> None:
+    """Append the plan's tab to a write-only workbook."""
+    # A write-only tab borrows Worksheet's methods and settings (the stubs type
+    # create_sheet as Any and leave Worksheet without them): checked as a Worksheet.
+    ws: Worksheet = wb.create_sheet(sheet.title)
+    if sheet.tab_color:
+        ws.sheet_properties.tabColor = sheet.tab_color
+    if sheet.hidden:
+        ws.sheet_state = "hidden"
+    for col, width in sheet.widths.items():
+        ws.column_dimensions[col].width = width
+    if sheet.freeze:
+        ws.freeze_panes = sheet.freeze
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    fit = ws.sheet_properties.pageSetUpPr
+    assert fit is not None  # a new tab's properties always hold one
+    fit.fitToPage = True
+    if sheet.print_area:
+        ws.print_area = sheet.print_area
+    for rule in sheet.rules:
+        ws.conditional_formatting.add(rule.ref, _format_rule(rule))
+    for table in sheet.tables:
+        t = Table(displayName=table.name, ref=table.ref, autoFilter=AutoFilter(ref=table.ref))
+        t.tableColumns = [TableColumn(id=i + 1, name=c) for i, c in enumerate(table.columns)]
+        t.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        with warnings.catch_warnings():
+            # openpyxl warns in write-only mode even when the columns are given, as here.
+            warnings.filterwarnings("ignore", "In write-only mode")
+            ws.add_table(t)
+    for chart in sheet.charts:
+        ws.add_chart(_chart(chart), chart.anchor)
+    frames = [b for b in sheet.blocks if isinstance(b, FrameBlock)]
+    if frames:
+        _stream(ws, frames[0])
+        return
+    for row in cell_rows([b for b in sheet.blocks if not isinstance(b, FrameBlock)]):
+        ws.append([_cell(ws, c) for c in row])
+
+
+def copy_sheet(wb: Workbook, src: ReadOnlyWorksheet, title: str) -> None:
+    """Append a tab fupan does not own, as the team left it: values, number formats, widths."""
+    ws: Worksheet = wb.create_sheet(title)  # a write-only tab (see write_sheet)
+    for key, dim in src.column_dimensions.items() if hasattr(src, "column_dimensions") else []:
+        if dim.width:
+            ws.column_dimensions[key].width = dim.width
+    for row in src.rows:
+        out = []
+        for c in row:
+            cell = WriteOnlyCell(ws, value=getattr(c, "value", None))
+            if getattr(c, "data_type", None) == "s":
+                cell.data_type = "s"  # the team's text stays text, even "=..." typed as text
+            fmt = getattr(c, "number_format", None)
+            if fmt:
+                cell.number_format = fmt
+            out.append(cell)
+        ws.append(out)
+
+
+def _format_rule(rule: Rule) -> FormatRule:
+    """An expression rule with the fill's colours (what openpyxl's FormulaRule builds)."""
+    style = DifferentialStyle(
+        fill=PatternFill("solid", bgColor=FILLS[rule.fill]), font=Font(color=FONTS[rule.fill])
+    )
+    return FormatRule(type="expression", formula=[rule.formula], dxf=style)
+
+
+def _stream(ws: Worksheet, block: FrameBlock) -> None:
+    """Rows of a data tab; text that looks like a formula is written as text."""
+    values = frame_values(block.frame)
+    ws.append([_cell(ws, Cell(v, style=Style.HEADER)) for v in values[0]])
+    for row in values[1:]:
+        # openpyxl gives plain dates the yyyy-mm-dd format itself: only text needs a cell.
+        if any(isinstance(v, str) and v.startswith(FORMULA_LEADS) for v in row):
+            row = [_as_text(ws, v) for v in row]
+        ws.append(row)
+
+
+def _as_text(ws: Worksheet, v: Any) -> Any:
+    """`v`, or a text cell when it is text that starts like a formula."""
+    if isinstance(v, str) and v.startswith(FORMULA_LEADS):
+        cell = WriteOnlyCell(ws, value=v)
+        cell.data_type = "s"
+        return cell
+    return v
+
+
+def _cell(ws: Worksheet, c: Cell | None) -> Any:
+    """A plan cell as openpyxl writes it: the plain value when it needs no styling."""
+    if c is None:
+        return None
+    if c.formula is None and c.style is None and not c.text and not c.number_format:
+        return c.value
+    cell = WriteOnlyCell(ws, value=c.formula if c.formula is not None else c.value)
+    if c.text:
+        cell.data_type = "s"  # a shopper's `=HYPERLINK(...)` stays text
+    if c.style is not None:
+        cell.style = f"fupan {c.style}"
+    if c.number_format:
+        cell.number_format = c.number_format
+    if c.provisional:
+        cell.font = PROVISIONAL_FONT
+    return cell
+
+
+def _chart(spec: Chart) -> LineChart | BarChart:
+    chart = LineChart() if spec.kind == "line" else BarChart()
+    chart.title = spec.title
+    chart.height, chart.width = 7.5, 16
+    for title_ref, values in spec.series:
+        s = Series(Reference(range_string=values), title_from_data=False)
+        s.tx = SeriesLabel(strRef=StrRef(title_ref))
+        chart.series.append(s)
+    chart.set_categories(Reference(range_string=spec.categories))
+    chart.y_axis.number_format = spec.y_format
+    return chart
