@@ -3,14 +3,21 @@
 The numbers are the review's (the same engine whose values the workbook's formulas are
 proven to reproduce), judged by the thresholds in the workbook's Settings tab; the actions
 are the workbook's tracker. Nothing here writes anything.
+
+The minutes follow the meeting (kpi-catalogue.md §9): the previous meeting's actions and
+their outcome first, then the money, the biggest problems by money at stake (stakes.py,
+ranking.py), what brought gains, and the three next actions by money, with owner and due
+date.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+
+import pandas as pd
 
 from ...addin.kpis import MONEY_BLOCK
 from ...addin.registry import KPIS, Direction, Scope
@@ -18,10 +25,11 @@ from ...addin.thresholds import Bands
 from .. import marketplaces
 from ..actions.model import CLOSED, Action
 from ..actions.sheets import read_tracker
+from ..engine.ranking import one_per_object
 from ..engine.review import Review, build_review, change, comparable, comparison, default_period
-from ..engine.rules import RULE_KPI, evaluate, kpi_now
+from ..engine.rules import RULE_KPI, Suggestion, evaluate, kpi_now
+from ..engine.stakes import MONEY, Stake, at_stake
 from ..engine.trend import weekly_trend
-from ..formats import format_value
 from ..periods import Period
 from ..settings import Settings, team_settings
 from ..store.history import Store
@@ -30,17 +38,91 @@ from ..targets.registry import open_target
 from ..workspace import Workspace
 
 CLOSURE_TARGET = 0.76  # seed 000: decision follow-through rose from 41 % to 76 %
+TOP_FINDINGS = 10  # the problems the minutes list; the rest are counted ("+N more")
+TOP_GAINS = 5
+NEXT_ACTIONS = 3
+STATUS_ORDER = {"red": 0, "yellow": 1}
 
 
 @dataclass(frozen=True)
 class Flag:
+    """One red or yellow KPI value, priced."""
+
     scope: str
     key: str
     kpi: str
     value: float
     status: str
-    threshold: str
+    bands: Bands | None  # the green band it is judged by (the ASIN's category's, if any)
     change: float | None  # against the comparison period, where there is one
+    stake: Stake
+
+    @property
+    def rank(self) -> tuple[int, float, int]:
+        return (*self.stake.rank, STATUS_ORDER.get(self.status, 2))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One object the meeting should look at: its biggest problem by money, the action a rule
+    proposes for it, and what else is off target on it."""
+
+    scope: str
+    key: str
+    flag: Flag | None  # the headline red/yellow value (None: a rule fired on no KPI cell)
+    suggestion: Suggestion | None  # the action proposed for this object, if a rule fired
+    stake: Stake
+    also: tuple[str, ...] = ()  # other KPIs off target on the same object
+
+    @property
+    def kpi(self) -> str:
+        if self.flag is not None:
+            return self.flag.kpi
+        assert self.suggestion is not None
+        return self.suggestion.kpi
+
+    @property
+    def value(self) -> float:
+        if self.flag is not None:
+            return self.flag.value
+        assert self.suggestion is not None
+        return self.suggestion.value
+
+    @property
+    def status(self) -> str:
+        return self.flag.status if self.flag is not None else ""
+
+    @property
+    def rank(self) -> tuple[int, float, int]:
+        return (*self.stake.rank, STATUS_ORDER.get(self.status, 2))
+
+
+@dataclass(frozen=True)
+class Gain:
+    """A positive contribution against the comparison period: one object's sales or profit."""
+
+    scope: str
+    key: str
+    kpi: str  # sales, net_profit (ASIN) or ad_sales (campaign)
+    now: float
+    before: float
+
+    @property
+    def delta(self) -> float:
+        return self.now - self.before
+
+
+@dataclass(frozen=True)
+class NextAction:
+    """One of the three next actions: the team's decision, or a rule's proposal by money."""
+
+    scope: str
+    key: str
+    stake: Stake | None
+    action: Action | None = None  # the team typed it in this meeting
+    suggestion: Suggestion | None = None  # else: what a rule proposes
+    follows: Action | None = None  # an open earlier action on the same object
+    due: date | None = None  # proposed: by the next meeting
 
 
 @dataclass(frozen=True)
@@ -48,6 +130,16 @@ class Outcome:
     action: Action
     outcome: str  # done, overdue, dropped, open
     recovered: bool | None  # for KPI-linked actions: is the KPI healthy (or better) now?
+    kpi: str | None = None  # the KPI the action is about, when it names one
+    now: float | None = None  # its value now
+
+
+@dataclass(frozen=True)
+class Change:
+    """An action new, or with another status, since the last minutes' snapshot."""
+
+    action: Action
+    was: str | None  # the status then; None: the action is new
 
 
 @dataclass
@@ -57,19 +149,31 @@ class Minutes:
     period: Period
     compare: Period | None
     workbook: Path | str  # an .xlsx path or a Google Sheet URL
-    gains: list[tuple[str, float, float]]  # kpi, now, before (improved most)
-    flags: list[Flag]
-    new_actions: list[Action]
-    next_three: list[str]
+    gains: list[Gain]  # the largest positive contributions, biggest first
+    better: list[tuple[str, float, float]]  # account KPIs improved most: kpi, now, before
+    problems: list[Problem]  # every object off target or with a proposal, by money at stake
+    next_actions: list[NextAction]
     previous: list[Outcome]
     closure_rate: float | None
     overdue: int
+    flags: list[Flag] = field(default_factory=list)  # every red/yellow value, priced
+    new_actions: list[Action] = field(default_factory=list)  # typed in this meeting
     snapshot: Path | str | None = None
     trend: list[tuple[str, float, float | None]] = field(default_factory=list)  # week, sales, acos
-    since: tuple[date, list[str]] | None = None  # last minutes' date, what changed since
+    since: tuple[date, list[Change]] | None = None  # last minutes' date, what changed since
     currency: str = ""  # the marketplace's: money is written in its own format
     money: list[MoneyLine] = field(default_factory=list)  # the review's first block
     estimate: bool = False  # profit estimated from the Fee Preview (no payments report)
+    names: dict[str, str] = field(default_factory=dict)  # ASIN -> the product's name
+
+    @property
+    def top(self) -> list[Problem]:
+        return self.problems[:TOP_FINDINGS]
+
+    @property
+    def more(self) -> int:
+        """Problems not listed in the minutes (they are in the workbook)."""
+        return max(len(self.problems) - TOP_FINDINGS, 0)
 
 
 @dataclass(frozen=True)
@@ -82,7 +186,7 @@ class MoneyLine:
     status: str
 
 
-def changes_since(frozen: Target, now: list[Action]) -> list[str]:
+def changes_since(frozen: Target, now: list[Action]) -> list[Change]:
     """Actions whose status changed, or that are new, since a frozen workbook."""
     before = read_tracker(frozen).side.rows
     frozen.close()
@@ -90,22 +194,10 @@ def changes_since(frozen: Target, now: list[Action]) -> list[str]:
     for a in sorted(now, key=lambda a: a.id):
         was = before.get(a.id)
         if was is None:
-            out.append(f"{a.id} new: {a.action} ({a.owner})")
+            out.append(Change(a, None))
         elif was.status != a.status:
-            out.append(f"{a.id} {was.status} → {a.status}: {a.action} ({a.owner})")
+            out.append(Change(a, was.status))
     return out
-
-
-def threshold_text(b: Bands | None, kpi: str) -> str:
-    """The green band in the KPI's own unit: `≤ 25.00 %`, `≥ 30 d and ≤ 180 d`."""
-    if b is None:
-        return ""
-    parts = []
-    if b.green_min is not None:
-        parts.append(f"≥ {format_value(kpi, b.green_min)}")
-    if b.green_max is not None:
-        parts.append(f"≤ {format_value(kpi, b.green_max)}")
-    return " and ".join(parts)
 
 
 def _better(kpi: str, now: float, before: float) -> float:
@@ -122,9 +214,12 @@ def gather(
     workbook: Path | None = None,
     target: Target | None = None,
     today: date,
+    meeting: date | None = None,
     lang: str | None = None,
 ) -> Minutes:
-    """What the meeting saw: the reviewed workbook (.xlsx, or `target`) and the history."""
+    """What the meeting held on `meeting` (default: `today`) saw: the reviewed workbook
+    (.xlsx, or `target`) and the history."""
+    meeting = meeting or today
     target = target or open_target(workbook or workspace.workbook)
     where = target.location
     state = target.read_state()
@@ -142,27 +237,20 @@ def gather(
         )
         before = review.previous
         assert before is not None  # the previous period was asked for
-
         suggestions = evaluate(review, settings, store.table("inventory"))
         trend = weekly_trend(store, period, workspace.marketplace)
     flags = _flags(review, before, settings)
-    gains = _gains(review, before)
+    ranked = one_per_object(suggestions)
     actions = list(tracker.side.rows.values())
-    new = [a for a in actions if a.meeting == today or a.created == today]
+    # This meeting's decisions: dated today, or typed without an id since the last sync.
+    new = [a for a in actions if meeting in (a.meeting, a.created)] + tracker.unnumbered
     previous = [
-        _outcome(a, today, review, settings)
+        _outcome(a, meeting, review, settings)
         for a in actions
-        if a.meeting is not None and a.meeting < today
+        if a.meeting is not None and a.meeting < meeting
     ]
-    due = [a for a in actions if a.due is not None and a.due <= today]
+    due = [a for a in actions if a.due is not None and a.due <= meeting]
     done = [a for a in due if a.status == "done"]
-    closure = len(done) / len(due) if due else None
-    overdue = sum(a.overdue(today) for a in actions)
-    next_three = [f"{a.action} — {a.owner}, {a.due}" for a in new if a.status not in CLOSED][:3]
-    if len(next_three) < 3:
-        next_three += [f"{s.rule} {s.key or 'account'}: {s.text(lang)}" for s in suggestions][
-            : 3 - len(next_three)
-        ]
     weeks = [
         (
             str(w.week),
@@ -171,23 +259,28 @@ def gather(
         )
         for w in trend.itertuples(index=False)
     ]
+    problems = _problems(flags, suggestions, ranked)
+    cycle = timedelta(days=round(settings.review_cycle))
     return Minutes(
         lang,
-        today,
+        meeting,
         period,
         cmp,
         where,
-        gains,
-        flags,
-        new,
-        next_three,
-        previous,
-        closure,
-        overdue,
+        gains=_gains(review, before),
+        better=_improved(review, before),
+        problems=problems,
+        next_actions=_next_actions(new, ranked, problems, actions, meeting + cycle),
+        previous=previous,
+        closure_rate=len(done) / len(due) if due else None,
+        overdue=sum(a.overdue(meeting) for a in actions),
+        flags=flags,
+        new_actions=new,
         trend=weeks,
         currency=marketplaces.get(workspace.marketplace).currency,
         money=money_block(review, before),
         estimate=review.estimate,
+        names=_names(review, settings, lang),
     )
 
 
@@ -204,31 +297,122 @@ def money_block(review: Review, before: Review) -> list[MoneyLine]:
     return out
 
 
+def _line(kpi: str, bands: Bands | None) -> float | None:
+    """The green line a red/yellow value is priced against (None for a band on both sides)."""
+    if bands is None:
+        return None
+    direction = KPIS[kpi].direction
+    if direction is Direction.HIGHER:
+        return bands.green_min
+    if direction is Direction.LOWER:
+        return bands.green_max
+    return None
+
+
+def _lead_times(settings: Settings) -> dict[str, float]:
+    """Each ASIN's longest lead time over its SKUs (Settings' Products)."""
+    out: dict[str, float] = {}
+    for p in settings.products.values():
+        if p.asin:
+            out[p.asin] = max(out.get(p.asin, 0.0), settings.lead_time_of(p.sku))
+    return out
+
+
 def _flags(review: Review, before: Review, settings: Settings) -> list[Flag]:
+    """Every red or yellow KPI value, priced (stakes.py), biggest first."""
     k = review.kpis
     rows = k[k.status.isin(["red", "yellow"])]
+    leads = _lead_times(settings)
     out = []
     for r in rows.itertuples(index=False):
         scope = Scope(r.scope)
-        delta = change(KPIS[r.kpi], review, before, scope, r.key)
         category = settings.category_of(r.key) if scope is Scope.ASIN else ""
-        out.append(
-            Flag(
-                r.scope,
-                r.key,
-                r.kpi,
-                float(r.value),
-                r.status,
-                threshold_text(settings.bands_for(r.kpi, category), r.kpi),
-                delta,
-            )
+        bands = settings.bands_for(r.kpi, category)
+        stake = at_stake(
+            review,
+            settings,
+            r.kpi,
+            scope,
+            r.key,
+            _line(r.kpi, bands),
+            lead_time=leads.get(r.key) if scope is Scope.ASIN else None,
         )
-    order = {"red": 0, "yellow": 1}
-    scope_order = {"account": 0, "asin": 1, "campaign": 2}
-    return sorted(out, key=lambda f: (order[f.status], scope_order[f.scope], f.kpi, f.key))
+        delta = change(KPIS[r.kpi], review, before, scope, r.key)
+        out.append(Flag(r.scope, r.key, r.kpi, float(r.value), r.status, bands, delta, stake))
+    return sorted(out, key=lambda f: (*f.rank, f.scope, f.kpi, f.key))
 
 
-def _gains(review: Review, before: Review) -> list[tuple[str, float, float]]:
+def _rule_kpi(s: Suggestion) -> str:
+    return RULE_KPI.get(s.rule, s.kpi) if s.scope != "account" else s.kpi
+
+
+def _problems(
+    flags: list[Flag], suggestions: list[Suggestion], ranked: list[Suggestion]
+) -> list[Problem]:
+    """One problem per object (an ASIN, a campaign, an ad group ...), each account KPI its
+    own: the biggest by money first, account health first of all by policy."""
+    out: list[Problem] = []
+    # The account: each red/yellow KPI is its own problem, with the rule that fired on it.
+    on_account = {s.kpi: s for s in suggestions if s.scope == "account"}
+    for f in flags:
+        if f.scope == "account":
+            s = on_account.get(f.kpi)
+            stake = s.stake if s is not None and s.stake.rank < f.stake.rank else f.stake
+            out.append(Problem("account", "", f, s, stake))
+    # Everything else: one problem per object, the rule's proposal beside its biggest value.
+    by_object: dict[tuple[str, str], list[Flag]] = {}
+    for f in flags:
+        if f.scope != "account":
+            by_object.setdefault((f.scope, f.key), []).append(f)
+    proposals = {(s.scope, s.key): s for s in ranked if s.scope != "account"}
+    for obj in [*by_object, *(o for o in proposals if o not in by_object)]:
+        own = by_object.get(obj, [])
+        s = proposals.get(obj)
+        head = min(own, key=lambda f: f.rank) if own else None
+        fired = next((f for f in own if s is not None and f.kpi == _rule_kpi(s)), None)
+        if fired is not None and head is not None and fired.stake.rank <= head.stake.rank:
+            head = fired  # the value the rule fired on leads when it is worth as much
+        if s is not None and head is not None and s.stake.rank < head.stake.rank:
+            head = None  # what the rule found is worth more than any red or yellow value
+        stakes = [f.stake for f in own] + ([s.stake] if s is not None else [])
+        stake = min(stakes, key=lambda x: x.rank)
+        also = tuple(dict.fromkeys(f.kpi for f in own if head is None or f.kpi != head.kpi))
+        out.append(Problem(obj[0], obj[1], head, s, stake, also))
+    return sorted(out, key=lambda p: (*p.rank, p.scope != "account", p.scope, p.key))
+
+
+def _gains(review: Review, before: Review) -> list[Gain]:
+    """The largest positive contributions: ASINs whose sales or net profit rose, campaigns
+    whose ad sales rose, biggest first."""
+    out: list[Gain] = []
+
+    def rise(scope: Scope, measure: str, kpi: str) -> None:
+        now = review.measures.get(scope)
+        was = before.measures.get(scope)
+        if now is None or was is None or measure not in now or measure not in was:
+            return
+        both = pd.concat([now[measure].rename("now"), was[measure].rename("was")], axis=1)
+        for key, r in both.dropna().iterrows():
+            if r.now > r.was and str(key):
+                out.append(Gain(scope.value, str(key), kpi, float(r.now), float(r.was)))
+
+    rise(Scope.ASIN, "sales", "sales")
+    rise(Scope.CAMPAIGN, "ad_sales", "ad_sales")
+    profit = KPIS["net_profit"]
+    if comparable(profit, review, before):
+        k, b = review.kpis, before.kpis
+        now = k[(k.kpi == "net_profit") & (k.scope == "asin")].set_index("key").value
+        was = b[(b.kpi == "net_profit") & (b.scope == "asin")].set_index("key").value
+        for key, v in now.dropna().items():
+            w = was.get(key)
+            if w is not None and not pd.isna(w) and v > w:
+                out.append(Gain("asin", str(key), "net_profit", float(v), float(w)))
+    out.sort(key=lambda g: (-g.delta, g.scope, g.key, g.kpi))
+    return out[:TOP_GAINS]
+
+
+def _improved(review: Review, before: Review) -> list[tuple[str, float, float]]:
+    """The account KPIs that improved most against the comparison period (relative)."""
     out = []
     for r in review.kpis[review.kpis.scope == "account"].itertuples(index=False):
         kpi = KPIS[r.kpi]
@@ -242,12 +426,68 @@ def _gains(review: Review, before: Review) -> list[tuple[str, float, float]]:
     return [(kpi, now, was) for _, kpi, now, was in out[:3]]
 
 
-def _outcome(a: Action, today: date, review: Review, settings: Settings) -> Outcome:
+def _next_actions(
+    new: list[Action],
+    ranked: list[Suggestion],
+    problems: list[Problem],
+    actions: list[Action],
+    by: date,
+) -> list[NextAction]:
+    """The three next actions by money: the team's decisions of this meeting first (priced
+    by the problem of the same object), then the rules' proposals, biggest first."""
+    stake_of = {(p.scope, p.key): p.stake for p in problems}
+    open_on: dict[tuple[str, str], Action] = {}
+    for a in sorted(actions, key=lambda a: a.id):
+        if a.status not in CLOSED and a not in new:
+            open_on.setdefault((a.scope, a.key), a)
+    decided = [
+        NextAction(a.scope, a.key, stake_of.get((a.scope, a.key)), action=a, due=by)
+        for a in new
+        if a.status not in CLOSED
+    ]
+    unpriced = Stake(None, MONEY, "").rank
+    decided.sort(key=lambda n: n.stake.rank if n.stake is not None else unpriced)
+    covered = {(n.scope, n.key) for n in decided}
+    proposed = [
+        NextAction(
+            s.scope, s.key, s.stake, suggestion=s, follows=open_on.get((s.scope, s.key)), due=by
+        )
+        for s in ranked
+        if (s.scope, s.key) not in covered
+    ]
+    return (decided + proposed)[:NEXT_ACTIONS]
+
+
+def _names(review: Review, settings: Settings, lang: str) -> dict[str, str]:
+    """Each ASIN's name: the team's own (Settings' Products, from the cost sheet) in Chinese
+    minutes, else the listing title of the Business Report."""
+    titles: dict[str, str] = {}
+    sales = review.frame("sales")
+    if "title" in sales and "child_asin" in sales:
+        for asin, title in zip(sales.child_asin, sales.title, strict=True):
+            if isinstance(title, str) and title.strip():
+                titles.setdefault(str(asin), title.strip())
+    titles = _without_brand(titles)
+    ours = {p.asin: p.title for p in settings.products.values() if p.asin and p.title}
+    if lang == "zh":
+        return {**titles, **ours}
+    return {**ours, **titles}
+
+
+def _without_brand(titles: dict[str, str]) -> dict[str, str]:
+    """Listing titles without the brand every one of them starts with (it names nothing)."""
+    firsts = {title.split(maxsplit=1)[0] for title in titles.values()}
+    if len(titles) < 2 or len(firsts) != 1 or any(" " not in x for x in titles.values()):
+        return titles
+    return {asin: title.split(maxsplit=1)[1] for asin, title in titles.items()}
+
+
+def _outcome(a: Action, meeting: date, review: Review, settings: Settings) -> Outcome:
     if a.status == "done":
         outcome = "done"
     elif a.status == "dropped":
         outcome = "dropped"
-    elif a.overdue(today):
+    elif a.overdue(meeting):
         outcome = "overdue"
     else:
         outcome = "open"
@@ -255,8 +495,9 @@ def _outcome(a: Action, today: date, review: Review, settings: Settings) -> Outc
     kpi = RULE_KPI.get(a.source, a.source)
     now = kpi_now(review, a.source, a.scope, a.key)
     if kpi in KPIS and now is not None:
-        bands = settings.bands_for(kpi)
+        category = settings.category_of(a.key) if a.scope == "asin" else ""
+        bands = settings.bands_for(kpi, category)
         healthy = bands is not None and bands.status(now) == "green"
         improved = a.value_raised is not None and _better(kpi, now, a.value_raised) > 0
         recovered = healthy or improved
-    return Outcome(a, outcome, recovered)
+    return Outcome(a, outcome, recovered, kpi if kpi in KPIS else None, now)
