@@ -57,8 +57,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "没有往期会议的行动项。",
     ),
     "minutes_closure": (
-        "Action closure rate {rate} (target 76 %); overdue actions: {overdue}.",
-        "决策落地率 {rate}（目标 76%）；逾期行动项：{overdue} 项。",
+        "Action closure rate {rate} (target {target}); overdue actions: {overdue}.",
+        "决策落地率 {rate}（目标 {target}）；逾期行动项：{overdue} 项。",
     ),
     "minutes_money": ("2. Money", "2. 销售与利润"),
     "minutes_comparison": ("Comparison", "对比期"),
