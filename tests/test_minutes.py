@@ -131,8 +131,11 @@ def test_html_minutes_render_with_red_rows(demo, tmp_path):
         timeout=120,
     )
     assert (0xFF, 0xC7, 0xCE) in colours(png)
-    if demo.workspace.language == "en" and os.environ.get("FUPAN_UPDATE_DOCS"):
-        shutil.copy(png, Path(__file__).resolve().parents[1] / "docs" / "minutes-example.png")
+    if os.environ.get("FUPAN_UPDATE_DOCS"):
+        name = {"en": "minutes-example.png", "zh": "minutes-example-zh.png"}[
+            demo.workspace.language
+        ]
+        shutil.copy(png, Path(__file__).resolve().parents[1] / "docs" / name)
 
 
 def test_next_minutes_show_what_changed_since(demo):

@@ -12,7 +12,6 @@ date.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,15 +19,20 @@ from pathlib import Path
 import pandas as pd
 
 from ...addin.kpis import MONEY_BLOCK
-from ...addin.registry import KPIS, Direction, Scope
-from ...addin.thresholds import Bands
+from ...addin.registry import KPIS
 from .. import marketplaces
 from ..actions.model import CLOSED, Action
 from ..actions.sheets import read_tracker
 from ..engine.ranking import one_per_object
-from ..engine.review import Review, build_review, change, comparable, comparison, default_period
+from ..engine.review import (
+    Review,
+    build_review,
+    comparable,
+    comparison,
+    default_period,
+)
 from ..engine.rules import RULE_KPI, Suggestion, evaluate, kpi_now
-from ..engine.stakes import MONEY, Stake, at_stake
+from ..engine.stakes import MONEY, Stake
 from ..engine.trend import weekly_trend
 from ..periods import Period
 from ..settings import Settings, team_settings
@@ -36,80 +40,14 @@ from ..store.history import Store
 from ..targets.base import Target
 from ..targets.registry import open_target
 from ..workspace import Workspace
+from .findings import Flag, Problem, priced_flags, rank_problems
+from .gains import Gain, better_by, improved_kpis, largest_gains
 
 CLOSURE_TARGET = 0.76  # seed 000: decision follow-through rose from 41 % to 76 %
+
 TOP_FINDINGS = 10  # the problems the minutes list; the rest are counted ("+N more")
-TOP_GAINS = 5
+
 NEXT_ACTIONS = 3
-STATUS_ORDER = {"red": 0, "yellow": 1}
-
-
-@dataclass(frozen=True)
-class Flag:
-    """One red or yellow KPI value, priced."""
-
-    scope: str
-    key: str
-    kpi: str
-    value: float
-    status: str
-    bands: Bands | None  # the green band it is judged by (the ASIN's category's, if any)
-    change: float | None  # against the comparison period, where there is one
-    stake: Stake
-
-    @property
-    def rank(self) -> tuple[int, float, int]:
-        return (*self.stake.rank, STATUS_ORDER.get(self.status, 2))
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One object the meeting should look at: its biggest problem by money, the action a rule
-    proposes for it, and what else is off target on it."""
-
-    scope: str
-    key: str
-    flag: Flag | None  # the headline red/yellow value (None: a rule fired on no KPI cell)
-    suggestion: Suggestion | None  # the action proposed for this object, if a rule fired
-    stake: Stake
-    also: tuple[str, ...] = ()  # other KPIs off target on the same object
-
-    @property
-    def kpi(self) -> str:
-        if self.flag is not None:
-            return self.flag.kpi
-        assert self.suggestion is not None
-        return self.suggestion.kpi
-
-    @property
-    def value(self) -> float:
-        if self.flag is not None:
-            return self.flag.value
-        assert self.suggestion is not None
-        return self.suggestion.value
-
-    @property
-    def status(self) -> str:
-        return self.flag.status if self.flag is not None else ""
-
-    @property
-    def rank(self) -> tuple[int, float, int]:
-        return (*self.stake.rank, STATUS_ORDER.get(self.status, 2))
-
-
-@dataclass(frozen=True)
-class Gain:
-    """A positive contribution against the comparison period: one object's sales or profit."""
-
-    scope: str
-    key: str
-    kpi: str  # sales, net_profit (ASIN) or ad_sales (campaign)
-    now: float
-    before: float
-
-    @property
-    def delta(self) -> float:
-        return self.now - self.before
 
 
 @dataclass(frozen=True)
@@ -200,14 +138,6 @@ def changes_since(frozen: Target, now: list[Action]) -> list[Change]:
     return out
 
 
-def _better(kpi: str, now: float, before: float) -> float:
-    """How much better `now` is than `before` (positive = improved)."""
-    d = KPIS[kpi].direction
-    return (
-        (now - before) if d is Direction.HIGHER else (before - now) if d is Direction.LOWER else 0.0
-    )
-
-
 def gather(
     workspace: Workspace,
     *,
@@ -239,7 +169,7 @@ def gather(
         assert before is not None  # the previous period was asked for
         suggestions = evaluate(review, settings, store.table("inventory"))
         trend = weekly_trend(store, period, workspace.marketplace)
-    flags = _flags(review, before, settings)
+    flags = priced_flags(review, before, settings)
     ranked = one_per_object(suggestions)
     actions = list(tracker.side.rows.values())
     # This meeting's decisions: dated today, or typed without an id since the last sync.
@@ -252,14 +182,10 @@ def gather(
     due = [a for a in actions if a.due is not None and a.due <= meeting]
     done = [a for a in due if a.status == "done"]
     weeks = [
-        (
-            str(w.week),
-            float(w.sales),
-            None if w.acos is None or math.isnan(w.acos) else float(w.acos),
-        )
-        for w in trend.itertuples(index=False)
+        (str(week), float(sales), None if pd.isna(acos) else float(acos))
+        for week, sales, acos in zip(trend.week, trend.sales, trend.acos, strict=True)
     ]
-    problems = _problems(flags, suggestions, ranked)
+    problems = rank_problems(flags, suggestions, ranked)
     cycle = timedelta(days=round(settings.review_cycle))
     return Minutes(
         lang,
@@ -267,8 +193,8 @@ def gather(
         period,
         cmp,
         where,
-        gains=_gains(review, before),
-        better=_improved(review, before),
+        gains=largest_gains(review, before),
+        better=improved_kpis(review, before),
         problems=problems,
         next_actions=_next_actions(new, ranked, problems, actions, meeting + cycle),
         previous=previous,
@@ -295,135 +221,6 @@ def money_block(review: Review, before: Review) -> list[MoneyLine]:
         was = before.value(kpi) if comparable(k, review, before) else None
         out.append(MoneyLine(kpi, review.value(kpi), was, str(kpis.at[kpi, "status"])))
     return out
-
-
-def _line(kpi: str, bands: Bands | None) -> float | None:
-    """The green line a red/yellow value is priced against (None for a band on both sides)."""
-    if bands is None:
-        return None
-    direction = KPIS[kpi].direction
-    if direction is Direction.HIGHER:
-        return bands.green_min
-    if direction is Direction.LOWER:
-        return bands.green_max
-    return None
-
-
-def _lead_times(settings: Settings) -> dict[str, float]:
-    """Each ASIN's longest lead time over its SKUs (Settings' Products)."""
-    out: dict[str, float] = {}
-    for p in settings.products.values():
-        if p.asin:
-            out[p.asin] = max(out.get(p.asin, 0.0), settings.lead_time_of(p.sku))
-    return out
-
-
-def _flags(review: Review, before: Review, settings: Settings) -> list[Flag]:
-    """Every red or yellow KPI value, priced (stakes.py), biggest first."""
-    k = review.kpis
-    rows = k[k.status.isin(["red", "yellow"])]
-    leads = _lead_times(settings)
-    out = []
-    for r in rows.itertuples(index=False):
-        scope = Scope(r.scope)
-        category = settings.category_of(r.key) if scope is Scope.ASIN else ""
-        bands = settings.bands_for(r.kpi, category)
-        stake = at_stake(
-            review,
-            settings,
-            r.kpi,
-            scope,
-            r.key,
-            _line(r.kpi, bands),
-            lead_time=leads.get(r.key) if scope is Scope.ASIN else None,
-        )
-        delta = change(KPIS[r.kpi], review, before, scope, r.key)
-        out.append(Flag(r.scope, r.key, r.kpi, float(r.value), r.status, bands, delta, stake))
-    return sorted(out, key=lambda f: (*f.rank, f.scope, f.kpi, f.key))
-
-
-def _rule_kpi(s: Suggestion) -> str:
-    return RULE_KPI.get(s.rule, s.kpi) if s.scope != "account" else s.kpi
-
-
-def _problems(
-    flags: list[Flag], suggestions: list[Suggestion], ranked: list[Suggestion]
-) -> list[Problem]:
-    """One problem per object (an ASIN, a campaign, an ad group ...), each account KPI its
-    own: the biggest by money first, account health first of all by policy."""
-    out: list[Problem] = []
-    # The account: each red/yellow KPI is its own problem, with the rule that fired on it.
-    on_account = {s.kpi: s for s in suggestions if s.scope == "account"}
-    for f in flags:
-        if f.scope == "account":
-            s = on_account.get(f.kpi)
-            stake = s.stake if s is not None and s.stake.rank < f.stake.rank else f.stake
-            out.append(Problem("account", "", f, s, stake))
-    # Everything else: one problem per object, the rule's proposal beside its biggest value.
-    by_object: dict[tuple[str, str], list[Flag]] = {}
-    for f in flags:
-        if f.scope != "account":
-            by_object.setdefault((f.scope, f.key), []).append(f)
-    proposals = {(s.scope, s.key): s for s in ranked if s.scope != "account"}
-    for obj in [*by_object, *(o for o in proposals if o not in by_object)]:
-        own = by_object.get(obj, [])
-        s = proposals.get(obj)
-        head = min(own, key=lambda f: f.rank) if own else None
-        fired = next((f for f in own if s is not None and f.kpi == _rule_kpi(s)), None)
-        if fired is not None and head is not None and fired.stake.rank <= head.stake.rank:
-            head = fired  # the value the rule fired on leads when it is worth as much
-        if s is not None and head is not None and s.stake.rank < head.stake.rank:
-            head = None  # what the rule found is worth more than any red or yellow value
-        stakes = [f.stake for f in own] + ([s.stake] if s is not None else [])
-        stake = min(stakes, key=lambda x: x.rank)
-        also = tuple(dict.fromkeys(f.kpi for f in own if head is None or f.kpi != head.kpi))
-        out.append(Problem(obj[0], obj[1], head, s, stake, also))
-    return sorted(out, key=lambda p: (*p.rank, p.scope != "account", p.scope, p.key))
-
-
-def _gains(review: Review, before: Review) -> list[Gain]:
-    """The largest positive contributions: ASINs whose sales or net profit rose, campaigns
-    whose ad sales rose, biggest first."""
-    out: list[Gain] = []
-
-    def rise(scope: Scope, measure: str, kpi: str) -> None:
-        now = review.measures.get(scope)
-        was = before.measures.get(scope)
-        if now is None or was is None or measure not in now or measure not in was:
-            return
-        both = pd.concat([now[measure].rename("now"), was[measure].rename("was")], axis=1)
-        for key, r in both.dropna().iterrows():
-            if r.now > r.was and str(key):
-                out.append(Gain(scope.value, str(key), kpi, float(r.now), float(r.was)))
-
-    rise(Scope.ASIN, "sales", "sales")
-    rise(Scope.CAMPAIGN, "ad_sales", "ad_sales")
-    profit = KPIS["net_profit"]
-    if comparable(profit, review, before):
-        k, b = review.kpis, before.kpis
-        now = k[(k.kpi == "net_profit") & (k.scope == "asin")].set_index("key").value
-        was = b[(b.kpi == "net_profit") & (b.scope == "asin")].set_index("key").value
-        for key, v in now.dropna().items():
-            w = was.get(key)
-            if w is not None and not pd.isna(w) and v > w:
-                out.append(Gain("asin", str(key), "net_profit", float(v), float(w)))
-    out.sort(key=lambda g: (-g.delta, g.scope, g.key, g.kpi))
-    return out[:TOP_GAINS]
-
-
-def _improved(review: Review, before: Review) -> list[tuple[str, float, float]]:
-    """The account KPIs that improved most against the comparison period (relative)."""
-    out = []
-    for r in review.kpis[review.kpis.scope == "account"].itertuples(index=False):
-        kpi = KPIS[r.kpi]
-        was = before.value(r.kpi) if comparable(kpi, review, before) else None
-        if was is None or math.isnan(r.value) or kpi.direction is Direction.NONE:
-            continue
-        gain = _better(r.kpi, float(r.value), was)
-        if gain > 0:
-            out.append((gain / (abs(was) or 1), r.kpi, float(r.value), was))
-    out.sort(reverse=True)
-    return [(kpi, now, was) for _, kpi, now, was in out[:3]]
 
 
 def _next_actions(
@@ -498,6 +295,6 @@ def _outcome(a: Action, meeting: date, review: Review, settings: Settings) -> Ou
         category = settings.category_of(a.key) if a.scope == "asin" else ""
         bands = settings.bands_for(kpi, category)
         healthy = bands is not None and bands.status(now) == "green"
-        improved = a.value_raised is not None and _better(kpi, now, a.value_raised) > 0
+        improved = a.value_raised is not None and better_by(kpi, now, a.value_raised) > 0
         recovered = healthy or improved
     return Outcome(a, outcome, recovered, kpi if kpi in KPIS else None, now)
