@@ -121,6 +121,75 @@ LABELS: dict[str, tuple[str, str]] = {
     "minutes_none": ("none", "无"),
     "minutes_trend": ("Weekly sales (bars) and ACoS (line)", "周销售额（柱）与 ACoS（线）"),
     # --- end of the minutes' block ---
+    # --- the command line (issue 14): success lines and the error mapper's words ---
+    "cli_error": ("Error: {message}", "错误：{kind}。{message}"),
+    "cli_error_FupanError": ("", "操作未完成"),
+    "cli_error_UsageError": ("", "命令参数有误"),
+    "cli_error_ReportError": ("", "报表无法使用"),
+    "cli_error_ImportFailedError": ("", "报表导入失败，本次未导入任何数据"),
+    "cli_error_StoreError": ("", "历史数据库无法打开或写入"),
+    "cli_error_StoreLockedError": ("", "历史数据库正被另一个进程占用"),
+    "cli_error_OverlapError": ("", "导入会重复计算无法按日期拆分的数据"),
+    "cli_error_WorkspaceError": ("", "工作区不存在，或不是 fupan 工作区"),
+    "cli_error_WorkbookError": ("", "工作簿无法读取或写入"),
+    "cli_error_BusyError": ("", "另一个 fupan 任务正在使用该文件"),
+    "cli_error_ChangedError": ("", "文件已被他人保存，fupan 没有覆盖"),
+    "cli_error_TargetError": ("", "表格拒绝了该操作"),
+    "cli_error_AuthError": ("", "凭证缺失、已过期或没有权限"),
+    "cli_error_LeaseError": ("", "其他人正在刷新同一张表"),
+    "cli_error_ActionSyncError": ("", "行动项无法同步"),
+    "cli_minutes_done": (
+        "Minutes: {path}\nSnapshot of the reviewed workbook: {snapshot}",
+        "复盘纪要：{path}\n会议所用工作簿快照：{snapshot}",
+    ),
+    "cli_review_of": ("Review of {period}", "复盘 {period}"),
+    "cli_against": (" against {compare}", "（对比期 {compare}）"),
+    "cli_comparison_empty": (
+        " (no data in the comparison period: changes are n/a)",
+        "（对比期没有数据：无法计算变化）",
+    ),
+    "cli_review_counts": (
+        ": {reds} red and {yellows} yellow KPI values, {suggestions} proposed actions, "
+        "{overdue} overdue action(s).",
+        "：红灯 {reds} 项、黄灯 {yellows} 项，建议行动 {suggestions} 项，逾期行动项 {overdue} 项。",
+    ),
+    "cli_workspace_ready": (
+        "Workspace ready in {root}: drop downloaded reports into {reports}, then run "
+        "`fupan sync --workspace {root}`; the review workbook is {workbook}.",
+        "工作区已建好：{root}。把下载的报表放进 {reports}，然后运行 "
+        "`fupan sync --workspace {root}`；复盘工作簿是 {workbook}。",
+    ),
+    "cli_demo_reports": ("{n} sample reports in {folder}", "示例报表 {n} 份：{folder}"),
+    "cli_review_workbook": ("Review workbook: {path}", "复盘工作簿：{path}"),
+    "cli_google_sheet": ("Google Sheet: {url}", "Google 表格：{url}"),
+    "cli_importing": ("Importing reports", "正在导入报表"),
+    "cli_dry_run": ("Dry run: nothing was written.", "试运行：没有写入任何内容。"),
+    "cli_imported": ("imported {file}: {rows} rows", "已导入 {file}：{rows} 行"),
+    "cli_wrote": ("Wrote {where}", "已写入 {where}"),
+    "cli_shared_tracker": ("Shared action tracker: {text}", "共享行动项表：{text}"),
+    # --- end of the command line's block ---
+    # --- values the workbook shows, in the workbook's language (issue 14, item 5) ---
+    "available": ("Available", "可售"),
+    "amazon_status": ("Amazon status", "亚马逊评级"),
+    "match_type": ("Match type", "匹配类型"),
+    "match_EXACT": ("exact", "精准匹配"),
+    "match_PHRASE": ("phrase", "词组匹配"),
+    "match_BROAD": ("broad", "广泛匹配"),
+    "col_impressions": ("Impressions", "展示量"),
+    "col_clicks": ("Clicks", "点击量"),
+    "col_spend": ("Spend", "花费"),
+    "col_sales": ("Sales", "销售额"),
+    "col_orders": ("Orders", "订单量"),
+    "health_GOOD": ("Good", "良好"),
+    "health_FAIR": ("Fair", "一般"),
+    "health_POOR": ("Poor", "差"),
+    "health_AT_RISK": ("At risk", "有风险"),
+    "health_CRITICAL": ("Critical", "危急"),
+    "health_odr_afn": ("Order defect rate (FBA)", "订单缺陷率（ODR，亚马逊配送）"),
+    "health_odr_mfn": ("Order defect rate (seller-fulfilled)", "订单缺陷率（ODR，卖家自配送）"),
+    "health_on_time_delivery_rate": ("On-time delivery rate", "准时交货率"),
+    "health_invoice_defect_rate": ("Invoice defect rate", "发票缺陷率"),
+    # --- end of the workbook values' block ---
     # dashboard
     "review_title": ("Operations review", "运营复盘"),
     "period": ("Period", "本期"),
@@ -256,3 +325,16 @@ def t(key: str, lang: str, **fmt: object) -> str:
     en, zh = LABELS[key]
     text = zh if lang == "zh" else en
     return text.format(**fmt) if fmt else text
+
+
+def shown(prefix: str, value: str, lang: str) -> str:
+    """A value from a report or the engine (EXACT, GOOD ...) as the workbook's language says
+    it: the label `<prefix>_<value>`, else the value as it came."""
+    key = f"{prefix}_{value}"
+    return t(key, lang) if key in LABELS else value
+
+
+def scope_label(scope: str, lang: str) -> str:
+    """What a KPI value or a finding is about (account, asin, campaign ...), as people say it."""
+    key = {"account": "scope_account", "keyword": "scope_keyword"}.get(scope, scope)
+    return t(key, lang) if key in LABELS else scope

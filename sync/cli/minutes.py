@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..flows.minutes import write_minutes
+from ..i18n import t
 from .group import FupanCommand
 from .options import credentials_option, gsheet_option, today, workspace_of, workspace_option
 
@@ -70,4 +71,4 @@ def minutes(
         today=today(),
         meeting=meeting.date() if meeting is not None else None,
     )
-    click.echo(f"Minutes: {path}\nSnapshot of the reviewed workbook: {m.snapshot}")
+    click.echo(t("cli_minutes_done", m.lang, path=path, snapshot=m.snapshot))
