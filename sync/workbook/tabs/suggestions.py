@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ....addin.registry import KPIS
 from ...engine.rules import RULES
-from ...i18n import t
+from ...i18n import scope_label, t
 from ..book import Book
 from ..cells import text_cell, value_cell
 from ..inputs import FIRST
@@ -31,9 +32,9 @@ def suggestions(book: Book) -> Sheet:
         rows.append(
             [
                 Cell(s.rule),
-                Cell(s.scope),
+                Cell(scope_label(s.scope, lang)),
                 text_cell(s.key),
-                Cell(s.kpi),
+                Cell(_kpi_name(s.kpi, lang)),
                 value_cell(s.value),
                 value_cell(s.threshold),
                 Cell(s.text(lang)),
@@ -52,3 +53,9 @@ def suggestions(book: Book) -> Sheet:
         [book.title_rows("suggestions", "; ".join(idle)), Block(FIRST - 1, 1, rows)],
         widths={"A": 6, "C": 40, "G": 50},
     )
+
+
+def _kpi_name(kpi: str, lang: str) -> str:
+    if kpi not in KPIS:
+        return kpi
+    return KPIS[kpi].name_zh if lang == "zh" else KPIS[kpi].name_en
