@@ -123,21 +123,42 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- end of the minutes' block ---
     # --- the command line (issue 14): success lines and the error mapper's words ---
     "cli_error": ("Error: {message}", "错误：{kind}。{message}"),
-    "cli_error_FupanError": ("", "操作未完成"),
-    "cli_error_UsageError": ("", "命令参数有误"),
-    "cli_error_ReportError": ("", "报表无法使用"),
-    "cli_error_ImportFailedError": ("", "报表导入失败，本次未导入任何数据"),
-    "cli_error_StoreError": ("", "历史数据库无法打开或写入"),
-    "cli_error_StoreLockedError": ("", "历史数据库正被另一个进程占用"),
-    "cli_error_OverlapError": ("", "导入会重复计算无法按日期拆分的数据"),
-    "cli_error_WorkspaceError": ("", "工作区不存在，或不是 fupan 工作区"),
-    "cli_error_WorkbookError": ("", "工作簿无法读取或写入"),
-    "cli_error_BusyError": ("", "另一个 fupan 任务正在使用该文件"),
-    "cli_error_ChangedError": ("", "文件已被他人保存，fupan 没有覆盖"),
-    "cli_error_TargetError": ("", "表格拒绝了该操作"),
-    "cli_error_AuthError": ("", "凭证缺失、已过期或没有权限"),
-    "cli_error_LeaseError": ("", "其他人正在刷新同一张表"),
-    "cli_error_ActionSyncError": ("", "行动项无法同步"),
+    "cli_error_FupanError": ("The command did not finish", "操作未完成"),
+    "cli_error_UsageError": ("A command-line value is wrong", "命令参数有误"),
+    "cli_error_ReportError": ("A report cannot be used", "报表无法使用"),
+    "cli_error_ImportFailedError": (
+        "Import failed; nothing was imported",
+        "报表导入失败，本次未导入任何数据",
+    ),
+    "cli_error_StoreError": (
+        "The history store cannot be opened or written",
+        "历史数据库无法打开或写入",
+    ),
+    "cli_error_StoreLockedError": (
+        "Another process holds the history store",
+        "历史数据库正被另一个进程占用",
+    ),
+    "cli_error_OverlapError": (
+        "The import would double count rows",
+        "导入会重复计算无法按日期拆分的数据",
+    ),
+    "cli_error_WorkspaceError": ("No fupan workspace here", "工作区不存在，或不是 fupan 工作区"),
+    "cli_error_WorkbookError": ("The workbook cannot be read or written", "工作簿无法读取或写入"),
+    "cli_error_BusyError": (
+        "Another fupan run is using the file",
+        "另一个 fupan 任务正在使用该文件",
+    ),
+    "cli_error_ChangedError": (
+        "Someone else saved the file; fupan did not overwrite it",
+        "文件已被他人保存，fupan 没有覆盖",
+    ),
+    "cli_error_TargetError": ("The spreadsheet refused", "表格拒绝了该操作"),
+    "cli_error_AuthError": (
+        "Credentials are missing, expired or lack access",
+        "凭证缺失、已过期或没有权限",
+    ),
+    "cli_error_LeaseError": ("Someone else is refreshing the same sheet", "其他人正在刷新同一张表"),
+    "cli_error_ActionSyncError": ("The action tracker cannot be synchronised", "行动项无法同步"),
     "cli_minutes_done": (
         "Minutes: {path}\nSnapshot of the reviewed workbook: {snapshot}",
         "复盘纪要：{path}\n会议所用工作簿快照：{snapshot}",
@@ -189,6 +210,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "health_odr_mfn": ("Order defect rate (seller-fulfilled)", "订单缺陷率（ODR，卖家自配送）"),
     "health_on_time_delivery_rate": ("On-time delivery rate", "准时交货率"),
     "health_invoice_defect_rate": ("Invoice defect rate", "发票缺陷率"),
+    "rule_needs_data": ("needs data fupan does not have yet", "缺少所需数据，暂不判断"),
+    "updated_at": ("Updated at", "更新时间"),
+    "updated_by": ("Updated by", "更新人"),
     # --- end of the workbook values' block ---
     # dashboard
     "review_title": ("Operations review", "运营复盘"),
@@ -338,3 +362,10 @@ def scope_label(scope: str, lang: str) -> str:
     """What a KPI value or a finding is about (account, asin, campaign ...), as people say it."""
     key = {"account": "scope_account", "keyword": "scope_keyword"}.get(scope, scope)
     return t(key, lang) if key in LABELS else scope
+
+
+def status_label(status: str, lang: str) -> str:
+    """An action's status as the sheet shows it (the stored value stays the English key); a
+    status the team typed by hand, as typed."""
+    key = "status_" + status.replace(" ", "_")
+    return t(key, lang) if key in LABELS else status

@@ -8,7 +8,7 @@ import math
 
 from ...addin.registry import KPIS
 from ..formats import format_change
-from ..i18n import t
+from ..i18n import status_label, t
 from .findings import Problem
 from .model import CLOSURE_TARGET, Minutes, NextAction, Outcome
 from .words import (
@@ -25,7 +25,6 @@ from .words import (
     light_text,
     span_text,
     stake_text,
-    status_word,
     threshold_text,
     title_text,
     value_text,
@@ -78,8 +77,8 @@ def blocks(m: Minutes) -> list[Block]:
                         "minutes_since_status",
                         lang,
                         id=a.id,
-                        was=status_word(c.was, lang),
-                        now=status_word(a.status, lang),
+                        was=status_label(c.was, lang),
+                        now=status_label(a.status, lang),
                         action=a.action,
                         owner=a.owner,
                     )
@@ -110,7 +109,7 @@ def _previous(m: Minutes) -> list[Block]:
         for o in sorted(m.previous, key=lambda o: (order.get(o.outcome, 9), o.action.id)):
             a = o.action
             light = {"overdue": "red", "done": "green"}.get(o.outcome, "")
-            word = status_word("overdue" if o.outcome == "overdue" else a.status, lang)
+            word = status_label("overdue" if o.outcome == "overdue" else a.status, lang)
             word = f"{ICONS[light]} {word}" if light else word
             table.rows.append(
                 (
@@ -289,7 +288,7 @@ def _next_row(n: int, x: NextAction, m: Minutes) -> list[str]:
     text = action_text(s.rule, lang)
     if x.follows is not None:
         f = x.follows
-        status = status_word("overdue" if f.overdue(m.meeting) else f.status, lang)
+        status = status_label("overdue" if f.overdue(m.meeting) else f.status, lang)
         text = t("minutes_follow_up", lang, action=text, id=f.id, status=status)
     where = where_text(x.scope, x.key, m)
     if s.kpi in KPIS and math.isfinite(s.value):

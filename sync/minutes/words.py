@@ -109,15 +109,6 @@ def stake_text(s: Stake | None, m: Minutes) -> str:
     return money_text(s.money, m.currency, whole=True) if m.currency else f"{s.money:,.0f}"
 
 
-def status_word(status: str, lang: str) -> str:
-    """An action's status as people read it; a status the team typed by hand, as typed."""
-    key = "status_" + status.replace(" ", "_")
-    try:
-        return t(key, lang)
-    except KeyError:
-        return status
-
-
 def title_text(m: Minutes) -> str:
     lang = m.lang
     weekday = t("weekdays", lang).split()[m.meeting.weekday()]
