@@ -72,7 +72,6 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "minutes_now": ("Now", "本期"),
     "minutes_object": ("Where", "对象"),
-    "minutes_green_when": ("Green when", "绿灯条件"),
     "minutes_at_stake": ("At stake", "涉及金额（估）"),
     "minutes_policy": ("health: first", "账户健康优先"),
     "minutes_unpriced": ("not priced", "无法估算"),

@@ -146,9 +146,9 @@ def test_next_minutes_show_what_changed_since(demo):
     wb = load_workbook(ws.workbook)
     sheet = wb[demo.sync.plan.sheet("actions").title]
     status = [c.value for c in sheet[3]].index("status") + 1
-    for row in sheet.iter_rows(min_row=5):
-        if row[status - 1].value == "open":
-            sheet.cell(row[0].row, status, "done")
+    for row in sheet.iter_rows(min_row=5):  # the team closes actions in its own language
+        if row[status - 1].value == t("status_open", ws.language):
+            sheet.cell(row[0].row, status, t("status_done", ws.language))
     wb.save(ws.workbook)
     path, m = write_minutes(ws, today=date(2026, 11, 30))
     assert m.since is not None and m.since[0] == MEETING

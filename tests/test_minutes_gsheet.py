@@ -88,8 +88,8 @@ def test_the_next_minutes_read_the_last_copy_and_say_what_changed(meeting):
     grid = actions.get_all_values()
     status = grid[2].index("status") + 1
     for n, row in enumerate(grid[4:], 5):
-        if row[status - 1] == "open":
-            actions.update_cell(n, status, "done")  # the team closes actions during the week
+        if row[status - 1] == t("status_open", ws.language):  # the team closes actions
+            actions.update_cell(n, status, t("status_done", ws.language))
     path, m = write_minutes(
         ws,
         gsheet=GSheetsTarget(sid, client, lease=False),
