@@ -127,7 +127,7 @@ _k(
 _k(
     "units",
     "Units ordered",
-    "订购件数",
+    "销量",
     Unit.COUNT,
     INFO,
     ACCOUNT_ASIN,
@@ -150,7 +150,7 @@ _k(
 _k(
     "sales_growth",
     "Sales growth",
-    "销售额环比/同比",
+    "销售额增长率（较对比期）",
     Unit.RATIO,
     HI,
     ACCOUNT_ASIN,
@@ -162,7 +162,7 @@ _k(
 _k(
     "tacos",
     "TACoS",
-    "广告销售占比",
+    "TACoS（广告花费占比）",
     Unit.RATIO,
     LO,
     ACCOUNT_ASIN,
@@ -309,7 +309,7 @@ _k(
 _k(
     "roi",
     "ROI",
-    "投资回报率 (ROI)",
+    "投资回报率（ROI）",
     Unit.RATIO,
     INFO,
     ACCOUNT_ASIN,
@@ -402,7 +402,7 @@ _k(
 _k(
     "page_views",
     "Page views",
-    "浏览量",
+    "页面浏览量",
     Unit.COUNT,
     INFO,
     ACCOUNT_ASIN,
@@ -413,7 +413,7 @@ _k(
 _k(
     "cvr",
     "Conversion rate",
-    "转化率",
+    "转化率（商品会话百分比）",
     Unit.RATIO,
     HI,
     ACCOUNT_ASIN,
@@ -437,7 +437,7 @@ _k(
 _k(
     "buy_box_pct",
     "Featured Offer (Buy Box) %",
-    "购买按钮占有率",
+    "Buy Box 赢得率",
     Unit.RATIO,
     HI,
     ACCOUNT_ASIN,
@@ -475,7 +475,7 @@ _acos_elec = Bands(green_max=0.25, yellow_max=0.30, source="004 (electronics 18�
 _k(
     "acos",
     "ACoS",
-    "广告销售成本比",
+    "ACoS（广告投入产出比）",
     Unit.RATIO,
     LO,
     ALL,
@@ -489,7 +489,7 @@ _k(
 _k(
     "roas",
     "ROAS",
-    "广告投入产出比",
+    "ROAS（广告支出回报率）",
     Unit.MULTIPLE,
     HI,
     ALL,
@@ -523,7 +523,7 @@ _k(
 _k(
     "ctr",
     "CTR",
-    "点击率",
+    "点击率（CTR）",
     Unit.RATIO,
     HI,
     ACCOUNT_CAMPAIGN,
@@ -535,7 +535,7 @@ _k(
 _k(
     "cpc",
     "CPC",
-    "单次点击成本",
+    "单次点击成本（CPC）",
     Unit.MONEY,
     INFO,
     ACCOUNT_CAMPAIGN,
@@ -546,7 +546,7 @@ _k(
 _k(
     "ad_orders",
     "Ad orders",
-    "广告订单数",
+    "广告订单量",
     Unit.COUNT,
     INFO,
     ACCOUNT_CAMPAIGN,
@@ -636,7 +636,7 @@ _k(
 _k(
     "negative_feedback_rate",
     "Negative feedback rate",
-    "差评率",
+    "Feedback 差评率",
     Unit.RATIO,
     LO,
     frozenset({A}),
@@ -648,7 +648,7 @@ _k(
 _k(
     "odr",
     "Order defect rate",
-    "订单缺陷率",
+    "订单缺陷率（ODR）",
     Unit.RATIO,
     LO,
     frozenset({A}),
@@ -684,7 +684,7 @@ _k(
 _k(
     "cancel_rate",
     "Pre-fulfilment cancel rate",
-    "取消率",
+    "配送前取消率",
     Unit.RATIO,
     LO,
     frozenset({A}),

@@ -20,9 +20,199 @@ LABELS: dict[str, tuple[str, str]] = {
     "data_stock": ("data_stock", "data_stock"),
     "data_returns": ("data_returns", "data_returns"),
     # statuses
-    "green": ("green", "绿"),
-    "yellow": ("yellow", "黄"),
-    "red": ("red", "红"),
+    "green": ("green", "绿灯"),
+    "yellow": ("yellow", "黄灯"),
+    "red": ("red", "红灯"),
+    # --- the minutes, and words the command line shares with them (issue 14) ---
+    # scopes: what a KPI value or a finding is about
+    "scope_account": ("Account", "店铺整体"),
+    "scope_keyword": ("keyword", "关键词"),
+    # action statuses as people read them (the stored value stays the English key)
+    "status_proposed": ("proposed", "建议中"),
+    "status_open": ("open", "待处理"),
+    "status_in_progress": ("in progress", "进行中"),
+    "status_done": ("done", "已完成"),
+    "status_dropped": ("dropped", "已取消"),
+    "status_overdue": ("overdue", "已逾期"),
+    # units written after a number
+    "unit_days": ("d", "天"),
+    "unit_points": ("pt", "个百分点"),
+    "and": ("and", "且"),
+    "weekdays": ("Mon Tue Wed Thu Fri Sat Sun", "周一 周二 周三 周四 周五 周六 周日"),
+    "minutes_title": ("Review minutes", "复盘纪要"),
+    "minutes_span": ("{start} to {end}", "{start} 至 {end}"),
+    "minutes_period": ("Period: {period}", "本期：{period}"),
+    "minutes_period_compared": (
+        "Period: {period} (compared with {compare})",
+        "本期：{period}（对比期：{compare}）",
+    ),
+    "minutes_workbook": ("Numbers as reviewed: {where}", "会议所用数据：{where}"),
+    "minutes_previous": ("1. Last meeting's actions", "1. 上期行动项回顾"),
+    "minutes_problem": ("Problem", "问题"),
+    "minutes_kpi_then_now": ("KPI then → now", "指标（当时 → 现在）"),
+    "minutes_recovered": ("recovered", "已恢复"),
+    "minutes_not_recovered": ("not recovered", "未恢复"),
+    "minutes_no_previous": (
+        "No actions from an earlier meeting.",
+        "没有往期会议的行动项。",
+    ),
+    "minutes_closure": (
+        "Action closure rate {rate} (target {target}); overdue actions: {overdue}.",
+        "决策落地率 {rate}（目标 {target}）；逾期行动项：{overdue} 项。",
+    ),
+    "minutes_money": ("2. Money", "2. 销售与利润"),
+    "minutes_comparison": ("Comparison", "对比期"),
+    "minutes_estimate": (
+        "Profit is estimated from the FBA Fee Preview: no payments report covers the period.",
+        "利润按 FBA 费用预览估算：本期没有完整的结算数据。",
+    ),
+    "minutes_findings": (
+        "3. The biggest problems and opportunities, by money at stake",
+        "3. 主要问题与机会（按涉及金额排序）",
+    ),
+    "minutes_now": ("Now", "本期"),
+    "minutes_object": ("Where", "对象"),
+    "minutes_at_stake": ("At stake", "涉及金额（估）"),
+    "minutes_policy": ("health: first", "账户健康优先"),
+    "minutes_unpriced": ("not priced", "无法估算"),
+    "minutes_suggested": ("Suggested action", "建议行动"),
+    "minutes_also": ("also {kpis}", "另有：{kpis}"),
+    "minutes_stake_note": (
+        "Money at stake is estimated per week; a stock-out over the days without stock. "
+        "Account health comes first whatever the sum.",
+        "涉及金额按每周估算，断货按断货天数估算；账户健康问题不论金额一律排在最前。",
+    ),
+    "minutes_more": (
+        "+{n} more in the workbook (Suggestions tab, red and yellow cells of each tab).",
+        "另有 {n} 项见工作簿（优化建议页及各页红黄灯）。",
+    ),
+    "minutes_no_findings": (
+        "No red or yellow KPI and no rule fired.",
+        "没有红灯、黄灯指标，也没有触发规则。",
+    ),
+    "minutes_gains": ("4. What brought gains", "4. 哪些带来了增长"),
+    "minutes_gains_none": (
+        "Nothing grew against the comparison period.",
+        "与对比期相比没有增长项。",
+    ),
+    "minutes_better": ("Also better: {kpis}.", "其他改善的指标：{kpis}。"),
+    "minutes_next": (
+        "5. The three next actions, by money at stake",
+        "5. 下一步最重要的三项行动（按涉及金额）",
+    ),
+    "minutes_next_none": ("No action proposed.", "没有建议的行动。"),
+    "minutes_who": ("who?", "谁负责？"),
+    "minutes_by": ("by {day}?", "{day} 前？"),
+    "minutes_follow_up": (
+        "{action}; follows up {id} ({status})",
+        "{action}；跟进 {id}（{status}）",
+    ),
+    "minutes_new_more": (
+        "+{n} more new actions in the Actions tab.",
+        "另有 {n} 项新行动见行动项页。",
+    ),
+    "minutes_since": ("Changed since the minutes of {day}", "自 {day} 的纪要以来的变化"),
+    "minutes_since_new": ("{id} new: {action} ({owner})", "{id} 新增：{action}（{owner}）"),
+    "minutes_since_status": (
+        "{id} {was} → {now}: {action} ({owner})",
+        "{id} {was} → {now}：{action}（{owner}）",
+    ),
+    "minutes_none": ("none", "无"),
+    "minutes_trend": ("Weekly sales (bars) and ACoS (line)", "周销售额（柱）与 ACoS（线）"),
+    # --- end of the minutes' block ---
+    # --- the command line (issue 14): success lines and the error mapper's words ---
+    "cli_error": ("Error: {message}", "错误：{kind}。{message}"),
+    "cli_error_FupanError": ("The command did not finish", "操作未完成"),
+    "cli_error_UsageError": ("A command-line value is wrong", "命令参数有误"),
+    "cli_error_ReportError": ("A report cannot be used", "报表无法使用"),
+    "cli_error_ImportFailedError": (
+        "Import failed; nothing was imported",
+        "报表导入失败，本次未导入任何数据",
+    ),
+    "cli_error_StoreError": (
+        "The history store cannot be opened or written",
+        "历史数据库无法打开或写入",
+    ),
+    "cli_error_StoreLockedError": (
+        "Another process holds the history store",
+        "历史数据库正被另一个进程占用",
+    ),
+    "cli_error_OverlapError": (
+        "The import would double count rows",
+        "导入会重复计算无法按日期拆分的数据",
+    ),
+    "cli_error_WorkspaceError": ("No fupan workspace here", "工作区不存在，或不是 fupan 工作区"),
+    "cli_error_WorkbookError": ("The workbook cannot be read or written", "工作簿无法读取或写入"),
+    "cli_error_BusyError": (
+        "Another fupan run is using the file",
+        "另一个 fupan 任务正在使用该文件",
+    ),
+    "cli_error_ChangedError": (
+        "Someone else saved the file; fupan did not overwrite it",
+        "文件已被他人保存，fupan 没有覆盖",
+    ),
+    "cli_error_TargetError": ("The spreadsheet refused", "表格拒绝了该操作"),
+    "cli_error_AuthError": (
+        "Credentials are missing, expired or lack access",
+        "凭证缺失、已过期或没有权限",
+    ),
+    "cli_error_LeaseError": ("Someone else is refreshing the same sheet", "其他人正在刷新同一张表"),
+    "cli_error_ActionSyncError": ("The action tracker cannot be synchronised", "行动项无法同步"),
+    "cli_minutes_done": (
+        "Minutes: {path}\nSnapshot of the reviewed workbook: {snapshot}",
+        "复盘纪要：{path}\n会议所用工作簿快照：{snapshot}",
+    ),
+    "cli_review_of": ("Review of {period}", "复盘 {period}"),
+    "cli_against": (" against {compare}", "（对比期 {compare}）"),
+    "cli_comparison_empty": (
+        " (no data in the comparison period: changes are n/a)",
+        "（对比期没有数据：无法计算变化）",
+    ),
+    "cli_review_counts": (
+        ": {reds} red and {yellows} yellow KPI values, {suggestions} proposed actions, "
+        "{overdue} overdue action(s).",
+        "：红灯 {reds} 项、黄灯 {yellows} 项，建议行动 {suggestions} 项，逾期行动项 {overdue} 项。",
+    ),
+    "cli_workspace_ready": (
+        "Workspace ready in {root}: drop downloaded reports into {reports}, then run "
+        "`fupan sync --workspace {root}`; the review workbook is {workbook}.",
+        "工作区已建好：{root}。把下载的报表放进 {reports}，然后运行 "
+        "`fupan sync --workspace {root}`；复盘工作簿是 {workbook}。",
+    ),
+    "cli_demo_reports": ("{n} sample reports in {folder}", "示例报表 {n} 份：{folder}"),
+    "cli_review_workbook": ("Review workbook: {path}", "复盘工作簿：{path}"),
+    "cli_google_sheet": ("Google Sheet: {url}", "Google 表格：{url}"),
+    "cli_importing": ("Importing reports", "正在导入报表"),
+    "cli_dry_run": ("Dry run: nothing was written.", "试运行：没有写入任何内容。"),
+    "cli_imported": ("imported {file}: {rows} rows", "已导入 {file}：{rows} 行"),
+    "cli_wrote": ("Wrote {where}", "已写入 {where}"),
+    "cli_shared_tracker": ("Shared action tracker: {text}", "共享行动项表：{text}"),
+    # --- end of the command line's block ---
+    # --- values the workbook shows, in the workbook's language (issue 14, item 5) ---
+    "available": ("Available", "可售"),
+    "amazon_status": ("Amazon status", "亚马逊评级"),
+    "match_type": ("Match type", "匹配类型"),
+    "match_EXACT": ("exact", "精准匹配"),
+    "match_PHRASE": ("phrase", "词组匹配"),
+    "match_BROAD": ("broad", "广泛匹配"),
+    "col_impressions": ("Impressions", "展示量"),
+    "col_clicks": ("Clicks", "点击量"),
+    "col_spend": ("Spend", "花费"),
+    "col_sales": ("Sales", "销售额"),
+    "col_orders": ("Orders", "订单量"),
+    "health_GOOD": ("Good", "良好"),
+    "health_FAIR": ("Fair", "一般"),
+    "health_POOR": ("Poor", "差"),
+    "health_AT_RISK": ("At risk", "有风险"),
+    "health_CRITICAL": ("Critical", "危急"),
+    "health_odr_afn": ("Order defect rate (FBA)", "订单缺陷率（ODR，亚马逊配送）"),
+    "health_odr_mfn": ("Order defect rate (seller-fulfilled)", "订单缺陷率（ODR，卖家自配送）"),
+    "health_on_time_delivery_rate": ("On-time delivery rate", "准时交货率"),
+    "health_invoice_defect_rate": ("Invoice defect rate", "发票缺陷率"),
+    "rule_needs_data": ("needs data fupan does not have yet", "缺少所需数据，暂不判断"),
+    "updated_at": ("Updated at", "更新时间"),
+    "updated_by": ("Updated by", "更新人"),
+    # --- end of the workbook values' block ---
     # dashboard
     "review_title": ("Operations review", "运营复盘"),
     "period": ("Period", "本期"),
@@ -65,7 +255,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "search_term": ("Search term", "搜索词"),
     "candidate": ("Candidate", "建议"),
     "negative": ("negative keyword", "否定关键词"),
-    "harvest": ("harvest to exact", "收割为精准词"),
+    "harvest": ("harvest to exact", "出单词开精准"),
     "note": ("Notes", "备注"),
     "metric": ("Metric", "指标"),
     "value": ("Value", "数值"),
@@ -73,8 +263,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "window": ("Window", "统计区间"),
     # inventory
     "daily_units": ("Daily units", "日均销量"),
-    "inbound": ("Inbound", "在途"),
-    "lead_time": ("Lead time (days)", "补货周期(天)"),
+    "inbound": ("Inbound", "在途+入库中"),
+    "lead_time": ("Lead time (days)", "采购+头程周期(天)"),
     "safety_stock": ("Safety stock", "安全库存"),
     "reorder_point": ("Reorder point", "补货点"),
     "restock_qty": ("Restock qty", "建议补货量"),
@@ -93,7 +283,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "各 ASIN 月度目标（可选）",
     ),
     "target_acos": ("Target ACoS", "目标 ACoS"),
-    "default_lead_time": ("Default lead time (days)", "默认补货周期(天)"),
+    "default_lead_time": ("Default lead time (days)", "默认采购+头程周期(天)"),
     "review_cycle": ("Review cycle (days)", "复盘周期(天)"),
     "formula_mode": ("Formula mode (native or udf)", "公式模式 (native 或 udf)"),
     "language": ("Language (en or zh)", "语言 (en 或 zh)"),
@@ -106,7 +296,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "工作区文件夹（留空：工作簿所在文件夹）",
     ),
     "products": ("Products", "商品"),
-    "unit_cost": ("Unit cost", "采购成本"),
+    "unit_cost": ("Unit cost", "采购单价"),
     "freight": ("First-leg freight / unit", "头程运费/件"),
     "other_cost": ("Other cost / unit", "其他成本/件"),
     "currency": ("Currency", "币种"),
@@ -158,3 +348,23 @@ def t(key: str, lang: str, **fmt: object) -> str:
     en, zh = LABELS[key]
     text = zh if lang == "zh" else en
     return text.format(**fmt) if fmt else text
+
+
+def shown(prefix: str, value: str, lang: str) -> str:
+    """A value from a report or the engine (EXACT, GOOD ...) as the workbook's language says
+    it: the label `<prefix>_<value>`, else the value as it came."""
+    key = f"{prefix}_{value}"
+    return t(key, lang) if key in LABELS else value
+
+
+def scope_label(scope: str, lang: str) -> str:
+    """What a KPI value or a finding is about (account, asin, campaign ...), as people say it."""
+    key = {"account": "scope_account", "keyword": "scope_keyword"}.get(scope, scope)
+    return t(key, lang) if key in LABELS else scope
+
+
+def status_label(status: str, lang: str) -> str:
+    """An action's status as the sheet shows it (the stored value stays the English key); a
+    status the team typed by hand, as typed."""
+    key = "status_" + status.replace(" ", "_")
+    return t(key, lang) if key in LABELS else status

@@ -94,9 +94,13 @@ CURRENCY_STYLE: dict[str, tuple[str, str, int]] = {
 }
 
 
-def money_text(value: float, currency: str, *, decimal_comma: bool | None = None) -> str:
-    """An amount as the marketplace writes it: $1,234.56, 1.234,56 €, ¥1,235."""
+def money_text(
+    value: float, currency: str, *, decimal_comma: bool | None = None, whole: bool = False
+) -> str:
+    """An amount as the marketplace writes it: $1,234.56, 1.234,56 €, ¥1,235; `whole`: in
+    whole units ($1,235), for an estimate."""
     before, after, decimals = CURRENCY_STYLE.get(currency, ("", f" {currency}", 2))
+    decimals = 0 if whole else decimals
     if decimal_comma is None:
         market = by_currency(currency)
         decimal_comma = bool(market and market.decimal_comma)

@@ -8,8 +8,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from fupan.addin.registry import KPIS
 from fupan.sync import api
 from fupan.sync.cli.app import cli
+from fupan.sync.i18n import t
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
 
@@ -64,7 +66,7 @@ def test_kpis_table_is_readable(tmp_path, seller):
     assert out.startswith(f"US {WEEK}\naccount\n")
     assert "ACoS" in out and "%" in out
     zh = CliRunner().invoke(cli, ["kpis", str(folder), "--period", str(WEEK), "--lang", "zh"])
-    assert "广告销售成本比" in zh.output
+    assert KPIS["acos"].name_zh in zh.output
 
 
 def test_workspace_import_then_kpis_from_the_store(tmp_path, seller):
@@ -148,3 +150,23 @@ def test_kpis_of_a_workspace_are_judged_by_its_settings(tmp_path, seller):
     again = runner.invoke(cli, ["sync", "--workspace", str(ws)])
     assert again.exit_code == 0, again.output
     assert acos_statuses() == {"red"}  # the edit survived the sync, and still rules
+
+
+def test_a_chinese_workspace_hears_chinese(tmp_path, seller, monkeypatch):
+    """The success lines and the error mapper speak the workspace's language."""
+    runner = CliRunner()
+    ws = tmp_path / "shop"
+    r = runner.invoke(cli, ["init", str(ws), "--lang", "zh"])
+    assert r.exit_code == 0 and r.output.startswith("工作区已建好")
+    monkeypatch.chdir(ws)
+    bad = runner.invoke(cli, ["sync", "--period", "last week"])
+    assert bad.exit_code == 2
+    assert f"\n错误：{t('cli_error_UsageError', 'zh')}。" in bad.output
+    assert "Importing reports" not in bad.output
+    english = runner.invoke(cli, ["sync", "--period", "last week", "--lang", "en"])
+    assert "\nError: " in english.output
+    write_week(ws / "reports" / "week47", seller)
+    done = runner.invoke(cli, ["sync", "--period", str(WEEK)])
+    assert done.exit_code == 0, done.output
+    assert "已写入" in done.output and f"复盘 {WEEK}" in done.output
+    assert "Wrote" not in done.output and "Review of" not in done.output

@@ -12,6 +12,7 @@ from fupan.addin.registry import KPIS
 from fupan.sync.errors import TargetError
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.flows.minutes import write_minutes
+from fupan.sync.i18n import t
 from fupan.sync.targets.gsheets.auth import open_client
 from fupan.sync.targets.gsheets.http import BoundedRetryClient
 from fupan.sync.targets.gsheets.target import GSheetsTarget
@@ -87,8 +88,8 @@ def test_the_next_minutes_read_the_last_copy_and_say_what_changed(meeting):
     grid = actions.get_all_values()
     status = grid[2].index("status") + 1
     for n, row in enumerate(grid[4:], 5):
-        if row[status - 1] == "open":
-            actions.update_cell(n, status, "done")  # the team closes actions during the week
+        if row[status - 1] == t("status_open", ws.language):  # the team closes actions
+            actions.update_cell(n, status, t("status_done", ws.language))
     path, m = write_minutes(
         ws,
         gsheet=GSheetsTarget(sid, client, lease=False),
@@ -96,8 +97,9 @@ def test_the_next_minutes_read_the_last_copy_and_say_what_changed(meeting):
         snapshot_folder=FOLDER,
     )
     assert m.since is not None and m.since[0] == MEETING
-    assert any("open → done" in c for c in m.since[1])
-    assert "open → done" in path.read_text(encoding="utf-8")
+    assert any(c.was == "open" and c.action.status == "done" for c in m.since[1])
+    said = f"{t('status_open', ws.language)} → {t('status_done', ws.language)}"  # 待处理 → 已完成
+    assert said in path.read_text(encoding="utf-8")
 
 
 def test_a_service_account_without_a_shared_drive_folder_is_told_what_to_do(meeting, tmp_path):

@@ -130,9 +130,7 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
     result, calc, folder = demo
     lang = result.workspace.language
     plan = result.sync.plan
-    red = {"en": "red", "zh": "红"}[lang]
-    green = {"en": "green", "zh": "绿"}[lang]
-    yellow = {"en": "yellow", "zh": "黄"}[lang]
+    red, green, yellow = t("red", lang), t("green", lang), t("yellow", lang)
     words = {"green": green, "yellow": yellow, "red": red}
 
     def statuses(book, bands_of):
@@ -182,7 +180,7 @@ def test_dashboard_renders_with_traffic_lights(demo):
     dash = calc[result.sync.plan.sheet("dashboard").title]
     statuses = {dash.cell(r, 5).value for r in range(9, dash.max_row + 1)}
     red, green = (0xFF, 0xC7, 0xCE), (0xC6, 0xEF, 0xCE)
-    red_word = {"en": "red", "zh": "红"}[result.workspace.language]
+    red_word = t("red", result.workspace.language)
     assert (red in seen) == (red_word in statuses)
     assert green in seen
     if result.workspace.language == "en" and os.environ.get("FUPAN_UPDATE_DOCS"):
@@ -195,4 +193,5 @@ def test_overdue_action_is_counted_and_first(demo):
     dash = calc[plan.sheet("dashboard").title]
     assert dash["E5"].value == result.sync.overdue == 1  # the same day, the same count
     actions = calc[plan.sheet("actions").title]
-    assert actions["A5"].value and actions["L5"].value == "open"
+    lang = result.workspace.language
+    assert actions["A5"].value and actions["L5"].value == t("status_open", lang)

@@ -58,7 +58,7 @@ def AMZ_SALES(sales):
 
 @func(namespace="AMZ", name="UNITS")
 def AMZ_UNITS(units):
-    """Units ordered (订购件数): Σ Units Ordered."""
+    """Units ordered (销量): Σ Units Ordered."""
     return _apply(lambda units: units, units)
 
 
@@ -70,13 +70,13 @@ def AMZ_SALES_ATTAINMENT(sales, sales_target):
 
 @func(namespace="AMZ", name="SALES_GROWTH")
 def AMZ_SALES_GROWTH(sales, sales_prev):
-    """Sales growth (销售额环比/同比): (sales − comparison sales) / comparison sales."""
+    """Sales growth (销售额增长率（较对比期）): (sales − comparison sales) / comparison sales."""
     return _apply(lambda sales, sales_prev: _div(_sub(sales, sales_prev), sales_prev), sales, sales_prev)
 
 
 @func(namespace="AMZ", name="TACOS")
 def AMZ_TACOS(ad_spend, sales):
-    """TACoS (广告销售占比): ad spend / total ordered product sales."""
+    """TACoS (TACoS（广告花费占比）): ad spend / total ordered product sales."""
     return _apply(lambda ad_spend, sales: _div(ad_spend, sales), ad_spend, sales)
 
 
@@ -148,7 +148,7 @@ def AMZ_MARGIN(net_sales, amazon_fees, cogs, freight, ad_spend):
 
 @func(namespace="AMZ", name="ROI")
 def AMZ_ROI(net_sales, amazon_fees, cogs, freight, ad_spend):
-    """ROI (投资回报率 (ROI)): net profit / (COGS + first-leg freight): the return on the money put into the goods."""
+    """ROI (投资回报率（ROI）): net profit / (COGS + first-leg freight): the return on the money put into the goods."""
     return _apply(lambda net_sales, amazon_fees, cogs, freight, ad_spend: _div(_sub(_sub(_sub(_add(net_sales, amazon_fees), cogs), freight), ad_spend), _add(cogs, freight)), net_sales, amazon_fees, cogs, freight, ad_spend, unknown=(1, 2, 3))
 
 
@@ -196,13 +196,13 @@ def AMZ_SESSIONS(sessions):
 
 @func(namespace="AMZ", name="PAGE_VIEWS")
 def AMZ_PAGE_VIEWS(page_views):
-    """Page views (浏览量): Σ Page Views, once per parent/child pair."""
+    """Page views (页面浏览量): Σ Page Views, once per parent/child pair."""
     return _apply(lambda page_views: page_views, page_views)
 
 
 @func(namespace="AMZ", name="CVR")
 def AMZ_CVR(units, sessions):
-    """Conversion rate (转化率): units ordered / sessions (Unit Session Percentage)."""
+    """Conversion rate (转化率（商品会话百分比）): units ordered / sessions (Unit Session Percentage)."""
     return _apply(lambda units, sessions: _div(units, sessions), units, sessions)
 
 
@@ -214,7 +214,7 @@ def AMZ_CVR_CHANGE(units, sessions_prev, sessions, units_prev):
 
 @func(namespace="AMZ", name="BUY_BOX_PCT")
 def AMZ_BUY_BOX_PCT(buy_box_views, page_views):
-    """Featured Offer (Buy Box) % (购买按钮占有率): page-view-weighted Featured Offer percentage."""
+    """Featured Offer (Buy Box) % (Buy Box 赢得率): page-view-weighted Featured Offer percentage."""
     return _apply(lambda buy_box_views, page_views: _div(buy_box_views, page_views), buy_box_views, page_views)
 
 
@@ -232,13 +232,13 @@ def AMZ_AD_SALES(ad_sales):
 
 @func(namespace="AMZ", name="ACOS")
 def AMZ_ACOS(ad_spend, ad_sales):
-    """ACoS (广告销售成本比): ad spend / ad-attributed sales."""
+    """ACoS (ACoS（广告投入产出比）): ad spend / ad-attributed sales."""
     return _apply(lambda ad_spend, ad_sales: _div(ad_spend, ad_sales), ad_spend, ad_sales)
 
 
 @func(namespace="AMZ", name="ROAS")
 def AMZ_ROAS(ad_sales, ad_spend):
-    """ROAS (广告投入产出比): ad sales / ad spend."""
+    """ROAS (ROAS（广告支出回报率）): ad sales / ad spend."""
     return _apply(lambda ad_sales, ad_spend: _div(ad_sales, ad_spend), ad_sales, ad_spend)
 
 
@@ -256,19 +256,19 @@ def AMZ_CLICKS(clicks):
 
 @func(namespace="AMZ", name="CTR")
 def AMZ_CTR(clicks, impressions):
-    """CTR (点击率): clicks / impressions."""
+    """CTR (点击率（CTR）): clicks / impressions."""
     return _apply(lambda clicks, impressions: _div(clicks, impressions), clicks, impressions)
 
 
 @func(namespace="AMZ", name="CPC")
 def AMZ_CPC(ad_spend, clicks):
-    """CPC (单次点击成本): spend / clicks (compare with your budgeted CPC)."""
+    """CPC (单次点击成本（CPC）): spend / clicks (compare with your budgeted CPC)."""
     return _apply(lambda ad_spend, clicks: _div(ad_spend, clicks), ad_spend, clicks)
 
 
 @func(namespace="AMZ", name="AD_ORDERS")
 def AMZ_AD_ORDERS(ad_orders):
-    """Ad orders (广告订单数): Σ N Day Total Orders."""
+    """Ad orders (广告订单量): Σ N Day Total Orders."""
     return _apply(lambda ad_orders: ad_orders, ad_orders)
 
 
@@ -310,13 +310,13 @@ def AMZ_RETURN_RATE(returned_units, units):
 
 @func(namespace="AMZ", name="NEGATIVE_FEEDBACK_RATE")
 def AMZ_NEGATIVE_FEEDBACK_RATE(negative_feedback, feedback_received):
-    """Negative feedback rate (差评率): negative feedback received / feedback received."""
+    """Negative feedback rate (Feedback 差评率): negative feedback received / feedback received."""
     return _apply(lambda negative_feedback, feedback_received: _div(negative_feedback, feedback_received), negative_feedback, feedback_received)
 
 
 @func(namespace="AMZ", name="ODR")
 def AMZ_ODR(odr_defects, odr_orders):
-    """Order defect rate (订单缺陷率): orders with a defect / orders (AFN + MFN)."""
+    """Order defect rate (订单缺陷率（ODR）): orders with a defect / orders (AFN + MFN)."""
     return _apply(lambda odr_defects, odr_orders: _div(odr_defects, odr_orders), odr_defects, odr_orders)
 
 
@@ -334,5 +334,5 @@ def AMZ_VALID_TRACKING_RATE(valid_tracking, vtr_shipments):
 
 @func(namespace="AMZ", name="CANCEL_RATE")
 def AMZ_CANCEL_RATE(cancellations, cancel_orders):
-    """Pre-fulfilment cancel rate (取消率): cancellations / orders (seller-fulfilled)."""
+    """Pre-fulfilment cancel rate (配送前取消率): cancellations / orders (seller-fulfilled)."""
     return _apply(lambda cancellations, cancel_orders: _div(cancellations, cancel_orders), cancellations, cancel_orders)

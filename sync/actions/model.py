@@ -62,8 +62,8 @@ LABEL_KEYS = {
     "value_raised": "value_raised",
     "value_now": "value_now",
     "result": "result",
-    "updated_at": "created",
-    "updated_by": "owner",
+    "updated_at": "updated_at",
+    "updated_by": "updated_by",
 }
 _ID = re.compile(r"^A-(\d+)$")
 

@@ -13,15 +13,26 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ..i18n import LABELS, t
+from ..i18n import LABELS, scope_label, status_label, t
 from ..targets.base import Grid, Target
 from ..workbook.cells import plain, text_cell, value_cell
 from ..workbook.plan import Block, Cell, Rule, Sheet, Style
 from .merge import Conflict, Side
-from .model import COLUMNS, LABEL_KEYS, Action, assign_ids, from_row, meeting_order, to_row
+from .model import (
+    COLUMNS,
+    LABEL_KEYS,
+    Action,
+    ActionStatus,
+    assign_ids,
+    from_row,
+    meeting_order,
+    to_row,
+)
 
 SNAPSHOT_SHEET = "_fupan_actions"
 CONFLICT_COLUMNS = ("id", "field", "workbook", "shared", "base")
+LANGS = ("en", "zh")
+SCOPES = ("account", "asin", "campaign", "ad_group", "keyword", "search_term", "sku")
 
 
 @dataclass
@@ -40,19 +51,42 @@ class Tracker:
         self.unnumbered = []
 
 
-def _cells(a: Action) -> list[Cell]:
+def _shown(column: str, value: Any, lang: str | None) -> Any:
+    """A stored status or scope as people read it in the sheet's language (None: as stored,
+    for the hidden snapshot)."""
+    if lang is None or not isinstance(value, str):
+        return value
+    if column == "status":
+        return status_label(value, lang)
+    if column == "scope":
+        return scope_label(value, lang)
+    return value
+
+
+def _stored(column: str, value: Any) -> Any:
+    """The stored key of a status or scope typed or shown in either language."""
+    if not isinstance(value, str):
+        return value
+    if column == "status":
+        words = {status_label(s.value, lang): s.value for s in ActionStatus for lang in LANGS}
+    elif column == "scope":
+        words = {scope_label(s, lang): s for s in SCOPES for lang in LANGS}
+    else:
+        return value
+    return words.get(value.strip(), value)
+
+
+def _cells(a: Action, lang: str | None = None) -> list[Cell]:
     return [
-        text_cell(v)
+        text_cell(_shown(c, v, lang))
         if isinstance(v, str)
         else value_cell(v, Style.DATE if isinstance(plain(v), date) else None)
-        for v in to_row(a)
+        for c, v in zip(COLUMNS, to_row(a), strict=True)
     ]
 
 
 def _header(lang: str) -> list[list[Cell]]:
-    labels = [
-        t(LABEL_KEYS[c], lang) if c not in ("updated_at", "updated_by") else c for c in COLUMNS
-    ]
+    labels = [t(LABEL_KEYS[c], lang) for c in COLUMNS]
     return [
         [Cell(c, style=Style.NOTE) for c in COLUMNS],
         [Cell(x, style=Style.HEADER) for x in labels],
@@ -66,7 +100,7 @@ def actions_sheet(
     flagged = {c.id for c in conflicts}
     rows = _header(lang)
     for a in meeting_order(actions, today):
-        cells = _cells(a)
+        cells = _cells(a, lang)
         if a.id in flagged:
             cells[COLUMNS.index("result")] = Cell(
                 f"⚠ {t('conflicts', lang)}: {a.result}".rstrip(": "), style=Style.INPUT
@@ -77,7 +111,8 @@ def actions_sheet(
     last = get_column_letter(len(COLUMNS))
     overdue = Rule(
         f"A5:{last}5000",
-        f'AND(${due}5<>"",${due}5<TODAY(),${st}5<>"done",${st}5<>"dropped")',
+        f'AND(${due}5<>"",${due}5<TODAY(),${st}5<>"{status_label("done", lang)}",'
+        f'${st}5<>"{status_label("dropped", lang)}")',
         "overdue",
     )
     title = [
@@ -95,7 +130,7 @@ def actions_sheet(
 
 
 def archive_sheet(archive: list[Action], lang: str) -> Sheet:
-    rows = _header(lang) + [_cells(a) for a in sorted(archive, key=lambda a: a.id)]
+    rows = _header(lang) + [_cells(a, lang) for a in sorted(archive, key=lambda a: a.id)]
     title = [[Cell(t("archive", lang), style=Style.TITLE)]]
     return Sheet(
         "archive",
@@ -197,6 +232,10 @@ def _actions(grid: Grid, labelled: bool) -> list[Action]:
         records = [r for r in records if str(r.get("id")) not in {t("id", "en"), t("id", "zh")}]
     for r in records:
         r["result"] = without_marker(r.get("result"))
+        r["status"], r["scope"] = (
+            _stored("status", r.get("status")),
+            _stored("scope", r.get("scope")),
+        )
     return [from_row(r) for r in records]
 
 

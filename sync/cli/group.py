@@ -8,6 +8,22 @@ from typing import Any
 import click
 
 from ..errors import FupanError
+from ..i18n import LABELS, t
+from .lang import cli_lang
+
+
+def error_text(exc: FupanError, lang: str) -> str:
+    """The mapper's line: in Chinese, what kind of error it is (by its class), then the
+    message, which names the file, the value and what to do."""
+    kind = next(
+        (
+            f"cli_error_{c.__name__}"
+            for c in type(exc).__mro__
+            if f"cli_error_{c.__name__}" in LABELS
+        ),
+        "cli_error_FupanError",
+    )
+    return t("cli_error", lang, kind=t(kind, lang), message=exc)
 
 
 class _MapsErrors(click.Command):
@@ -15,7 +31,7 @@ class _MapsErrors(click.Command):
         try:
             return super().invoke(ctx)
         except FupanError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(error_text(exc, cli_lang(ctx)), err=True)
             ctx.exit(exc.exit_code)
 
 

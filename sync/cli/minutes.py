@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from ..flows.minutes import write_minutes
+from ..i18n import t
 from .group import FupanCommand
 from .options import credentials_option, gsheet_option, today, workspace_of, workspace_option
 
@@ -23,6 +25,14 @@ from .options import credentials_option, gsheet_option, today, workspace_of, wor
     help="Where to write the minutes (default: minutes/minutes-<date>.<format>).",
 )
 @click.option("--lang", type=click.Choice(["en", "zh"]), help="Language (default: workbook's).")
+@click.option(
+    "--meeting-date",
+    "meeting",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The day the meeting was held: the minutes' title and the snapshot's date "
+    "(default: the run's day).",
+)
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @gsheet_option("The meeting's Google Sheet, instead of --workbook.")
 @credentials_option
@@ -37,6 +47,7 @@ def minutes(
     workbook: Path | None,
     out: Path | None,
     lang: str | None,
+    meeting: datetime | None,
     fmt: str,
     gsheet: str | None,
     credentials: Path | None,
@@ -58,5 +69,6 @@ def minutes(
         fmt=fmt,
         snapshot_folder=snapshot_folder,
         today=today(),
+        meeting=meeting.date() if meeting is not None else None,
     )
-    click.echo(f"Minutes: {path}\nSnapshot of the reviewed workbook: {m.snapshot}")
+    click.echo(t("cli_minutes_done", m.lang, path=path, snapshot=m.snapshot))

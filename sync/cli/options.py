@@ -11,6 +11,7 @@ import click
 from ..clock import command_day
 from ..findings import Finding
 from ..flows.review import SyncResult
+from ..i18n import t
 from ..periods import Period
 from ..targets.registry import kinds, local_file
 from ..workspace import Workspace
@@ -98,12 +99,18 @@ def progress(bar: Any) -> Callable[[int, int, str], None]:
     return update
 
 
-def summary(s: SyncResult) -> str:
+def summary(s: SyncResult, lang: str = "en") -> str:
     empty = any(f.code == "comparison-empty" for f in s.review.findings)
     return (
-        f"Review of {s.review.period}"
-        + (f" against {s.review.compare}" if s.review.compare else "")
-        + (" (no data in the comparison period: changes are n/a)" if empty else "")
-        + f": {s.reds} red and {s.yellows} yellow KPI values, {s.suggestions} proposed "
-        f"actions, {s.overdue} overdue action(s)."
+        t("cli_review_of", lang, period=s.review.period)
+        + (t("cli_against", lang, compare=s.review.compare) if s.review.compare else "")
+        + (t("cli_comparison_empty", lang) if empty else "")
+        + t(
+            "cli_review_counts",
+            lang,
+            reds=s.reds,
+            yellows=s.yellows,
+            suggestions=s.suggestions,
+            overdue=s.overdue,
+        )
     )

@@ -12,6 +12,7 @@ from .. import api
 from ..flows.demo import run_demo
 from ..flows.pull import pull_and_sync
 from ..flows.sync import sync_workbook
+from ..i18n import t
 from .group import FupanCommand
 from .options import (
     WritesWorkbooks,
@@ -38,8 +39,13 @@ def init(directory: Path, marketplace: str | None, lang: str) -> None:
     """Create a workspace: history store, report inbox and review workbook."""
     ws = api.init_workspace(directory, marketplace=marketplace or "US", language=lang)
     click.echo(
-        f"Workspace ready in {ws.root}: drop downloaded reports into {ws.reports}, then run "
-        f"`fupan sync --workspace {ws.root}`; the review workbook is {ws.workbook}."
+        t(
+            "cli_workspace_ready",
+            lang,
+            root=ws.root,
+            reports=ws.reports,
+            workbook=ws.workbook,
+        )
     )
 
 
@@ -64,11 +70,12 @@ def demo(
     result = run_demo(
         folder, lang=lang, today=today(), gsheet=gsheet, credentials=credentials, wait=wait
     )
-    click.echo(f"{len(result.files)} sample reports in {result.workspace.reports}")
-    click.echo(f"Review workbook: {result.workspace.workbook}")
+    n, folder = len(result.files), result.workspace.reports
+    click.echo(t("cli_demo_reports", lang, n=n, folder=folder))
+    click.echo(t("cli_review_workbook", lang, path=result.workspace.workbook))
     if result.gsheet is not None:
-        click.echo(f"Google Sheet: {result.gsheet}")
-    click.echo(summary(result.sync))
+        click.echo(t("cli_google_sheet", lang, url=result.gsheet))
+    click.echo(summary(result.sync, lang))
 
 
 @click.command(name="sync", cls=WritesWorkbooks)
@@ -111,8 +118,9 @@ def sync_command(
     an .xlsx copy of the same review in the same run.
     """
     ws = workspace_of(workspace)
+    said = lang or ws.language
     pulled = None
-    with click.progressbar(length=1, label="Importing reports", file=sys.stderr) as bar:
+    with click.progressbar(length=1, label=t("cli_importing", said), file=sys.stderr) as bar:
         options: dict[str, Any] = {
             "workbook": workbook,
             "gsheet": gsheet,
@@ -134,22 +142,22 @@ def sync_command(
         click.echo(pulled.describe())
     echo_findings(result.findings)
     if dry_run:
-        click.echo("Dry run: nothing was written.")
+        click.echo(t("cli_dry_run", said))
         for line in result.would_import:
             click.echo(f"would import {line}")
         click.echo(result.plan.describe())
     else:
         if result.imported:
             for o in result.imported.imported:
-                click.echo(f"imported {Path(o.file).name}: {o.rows} rows")
-        click.echo(f"Wrote {result.target}")
+                click.echo(t("cli_imported", said, file=Path(o.file).name, rows=o.rows))
+        click.echo(t("cli_wrote", said, where=result.target))
         for name in result.copies:
-            click.echo(f"Wrote {name}")
+            click.echo(t("cli_wrote", said, where=name))
         for note in result.notes:
             click.echo(note)
-    click.echo(summary(result))
+    click.echo(summary(result, said))
     if result.actions is not None:
-        click.echo(f"Shared action tracker: {result.actions.describe()}")
+        click.echo(t("cli_shared_tracker", said, text=result.actions.describe()))
 
 
 COMMANDS = [init, demo, sync_command]

@@ -30,8 +30,50 @@ class DemoResult:
     gsheet: str | None = None  # the Google Sheet also written, when one was
 
 
-def last_meeting_actions(meeting: date, today: date, seller_asins: list[str]) -> list[Action]:
+# What the team typed a week ago, in the workbook's language: (English, Chinese).
+LAST_MEETING = {
+    "hijacker": (
+        "Featured Offer below 80 %",
+        "Buy Box 赢得率低于 80%",
+    ),
+    "hijacker_cause": (
+        "A reseller undercut our price by 1 USD",
+        "跟卖者比我们低 1 美元",
+    ),
+    "hijacker_action": (
+        "Report the hijacker; match price for two weeks",
+        "投诉跟卖；两周内跟价",
+    ),
+    "restock": ("Days of cover under 30", "可售天数不足 30 天"),
+    "restock_cause": (
+        "Last inbound shipment was split at the port",
+        "上一批货在港口被拆柜",
+    ),
+    "restock_action": ("Book 600 units by air freight", "订 600 件空运补货"),
+    "odr": ("ODR above 1 %", "ODR 高于 1%"),
+    "odr_cause": (
+        "Two A-to-z claims on late deliveries",
+        "两起因延迟送达的亚马逊商城交易保障索赔",
+    ),
+    "odr_action": (
+        "Appeal both claims with tracking proof",
+        "凭物流追踪记录申诉两起索赔",
+    ),
+    "owner_li": ("Li Wei", "李伟"),
+    "owner_zhang": ("Zhang Min", "张敏"),
+    "owner_chen": ("Chen Jing", "陈静"),
+}
+
+
+def last_meeting_actions(
+    meeting: date, today: date, seller_asins: list[str], lang: str = "en"
+) -> list[Action]:
     """What the team decided a week ago: one done, one overdue, one still running on `today`."""
+
+    def said(key: str) -> str:
+        en, zh = LAST_MEETING[key]
+        return zh if lang == "zh" else en
+
     return [
         Action(
             created=meeting,
@@ -39,10 +81,10 @@ def last_meeting_actions(meeting: date, today: date, seller_asins: list[str]) ->
             source="R15",
             scope="asin",
             key=seller_asins[4],
-            problem="Featured Offer below 80 %",
-            root_cause="A reseller undercut our price by 1 USD",
-            action="Report the hijacker; match price for two weeks",
-            owner="Li Wei",
+            problem=said("hijacker"),
+            root_cause=said("hijacker_cause"),
+            action=said("hijacker_action"),
+            owner=said("owner_li"),
             due=meeting + timedelta(days=3),
             status="done",
             value_raised=0.68,
@@ -53,10 +95,10 @@ def last_meeting_actions(meeting: date, today: date, seller_asins: list[str]) ->
             source="R9",
             scope="asin",
             key=seller_asins[0],
-            problem="Days of cover under 30",
-            root_cause="Last inbound shipment was split at the port",
-            action="Book 600 units by air freight",
-            owner="Zhang Min",
+            problem=said("restock"),
+            root_cause=said("restock_cause"),
+            action=said("restock_action"),
+            owner=said("owner_zhang"),
             due=meeting + timedelta(days=4),
             status="open",
             value_raised=9.0,
@@ -64,12 +106,12 @@ def last_meeting_actions(meeting: date, today: date, seller_asins: list[str]) ->
         Action(
             created=meeting,
             meeting=meeting,
-            source="manual",
+            source="R16",
             scope="account",
-            problem="ODR above 1 %",
-            root_cause="Two A-to-z claims on late deliveries",
-            action="Appeal both claims with tracking proof",
-            owner="Chen Jing",
+            problem=said("odr"),
+            root_cause=said("odr_cause"),
+            action=said("odr_action"),
+            owner=said("owner_chen"),
             due=today + timedelta(days=7),  # an appeal takes weeks: running on any demo day
             status="in progress",
             value_raised=0.011,
@@ -142,7 +184,9 @@ def run_demo(
     import_costs(ws, costs, today=meeting)
     type_targets(ws.workbook, *demo_targets(seller, week), lang)
     add_actions(
-        ws.workbook, last_meeting_actions(meeting, today, list(seller.catalogue.child_asin)), lang
+        ws.workbook,
+        last_meeting_actions(meeting, today, list(seller.catalogue.child_asin), lang),
+        lang,
     )
     also = [gsheet] if gsheet is not None else []
     result = sync_workbook(ws, period=week, today=today, also=also)

@@ -30,9 +30,11 @@ def write_minutes(
     lang: str | None = None,
     fmt: str = "md",
     today: date,
+    meeting: date | None = None,
     snapshot_folder: str | None = None,
 ) -> tuple[Path, Minutes]:
-    """Write the minutes (Markdown or HTML) and a snapshot of the reviewed workbook.
+    """Write the minutes (Markdown or HTML) of the meeting held on `meeting` (default:
+    `today`, the run's day) and a snapshot of the reviewed workbook, dated the meeting.
 
     The workbook is `gsheet` (the meeting's Google Sheet), else `workbook`, else the
     workspace's review.xlsx; it is only read. An .xlsx is copied into the workspace's
@@ -47,7 +49,7 @@ def write_minutes(
         if isinstance(where, str | Path)
         else where
     )
-    minutes = gather(workspace, target=target, today=today, lang=lang)
+    minutes = gather(workspace, target=target, today=today, meeting=meeting, lang=lang)
     last = target.earlier_snapshot(folder, minutes.meeting)
     if last is not None:
         day, frozen = last

@@ -3,44 +3,64 @@
 The numbers are the review's (the same engine whose values the workbook's formulas are
 proven to reproduce), judged by the thresholds in the workbook's Settings tab; the actions
 are the workbook's tracker. Nothing here writes anything.
+
+The minutes follow the meeting (kpi-catalogue.md §9): the previous meeting's actions and
+their outcome first, then the money, the biggest problems by money at stake (stakes.py,
+ranking.py), what brought gains, and the three next actions by money, with owner and due
+date.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+import pandas as pd
+
 from ...addin.kpis import MONEY_BLOCK
-from ...addin.registry import KPIS, Direction, Scope
-from ...addin.thresholds import Bands
+from ...addin.registry import KPIS
 from .. import marketplaces
 from ..actions.model import CLOSED, Action
 from ..actions.sheets import read_tracker
-from ..engine.review import Review, build_review, change, comparable, comparison, default_period
-from ..engine.rules import RULE_KPI, evaluate, kpi_now
+from ..engine.ranking import one_per_object
+from ..engine.review import (
+    Review,
+    build_review,
+    comparable,
+    comparison,
+    default_period,
+)
+from ..engine.rules import RULE_KPI, Suggestion, evaluate, kpi_now
+from ..engine.stakes import MONEY, Stake
 from ..engine.trend import weekly_trend
-from ..formats import format_value
 from ..periods import Period
 from ..settings import Settings, team_settings
 from ..store.history import Store
 from ..targets.base import Target
 from ..targets.registry import open_target
 from ..workspace import Workspace
+from .findings import Flag, Problem, priced_flags, rank_problems
+from .gains import Gain, better_by, improved_kpis, largest_gains
 
 CLOSURE_TARGET = 0.76  # seed 000: decision follow-through rose from 41 % to 76 %
 
+TOP_FINDINGS = 10  # the problems the minutes list; the rest are counted ("+N more")
+
+NEXT_ACTIONS = 3
+
 
 @dataclass(frozen=True)
-class Flag:
+class NextAction:
+    """One of the three next actions: the team's decision, or a rule's proposal by money."""
+
     scope: str
     key: str
-    kpi: str
-    value: float
-    status: str
-    threshold: str
-    change: float | None  # against the comparison period, where there is one
+    stake: Stake | None
+    action: Action | None = None  # the team typed it in this meeting
+    suggestion: Suggestion | None = None  # else: what a rule proposes
+    follows: Action | None = None  # an open earlier action on the same object
+    due: date | None = None  # proposed: by the next meeting
 
 
 @dataclass(frozen=True)
@@ -48,6 +68,16 @@ class Outcome:
     action: Action
     outcome: str  # done, overdue, dropped, open
     recovered: bool | None  # for KPI-linked actions: is the KPI healthy (or better) now?
+    kpi: str | None = None  # the KPI the action is about, when it names one
+    now: float | None = None  # its value now
+
+
+@dataclass(frozen=True)
+class Change:
+    """An action new, or with another status, since the last minutes' snapshot."""
+
+    action: Action
+    was: str | None  # the status then; None: the action is new
 
 
 @dataclass
@@ -57,19 +87,31 @@ class Minutes:
     period: Period
     compare: Period | None
     workbook: Path | str  # an .xlsx path or a Google Sheet URL
-    gains: list[tuple[str, float, float]]  # kpi, now, before (improved most)
-    flags: list[Flag]
-    new_actions: list[Action]
-    next_three: list[str]
+    gains: list[Gain]  # the largest positive contributions, biggest first
+    better: list[tuple[str, float, float]]  # account KPIs improved most: kpi, now, before
+    problems: list[Problem]  # every object off target or with a proposal, by money at stake
+    next_actions: list[NextAction]
     previous: list[Outcome]
     closure_rate: float | None
     overdue: int
+    flags: list[Flag] = field(default_factory=list)  # every red/yellow value, priced
+    new_actions: list[Action] = field(default_factory=list)  # typed in this meeting
     snapshot: Path | str | None = None
     trend: list[tuple[str, float, float | None]] = field(default_factory=list)  # week, sales, acos
-    since: tuple[date, list[str]] | None = None  # last minutes' date, what changed since
+    since: tuple[date, list[Change]] | None = None  # last minutes' date, what changed since
     currency: str = ""  # the marketplace's: money is written in its own format
     money: list[MoneyLine] = field(default_factory=list)  # the review's first block
     estimate: bool = False  # profit estimated from the Fee Preview (no payments report)
+    names: dict[str, str] = field(default_factory=dict)  # ASIN -> the product's name
+
+    @property
+    def top(self) -> list[Problem]:
+        return self.problems[:TOP_FINDINGS]
+
+    @property
+    def more(self) -> int:
+        """Problems not listed in the minutes (they are in the workbook)."""
+        return max(len(self.problems) - TOP_FINDINGS, 0)
 
 
 @dataclass(frozen=True)
@@ -82,7 +124,7 @@ class MoneyLine:
     status: str
 
 
-def changes_since(frozen: Target, now: list[Action]) -> list[str]:
+def changes_since(frozen: Target, now: list[Action]) -> list[Change]:
     """Actions whose status changed, or that are new, since a frozen workbook."""
     before = read_tracker(frozen).side.rows
     frozen.close()
@@ -90,30 +132,10 @@ def changes_since(frozen: Target, now: list[Action]) -> list[str]:
     for a in sorted(now, key=lambda a: a.id):
         was = before.get(a.id)
         if was is None:
-            out.append(f"{a.id} new: {a.action} ({a.owner})")
+            out.append(Change(a, None))
         elif was.status != a.status:
-            out.append(f"{a.id} {was.status} → {a.status}: {a.action} ({a.owner})")
+            out.append(Change(a, was.status))
     return out
-
-
-def threshold_text(b: Bands | None, kpi: str) -> str:
-    """The green band in the KPI's own unit: `≤ 25.00 %`, `≥ 30 d and ≤ 180 d`."""
-    if b is None:
-        return ""
-    parts = []
-    if b.green_min is not None:
-        parts.append(f"≥ {format_value(kpi, b.green_min)}")
-    if b.green_max is not None:
-        parts.append(f"≤ {format_value(kpi, b.green_max)}")
-    return " and ".join(parts)
-
-
-def _better(kpi: str, now: float, before: float) -> float:
-    """How much better `now` is than `before` (positive = improved)."""
-    d = KPIS[kpi].direction
-    return (
-        (now - before) if d is Direction.HIGHER else (before - now) if d is Direction.LOWER else 0.0
-    )
 
 
 def gather(
@@ -122,9 +144,12 @@ def gather(
     workbook: Path | None = None,
     target: Target | None = None,
     today: date,
+    meeting: date | None = None,
     lang: str | None = None,
 ) -> Minutes:
-    """What the meeting saw: the reviewed workbook (.xlsx, or `target`) and the history."""
+    """What the meeting held on `meeting` (default: `today`) saw: the reviewed workbook
+    (.xlsx, or `target`) and the history."""
+    meeting = meeting or today
     target = target or open_target(workbook or workspace.workbook)
     where = target.location
     state = target.read_state()
@@ -142,52 +167,46 @@ def gather(
         )
         before = review.previous
         assert before is not None  # the previous period was asked for
-
         suggestions = evaluate(review, settings, store.table("inventory"))
         trend = weekly_trend(store, period, workspace.marketplace)
-    flags = _flags(review, before, settings)
-    gains = _gains(review, before)
+    flags = priced_flags(review, before, settings)
+    ranked = one_per_object(suggestions)
     actions = list(tracker.side.rows.values())
-    new = [a for a in actions if a.meeting == today or a.created == today]
+    # This meeting's decisions: dated today, or typed without an id since the last sync.
+    new = [a for a in actions if meeting in (a.meeting, a.created)] + tracker.unnumbered
     previous = [
-        _outcome(a, today, review, settings)
+        _outcome(a, meeting, review, settings)
         for a in actions
-        if a.meeting is not None and a.meeting < today
+        if a.meeting is not None and a.meeting < meeting
     ]
-    due = [a for a in actions if a.due is not None and a.due <= today]
+    due = [a for a in actions if a.due is not None and a.due <= meeting]
     done = [a for a in due if a.status == "done"]
-    closure = len(done) / len(due) if due else None
-    overdue = sum(a.overdue(today) for a in actions)
-    next_three = [f"{a.action} — {a.owner}, {a.due}" for a in new if a.status not in CLOSED][:3]
-    if len(next_three) < 3:
-        next_three += [f"{s.rule} {s.key or 'account'}: {s.text(lang)}" for s in suggestions][
-            : 3 - len(next_three)
-        ]
     weeks = [
-        (
-            str(w.week),
-            float(w.sales),
-            None if w.acos is None or math.isnan(w.acos) else float(w.acos),
-        )
-        for w in trend.itertuples(index=False)
+        (str(week), float(sales), None if pd.isna(acos) else float(acos))
+        for week, sales, acos in zip(trend.week, trend.sales, trend.acos, strict=True)
     ]
+    problems = rank_problems(flags, suggestions, ranked)
+    cycle = timedelta(days=round(settings.review_cycle))
     return Minutes(
         lang,
-        today,
+        meeting,
         period,
         cmp,
         where,
-        gains,
-        flags,
-        new,
-        next_three,
-        previous,
-        closure,
-        overdue,
+        gains=largest_gains(review, before),
+        better=improved_kpis(review, before),
+        problems=problems,
+        next_actions=_next_actions(new, ranked, problems, actions, meeting + cycle),
+        previous=previous,
+        closure_rate=len(done) / len(due) if due else None,
+        overdue=sum(a.overdue(meeting) for a in actions),
+        flags=flags,
+        new_actions=new,
         trend=weeks,
         currency=marketplaces.get(workspace.marketplace).currency,
         money=money_block(review, before),
         estimate=review.estimate,
+        names=_names(review, settings, lang),
     )
 
 
@@ -204,50 +223,68 @@ def money_block(review: Review, before: Review) -> list[MoneyLine]:
     return out
 
 
-def _flags(review: Review, before: Review, settings: Settings) -> list[Flag]:
-    k = review.kpis
-    rows = k[k.status.isin(["red", "yellow"])]
-    out = []
-    for r in rows.itertuples(index=False):
-        scope = Scope(r.scope)
-        delta = change(KPIS[r.kpi], review, before, scope, r.key)
-        category = settings.category_of(r.key) if scope is Scope.ASIN else ""
-        out.append(
-            Flag(
-                r.scope,
-                r.key,
-                r.kpi,
-                float(r.value),
-                r.status,
-                threshold_text(settings.bands_for(r.kpi, category), r.kpi),
-                delta,
-            )
+def _next_actions(
+    new: list[Action],
+    ranked: list[Suggestion],
+    problems: list[Problem],
+    actions: list[Action],
+    by: date,
+) -> list[NextAction]:
+    """The three next actions by money: the team's decisions of this meeting first (priced
+    by the problem of the same object), then the rules' proposals, biggest first."""
+    stake_of = {(p.scope, p.key): p.stake for p in problems}
+    open_on: dict[tuple[str, str], Action] = {}
+    for a in sorted(actions, key=lambda a: a.id):
+        if a.status not in CLOSED and a not in new:
+            open_on.setdefault((a.scope, a.key), a)
+    decided = [
+        NextAction(a.scope, a.key, stake_of.get((a.scope, a.key)), action=a, due=by)
+        for a in new
+        if a.status not in CLOSED
+    ]
+    unpriced = Stake(None, MONEY, "").rank
+    decided.sort(key=lambda n: n.stake.rank if n.stake is not None else unpriced)
+    covered = {(n.scope, n.key) for n in decided}
+    proposed = [
+        NextAction(
+            s.scope, s.key, s.stake, suggestion=s, follows=open_on.get((s.scope, s.key)), due=by
         )
-    order = {"red": 0, "yellow": 1}
-    scope_order = {"account": 0, "asin": 1, "campaign": 2}
-    return sorted(out, key=lambda f: (order[f.status], scope_order[f.scope], f.kpi, f.key))
+        for s in ranked
+        if (s.scope, s.key) not in covered
+    ]
+    return (decided + proposed)[:NEXT_ACTIONS]
 
 
-def _gains(review: Review, before: Review) -> list[tuple[str, float, float]]:
-    out = []
-    for r in review.kpis[review.kpis.scope == "account"].itertuples(index=False):
-        kpi = KPIS[r.kpi]
-        was = before.value(r.kpi) if comparable(kpi, review, before) else None
-        if was is None or math.isnan(r.value) or kpi.direction is Direction.NONE:
-            continue
-        gain = _better(r.kpi, float(r.value), was)
-        if gain > 0:
-            out.append((gain / (abs(was) or 1), r.kpi, float(r.value), was))
-    out.sort(reverse=True)
-    return [(kpi, now, was) for _, kpi, now, was in out[:3]]
+def _names(review: Review, settings: Settings, lang: str) -> dict[str, str]:
+    """Each ASIN's name: the team's own (Settings' Products, from the cost sheet) in Chinese
+    minutes, else the listing title of the Business Report."""
+    titles: dict[str, str] = {}
+    sales = review.frame("sales")
+    if "title" in sales and "child_asin" in sales:
+        for asin, title in zip(sales.child_asin, sales.title, strict=True):
+            if isinstance(title, str) and title.strip():
+                titles.setdefault(str(asin), title.strip())
+    titles = _without_brand(titles)
+    ours = {p.asin: p.title for p in settings.products.values() if p.asin and p.title}
+    if lang == "zh":
+        return {**titles, **ours}
+    return {**ours, **titles}
 
 
-def _outcome(a: Action, today: date, review: Review, settings: Settings) -> Outcome:
+def _without_brand(titles: dict[str, str]) -> dict[str, str]:
+    """Listing titles without the brand every one of them starts with (it names nothing)."""
+    firsts = {title.split(maxsplit=1)[0] for title in titles.values()}
+    if len(titles) < 2 or len(firsts) != 1 or any(" " not in x for x in titles.values()):
+        return titles
+    return {asin: title.split(maxsplit=1)[1] for asin, title in titles.items()}
+
+
+def _outcome(a: Action, meeting: date, review: Review, settings: Settings) -> Outcome:
     if a.status == "done":
         outcome = "done"
     elif a.status == "dropped":
         outcome = "dropped"
-    elif a.overdue(today):
+    elif a.overdue(meeting):
         outcome = "overdue"
     else:
         outcome = "open"
@@ -255,8 +292,9 @@ def _outcome(a: Action, today: date, review: Review, settings: Settings) -> Outc
     kpi = RULE_KPI.get(a.source, a.source)
     now = kpi_now(review, a.source, a.scope, a.key)
     if kpi in KPIS and now is not None:
-        bands = settings.bands_for(kpi)
+        category = settings.category_of(a.key) if a.scope == "asin" else ""
+        bands = settings.bands_for(kpi, category)
         healthy = bands is not None and bands.status(now) == "green"
-        improved = a.value_raised is not None and _better(kpi, now, a.value_raised) > 0
+        improved = a.value_raised is not None and better_by(kpi, now, a.value_raised) > 0
         recovered = healthy or improved
-    return Outcome(a, outcome, recovered)
+    return Outcome(a, outcome, recovered, kpi if kpi in KPIS else None, now)

@@ -9,7 +9,7 @@ from ....addin.kpis import MONEY_BLOCK
 from ....addin.registry import KPIS, Scope, Unit, all_kpis
 from ...actions.model import COLUMNS as ACTION_COLUMNS
 from ...engine.review import comparable
-from ...i18n import t
+from ...i18n import status_label, t
 from ..book import Book
 from ..cells import formula, sheet_ref, value_cell
 from ..inputs import UNIT_STYLE
@@ -208,8 +208,10 @@ def overdue_formula(book: Book) -> str:
     def rng(c: str) -> str:
         return f"{a}!${c}$5:${c}$5000"
 
+    done, dropped = status_label("done", book.lang), status_label("dropped", book.lang)
     return (
-        f'=COUNTIFS({rng(dl)},"<"&TODAY(),{rng(sl)},"<>done",{rng(sl)},"<>dropped",{rng(sl)},"<>")'
+        f'=COUNTIFS({rng(dl)},"<"&TODAY(),{rng(sl)},"<>{done}",{rng(sl)},"<>{dropped}",'
+        f'{rng(sl)},"<>")'
     )
 
 

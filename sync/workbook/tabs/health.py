@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ...i18n import t
+from ....addin.registry import KPIS
+from ...i18n import shown, t
 from ..book import Book
 from ..cells import plain, value_cell
 from ..inputs import FIRST
@@ -19,7 +20,7 @@ def health(book: Book) -> Sheet:
                 t("metric", lang),
                 t("value", lang),
                 t("target", lang),
-                "Amazon",
+                t("amazon_status", lang),
                 t("window", lang),
             )
         ]
@@ -27,10 +28,10 @@ def health(book: Book) -> Sheet:
     for r in h.itertuples(index=False):
         rows.append(
             [
-                Cell(r.metric),
+                Cell(_metric(str(r.metric), lang)),
                 value_cell(r.rate, Style.RATIO),
                 value_cell(r.target, Style.RATIO),
-                Cell(r.status),
+                Cell(shown("health", str(r.status), lang)),
                 Cell(f"{plain(r.period_start)}..{plain(r.period_end)}"),
             ]
         )
@@ -40,3 +41,12 @@ def health(book: Book) -> Sheet:
         [book.title_rows("health", "R16"), Block(FIRST - 1, 1, rows)],
         widths={"A": 28, "E": 26},
     )
+
+
+def _metric(metric: str, lang: str) -> str:
+    """A metric of the performance report by its name: the KPI's (one definition), else the
+    report's own metrics' labels (ODR by fulfilment channel ...)."""
+    if metric in KPIS:
+        k = KPIS[metric]
+        return k.name_zh if lang == "zh" else k.name_en
+    return shown("health", metric, lang)

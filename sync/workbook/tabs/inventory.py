@@ -16,7 +16,7 @@ def inventory(book: Book) -> Sheet:
     header = [
         t("sku", lang),
         t("asin", lang),
-        "available",
+        t("available", lang),
         t("inbound", lang),
         t("daily_units", lang),
         t("lead_time", lang),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 
 from ...actions.model import COLUMNS as ACTION_COLUMNS
-from ...i18n import t
+from ...i18n import status_label, t
 from ..book import Book
 from ..cells import formula, sheet_ref
 from ..inputs import FIRST
@@ -17,6 +17,7 @@ def scorecard(book: Book) -> Sheet:
     a = sheet_ref(book.titles["actions"])
     col = {c: get_column_letter(ACTION_COLUMNS.index(c) + 1) for c in ("meeting", "due", "status")}
     rng = {c: f"{a}!${v}$5:${v}$5000" for c, v in col.items()}
+    done_word = status_label("done", lang)  # as the Actions tab shows it
     meetings = sorted({x.meeting for x in book.i.tracker.side.rows.values() if x.meeting})
     rows = [
         [
@@ -33,7 +34,7 @@ def scorecard(book: Book) -> Sheet:
     for n, m in enumerate(meetings):
         x = FIRST + n
         due = f'COUNTIFS({rng["meeting"]},A{x},{rng["due"]},"<="&TODAY())'
-        done = f'COUNTIFS({rng["meeting"]},A{x},{rng["due"]},"<="&TODAY(),{rng["status"]},"done")'
+        done = f'{due[:-1]},{rng["status"]},"{done_word}")'
         rows.append(
             [
                 Cell(m, style=Style.DATE),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...i18n import t
+from ...i18n import shown, t
 from ..book import Book
 from ..cells import formula, text_cell, value_cell
 from ..inputs import FIRST
@@ -24,13 +24,13 @@ def search_terms(book: Book) -> Sheet:
     header = [
         t("campaign", lang),
         t("ad_group", lang),
-        "match",
+        t("match_type", lang),
         t("search_term", lang),
-        "impressions",
-        "clicks",
-        "spend",
-        "sales",
-        "orders",
+        t("col_impressions", lang),
+        t("col_clicks", lang),
+        t("col_spend", lang),
+        t("col_sales", lang),
+        t("col_orders", lang),
         "CTR",
         "ACoS",
         "CVR",
@@ -39,13 +39,14 @@ def search_terms(book: Book) -> Sheet:
     rows = [[Cell(h, style=Style.HEADER) for h in header]]
     target = book.target_cells["target_acos"]
     neg, harvest = t("negative", lang), t("harvest", lang)
+    exact = shown("match", "EXACT", lang)  # the match type column as the sheet shows it
     for n, r in enumerate(g.itertuples(index=False)):
         x = FIRST + n
         rows.append(
             [
                 text_cell(r.campaign),
                 text_cell(r.ad_group),
-                text_cell(r.match_type),
+                text_cell(shown("match", str(r.match_type), lang)),
                 text_cell(r.search_term),
                 value_cell(r.impressions, Style.COUNT),
                 value_cell(r.clicks, Style.COUNT),
@@ -57,7 +58,7 @@ def search_terms(book: Book) -> Sheet:
                 formula(f'=IF(F{x}=0,"",I{x}/F{x})', Style.RATIO),
                 formula(
                     f'=IF(AND(F{x}>=10,I{x}=0),"{neg}",IF(AND(I{x}>=2,K{x}<>"",'
-                    f'K{x}<={target},C{x}<>"EXACT"),"{harvest}",""))'
+                    f'K{x}<={target},C{x}<>"{exact}"),"{harvest}",""))'
                 ),
             ]
         )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ...engine.rules import RULES
-from ...i18n import t
+from ....addin.registry import KPIS
+from ...engine.rules import RULES, RuleSpec
+from ...i18n import scope_label, t
 from ..book import Book
 from ..cells import text_cell, value_cell
 from ..inputs import FIRST
@@ -31,9 +32,9 @@ def suggestions(book: Book) -> Sheet:
         rows.append(
             [
                 Cell(s.rule),
-                Cell(s.scope),
+                Cell(scope_label(s.scope, lang)),
                 text_cell(s.key),
-                Cell(s.kpi),
+                Cell(_kpi_name(s.kpi, lang)),
                 value_cell(s.value),
                 value_cell(s.threshold),
                 Cell(s.text(lang)),
@@ -41,14 +42,24 @@ def suggestions(book: Book) -> Sheet:
             ]
         )
     fired = {s.rule for s in book.i.suggestions}
-    idle = [
-        f"{r.id}: {r.trigger}" + (f" (needs {r.needs})" if r.needs else "")
-        for r in RULES
-        if r.id not in fired
-    ]
+    idle = [_idle(r, lang) for r in RULES if r.id not in fired]
     return Sheet(
         "suggestions",
         book.titles["suggestions"],
         [book.title_rows("suggestions", "; ".join(idle)), Block(FIRST - 1, 1, rows)],
         widths={"A": 6, "C": 40, "G": 50},
     )
+
+
+def _kpi_name(kpi: str, lang: str) -> str:
+    if kpi not in KPIS:
+        return kpi
+    return KPIS[kpi].name_zh if lang == "zh" else KPIS[kpi].name_en
+
+
+def _idle(r: RuleSpec, lang: str) -> str:
+    """A rule that did not fire, for the tab's note: its trigger (English) or, in Chinese,
+    the action it would propose; and the data it still lacks."""
+    if lang == "zh":
+        return f"{r.id}：{r.action_zh}" + (f"（{t('rule_needs_data', lang)}）" if r.needs else "")
+    return f"{r.id}: {r.trigger}" + (f" (needs {r.needs})" if r.needs else "")

@@ -1,0 +1,28 @@
+"""The language the command line speaks: the command's --lang, else its workspace's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import FupanError
+from ..workspace import Workspace
+
+
+def cli_lang(ctx: click.Context | None = None) -> str:
+    """`--lang` of the command (or of a group above it), else the language of the workspace
+    it works in (--workspace, else the folder it runs in), else English."""
+    ctx = ctx or click.get_current_context(silent=True)
+    here = ctx
+    while here is not None:
+        lang = here.params.get("lang")
+        if lang in ("en", "zh"):
+            return str(lang)
+        here = here.parent
+    where = ctx.params.get("workspace") if ctx is not None else None
+    try:
+        ws = Workspace.load(where) if isinstance(where, str | Path) else Workspace.find()
+    except (FupanError, OSError):
+        return "en"  # no workspace to ask: the error or message is about that
+    return ws.language

@@ -1,0 +1,81 @@
+"""Stray English in Chinese output: text a Chinese team reads that is Latin letters only.
+
+A text passes when it holds a Chinese character, or when, with the team's own data values
+(ASINs, SKUs, titles, campaign and ad-group names, search terms, categories), the acronyms
+sellers type every day and numbers, dates and currency taken out, no Latin letter is left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from fupan.sync.marketplaces import CURRENCY_STYLE
+from fupan.sync.store.history import Store
+
+# The acronyms Chinese seller teams keep in Latin letters (docs/glossary-zh.md).
+ACRONYMS = frozenset(
+    {
+        "ACoS",
+        "TACoS",
+        "ROAS",
+        "ROI",
+        "CTR",
+        "CPC",
+        "CVR",
+        "ODR",
+        "IPI",
+        "ASIN",
+        "SKU",
+        "FNSKU",
+        "MSKU",
+        "FBA",
+        "FBM",
+        "SP",
+        "SB",
+        "SBV",
+        "SD",
+        "B2B",
+        "KPI",
+        "AHR",
+        *CURRENCY_STYLE,  # USD, EUR ...: currency
+    }
+)
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+LATIN = re.compile(r"[A-Za-z]")
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+ACTION_ID = re.compile(r"\bA-\d+\b")  # the tracker's ids (A-0002)
+# Columns of the store that hold the team's own names, not words fupan writes.
+DATA_COLUMNS = {
+    "business_asin": ("parent_asin", "child_asin", "sku", "title"),
+    "ads": ("portfolio", "campaign", "ad_group", "targeting", "search_term", "asin", "sku"),
+    "inventory": ("sku", "fnsku", "asin", "title"),
+    "returns": ("sku", "asin", "fnsku", "order_id"),
+    "fee_preview": ("sku", "fnsku", "asin", "title"),
+}
+
+
+def data_values(store_path: Path, extra: Iterable[str] = ()) -> set[str]:
+    """The team's own names in a workspace's store (and `extra`: categories ...)."""
+    out = {str(x).strip() for x in extra if str(x).strip()}
+    with Store.open(store_path, read_only=True) as store:
+        for table, columns in DATA_COLUMNS.items():
+            frame = store.table(table)
+            for c in columns:
+                if c in frame:
+                    out |= {str(v).strip() for v in frame[c].dropna().unique() if str(v).strip()}
+    return out
+
+
+def stray_english(text: str, values: set[str]) -> bool:
+    """Whether `text` is user-facing English in Chinese output (see the module's doc)."""
+    if not LATIN.search(text) or CJK.search(text):
+        return False
+    rest = text.strip()
+    if rest in values:
+        return False
+    rest = ACTION_ID.sub(" ", rest)
+    for v in sorted((v for v in values if len(v) > 3 and v in rest), key=len, reverse=True):
+        rest = rest.replace(v, " ")
+    return any(w not in ACRONYMS for w in WORD.findall(rest))
