@@ -158,3 +158,59 @@ def t(key: str, lang: str, **fmt: object) -> str:
     en, zh = LABELS[key]
     text = zh if lang == "zh" else en
     return text.format(**fmt) if fmt else text
+
+
+# --- Review look (issue 14): the ranked, machinery-free workbook ---------------------------
+# One block, both languages; Chinese as Seller Central and Chinese seller teams say it
+# (glossary-zh.md). Merged into LABELS below so every tab reads them through `t`.
+REVIEW_LOOK: dict[str, tuple[str, str]] = {
+    # scopes: what a suggestion or a finding is about
+    "scope_account": ("Account", "账户"),
+    "scope_asin": ("ASIN", "ASIN"),
+    "scope_sku": ("SKU", "SKU"),
+    "scope_campaign": ("Campaign", "广告活动"),
+    "scope_ad_group": ("Ad group", "广告组"),
+    "scope_keyword": ("Keyword", "关键词"),
+    "scope_search_term": ("Search term", "搜索词"),
+    # Suggestions and top findings
+    "at_stake": ("At stake / week", "每周涉及金额"),
+    "objects": ("Count", "数量"),
+    "applies_to": ("Applies to", "对象类型"),
+    "object": ("ASIN / campaign", "ASIN / 广告活动"),
+    "also": ("Also flagged (weaker, not proposed)", "同时触发（较弱，不建议）"),
+    "policy_first": (
+        "Account health: ranked first by policy (a suspended account sells nothing)",
+        "账户健康：按政策优先（账户被暂停则无法销售）",
+    ),
+    "suggestions_note": (
+        "One action per object, ranked by the money at stake per week; the same action on "
+        "several objects is one row with their count (hover the cell for the list).",
+        "每个对象只给一条行动，按每周涉及金额排序；同一行动涉及多个对象时合为一行并计数"
+        "（鼠标悬停查看清单）。",
+    ),
+    "more_objects": ("{n} objects, biggest first:", "共 {n} 个对象，按金额从大到小："),
+    "rule_note": (
+        "Trigger: {trigger}. Sources: {sources}.",
+        "触发条件：{trigger}。来源：{sources}。",
+    ),
+    "top_findings": ("Top findings (by money at stake)", "重点问题（按涉及金额）"),
+    "top_movers": ("Top movers (ASINs)", "变化最大的 ASIN"),
+    "sales_change": ("Sales change", "销售额变化"),
+    "profit_change_short": ("Net profit change", "净利润变化"),
+    "finding": ("Finding", "问题"),
+    # how money at stake was estimated (engine/stakes.py), shown in notes
+    "why_ad_spend_over": ("ad spend over target ACoS", "超出目标 ACoS 的广告花费"),
+    "why_ad_spend_nothing": ("ad spend that sold nothing", "未出单的广告花费"),
+    "why_stockout": ("{days} days without stock × daily sales", "断货 {days} 天 × 日均销售额"),
+    "why_gap": ("sales the gap to the band stands for", "与目标区间差距对应的销售额"),
+    "why_drop": ("sales lost to the conversion drop", "转化率下降损失的销售额"),
+    "why_short": ("sales short of the target", "低于目标的销售额"),
+    "why_returns": ("value of returns over the band", "超出区间的退货金额"),
+    "why_aged": ("aged stock value at risk (a tenth a week)", "超龄库存风险金额（每周按一成计）"),
+    "why_budget": (
+        "sales from 20 % more budget at the same ROAS",
+        "预算增加 20% 按当前 ROAS 带来的销售额",
+    ),
+    "why_unpriced": ("cannot be priced from this period's data", "本期数据无法估算金额"),
+}
+LABELS.update(REVIEW_LOOK)
