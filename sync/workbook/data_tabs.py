@@ -104,6 +104,7 @@ def data_sheets(review: Review, titles: dict[str, str]) -> tuple[list[Sheet], Da
                 tables=tables,
                 freeze="A2",
                 tab_color="C0C0C0",
+                hidden=True,  # machinery: the report tabs' formulas read them
             )
         )
     return sheets, DataLayout(sizes, columns)

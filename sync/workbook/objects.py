@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...addin.registry import KPIS
 from ..engine.review import Review
 from ..engine.stakes import Stake
 from ..i18n import t
@@ -40,6 +41,14 @@ def products(review: Review, settings: Settings) -> dict[str, Product]:
         a: Product(names.get(a, ""), ", ".join(dict.fromkeys(skus.get(a, []))))
         for a in {*names, *skus}
     }
+
+
+def measure_label(measure: str, lang: str) -> str:
+    """A measure's name: its KPI's where one has the same id, else its own label."""
+    k = KPIS.get(measure)
+    if k is not None:
+        return k.name_zh if lang == "zh" else k.name_en
+    return t(f"m_{measure}", lang)
 
 
 def scope_label(scope: str, lang: str) -> str:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from ...i18n import t
+from ....addin.registry import Unit
+from ...i18n import LABELS, t
 from ..book import Book
 from ..cells import formula, text_cell, value_cell
 from ..inputs import FIRST
+from ..objects import measure_label
 from ..plan import Block, Cell, Sheet, Style
+
+
+def match_label(match: object, lang: str) -> object:
+    """Amazon's match type (EXACT, PHRASE, BROAD) as the ads console names it."""
+    key = f"mt_{str(match).lower()}"
+    return t(key, lang) if key in LABELS else match
 
 
 def search_terms(book: Book) -> Sheet:
@@ -24,13 +32,13 @@ def search_terms(book: Book) -> Sheet:
     header = [
         t("campaign", lang),
         t("ad_group", lang),
-        "match",
+        t("match_type", lang),
         t("search_term", lang),
-        "impressions",
-        "clicks",
-        "spend",
-        "sales",
-        "orders",
+        measure_label("impressions", lang),
+        measure_label("clicks", lang),
+        measure_label("ad_spend", lang),
+        measure_label("ad_sales", lang),
+        t("orders", lang),
         "CTR",
         "ACoS",
         "CVR",
@@ -38,26 +46,29 @@ def search_terms(book: Book) -> Sheet:
     ]
     rows = [[Cell(h, style=Style.HEADER) for h in header]]
     target = book.target_cells["target_acos"]
-    neg, harvest = t("negative", lang), t("harvest", lang)
+    neg, harvest, down = t("negative", lang), t("harvest", lang), t("bid_down", lang)
+    money = book.number_format(Unit.MONEY)
+    exact = t("mt_exact", lang)
     for n, r in enumerate(g.itertuples(index=False)):
         x = FIRST + n
         rows.append(
             [
                 text_cell(r.campaign),
                 text_cell(r.ad_group),
-                text_cell(r.match_type),
+                text_cell(match_label(r.match_type, lang)),
                 text_cell(r.search_term),
                 value_cell(r.impressions, Style.COUNT),
                 value_cell(r.clicks, Style.COUNT),
-                value_cell(r.spend, Style.MONEY),
-                value_cell(r.sales, Style.MONEY),
+                value_cell(r.spend, Style.MONEY, money),
+                value_cell(r.sales, Style.MONEY, money),
                 value_cell(r.orders, Style.COUNT),
                 formula(f'=IF(E{x}=0,"",F{x}/E{x})', Style.RATIO),
                 formula(f'=IF(H{x}=0,"",G{x}/H{x})', Style.RATIO),
                 formula(f'=IF(F{x}=0,"",I{x}/F{x})', Style.RATIO),
                 formula(
                     f'=IF(AND(F{x}>=10,I{x}=0),"{neg}",IF(AND(I{x}>=2,K{x}<>"",'
-                    f'K{x}<={target},C{x}<>"EXACT"),"{harvest}",""))'
+                    f'K{x}<={target},C{x}<>"{exact}"),"{harvest}",'
+                    f'IF(AND(I{x}>=1,K{x}<>"",K{x}>{target}),"{down}","")))'
                 ),
             ]
         )
@@ -65,9 +76,12 @@ def search_terms(book: Book) -> Sheet:
         "search_terms",
         book.titles["search_terms"],
         [
-            book.title_rows("search_terms", f"R4 / {t('period', lang)}: {book.i.review.period}"),
+            book.title_rows(
+                "search_terms",
+                f"{t('period', lang)}: {book.i.review.period}. {t('search_terms_note', lang)}",
+            ),
             Block(FIRST - 1, 1, rows),
         ],
         freeze=f"E{FIRST}",
-        widths={"A": 28, "B": 18, "D": 34, "M": 20},
+        widths={"A": 28, "B": 18, "C": 11, "D": 34, "G": 12, "H": 12, "M": 30},
     )
