@@ -94,6 +94,7 @@ class FakeRangeApi:
     def __init__(self, sheet: FakeSheet, ref: str) -> None:
         self.FormatConditions = FakeConditions(sheet, ref)
         self.EntireColumn = FakeColumns(sheet, ref)
+        self.EntireRow = FakeRows(sheet, ref)
         self.Validation = FakeValidation(sheet, ref)
 
 
@@ -123,6 +124,28 @@ class FakeColumns:
     def ClearOutline(self) -> None:
         self.sheet.book.calls.append(("columns.clear_outline", self.sheet.name, self.ref))
         self.sheet.groups.clear()
+
+
+class FakeRows:
+    """Range.EntireRow: hidden or shown ("3:3"; every row for the whole sheet)."""
+
+    def __init__(self, sheet: FakeSheet, ref: str) -> None:
+        self.sheet, self.ref = sheet, ref
+
+    @property
+    def Hidden(self) -> bool:
+        return int(self.ref.split(":")[0]) in self.sheet.hidden_rows
+
+    @Hidden.setter
+    def Hidden(self, hidden: bool) -> None:
+        self.sheet.book.calls.append(("rows.hidden", self.sheet.name, self.ref, hidden))
+        if self.ref == "A:XFD":
+            if not hidden:
+                self.sheet.hidden_rows.clear()
+            return
+        first, _, last = self.ref.partition(":")
+        for r in range(int(first), int(last or first) + 1):
+            (self.sheet.hidden_rows.add if hidden else self.sheet.hidden_rows.discard)(r)
 
 
 class FakeValidation:
@@ -166,6 +189,7 @@ class FakeSheet:
         self.formats: dict[tuple[int, int], str] = {}
         self.notes: dict[tuple[int, int], str] = {}
         self.hidden: set[str] = set()  # column letters
+        self.hidden_rows: set[int] = set()
         self.groups: list[str] = []
         self.validations: dict[str, tuple[int, int, str]] = {}  # ref -> (type, alert, list)
         self.api = FakeSheetApi(self)
@@ -177,6 +201,8 @@ class FakeSheet:
         if isinstance(where, tuple):
             return FakeRange(self, where[0], where[1], f"{get_column_letter(where[1])}{where[0]}")
         first = where.split(":")[0]
+        if first.isdigit():  # whole rows, "3:3"
+            return FakeRange(self, int(first), 1, where)
         col, row = coordinate_from_string(first + "1" if first.isalpha() else first)
         return FakeRange(self, row, column_index_from_string(col), where)
 

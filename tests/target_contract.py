@@ -48,6 +48,7 @@ class Layout:
     hidden: set[str]  # column letters folded away or hidden
     dropdowns: dict[str, tuple[str, ...]]  # cell -> the values its dropdown offers
     notes: dict[str, str]  # cell -> its note
+    hidden_rows: set[int]  # row numbers hidden (machine rows)
 
 
 def cells_of(ref: str) -> list[str]:
@@ -108,6 +109,7 @@ def small_plan(value: float = 1.0, *, fold: bool = True) -> WorkbookPlan:
                 ],
                 widths={"A": 12, "C": 9},
                 folded=("C:D",) if fold else (),
+                hidden_rows=(4,) if fold else (),
                 validations=[Validation("B5:B7", STATUSES, strict=False)],
             ),
             Sheet(
@@ -176,6 +178,7 @@ def run_contract(sheet: Spreadsheet) -> None:
         assert {"C", "D"} <= layout.hidden and "A" not in layout.hidden, layout
         assert layout.dropdowns == {c: STATUSES for c in cells_of("B5:B7")}, layout
         assert layout.notes == {"A1": NOTE}, layout
+        assert layout.hidden_rows == {4}, layout
 
     # A tab the team added survives a sync that keeps it, with its formulas and its text.
     sheet.add_tab(TEAM_TAB, TEAM_CELLS)
@@ -209,6 +212,7 @@ def run_contract(sheet: Spreadsheet) -> None:
     if sheet.layout is not None:
         layout = sheet.layout("Dashboard")
         assert not layout.hidden & {"A", "B", "C", "D"}, layout
+        assert not layout.hidden_rows, layout  # a row hidden earlier shows again
         assert layout.dropdowns == {c: STATUSES for c in cells_of("B5:B7")}, layout
         assert layout.notes == {"A1": NOTE}, layout
 

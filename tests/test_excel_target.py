@@ -51,7 +51,7 @@ def excel_spreadsheet(book: FakeBook) -> Spreadsheet:
             for cell in cells_of(ref)
         }
         notes = {f"{get_column_letter(c)}{r}": t for (r, c), t in sheet.notes.items()}
-        return Layout(set(sheet.hidden), dropdowns, notes)
+        return Layout(set(sheet.hidden), dropdowns, notes, set(sheet.hidden_rows))
 
     return Spreadsheet(
         lambda: ExcelTarget(book),

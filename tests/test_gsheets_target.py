@@ -58,7 +58,8 @@ def google_spreadsheet(fake_google, gclient, sid) -> Spreadsheet:
                     dropdowns[ref] = tuple(v["userEnteredValue"] for v in values)
                 if cell.get("note"):
                     notes[ref] = cell["note"]
-        return Layout(hidden, dropdowns, notes)
+        rows = {r + 1 for r, p in sheet.row_props.items() if p.get("hiddenByUser")}
+        return Layout(hidden, dropdowns, notes, rows)
 
     return Spreadsheet(target, target, cells, add_tab, ("Sheet1",), layout=layout)
 

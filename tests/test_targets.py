@@ -51,7 +51,7 @@ def memory_spreadsheet(target: MemoryTarget) -> Spreadsheet:
             cell: v.values for v in target.validations.get(title, []) for cell in cells_of(v.ref)
         }
         notes = {f"{get_column_letter(c)}{r}": t for (r, c), t in target.cell_notes[title].items()}
-        return Layout(hidden, dropdowns, notes)
+        return Layout(hidden, dropdowns, notes, set(target.hidden_rows.get(title, ())))
 
     return Spreadsheet(lambda: target, lambda: target, cells, add_tab, layout=layout)
 
@@ -98,7 +98,8 @@ def xlsx_spreadsheet(path: Path) -> Spreadsheet:
             for cell in cells_of(ref)
         }
         notes = {c.coordinate: c.comment.text for row in ws.iter_rows() for c in row if c.comment}
-        return Layout(hidden, dropdowns, notes)
+        rows = {n for n, dim in ws.row_dimensions.items() if dim.hidden}
+        return Layout(hidden, dropdowns, notes, rows)
 
     return Spreadsheet(
         lambda: XlsxTarget(path), lambda: XlsxTarget(path), cells, add_tab, layout=layout

@@ -141,6 +141,9 @@ class ExcelTarget(Target):
         columns = sheet.api.Cells.EntireColumn
         columns.ClearOutline()  # the folds of an earlier sync
         columns.Hidden = False
+        sheet.api.Cells.EntireRow.Hidden = False  # rows an earlier sync hid
+        for number in spec.hidden_rows:
+            sheet.range(f"{number}:{number}").api.EntireRow.Hidden = True
         for col, width in spec.widths.items():
             sheet.range(f"{col}:{col}").column_width = width
         for span in spec.folded:

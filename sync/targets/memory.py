@@ -27,6 +27,7 @@ class MemoryTarget(Target):
         self.folded: dict[str, tuple[str, ...]] = {}
         self.validations: dict[str, list[Validation]] = {}
         self.cell_notes: dict[str, dict[tuple[int, int], str]] = {}
+        self.hidden_rows: dict[str, tuple[int, ...]] = {}
 
     def sheet_titles(self) -> list[str]:
         return list(self.sheets)
@@ -46,6 +47,7 @@ class MemoryTarget(Target):
         self.folded = {s.title: s.folded for s in plan.sheets}
         self.validations = {s.title: list(s.validations) for s in plan.sheets}
         self.cell_notes = {s.title: notes(s) for s in plan.sheets}
+        self.hidden_rows = {s.title: s.hidden_rows for s in plan.sheets}
         self.state = dict(state)
         self.plans.append(plan)
 

@@ -321,6 +321,8 @@ class XlsxTarget(Target):
             _fold(ws, span)
         for number, height in sheet.heights.items():
             ws.row_dimensions[number].height = height
+        for number in sheet.hidden_rows:
+            ws.row_dimensions[number].hidden = True
         for v in sheet.validations:
             ws.data_validations.append(_validation(v))
         if sheet.freeze:

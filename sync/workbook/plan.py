@@ -156,6 +156,9 @@ class Sheet:
     folded: tuple[str, ...] = ()
     validations: list[Validation] = field(default_factory=list)
     heights: Mapping[int, float] = field(default_factory=dict)  # row -> points (headers)
+    # Rows the team never needs to see (the Actions tab's column keys, which let a sync read
+    # the tab back whatever its language): hidden, not deleted.
+    hidden_rows: tuple[int, ...] = ()
 
     def cell_count(self) -> int:
         return sum(b.height * b.width for b in self.blocks)

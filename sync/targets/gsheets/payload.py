@@ -412,6 +412,28 @@ def heights(sheet: Sheet, sheet_id: int) -> list[dict]:
     ]
 
 
+def row_visibility(sheet: Sheet, sheet_id: int, rows: int) -> list[dict]:
+    """The tab's machine rows hidden, every other row shown (one an earlier sync hid)."""
+
+    def rows_of(start: int, end: int, hidden: bool) -> dict:
+        return {
+            "updateDimensionProperties": {
+                "range": {
+                    "sheetId": sheet_id,
+                    "dimension": "ROWS",
+                    "startIndex": start,
+                    "endIndex": end,
+                },
+                "properties": {"hiddenByUser": hidden},
+                "fields": "hiddenByUser",
+            }
+        }
+
+    out = [rows_of(0, rows, False)]
+    out += [rows_of(r - 1, r, True) for r in sorted(sheet.hidden_rows) if r <= rows]
+    return out
+
+
 def validation(v: Validation, sheet_id: int) -> dict:
     """A dropdown (ONE_OF_LIST); not strict: another value is kept, with a warning mark."""
     return {

@@ -306,6 +306,7 @@ class GSheetsTarget(Target):
             tail += payload.widths(s, sid)
             tail += payload.folds(s, sid, sizes[s.title][1])
             tail += payload.heights(s, sid)
+            tail += payload.row_visibility(s, sid, sizes[s.title][0])
             tail += [payload.validation(v, sid) for v in s.validations]
             tail += payload.colour_rules(s, sid)
             tail += [payload.chart(c, sid, ids) for c in s.charts]

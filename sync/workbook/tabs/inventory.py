@@ -129,9 +129,13 @@ def inventory(book: Book) -> Sheet:
     rules: list[Rule] = []
     if len(stock):
         # Cover shorter than the lead time cannot be restocked in time: red, whatever the band.
-        rules.append(Rule(f"K{FIRST}:K{last}", f'AND(K{FIRST}<>"",K{FIRST}<G{FIRST})', "red"))
-        rules.append(Rule(f"M{FIRST}:M{last}", f'AND(M{FIRST}<>"",K{FIRST}<G{FIRST})', "red"))
-        for value, status in (("K", "L"), ("N", "O"), ("P", "Q")):
+        # (Each range's rules together: a spreadsheet keeps them grouped by range.)
+        late = f'AND(K{FIRST}<>"",K{FIRST}<G{FIRST})'
+        rules.append(Rule(f"K{FIRST}:K{last}", late, "red"))
+        rules += book.colour_rules(f"K{FIRST}:K{last}", "L", FIRST)
+        rules += book.colour_rules(f"L{FIRST}:L{last}", "L", FIRST)
+        rules.append(Rule(f"M{FIRST}:M{last}", late, "red"))
+        for value, status in (("N", "O"), ("P", "Q")):
             for ref in (f"{value}{FIRST}:{value}{last}", f"{status}{FIRST}:{status}{last}"):
                 rules += book.colour_rules(ref, status, FIRST)
     widths = {"A": 12, "B": 12, "C": 30, "M": 12} | {
