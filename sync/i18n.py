@@ -293,6 +293,14 @@ REVIEW_LOOK: dict[str, tuple[str, str]] = {
         "Share of each meeting's actions done by their due date (target 76 %).",
         "每次复盘的行动项按期完成的比例（目标 76%）。",
     ),
+    # actions
+    "why_1": ("Why? (1)", "为什么？(1)"),
+    "why_2": ("Why? (2)", "为什么？(2)"),
+    "why_3": ("Why? (3)", "为什么？(3)"),
+    "why_4": ("Why? (4)", "为什么？(4)"),
+    "why_5": ("Why? (5)", "为什么？(5)"),
+    "updated_at": ("Updated", "更新时间"),
+    "updated_by": ("Updated by", "更新人"),
     "period_days": ("Days in the period", "本期天数"),
     "provisional_legend": (
         "Grey italics: provisional ads figures (attributed sales still restated by Amazon).",
