@@ -301,6 +301,8 @@ REVIEW_LOOK: dict[str, tuple[str, str]] = {
     "why_5": ("Why? (5)", "为什么？(5)"),
     "updated_at": ("Updated", "更新时间"),
     "updated_by": ("Updated by", "更新人"),
+    "daily_budget": ("Daily budget", "每日预算"),
+    "budget_use": ("Budget used", "预算使用率"),
     "period_days": ("Days in the period", "本期天数"),
     "provisional_legend": (
         "Grey italics: provisional ads figures (attributed sales still restated by Amazon).",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from ....addin.registry import Scope, Unit
+from ....addin.registry import KPIS, Scope, Unit
 from ...engine.ranking import one_per_object
 from ...i18n import t
 from ..book import Book
@@ -117,7 +117,7 @@ def top_movers(book: Book, row: int, col: int) -> Block:
         _header(
             t("title", lang),
             t("asin", lang),
-            t("period", lang),
+            KPIS["sales"].name_zh if lang == "zh" else KPIS["sales"].name_en,
             t("sales_change", lang),
             t("profit_change_short", lang),
         ),

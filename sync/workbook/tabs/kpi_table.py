@@ -15,6 +15,7 @@ from ..inputs import FIRST
 from ..measures import measure_formula
 from ..objects import measure_label, products
 from ..plan import Block, Cell, Rule, Sheet, Style
+from .budget import budgets
 
 
 def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None) -> Sheet:
@@ -43,6 +44,9 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
     if scope is Scope.ASIN and "net_profit" in kcol and before is not None:
         profit_cols = (get_column_letter(len(header) + 1), get_column_letter(len(header) + 2))
         header += [t("profit_compare", lang), t("profit_change", lang)]
+    spend = budgets(book.i.review.ads) if scope is Scope.CAMPAIGN else {}
+    if spend:
+        header += [t("daily_budget", lang), t("budget_use", lang)]
     note_col = get_column_letter(len(header) + 1)
     header.append(t("note", lang))
     mcol: dict[str, str] = {}
@@ -92,6 +96,12 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
                     Style.MONEY,
                     number_format=fmt,
                 ),
+            ]
+        if spend:
+            b = spend.get(str(k_value))
+            row += [
+                value_cell(b.daily if b else None, Style.MONEY, book.number_format(Unit.MONEY)),
+                value_cell(b.use if b else None, Style.RATIO),
             ]
         row.append(Cell(notes.get(str(k_value)), style=Style.INPUT))
         rows.append(row + helpers)
