@@ -3,18 +3,25 @@ showing, every value formatted, in English and in Chinese."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fupan.addin.registry import KPIS
 from fupan.sync.actions.model import COLUMNS, ActionStatus
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.i18n import t
+from fupan.sync.workbook.palette import FILLS
+from libreoffice import colours, convert, render_png
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 30)
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")  # a key such as sales_prev or odr_afn
 RULE_CODE = re.compile(r"\bR\d{1,2}\b|\b00\d\b")  # rule ids, catalogue source codes
@@ -24,7 +31,8 @@ RULE_CODE = re.compile(r"\bR\d{1,2}\b|\b00\d\b")  # rule ids, catalogue source c
 def demo(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(f"look-{request.param}")
     result = run_demo(folder / "ws", lang=request.param, today=TODAY)
-    return request.param, result.sync.plan, load_workbook(result.workspace.workbook)
+    path = result.workspace.workbook
+    return request.param, result.sync.plan, load_workbook(path), path
 
 
 def hidden_columns(ws) -> set[str]:
@@ -51,7 +59,7 @@ def header(ws, row: int = 4) -> list:
 
 
 def test_suggestions_are_ranked_by_money_at_stake(demo):
-    lang, plan, wb = demo
+    lang, plan, wb, _ = demo
     ws = wb[plan.sheet("suggestions").title]
     head = header(ws)
     money_col = head.index(t("at_stake", lang)) + 1
@@ -78,7 +86,7 @@ def test_suggestions_are_ranked_by_money_at_stake(demo):
 
 
 def test_no_machinery_shows(demo):
-    lang, plan, wb = demo
+    lang, plan, wb, _ = demo
     data_tabs = {plan.sheet(k).title for k in ("data_sales", "data_ads", "data_stock")}
     assert all(wb[title].sheet_state == "hidden" for title in data_tabs)
     for ws in wb.worksheets:
@@ -108,7 +116,7 @@ def test_no_machinery_shows(demo):
 
 
 def test_asins_carry_title_and_sku_sorted_by_sales(demo):
-    lang, plan, wb = demo
+    lang, plan, wb, _ = demo
     ws = wb[plan.sheet("sales").title]
     assert header(ws)[:3] == [t("asin", lang), t("title", lang), t("sku", lang)]
     assert all(ws.cell(r, 2).value and ws.cell(r, 3).value for r in range(5, 10))
@@ -117,7 +125,7 @@ def test_asins_carry_title_and_sku_sorted_by_sales(demo):
 
 
 def test_actions_have_dropdowns_five_whys_and_readable_dates(demo):
-    lang, plan, wb = demo
+    lang, plan, wb, _ = demo
     ws = wb[plan.sheet("actions").title]
     status = get_column_letter(COLUMNS.index("status") + 1)
     owner = get_column_letter(COLUMNS.index("owner") + 1)
@@ -133,7 +141,7 @@ def test_actions_have_dropdowns_five_whys_and_readable_dates(demo):
 
 
 def test_values_are_formatted(demo):
-    lang, plan, wb = demo
+    lang, plan, wb, _ = demo
     dash = wb[plan.sheet("dashboard").title]
     names = {dash.cell(r, 1).value: r for r in range(9, 60)}
     name = lambda k: KPIS[k].name_zh if lang == "zh" else KPIS[k].name_en  # noqa: E731
@@ -150,7 +158,7 @@ def test_values_are_formatted(demo):
 
 
 def test_stockout_and_odr_are_among_the_top_findings(demo):
-    lang, plan, wb = demo
+    lang, plan, wb, _ = demo
     dash = wb[plan.sheet("dashboard").title]
     title = next(c for c in dash["G"] if c.value == t("top_findings", lang))
     kpis = [dash.cell(title.row + n, 9).value for n in range(2, 7)]
@@ -159,3 +167,49 @@ def test_stockout_and_odr_are_among_the_top_findings(demo):
     assert name("days_of_cover") in kpis
     movers = next(c for c in dash["G"] if c.value == t("top_movers", lang))
     assert dash.cell(movers.row + 2, 8).value  # an ASIN beside its title
+
+
+# Pages of the rendered demo committed under docs/ (refreshed with FUPAN_UPDATE_DOCS=1).
+PAGES = ("dashboard", "suggestions", "inventory", "actions")
+
+
+def test_rendered_pages_show_each_tab_with_its_traffic_lights(demo, tmp_path):
+    """LibreOffice renders the demo (as the meeting prints it): each tab on its own page,
+    its title first, the Dashboard coloured red and green."""
+    lang, plan, _, book = demo
+    pdf = convert([book], "pdf", tmp_path, today=TODAY)[0]
+    if shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None:
+        pytest.skip("pdftoppm/pdftotext are not installed (.ci/run installs poppler-utils)")
+    first_lines = {}
+    for page in range(1, 30):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        if not text:
+            break
+        first_lines.setdefault(text.splitlines()[0].strip(), page)
+    titles = {k: plan.sheet(k).title for k in PAGES} | {"dashboard": t("review_title", lang)}
+    assert first_lines.get(titles["dashboard"]) == 1
+    for key in PAGES:
+        title = titles[key]
+        assert title in first_lines, (title, first_lines)
+        png = tmp_path / f"workbook-{lang}-{key}"
+        # The top-left of the page: what the meeting reads first, kept small.
+        page = str(first_lines[title])
+        crop = ["-x", "40", "-y", "60", "-W", "960", "-H", "560", "-singlefile"]
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "90", "-f", page, "-l", page, *crop, str(pdf), str(png)],
+            check=True,
+            timeout=120,
+        )
+        out = png.with_suffix(".png")
+        assert out.stat().st_size > 5_000
+        if os.environ.get("FUPAN_UPDATE_DOCS"):
+            shutil.copy(out, ROOT / "docs" / out.name)
+    dashboard = render_png(book, tmp_path / "dash", today=TODAY, page=1)
+    seen = colours(dashboard)
+    assert tuple(int(FILLS["red"][i : i + 2], 16) for i in (0, 2, 4)) in seen
+    assert tuple(int(FILLS["green"][i : i + 2], 16) for i in (0, 2, 4)) in seen
