@@ -26,7 +26,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- the minutes, and words the command line shares with them (issue 14) ---
     # scopes: what a KPI value or a finding is about
     "scope_account": ("Account", "店铺整体"),
-    "scope_keyword": ("keyword", "关键词"),
+    "scope_keyword": ("Keyword", "关键词"),
     # action statuses as people read them (the stored value stays the English key)
     "status_proposed": ("proposed", "建议中"),
     "status_open": ("open", "待处理"),
@@ -192,19 +192,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "available": ("Available", "可售"),
     "amazon_status": ("Amazon status", "亚马逊评级"),
     "match_type": ("Match type", "匹配类型"),
-    "match_EXACT": ("exact", "精准匹配"),
-    "match_PHRASE": ("phrase", "词组匹配"),
-    "match_BROAD": ("broad", "广泛匹配"),
-    "col_impressions": ("Impressions", "展示量"),
-    "col_clicks": ("Clicks", "点击量"),
-    "col_spend": ("Spend", "花费"),
-    "col_sales": ("Sales", "销售额"),
-    "col_orders": ("Orders", "订单量"),
+    "match_EXACT": ("Exact", "精准匹配"),
+    "match_PHRASE": ("Phrase", "词组匹配"),
+    "match_BROAD": ("Broad", "广泛匹配"),
     "health_GOOD": ("Good", "良好"),
     "health_FAIR": ("Fair", "一般"),
     "health_POOR": ("Poor", "差"),
     "health_AT_RISK": ("At risk", "有风险"),
     "health_CRITICAL": ("Critical", "危急"),
+    "health_GREAT": ("Great", "很好"),
+    "health_WARNED": ("At risk", "有风险"),
     "health_odr_afn": ("Order defect rate (FBA)", "订单缺陷率（ODR，亚马逊配送）"),
     "health_odr_mfn": ("Order defect rate (seller-fulfilled)", "订单缺陷率（ODR，卖家自配送）"),
     "health_on_time_delivery_rate": ("On-time delivery rate", "准时交货率"),
@@ -341,6 +338,134 @@ LABELS: dict[str, tuple[str, str]] = {
     "actions_due": ("Actions due", "到期行动项"),
     "actions_done": ("Done by due date", "按期完成"),
     "minutes_sent": ("Minutes sent within 24 h", "24 小时内发出纪要"),
+    # --- Review look (issue 14): the ranked, machinery-free workbook ---------------------------
+    # One block, both languages; Chinese as Seller Central and Chinese seller teams say it
+    # (glossary-zh.md).
+    # scopes: what a suggestion or a finding is about
+    "scope_asin": ("ASIN", "ASIN"),
+    "scope_sku": ("SKU", "SKU"),
+    "scope_campaign": ("Campaign", "广告活动"),
+    "scope_ad_group": ("Ad group", "广告组"),
+    "scope_search_term": ("Search term", "搜索词"),
+    # Suggestions and top findings
+    "at_stake": ("At stake / week", "每周涉及金额"),
+    "objects": ("Count", "数量"),
+    "applies_to": ("Applies to", "对象类型"),
+    "object": ("ASIN / campaign", "ASIN / 广告活动"),
+    "also": ("Also flagged (weaker, not proposed)", "同时触发（较弱，不建议）"),
+    "policy_first": (
+        "Account health: ranked first by policy (a suspended account sells nothing)",
+        "账户健康：按政策优先（账户被暂停则无法销售）",
+    ),
+    "suggestions_note": (
+        "One action per object, ranked by the money at stake per week; the same action on "
+        "several objects is one row with their count (hover the cell for the list).",
+        "每个对象只给一条行动，按每周涉及金额排序；同一行动涉及多个对象时合为一行并计数"
+        "（鼠标悬停查看清单）。",
+    ),
+    "more_objects": ("{n} objects, biggest first:", "共 {n} 个对象，按金额从大到小："),
+    "rule_note": (
+        "Trigger: {trigger}. Sources: {sources}.",
+        "触发条件：{trigger}。来源：{sources}。",
+    ),
+    "top_findings": ("Top findings (by money at stake)", "重点问题（按涉及金额）"),
+    "top_movers": ("Top movers (ASINs)", "变化最大的 ASIN"),
+    "sales_change": ("Sales change", "销售额变化"),
+    "profit_change_short": ("Net profit change", "净利润变化"),
+    "finding": ("Finding", "问题"),
+    # how money at stake was estimated (engine/stakes.py), shown in notes
+    "why_ad_spend_over": ("ad spend over target ACoS", "超出目标 ACoS 的广告花费"),
+    "why_ad_spend_nothing": ("ad spend that sold nothing", "未出单的广告花费"),
+    "why_stockout": ("{days} days without stock × daily sales", "断货 {days} 天 × 日均销售额"),
+    "why_gap": ("sales the gap to the band stands for", "与目标区间差距对应的销售额"),
+    "why_drop": ("sales lost to the conversion drop", "转化率下降损失的销售额"),
+    "why_short": ("sales short of the target", "低于目标的销售额"),
+    "why_returns": ("value of returns over the band", "超出区间的退货金额"),
+    "why_aged": ("aged stock value at risk (a tenth a week)", "超龄库存风险金额（每周按一成计）"),
+    "why_budget": (
+        "sales from 20 % more budget at the same ROAS",
+        "预算增加 20% 按当前 ROAS 带来的销售额",
+    ),
+    "why_unpriced": ("cannot be priced from this period's data", "本期数据无法估算金额"),
+    # measures behind the KPIs (the folded helper columns); KPIs of the same id use their name
+    "m_aged_90_units": ("Units aged > 90 days", "库龄 90 天以上件数"),
+    "m_aged_base_units": ("Units with an age", "有库龄的件数"),
+    "m_amazon_fees": ("Amazon fees", "亚马逊费用"),
+    "m_buy_box_views": ("Featured Offer page views", "推荐报价页面浏览量"),
+    "m_cancel_orders": ("Orders (cancel rate)", "订单数（取消率）"),
+    "m_cancellations": ("Cancellations", "配送前取消数"),
+    "m_cogs": ("Cost of goods", "采购成本"),
+    "m_feedback_received": ("Feedback received", "收到的 Feedback"),
+    "m_freight": ("First-leg freight", "头程运费"),
+    "m_late_shipments": ("Late shipments", "迟发订单数"),
+    "m_lsr_orders": ("Orders (late shipment)", "订单数（迟发率）"),
+    "m_month_days": ("Days in the month", "本月天数"),
+    "m_month_profit_target": ("Month's net profit target", "本月净利润目标"),
+    "m_month_sales_target": ("Month's sales target", "本月销售目标"),
+    "m_mtd_days": ("Days so far this month", "本月已过天数"),
+    "m_mtd_profit": ("Net profit month to date", "本月至今净利润"),
+    "m_mtd_sales": ("Sales month to date", "本月至今销售额"),
+    "m_negative_feedback": ("Negative feedback", "Feedback 差评数"),
+    "m_net_sales": ("Net sales", "净销售额"),
+    "m_odr_defects": ("Orders with a defect", "缺陷订单数"),
+    "m_odr_orders": ("Orders (ODR)", "订单数（ODR）"),
+    "m_profit_target": ("Net profit target (period)", "本期净利润目标"),
+    "m_profit_units": ("Units with a cost", "有成本的件数"),
+    "m_returned_units": ("Units returned", "退货件数"),
+    "m_sales_prev": ("Sales, comparison", "对比期销售额"),
+    "m_sales_target": ("Sales target (period)", "本期销售目标"),
+    "m_sessions_prev": ("Sessions, comparison", "对比期 Sessions"),
+    "m_units_prev": ("Units, comparison", "对比期销量"),
+    "m_valid_tracking": ("Shipments with valid tracking", "有效追踪的货件数"),
+    "m_vtr_shipments": ("Shipments (valid tracking)", "货件数（有效追踪率）"),
+    "measure": ("Behind the KPIs", "指标的计算依据"),
+    "pp": ("pp", "个百分点"),
+    # account health (the seller performance report's metrics and Amazon's statuses)
+    "our_status": ("Status (against Settings)", "状态（对照设置）"),
+    "amazon_target": ("Amazon's target", "亚马逊目标"),
+    "orders_counted": ("Defects / orders", "缺陷数 / 订单数"),
+    "health_note": (
+        "Each metric coloured against its band in Settings; Amazon's own target and status "
+        "beside it.",
+        "各项指标按设置中的区间着色；旁边是亚马逊自己的目标与状态。",
+    ),
+    # inventory and ads columns
+    "order_by": ("Order by", "最晚下单日"),
+    "age_0_90": ("Aged 0–90 d", "库龄 0–90 天"),
+    "age_91_180": ("Aged 91–180 d", "库龄 91–180 天"),
+    "age_181_270": ("Aged 181–270 d", "库龄 181–270 天"),
+    "age_271_365": ("Aged 271–365 d", "库龄 271–365 天"),
+    "age_365_plus": ("Aged 365+ d", "库龄 365 天以上"),
+    "inventory_note": (
+        "Most urgent first. Order by = the review's day + days of cover − lead time; "
+        "colours follow the bands in Settings.",
+        "最紧急的排在前面。最晚下单日 = 复盘日 + 可售天数 − 补货周期；颜色按设置中的区间。",
+    ),
+    "orders": ("Orders", "订单"),
+    "bid_down": ("bid down (sells above target ACoS)", "降低竞价（ACoS 高于目标）"),
+    "search_terms_note": (
+        "Terms by spend. Negative: ≥ 10 clicks, no order. Harvest: ≥ 2 orders within the "
+        "target ACoS. Bid down: sells, above the target ACoS.",
+        "按花费排序。否定：≥10 次点击且无订单。出单词开精准：≥2 单且 ACoS 在目标内。"
+        "降低竞价：有出单但 ACoS 高于目标。",
+    ),
+    "scorecard_note": (
+        "Share of each meeting's actions done by their due date (target 76 %).",
+        "每次复盘的行动项按期完成的比例（目标 76%）。",
+    ),
+    # actions
+    "why_1": ("Why? (1)", "为什么？(1)"),
+    "why_2": ("Why? (2)", "为什么？(2)"),
+    "why_3": ("Why? (3)", "为什么？(3)"),
+    "why_4": ("Why? (4)", "为什么？(4)"),
+    "why_5": ("Why? (5)", "为什么？(5)"),
+    "daily_budget": ("Daily budget", "每日预算"),
+    "budget_use": ("Budget used", "预算使用率"),
+    "period_days": ("Days in the period", "本期天数"),
+    "provisional_legend": (
+        "Grey italics: provisional ads figures (attributed sales still restated by Amazon).",
+        "灰色斜体：广告数据为暂定值（亚马逊仍在修正归因销售额）。",
+    ),
 }
 
 
@@ -359,7 +484,7 @@ def shown(prefix: str, value: str, lang: str) -> str:
 
 def scope_label(scope: str, lang: str) -> str:
     """What a KPI value or a finding is about (account, asin, campaign ...), as people say it."""
-    key = {"account": "scope_account", "keyword": "scope_keyword"}.get(scope, scope)
+    key = f"scope_{scope}"
     return t(key, lang) if key in LABELS else scope
 
 

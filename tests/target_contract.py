@@ -16,7 +16,17 @@ from typing import Any
 
 import pandas as pd
 from fupan.sync.targets.base import STATE_SHEET, Target
-from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Sheet, Style, Table, WorkbookPlan
+from fupan.sync.workbook.plan import (
+    Block,
+    Cell,
+    FrameBlock,
+    Sheet,
+    Style,
+    Table,
+    Validation,
+    WorkbookPlan,
+)
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 FORMULA, VALUE = "formula", "value"
 Kind = tuple[str, Any]  # (FORMULA, "=A2*2") or (VALUE, 1)
@@ -32,6 +42,26 @@ def value(v: Any) -> Kind:
 
 
 @dataclass
+class Layout:
+    """What a tab shows besides its cells, as its program holds it."""
+
+    hidden: set[str]  # column letters folded away or hidden
+    dropdowns: dict[str, tuple[str, ...]]  # cell -> the values its dropdown offers
+    notes: dict[str, str]  # cell -> its note
+    hidden_rows: set[int]  # row numbers hidden (machine rows)
+
+
+def cells_of(ref: str) -> list[str]:
+    """Every cell of a range ("A5:A7" -> A5, A6, A7)."""
+    min_col, min_row, max_col, max_row = bounds(ref)
+    return [
+        f"{get_column_letter(c)}{r}"
+        for r in range(min_row, max_row + 1)
+        for c in range(min_col, max_col + 1)
+    ]
+
+
+@dataclass
 class Spreadsheet:
     """A spreadsheet behind a target, as a test reaches it without fupan."""
 
@@ -41,9 +71,14 @@ class Spreadsheet:
     add_tab: Callable[[str, Cells], None]  # a tab the team adds by hand
     blank: tuple[str, ...] = ()  # the tabs a new spreadsheet starts with (Google's "Sheet1")
     drops_unkept: bool = True  # a live Excel workbook keeps every tab the team opened
+    layout: Callable[[str], Layout] | None = None  # folds, dropdowns and notes of a tab
 
 
-def small_plan(value: float = 1.0) -> WorkbookPlan:
+STATUSES = ("open", "in progress", "done")
+NOTE = "Sums of the data tab; unfold C:D to see them"
+
+
+def small_plan(value: float = 1.0, *, fold: bool = True) -> WorkbookPlan:
     frame = pd.DataFrame(
         {
             "term": ["mat", '=HYPERLINK("x")', "+cmd"],
@@ -61,13 +96,21 @@ def small_plan(value: float = 1.0) -> WorkbookPlan:
                         1,
                         1,
                         [
-                            [Cell("Review", style=Style.TITLE)],
-                            [Cell(value, style=Style.COUNT), Cell(formula="=A2*2")],
+                            [Cell("Review", style=Style.TITLE, note=NOTE)],
+                            [
+                                Cell(value, style=Style.COUNT),
+                                Cell(formula="=A2*2"),
+                                Cell(7, style=Style.COUNT),
+                            ],
                             [Cell(date(2026, 11, 23), style=Style.DATE)],
                             [Cell("=typed, not computed", text=True), Cell("-5 units")],
                         ],
                     ),
                 ],
+                widths={"A": 12, "C": 9},
+                folded=("C:D",) if fold else (),
+                hidden_rows=(4,) if fold else (),
+                validations=[Validation("B5:B7", STATUSES, strict=False)],
             ),
             Sheet(
                 "data",
@@ -130,6 +173,12 @@ def run_contract(sheet: Spreadsheet) -> None:
     assert _formulas(cells) == set(), cells  # report text never runs as a formula
     if has_state_tab:
         assert _formulas(sheet.cells(STATE_SHEET)) == set()
+    if sheet.layout is not None:  # helper columns folded, a dropdown, a note
+        layout = sheet.layout("Dashboard")
+        assert {"C", "D"} <= layout.hidden and "A" not in layout.hidden, layout
+        assert layout.dropdowns == {c: STATUSES for c in cells_of("B5:B7")}, layout
+        assert layout.notes == {"A1": NOTE}, layout
+        assert layout.hidden_rows == {4}, layout
 
     # A tab the team added survives a sync that keeps it, with its formulas and its text.
     sheet.add_tab(TEAM_TAB, TEAM_CELLS)
@@ -146,9 +195,10 @@ def run_contract(sheet: Spreadsheet) -> None:
     assert kept == TEAM_CELLS, kept
     assert sheet.cells("Dashboard")["B2"] == formula("=A2*2")
 
-    # A tab neither planned nor kept goes (a live workbook keeps every tab as it is).
+    # A tab neither planned nor kept goes (a live workbook keeps every tab as it is); a
+    # column folded by an earlier write shows again when the plan no longer folds it.
     target = sheet.reopen()
-    target.apply(small_plan(3.0), keep=[], state={"k": "x"})
+    target.apply(small_plan(3.0, fold=False), keep=[], state={"k": "x"})
     target.close()
     target = sheet.reopen()
     titles = target.sheet_titles()
@@ -159,3 +209,16 @@ def run_contract(sheet: Spreadsheet) -> None:
     else:
         assert TEAM_TAB in titles
         assert sheet.cells(TEAM_TAB) == TEAM_CELLS
+    if sheet.layout is not None:
+        layout = sheet.layout("Dashboard")
+        assert not layout.hidden & {"A", "B", "C", "D"}, layout
+        assert not layout.hidden_rows, layout  # a row hidden earlier shows again
+        assert layout.dropdowns == {c: STATUSES for c in cells_of("B5:B7")}, layout
+        assert layout.notes == {"A1": NOTE}, layout
+
+
+def bounds(ref: str) -> tuple[int, int, int, int]:
+    """(first column, first row, last column, last row) of a range of cells, 1-based."""
+    found = range_boundaries(ref)
+    assert None not in found, ref
+    return found  # type: ignore[return-value]

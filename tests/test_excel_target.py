@@ -6,7 +6,16 @@ from excel_standin import FakeBook
 from fupan.sync.targets.excel import ExcelTarget
 from fupan.sync.workbook.cells import FORMULA_LEADS
 from openpyxl.utils.cell import get_column_letter
-from target_contract import FORMULA, VALUE, Cells, Spreadsheet, run_contract, small_plan
+from target_contract import (
+    FORMULA,
+    VALUE,
+    Cells,
+    Layout,
+    Spreadsheet,
+    cells_of,
+    run_contract,
+    small_plan,
+)
 
 
 def excel_spreadsheet(book: FakeBook) -> Spreadsheet:
@@ -34,8 +43,23 @@ def excel_spreadsheet(book: FakeBook) -> Spreadsheet:
             typed = "'" + v if k == VALUE and isinstance(v, str) else v
             sheet.range(ref).value = [[typed]]
 
+    def layout(title: str) -> Layout:
+        sheet = next(s for s in book._sheets if s.name == title)
+        dropdowns = {
+            cell: tuple(listed.split(","))
+            for ref, (_, _, listed) in sheet.validations.items()
+            for cell in cells_of(ref)
+        }
+        notes = {f"{get_column_letter(c)}{r}": t for (r, c), t in sheet.notes.items()}
+        return Layout(set(sheet.hidden), dropdowns, notes, set(sheet.hidden_rows))
+
     return Spreadsheet(
-        lambda: ExcelTarget(book), lambda: ExcelTarget(book), cells, add_tab, drops_unkept=False
+        lambda: ExcelTarget(book),
+        lambda: ExcelTarget(book),
+        cells,
+        add_tab,
+        drops_unkept=False,
+        layout=layout,
     )
 
 

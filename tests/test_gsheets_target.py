@@ -13,7 +13,7 @@ from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Rule, Sheet, Style
 from google_standin import BOT
 from openpyxl import load_workbook
 from openpyxl.utils.cell import get_column_letter
-from target_contract import FORMULA, VALUE, Cells, Spreadsheet, run_contract, small_plan
+from target_contract import FORMULA, VALUE, Cells, Layout, Spreadsheet, run_contract, small_plan
 
 pytestmark = pytest.mark.slow  # the demo into the Google stand-in
 
@@ -42,7 +42,26 @@ def google_spreadsheet(fake_google, gclient, sid) -> Spreadsheet:
     def target() -> GSheetsTarget:
         return GSheetsTarget(sid, gclient)
 
-    return Spreadsheet(target, target, cells, add_tab, ("Sheet1",))
+    def layout(title: str) -> Layout:
+        sheet = fake_google.book(sid).sheet(title)
+        hidden = {
+            get_column_letter(c + 1) for c, p in sheet.column_props.items() if p.get("hiddenByUser")
+        }
+        dropdowns: dict[str, tuple[str, ...]] = {}
+        notes: dict[str, str] = {}
+        for r, row in sheet.cells.items():
+            for c, cell in row.items():
+                ref = f"{get_column_letter(c + 1)}{r + 1}"
+                rule = cell.get("dataValidation")
+                if rule:
+                    values = rule["condition"]["values"]
+                    dropdowns[ref] = tuple(v["userEnteredValue"] for v in values)
+                if cell.get("note"):
+                    notes[ref] = cell["note"]
+        rows = {r + 1 for r, p in sheet.row_props.items() if p.get("hiddenByUser")}
+        return Layout(hidden, dropdowns, notes, rows)
+
+    return Spreadsheet(target, target, cells, add_tab, ("Sheet1",), layout=layout)
 
 
 def test_google_target_keeps_the_contract(fake_google, gclient, sid):

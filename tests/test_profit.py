@@ -62,6 +62,7 @@ from fupan.sync.settings import Cost, Product, Settings, read_back
 from fupan.sync.store.history import Store
 from fupan.sync.store.importer import import_reports
 from fupan.sync.workbook.build import build_plan
+from fupan.sync.workbook.objects import measure_label
 from fupan.sync.workbook.tabs.settings import settings_sheet
 from openpyxl import Workbook
 
@@ -139,8 +140,9 @@ def test_a_sku_without_cost_is_blank_never_zero(demo_store):
     # The workbook's cells are blank, and its formulas keep them blank.
     plan = build_plan(_inputs(review, costless))
     cells = _row_of(plan.sheet("sales"), "B0RH4F5WDB")
-    assert "cogs" in cells and cells["cogs"].value is None
-    col = _column_of(plan.sheet("sales"), "cogs")
+    cogs = measure_label("cogs", "en")  # the helper column behind the profit KPIs
+    assert cogs in cells and cells[cogs].value is None
+    col = _column_of(plan.sheet("sales"), cogs)
     assert re.search(rf'\b{col}\d+=""', cells[KPIS["net_profit"].name_en].formula)
 
 

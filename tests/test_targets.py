@@ -14,7 +14,16 @@ from openpyxl.utils.cell import (
     coordinate_from_string,
     get_column_letter,
 )
-from target_contract import FORMULA, VALUE, Cells, Spreadsheet, run_contract, small_plan
+from target_contract import (
+    FORMULA,
+    VALUE,
+    Cells,
+    Layout,
+    Spreadsheet,
+    cells_of,
+    run_contract,
+    small_plan,
+)
 
 
 def memory_spreadsheet(target: MemoryTarget) -> Spreadsheet:
@@ -36,7 +45,23 @@ def memory_spreadsheet(target: MemoryTarget) -> Spreadsheet:
             [typed.get((r, c)) for c in range(1, cols + 1)] for r in range(1, rows + 1)
         ]
 
-    return Spreadsheet(lambda: target, lambda: target, cells, add_tab)
+    def layout(title: str) -> Layout:
+        hidden = {c for span in target.folded.get(title, ()) for c in letters(span)}
+        dropdowns = {
+            cell: v.values for v in target.validations.get(title, []) for cell in cells_of(v.ref)
+        }
+        notes = {f"{get_column_letter(c)}{r}": t for (r, c), t in target.cell_notes[title].items()}
+        return Layout(hidden, dropdowns, notes, set(target.hidden_rows.get(title, ())))
+
+    return Spreadsheet(lambda: target, lambda: target, cells, add_tab, layout=layout)
+
+
+def letters(span: str) -> list[str]:
+    first, _, last = span.partition(":")
+    return [
+        get_column_letter(i)
+        for i in range(column_index_from_string(first), column_index_from_string(last or first) + 1)
+    ]
 
 
 def xlsx_spreadsheet(path: Path) -> Spreadsheet:
@@ -58,7 +83,27 @@ def xlsx_spreadsheet(path: Path) -> Spreadsheet:
                 ws[ref].data_type = "s"  # typed as text (Excel's leading apostrophe)
         wb.save(path)
 
-    return Spreadsheet(lambda: XlsxTarget(path), lambda: XlsxTarget(path), cells, add_tab)
+    def layout(title: str) -> Layout:
+        ws = load_workbook(path)[title]
+        hidden = {
+            get_column_letter(i)
+            for dim in ws.column_dimensions.values()
+            if dim.hidden
+            for i in range(dim.min or 1, (dim.max or 0) + 1)
+        }
+        dropdowns = {
+            cell: tuple(dv.formula1.strip('"').split(","))
+            for dv in ws.data_validations.dataValidation
+            for ref in str(dv.sqref).split()
+            for cell in cells_of(ref)
+        }
+        notes = {c.coordinate: c.comment.text for row in ws.iter_rows() for c in row if c.comment}
+        rows = {n for n, dim in ws.row_dimensions.items() if dim.hidden}
+        return Layout(hidden, dropdowns, notes, rows)
+
+    return Spreadsheet(
+        lambda: XlsxTarget(path), lambda: XlsxTarget(path), cells, add_tab, layout=layout
+    )
 
 
 def test_memory_target_contract():

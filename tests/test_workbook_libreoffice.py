@@ -126,6 +126,12 @@ def test_profit_cells_equal_the_engine_and_lead_the_dashboard(demo):
     assert raw.cell(11, 2).number_format == "0.00%"
 
 
+def category_column(ws, lang):
+    """The Category column of Sales by ASIN (beside the ASIN's title and SKU)."""
+    header = [c.value for c in ws[4]]
+    return header.index(t("category", lang)) + 1
+
+
 def test_status_cells_follow_settings_even_after_an_edit(demo):
     result, calc, folder = demo
     lang = result.workspace.language
@@ -137,12 +143,13 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
         """(status in the sheet, status by `bands_of(category)`) of every ASIN's ACoS."""
         ws = book[plan.sheet("sales").title]
         col = kpi_columns(ws, lang)["acos"]
+        cat = category_column(ws, lang)
         out = []
         for row in range(5, ws.max_row + 1):
             v = ws.cell(row, col).value
             if ws.cell(row, 1).value is None:
                 break
-            bands = bands_of(ws.cell(row, 2).value or "")
+            bands = bands_of(ws.cell(row, cat).value or "")
             want = "" if v in (None, "") else words[bands.status(v)]
             out.append((ws.cell(row, col + 1).value or "", want))
         return out
@@ -150,8 +157,9 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
     default = KPIS["acos"].bands_for  # the category's bands (the demo's cost sheet has them)
     pairs = statuses(calc, default)
     assert pairs and all(got == want for got, want in pairs)
+    sales = calc[plan.sheet("sales").title]
     assert {c for c in KPIS["acos"].category_bands} <= {
-        calc[plan.sheet("sales").title].cell(r, 2).value for r in range(5, 5 + len(pairs))
+        sales.cell(r, category_column(sales, lang)).value for r in range(5, 5 + len(pairs))
     }
     # A team lowers the ACoS line of every category: the sheet recolours on recalculation,
     # without a sync.

@@ -37,6 +37,12 @@ class Action:
     value_raised: float | None = None
     value_now: float | None = None
     result: str = ""
+    # The 5-Why, one step a cell (the meeting asks "why?" five times; root_cause concludes).
+    why_1: str = ""
+    why_2: str = ""
+    why_3: str = ""
+    why_4: str = ""
+    why_5: str = ""
     updated_at: datetime | None = None
     updated_by: str = ""
 
@@ -62,9 +68,12 @@ LABEL_KEYS = {
     "value_raised": "value_raised",
     "value_now": "value_now",
     "result": "result",
+    **{f"why_{n}": f"why_{n}" for n in range(1, 6)},
     "updated_at": "updated_at",
     "updated_by": "updated_by",
 }
+# Machine columns the team never edits: folded away on the tab.
+MACHINE = ("updated_at", "updated_by")
 _ID = re.compile(r"^A-(\d+)$")
 
 

@@ -16,11 +16,12 @@ from openpyxl.utils import get_column_letter
 from ..i18n import LABELS, scope_label, status_label, t
 from ..targets.base import Grid, Target
 from ..workbook.cells import plain, text_cell, value_cell
-from ..workbook.plan import Block, Cell, Rule, Sheet, Style
+from ..workbook.plan import Block, Cell, Rule, Sheet, Style, Validation
 from .merge import Conflict, Side
 from .model import (
     COLUMNS,
     LABEL_KEYS,
+    MACHINE,
     Action,
     ActionStatus,
     assign_ids,
@@ -85,6 +86,9 @@ def _cells(a: Action, lang: str | None = None) -> list[Cell]:
     ]
 
 
+KEY_ROW = 3  # the column keys (hidden): a sync reads the tab by them, whatever its language
+
+
 def _header(lang: str) -> list[list[Cell]]:
     labels = [t(LABEL_KEYS[c], lang) for c in COLUMNS]
     return [
@@ -108,7 +112,14 @@ def actions_sheet(
         rows.append(cells)
     due = get_column_letter(COLUMNS.index("due") + 1)
     st = get_column_letter(COLUMNS.index("status") + 1)
+    owner = get_column_letter(COLUMNS.index("owner") + 1)
     last = get_column_letter(len(COLUMNS))
+    owners = sorted({a.owner for a in actions if a.owner})
+    validations = [
+        Validation(f"{st}5:{st}5000", tuple(status_label(s.value, lang) for s in ActionStatus))
+    ]
+    if owners:  # not strict: a new colleague's name is typed before a sync lists it
+        validations.append(Validation(f"{owner}5:{owner}5000", tuple(owners), strict=False))
     overdue = Rule(
         f"A5:{last}5000",
         f'AND(${due}5<>"",${due}5<TODAY(),${st}5<>"{status_label("done", lang)}",'
@@ -125,8 +136,29 @@ def actions_sheet(
         [Block(1, 1, title), Block(3, 1, rows)],
         rules=[overdue],
         freeze="B5",
-        widths={"A": 9, "G": 30, "H": 30, "I": 30, "J": 14, "K": 12, "L": 12},
+        widths=_widths(),
+        folded=_machine(),
+        hidden_rows=(KEY_ROW,),
+        validations=validations,
     )
+
+
+def _widths() -> dict[str, float]:
+    """Dates wide enough for yyyy-mm-dd, text columns wide enough to read."""
+    wide = {"problem": 30, "root_cause": 30, "action": 30, "result": 24, "key": 24}
+    wide |= {f"why_{n}": 22 for n in range(1, 6)}
+    wide |= {c: 12 for c in ("created", "meeting", "due", "status", "owner")}
+    wide |= {"id": 9, "source": 8, "scope": 10, "value_raised": 12, "value_now": 12}
+    wide |= {"updated_at": 18}
+    return {get_column_letter(COLUMNS.index(c) + 1): w for c, w in wide.items()}
+
+
+def _machine() -> tuple[str, ...]:
+    """Folded: the rule or KPI an action came from (a code; its problem says it in words) and
+    the sync's own bookkeeping."""
+    source = get_column_letter(COLUMNS.index("source") + 1)
+    first, last = (get_column_letter(COLUMNS.index(c) + 1) for c in (MACHINE[0], MACHINE[-1]))
+    return (f"{source}:{source}", f"{first}:{last}")
 
 
 def archive_sheet(archive: list[Action], lang: str) -> Sheet:
@@ -136,7 +168,9 @@ def archive_sheet(archive: list[Action], lang: str) -> Sheet:
         "archive",
         t("archive", lang),
         [Block(1, 1, title), Block(3, 1, rows)],
-        widths={"A": 9, "G": 30, "I": 30},
+        widths=_widths(),
+        folded=_machine(),
+        hidden_rows=(KEY_ROW,),
     )
 
 
@@ -167,6 +201,7 @@ def conflicts_sheet(conflicts: list[Conflict], lang: str) -> Sheet:
         t("conflicts", lang),
         [Block(1, 1, title), Block(3, 1, rows)],
         widths={"A": 9, "B": 14, "C": 30, "D": 30, "E": 30},
+        hidden_rows=(KEY_ROW,),
     )
 
 

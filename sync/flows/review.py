@@ -233,6 +233,7 @@ def refresh_review(
             notes={k: read_notes(edits, k) for k in ("sales", "ads")},
             today=today,
             provisional_from=attribution_cutoff(today),
+            stock_ages=inventory,
         )
     plan = build_plan(inputs)
     keep = [s for s in target.sheet_titles() if s not in OUR_TITLES]

@@ -12,11 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from ..workbook.cells import FORMULA_LEADS, frame_values
-from ..workbook.palette import FILLS
-from ..workbook.plan import Block, Cell, FrameBlock, Sheet, WorkbookPlan
+from ..workbook.palette import FILLS, NUMBER_FORMATS
+from ..workbook.plan import Block, Cell, FrameBlock, Sheet, Validation, WorkbookPlan
 from .base import STATE_SHEET, Grid, Target, state_of
 
 XL_EXPRESSION = 2  # xlExpression: a conditional format given by a formula
+XL_VALIDATE_LIST = 3  # xlValidateList: a dropdown
+XL_ALERT_STOP, XL_ALERT_WARNING = 1, 2  # xlValidAlertStop / xlValidAlertWarning
+XL_BETWEEN = 1  # xlBetween (required by Validation.Add, ignored for lists)
 
 
 def _bgr(hex_rgb: str) -> int:
@@ -129,7 +132,26 @@ class ExcelTarget(Target):
                 Type=XL_EXPRESSION, Formula1=f"={rule.formula}"
             )
             cond.Interior.Color = _bgr(FILLS[rule.fill])
+        self._layout(sheet, spec)
         sheet.visible = not spec.hidden
+
+    @staticmethod
+    def _layout(sheet: Any, spec: Sheet) -> None:
+        """Widths, folded helper columns and dropdowns (one call each, not one per cell)."""
+        columns = sheet.api.Cells.EntireColumn
+        columns.ClearOutline()  # the folds of an earlier sync
+        columns.Hidden = False
+        sheet.api.Cells.EntireRow.Hidden = False  # rows an earlier sync hid
+        for number in spec.hidden_rows:
+            sheet.range(f"{number}:{number}").api.EntireRow.Hidden = True
+        for col, width in spec.widths.items():
+            sheet.range(f"{col}:{col}").column_width = width
+        for span in spec.folded:
+            fold = sheet.range(span if ":" in span else f"{span}:{span}").api.EntireColumn
+            fold.Group()
+            fold.Hidden = True
+        for v in spec.validations:
+            _validate(sheet, v)
 
     @staticmethod
     def _write_block(sheet: Any, block: Block) -> None:
@@ -137,6 +159,46 @@ class ExcelTarget(Target):
         rows = [[_excel_value(c) for c in row] + [None] * (width - len(row)) for row in block.rows]
         if rows and width:
             sheet.range((block.row, block.col)).value = rows
+        for (r0, r1, col), fmt in _format_runs(block).items():
+            sheet.range((r0, col), (r1, col)).number_format = fmt
+        for r, row in enumerate(block.rows):
+            for c, cell in enumerate(row):
+                if cell is not None and cell.note:
+                    sheet.range((block.row + r, block.col + c)).add_note(cell.note)
 
     def close(self) -> None:
         pass
+
+
+def _number_format(c: Cell | None) -> str | None:
+    if c is None:
+        return None
+    if c.number_format:
+        return c.number_format
+    return NUMBER_FORMATS.get(c.style) if c.style is not None else None
+
+
+def _format_runs(block: Block) -> dict[tuple[int, int, int], str]:
+    """Runs of one number format down each column: (first row, last row, column) -> format."""
+    runs: dict[tuple[int, int, int], str] = {}
+    for c in range(block.width):
+        start, fmt = 0, None
+        formats = [_number_format(row[c] if c < len(row) else None) for row in block.rows]
+        for r, here in enumerate([*formats, None]):
+            if here != fmt:
+                if fmt is not None:
+                    runs[(block.row + start, block.row + r - 1, block.col + c)] = fmt
+                start, fmt = r, here
+    return runs
+
+
+def _validate(sheet: Any, v: Validation) -> None:
+    """A list dropdown; not strict: another value is allowed after a warning."""
+    rule = sheet.range(v.ref).api.Validation
+    rule.Delete()
+    rule.Add(
+        Type=XL_VALIDATE_LIST,
+        AlertStyle=XL_ALERT_STOP if v.strict else XL_ALERT_WARNING,
+        Operator=XL_BETWEEN,
+        Formula1=",".join(v.values),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..workbook.cells import frame_values
-from ..workbook.plan import FrameBlock, Sheet, WorkbookPlan
+from ..workbook.plan import Block, FrameBlock, Sheet, Validation, WorkbookPlan
 from .base import Grid, Target
 
 
@@ -23,6 +23,11 @@ class MemoryTarget(Target):
         self.sheets: dict[str, Grid] = {}
         self.state: dict[str, str] = {}
         self.plans: list[WorkbookPlan] = []
+        # What a tab shows besides its values: folded columns ("C:D"), dropdowns, notes.
+        self.folded: dict[str, tuple[str, ...]] = {}
+        self.validations: dict[str, list[Validation]] = {}
+        self.cell_notes: dict[str, dict[tuple[int, int], str]] = {}
+        self.hidden_rows: dict[str, tuple[int, ...]] = {}
 
     def sheet_titles(self) -> list[str]:
         return list(self.sheets)
@@ -39,6 +44,10 @@ class MemoryTarget(Target):
     def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
         kept = {t: self.sheets[t] for t in keep if t in self.sheets}
         self.sheets = {s.title: grid(s) for s in plan.sheets} | kept
+        self.folded = {s.title: s.folded for s in plan.sheets}
+        self.validations = {s.title: list(s.validations) for s in plan.sheets}
+        self.cell_notes = {s.title: notes(s) for s in plan.sheets}
+        self.hidden_rows = {s.title: s.hidden_rows for s in plan.sheets}
         self.state = dict(state)
         self.plans.append(plan)
 
@@ -64,3 +73,15 @@ def grid(sheet: Sheet) -> Grid:
     height = max(r for r, _ in cells)
     width = max(c for _, c in cells)
     return [[cells.get((r, c)) for c in range(1, width + 1)] for r in range(1, height + 1)]
+
+
+def notes(sheet: Sheet) -> dict[tuple[int, int], str]:
+    """A sheet's cell notes by (row, column), both 1-based."""
+    return {
+        (b.row + r, b.col + c): cell.note
+        for b in sheet.blocks
+        if isinstance(b, Block)
+        for r, row in enumerate(b.rows)
+        for c, cell in enumerate(row)
+        if cell is not None and cell.note
+    }

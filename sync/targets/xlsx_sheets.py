@@ -14,18 +14,22 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference, Series
 from openpyxl.chart.data_source import StrRef
+from openpyxl.chart.series import Series as ChartSeries
 from openpyxl.chart.series import SeriesLabel
+from openpyxl.comments import Comment
 from openpyxl.formatting.rule import Rule as FormatRule
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..workbook.cells import FORMULA_LEADS, frame_values
 from ..workbook.palette import FILLS, FONTS
-from ..workbook.plan import Cell, Chart, FrameBlock, Rule, Sheet, Style, cell_rows
+from ..workbook.plan import Cell, Chart, FrameBlock, Rule, Sheet, Style, Validation, cell_rows
 
 PROVISIONAL_FONT = Font(italic=True, color="7F7F7F")
 
@@ -70,6 +74,14 @@ def write_sheet(wb: Workbook, sheet: Sheet) -> None:
         ws.sheet_state = "hidden"
     for col, width in sheet.widths.items():
         ws.column_dimensions[col].width = width
+    for span in sheet.folded:
+        _fold(ws, span)
+    for number, height in sheet.heights.items():
+        ws.row_dimensions[number].height = height
+    for number in sheet.hidden_rows:
+        ws.row_dimensions[number].hidden = True
+    for v in sheet.validations:
+        ws.data_validations.append(_validation(v))
     if sheet.freeze:
         ws.freeze_panes = sheet.freeze
     ws.page_setup.orientation = "landscape"
@@ -147,11 +159,41 @@ def _as_text(ws: Worksheet, v: Any) -> Any:
     return v
 
 
+def _fold(ws: Worksheet, span: str) -> None:
+    """Columns "Q:S" as an outline group, collapsed: hidden, one click (+) unfolds them."""
+    first, _, last = span.partition(":")
+    last = last or first
+    widths = {
+        get_column_letter(i): ws.column_dimensions[get_column_letter(i)].width
+        for i in range(column_index_from_string(first), column_index_from_string(last) + 1)
+    }
+    ws.column_dimensions.group(first, last, hidden=True, outline_level=1)
+    ws.column_dimensions[first].width = max((w for w in widths.values() if w), default=13)
+    outline = ws.sheet_properties.outlinePr
+    assert outline is not None  # a new tab's properties always hold one
+    outline.summaryRight = False  # the (+) sits left of the fold
+
+
+def _validation(v: Validation) -> DataValidation:
+    """A list dropdown; not strict: another value is allowed after a warning."""
+    listed = ",".join(x.replace('"', '""') for x in v.values)
+    dv = DataValidation(
+        type="list",
+        formula1=f'"{listed}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop" if v.strict else "warning",
+    )
+    dv.add(v.ref)
+    return dv
+
+
 def _cell(ws: Worksheet, c: Cell | None) -> Any:
     """A plan cell as openpyxl writes it: the plain value when it needs no styling."""
     if c is None:
         return None
-    if c.formula is None and c.style is None and not c.text and not c.number_format:
+    plain_cell = c.formula is None and c.style is None and not c.number_format and not c.note
+    if plain_cell and not c.text:
         return c.value
     cell = WriteOnlyCell(ws, value=c.formula if c.formula is not None else c.value)
     if c.text:
@@ -162,17 +204,38 @@ def _cell(ws: Worksheet, c: Cell | None) -> Any:
         cell.number_format = c.number_format
     if c.provisional:
         cell.font = PROVISIONAL_FONT
+    if c.note:
+        note = Comment(c.note, "fupan")
+        note.width, note.height = 320, 24 + 18 * (1 + len(c.note) // 48)
+        cell.comment = note
     return cell
+
+
+def _series(pairs: tuple[tuple[str, str], ...]) -> list[ChartSeries]:
+    out = []
+    for title_ref, values in pairs:
+        s = Series(Reference(range_string=values), title_from_data=False)
+        s.tx = SeriesLabel(strRef=StrRef(title_ref))
+        out.append(s)
+    return out
 
 
 def _chart(spec: Chart) -> LineChart | BarChart:
     chart = LineChart() if spec.kind == "line" else BarChart()
     chart.title = spec.title
     chart.height, chart.width = 7.5, 16
-    for title_ref, values in spec.series:
-        s = Series(Reference(range_string=values), title_from_data=False)
-        s.tx = SeriesLabel(strRef=StrRef(title_ref))
-        chart.series.append(s)
+    chart.series.extend(_series(spec.series))
     chart.set_categories(Reference(range_string=spec.categories))
     chart.y_axis.number_format = spec.y_format
+    if chart.legend is not None:
+        chart.legend.position = "b"
+    if spec.secondary:  # lines against a second axis on the right
+        right = LineChart()
+        right.series.extend(_series(spec.secondary))
+        right.set_categories(Reference(range_string=spec.categories))
+        right.y_axis.axId = 200
+        right.y_axis.number_format = spec.y2_format
+        right.y_axis.crosses = "max"
+        right.y_axis.majorGridlines = None
+        chart += right
     return chart

@@ -103,7 +103,14 @@ def data_sheets(review: Review, titles: dict[str, str]) -> tuple[list[Sheet], Da
                 [FrameBlock(frame)],
                 tables=tables,
                 freeze="A2",
+                # Dates wide enough for yyyy-mm-dd (no ### when the tab is unhidden).
+                widths={
+                    columns[key][c]: 12
+                    for c in frame.columns
+                    if pd.api.types.is_datetime64_any_dtype(frame[c])
+                },
                 tab_color="C0C0C0",
+                hidden=True,  # machinery: the report tabs' formulas read them
             )
         )
     return sheets, DataLayout(sizes, columns)

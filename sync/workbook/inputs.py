@@ -105,3 +105,5 @@ class Inputs:
     today: date
     notes: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet key -> key -> note
     provisional_from: date | None = None
+    # The store's inventory snapshots (age buckets of the planning report; empty: none).
+    stock_ages: pd.DataFrame = field(default_factory=pd.DataFrame)

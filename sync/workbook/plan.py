@@ -39,6 +39,7 @@ class Cell:
     text: bool = False  # write as literal text even if it starts with = + - @
     provisional: bool = False  # an ads figure still inside the 14-day attribution window
     number_format: str | None = None  # overrides the style's (money in its own currency)
+    note: str | None = None  # a cell note (comment): where a number comes from, how to read it
 
 
 @dataclass
@@ -115,6 +116,16 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Validation:
+    """A dropdown: each cell of `ref` takes one of `values`. Not `strict`: another value is
+    accepted after a warning (a new owner's name, typed before the next sync lists it)."""
+
+    ref: str  # "L5:L400"
+    values: tuple[str, ...]
+    strict: bool = True
+
+
+@dataclass(frozen=True)
 class Chart:
     kind: str  # "line" or "bar"
     title: str
@@ -122,6 +133,9 @@ class Chart:
     categories: str  # "Dashboard!$A$30:$A$37"
     series: tuple[tuple[str, str], ...]  # (title cell or text, values ref)
     y_format: str = "General"
+    # Series drawn as lines against a second axis on the right (sessions beside sales).
+    secondary: tuple[tuple[str, str], ...] = ()
+    y2_format: str = "General"
 
 
 @dataclass
@@ -137,6 +151,14 @@ class Sheet:
     hidden: bool = False
     tab_color: str | None = None
     print_area: str | None = None  # "A1:O60"; printing fits the width to one page
+    # Helper columns ("Q:S"): folded away (an outline group, collapsed; hidden in Google),
+    # so the team sees the KPIs and can still unfold the sums behind them.
+    folded: tuple[str, ...] = ()
+    validations: list[Validation] = field(default_factory=list)
+    heights: Mapping[int, float] = field(default_factory=dict)  # row -> points (headers)
+    # Rows the team never needs to see (the Actions tab's column keys, which let a sync read
+    # the tab back whatever its language): hidden, not deleted.
+    hidden_rows: tuple[int, ...] = ()
 
     def cell_count(self) -> int:
         return sum(b.height * b.width for b in self.blocks)

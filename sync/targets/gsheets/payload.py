@@ -17,7 +17,7 @@ from openpyxl.utils.cell import column_index_from_string
 
 from ...workbook.cells import frame_values
 from ...workbook.palette import FILLS, FONTS
-from ...workbook.plan import Cell, Chart, FrameBlock, Sheet, Style, cell_rows
+from ...workbook.plan import Cell, Chart, FrameBlock, Sheet, Style, Validation, cell_rows
 from . import a1
 from .dialect import moved_down, rule_formula
 
@@ -99,6 +99,8 @@ def cell_data(cell: Cell | None) -> dict[str, Any]:
     fmt = _format(cell.style, kind, cell.provisional, cell.number_format)
     if fmt:
         out["userEnteredFormat"] = fmt
+    if cell.note:
+        out["note"] = cell.note
     return out
 
 
@@ -236,10 +238,13 @@ def extent(sheet: Sheet, body: SheetContent) -> tuple[int, int]:
     """Rows and columns the tab's grid needs: its cells, rules, tables, charts, typing room."""
     rows, cols = body.height, body.width
     refs = [r.ref for r in sheet.rules] + [t.ref for t in sheet.tables]
+    refs += [v.ref for v in sheet.validations]
     for ref in refs:
         for part in ref.split():
             r = a1.parse(part)
             rows, cols = max(rows, r.last_row), max(cols, r.last_col)
+    for span in sheet.folded:
+        cols = max(cols, column_index_from_string(span.partition(":")[2] or span))
     for chart in sheet.charts:
         r = a1.parse(chart.anchor)
         rows, cols = max(rows, r.last_row + 15), max(cols, r.last_col + 8)
@@ -354,6 +359,98 @@ def widths(sheet: Sheet, sheet_id: int) -> list[dict]:
     return out
 
 
+def _columns(sheet_id: int, start: int, end: int) -> dict[str, Any]:
+    return {"sheetId": sheet_id, "dimension": "COLUMNS", "startIndex": start, "endIndex": end}
+
+
+def folds(sheet: Sheet, sheet_id: int, columns: int) -> list[dict]:
+    """Helper columns hidden (the team unhides them from the arrows at the fold); every other
+    column of the tab shown, so a column fupan folded at an earlier sync comes back."""
+    out: list[dict] = [
+        {
+            "updateDimensionProperties": {
+                "range": _columns(sheet_id, 0, columns),
+                "properties": {"hiddenByUser": False},
+                "fields": "hiddenByUser",
+            }
+        }
+    ]
+    for span in sheet.folded:
+        first, _, last = span.partition(":")
+        start = column_index_from_string(first) - 1
+        end = min(column_index_from_string(last or first), columns)
+        if start >= end:
+            continue
+        out.append(
+            {
+                "updateDimensionProperties": {
+                    "range": _columns(sheet_id, start, end),
+                    "properties": {"hiddenByUser": True},
+                    "fields": "hiddenByUser",
+                }
+            }
+        )
+    return out
+
+
+def heights(sheet: Sheet, sheet_id: int) -> list[dict]:
+    """Rows taller than one line (a header whose labels wrap)."""
+    return [
+        {
+            "updateDimensionProperties": {
+                "range": {
+                    "sheetId": sheet_id,
+                    "dimension": "ROWS",
+                    "startIndex": row - 1,
+                    "endIndex": row,
+                },
+                "properties": {"pixelSize": round(points * 4 / 3)},
+                "fields": "pixelSize",
+            }
+        }
+        for row, points in sorted(sheet.heights.items())
+    ]
+
+
+def row_visibility(sheet: Sheet, sheet_id: int, rows: int) -> list[dict]:
+    """The tab's machine rows hidden, every other row shown (one an earlier sync hid)."""
+
+    def rows_of(start: int, end: int, hidden: bool) -> dict:
+        return {
+            "updateDimensionProperties": {
+                "range": {
+                    "sheetId": sheet_id,
+                    "dimension": "ROWS",
+                    "startIndex": start,
+                    "endIndex": end,
+                },
+                "properties": {"hiddenByUser": hidden},
+                "fields": "hiddenByUser",
+            }
+        }
+
+    out = [rows_of(0, rows, False)]
+    out += [rows_of(r - 1, r, True) for r in sorted(sheet.hidden_rows) if r <= rows]
+    return out
+
+
+def validation(v: Validation, sheet_id: int) -> dict:
+    """A dropdown (ONE_OF_LIST); not strict: another value is kept, with a warning mark."""
+    return {
+        "setDataValidation": {
+            "range": a1.parse(v.ref).grid_range(sheet_id),
+            "rule": {
+                "condition": {
+                    "type": "ONE_OF_LIST",
+                    "values": [{"userEnteredValue": x} for x in v.values],
+                },
+                "strict": v.strict,
+                "showCustomUi": True,
+            },
+        }
+    }
+
+
 def colour_rules(sheet: Sheet, sheet_id: int) -> list[dict]:
     out = []
     for n, rule in enumerate(sheet.rules):
@@ -388,7 +485,8 @@ def chart(spec: Chart, sheet_id: int, ids: dict[str, int]) -> dict:
     """A basic chart; series titles come from the header cell above each series."""
     domain = a1.parse(spec.categories)
     series = [(a1.parse(t), a1.parse(v)) for t, v in spec.series]
-    headed = all(t.row0 is not None and t.row0 + 1 == v.row0 for t, v in series)
+    right = [(a1.parse(t), a1.parse(v)) for t, v in spec.secondary]
+    headed = all(t.row0 is not None and t.row0 + 1 == v.row0 for t, v in series + right)
 
     def source(ref: a1.Ref) -> dict:
         grown = a1.Ref(
@@ -397,23 +495,29 @@ def chart(spec: Chart, sheet_id: int, ids: dict[str, int]) -> dict:
         return {"sourceRange": {"sources": [grown.grid_range(ids[str(ref.sheet)])]}}
 
     anchor = a1.parse(spec.anchor)
+    kind = "LINE" if spec.kind == "line" else "COLUMN"
+    lines: list[dict[str, Any]] = [
+        {"series": source(v), "targetAxis": "LEFT_AXIS", "type": kind} for _, v in series
+    ]
+    lines += [{"series": source(v), "targetAxis": "RIGHT_AXIS", "type": "LINE"} for _, v in right]
+    axes: list[dict[str, Any]] = [
+        {"position": "BOTTOM_AXIS"},
+        {"position": "LEFT_AXIS", "format": {"bold": False}},
+    ]
+    if right:
+        axes.append({"position": "RIGHT_AXIS", "format": {"bold": False}})
     return {
         "addChart": {
             "chart": {
                 "spec": {
                     "title": spec.title,
                     "basicChart": {
-                        "chartType": "LINE" if spec.kind == "line" else "COLUMN",
+                        "chartType": "COMBO" if right else kind,
                         "legendPosition": "BOTTOM_LEGEND",
                         "headerCount": 1 if headed else 0,
-                        "axis": [
-                            {"position": "BOTTOM_AXIS"},
-                            {"position": "LEFT_AXIS", "format": {"bold": False}},
-                        ],
+                        "axis": axes,
                         "domains": [{"domain": source(domain)}],
-                        "series": [
-                            {"series": source(v), "targetAxis": "LEFT_AXIS"} for _, v in series
-                        ],
+                        "series": lines,
                     },
                 },
                 "position": {

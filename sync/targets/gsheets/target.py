@@ -304,6 +304,10 @@ class GSheetsTarget(Target):
             sid = ids[s.title]
             writes[s.title] = payload.write_cells(sid, bodies[s.title], sizes[s.title])
             tail += payload.widths(s, sid)
+            tail += payload.folds(s, sid, sizes[s.title][1])
+            tail += payload.heights(s, sid)
+            tail += payload.row_visibility(s, sid, sizes[s.title][0])
+            tail += [payload.validation(v, sid) for v in s.validations]
             tail += payload.colour_rules(s, sid)
             tail += [payload.chart(c, sid, ids) for c in s.charts]
             tail += payload.basic_filter(s, sid)
@@ -418,7 +422,7 @@ class GSheetsTarget(Target):
                 req = {
                     "updateCells": {
                         "rows": rows,
-                        "fields": "userEnteredValue,userEnteredFormat",
+                        "fields": "userEnteredValue,userEnteredFormat,note",
                         "start": {"sheetId": stage_ids[t], "rowIndex": start, "columnIndex": 0},
                     }
                 }

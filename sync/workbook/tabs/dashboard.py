@@ -14,7 +14,10 @@ from ..book import Book
 from ..cells import formula, sheet_ref, value_cell
 from ..inputs import UNIT_STYLE
 from ..measures import measure_formula
+from ..objects import measure_label
+from ..palette import NUMBER_FORMATS
 from ..plan import Block, Cell, Chart, Rule, Sheet, Style
+from .dashboard_panels import panels, signed
 
 
 def dashboard(book: Book) -> Sheet:
@@ -27,7 +30,11 @@ def dashboard(book: Book) -> Sheet:
         + (f"   {t('compare', lang)}: {review.compare}" if review.compare else "")
     ]
     if i.provisional_from and review.period.end >= i.provisional_from:
-        notes.append(t("provisional_note", lang, start=i.provisional_from.isoformat()))
+        notes.append(
+            t("provisional_note", lang, start=i.provisional_from.isoformat())
+            + " "
+            + t("provisional_legend", lang)
+        )
     if review.estimate:
         notes.append(t("estimate_note", lang))
     blocks = [
@@ -44,7 +51,7 @@ def dashboard(book: Book) -> Sheet:
             1,
             [
                 [
-                    Cell(t("period", lang) + " (days)", style=Style.HEADER),
+                    Cell(t("period_days", lang), style=Style.HEADER),
                     Cell(review.period.days, style=Style.COUNT),
                 ]
             ],
@@ -71,7 +78,7 @@ def dashboard(book: Book) -> Sheet:
     prefs: dict[str, str] = {"days": "$B$4"}
     mblock = [
         [
-            Cell("measure", style=Style.HEADER),
+            Cell(t("measure", lang), style=Style.HEADER),
             Cell(t("period", lang), style=Style.HEADER),
             Cell(t("compare", lang), style=Style.HEADER),
         ]
@@ -91,7 +98,7 @@ def dashboard(book: Book) -> Sheet:
         else:
             cell = formula(f, style, number_format=fmt)
         pv = prev.at["", m] if prev is not None and m in prev and "" in prev.index else None
-        mblock.append([Cell(m), cell, value_cell(pv, style, fmt)])
+        mblock.append([Cell(measure_label(m, lang)), cell, value_cell(pv, style, fmt)])
     blocks.append(Block(mrow, 17, mblock))
     # KPI cards.
     cards = [
@@ -117,11 +124,7 @@ def dashboard(book: Book) -> Sheet:
                 Cell(k.name_zh if lang == "zh" else k.name_en),
                 book.kpi_cell(k, now),
                 formula(was, UNIT_STYLE.get(k.unit), number_format=fmt) if was else Cell(None),
-                formula(
-                    f'=IF(OR(B{r}="",C{r}=""),"",B{r}-C{r})',
-                    UNIT_STYLE.get(k.unit),
-                    number_format=fmt,
-                ),
+                change_cell(book, k.unit, r),
                 formula(book.status_formula(f"B{r}", k.id)) if k.bands else Cell(None),
             ]
         )
@@ -133,6 +136,9 @@ def dashboard(book: Book) -> Sheet:
             f"E{first}:E{last}", "E", first
         )
         book.status_ranges.append(book.ref("dashboard", f"$E${first}:$E${last}"))
+    side = panels(book, mrow, 7)
+    blocks += side.blocks
+    rules += side.rules
     charts = []
     trend = i.trend
     if not trend.empty:
@@ -163,22 +169,23 @@ def dashboard(book: Book) -> Sheet:
         blocks.append(Block(tr, 1, rows))
         d = sheet_ref(book.titles["dashboard"])
         a, b = tr + 1, tr + len(trend)
+        weeks = f"{d}!$A${a}:$A${b}"
         charts = [
-            Chart(
+            Chart(  # sales against sessions: two scales, so each has its own axis
                 "bar",
                 t("sales_sessions_chart", lang),
-                "G8",
-                f"{d}!$A${a}:$A${b}",
-                (
-                    (f"{d}!$B${tr}", f"{d}!$B${a}:$B${b}"),
-                    (f"{d}!$C${tr}", f"{d}!$C${a}:$C${b}"),
-                ),
+                f"G{side.bottom + 2}",
+                weeks,
+                ((f"{d}!$B${tr}", f"{d}!$B${a}:$B${b}"),),
+                y_format=book.number_format(Unit.MONEY) or "General",
+                secondary=((f"{d}!$C${tr}", f"{d}!$C${a}:$C${b}"),),
+                y2_format="#,##0",
             ),
             Chart(
                 "line",
                 t("acos_tacos_chart", lang),
-                "G25",
-                f"{d}!$A${a}:$A${b}",
+                f"G{side.bottom + 19}",
+                weeks,
                 (
                     (f"{d}!$D${tr}", f"{d}!$D${a}:$D${b}"),
                     (f"{d}!$E${tr}", f"{d}!$E${a}:$E${b}"),
@@ -186,16 +193,52 @@ def dashboard(book: Book) -> Sheet:
                 y_format="0%",
             ),
         ]
-    bottom = max(last, (last + 3 + len(trend)) if not trend.empty else last, 42)
+    bottom = max(last, (last + 3 + len(trend)) if not trend.empty else last, side.bottom + 36, 42)
     return Sheet(
         "dashboard",
         book.titles["dashboard"],
         blocks,
         rules=rules,
         charts=charts,
-        widths={"A": 30, "B": 16, "C": 16, "D": 16, "E": 10, "Q": 18, "R": 14, "S": 14},
+        widths={
+            "A": 30,
+            "B": 16,
+            "C": 16,
+            "D": 16,
+            "E": 10,
+            "G": 40,
+            "H": 30,
+            "I": 20,
+            "J": 13,
+            "K": 16,
+            "Q": 30,
+            "R": 14,
+            "S": 14,
+        },
+        folded=("Q:S",),
         tab_color="1F4E79",
         print_area=f"A1:O{bottom}",
+    )
+
+
+def change_cell(book: Book, unit: Unit, r: int) -> Cell:
+    """This period less the comparison: a ratio's change in percentage points, anything
+    else in its own unit, signed."""
+    if unit is Unit.RATIO:
+        pp = t("pp", book.lang)
+        return formula(
+            f'=IF(OR(B{r}="",C{r}=""),"",(B{r}-C{r})*100)',
+            Style.MULTIPLE,
+            number_format=f'+0.00" {pp}";-0.00" {pp}";0.00" {pp}"',
+        )
+    return formula(
+        f'=IF(OR(B{r}="",C{r}=""),"",B{r}-C{r})',
+        UNIT_STYLE.get(unit),
+        number_format=signed(
+            book.number_format(unit) or NUMBER_FORMATS.get(UNIT_STYLE[unit], "#,##0.00")
+            if unit in UNIT_STYLE
+            else "#,##0.00"
+        ),
     )
 
 

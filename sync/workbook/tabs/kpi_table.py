@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
@@ -11,7 +13,9 @@ from ..book import Book
 from ..cells import formula, text_cell, value_cell
 from ..inputs import FIRST
 from ..measures import measure_formula
+from ..objects import measure_label, products
 from ..plan import Block, Cell, Rule, Sheet, Style
+from .budget import budgets
 
 
 def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None) -> Sheet:
@@ -22,11 +26,10 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
     key_label = t("asin" if scope is Scope.ASIN else "campaign", lang)
     header = [key_label]
     if scope is Scope.ASIN:
-        header += [t("category", lang)]
-    mcol: dict[str, str] = {}
-    for m in needed:
-        mcol[m] = get_column_letter(len(header) + 1)
-        header.append(m)
+        header += [t("title", lang), t("sku", lang), t("category", lang)]
+    lead = len(header)
+    # The KPIs first, then the notes, then the measures they are computed from (folded away:
+    # the team reads KPIs and can still unfold the sums behind them).
     kcol: dict[str, str] = {}
     scol: dict[str, str] = {}
     for k in kpis:
@@ -41,12 +44,20 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
     if scope is Scope.ASIN and "net_profit" in kcol and before is not None:
         profit_cols = (get_column_letter(len(header) + 1), get_column_letter(len(header) + 2))
         header += [t("profit_compare", lang), t("profit_change", lang)]
+    spend = budgets(book.i.review.ads) if scope is Scope.CAMPAIGN else {}
+    if spend:
+        header += [t("daily_budget", lang), t("budget_use", lang)]
     note_col = get_column_letter(len(header) + 1)
     header.append(t("note", lang))
+    mcol: dict[str, str] = {}
+    for m in needed:
+        mcol[m] = get_column_letter(len(header) + 1)
+        header.append(measure_label(m, lang))
     rows: list[list[Cell]] = [[Cell(h, style=Style.HEADER) for h in header]]
     notes = book.i.notes.get(key, {})
     days = book.ref("dashboard", "$B$4")
-    keys = list(measures.index) if not measures.empty else []
+    keys = ranked_keys(measures, "sales" if scope is Scope.ASIN else "ad_spend")
+    catalogue = products(book.i.review, book.i.settings) if scope is Scope.ASIN else {}
     for n, k_value in enumerate(keys):
         r = FIRST + n
         key_cell = f"$A{r}"
@@ -54,18 +65,21 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
         category = ""
         if scope is Scope.ASIN:
             category = book.i.settings.category_of(k_value)
+            p = catalogue.get(str(k_value))
+            row += [text_cell(p.title if p else None), text_cell(p.sku if p else None)]
             row.append(Cell(category))
+        helpers: list[Cell] = []
         for m in needed:
             f = measure_formula(book, scope, m, key_cell)
             style, fmt = book.measure_style(m)
             target = book.target_formula(m, scope, str(k_value))
             if target is not None:
-                row.append(formula(target, style, number_format=fmt))
+                helpers.append(formula(target, style, number_format=fmt))
             elif f is None:
                 value = measures.at[k_value, m] if m in measures else 0
-                row.append(value_cell(value, style, fmt))
+                helpers.append(value_cell(value, style, fmt))
             else:
-                row.append(formula(f, style, number_format=fmt))
+                helpers.append(formula(f, style, number_format=fmt))
         for k in kpis:
             refs = {m: f"{mcol[m]}{r}" for m in needed} | {"days": days}
             row.append(book.kpi_cell(k, book.kpi_formula(k, refs, scope)))
@@ -83,8 +97,14 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
                     number_format=fmt,
                 ),
             ]
+        if spend:
+            b = spend.get(str(k_value))
+            row += [
+                value_cell(b.daily if b else None, Style.MONEY, book.number_format(Unit.MONEY)),
+                value_cell(b.use if b else None, Style.RATIO),
+            ]
         row.append(Cell(notes.get(str(k_value)), style=Style.INPUT))
-        rows.append(row)
+        rows.append(row + helpers)
     last = FIRST + len(keys) - 1
     rules: list[Rule] = []
     for k_id, s in scol.items():
@@ -97,8 +117,30 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
     ]
     if scope is Scope.CAMPAIGN:
         blocks.append(ad_groups(book, last + 3))
-    widths = {"A": 28} | {c: 13 for c in mcol.values()} | {note_col: 40}
-    return Sheet(key, book.titles[key], blocks, rules=rules, widths=widths, freeze=f"B{FIRST}")
+    widths = {"A": 28} | {c: 13 for c in [*kcol.values(), *mcol.values()]} | {note_col: 40}
+    if scope is Scope.ASIN:
+        widths |= {"B": 34, "C": 12, "D": 11}
+    folded = (f"{mcol[needed[0]]}:{mcol[needed[-1]]}",) if needed else ()
+    return Sheet(
+        key,
+        book.titles[key],
+        blocks,
+        rules=rules,
+        widths=widths,
+        freeze=f"{get_column_letter(lead + 1)}{FIRST}",
+        folded=folded,
+    )
+
+
+def ranked_keys(measures: pd.DataFrame, by: str) -> list[Any]:
+    """The table's keys, biggest first (sales for ASINs, ad spend for campaigns); keys
+    without the measure last, in their own order."""
+    if measures.empty:
+        return []
+    if by not in measures:
+        return list(measures.index)
+    order = measures[by].astype(float).fillna(float("-inf"))
+    return list(order.sort_values(ascending=False, kind="stable").index)
 
 
 def ad_groups(book: Book, start: int) -> Block:
@@ -112,10 +154,10 @@ def ad_groups(book: Book, start: int) -> Block:
     header = [
         t("campaign", lang),
         t("ad_group", lang),
-        "ad_spend",
-        "ad_sales",
-        "clicks",
-        "impressions",
+        measure_label("ad_spend", lang),
+        measure_label("ad_sales", lang),
+        measure_label("clicks", lang),
+        measure_label("impressions", lang),
         "ACoS",
         "CTR",
     ]

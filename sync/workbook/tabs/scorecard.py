@@ -47,6 +47,6 @@ def scorecard(book: Book) -> Sheet:
     return Sheet(
         "scorecard",
         book.titles["scorecard"],
-        [book.title_rows("scorecard", "000: 41 % → 76 %"), Block(FIRST - 1, 1, rows)],
+        [book.title_rows("scorecard", t("scorecard_note", lang)), Block(FIRST - 1, 1, rows)],
         widths={"A": 14, "B": 14, "C": 16, "D": 30, "E": 26},
     )
