@@ -6,6 +6,8 @@ import ast
 import functools
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("sync", "addin", "workbook_templates")
 # Imported inside a function on purpose: optional and heavy, loaded only when used.
@@ -179,3 +181,10 @@ def test_no_module_is_over_400_lines_but_the_listed_ones():
     # A listed file that is gone leaves the list; one that is short now leaves it by hand (a
     # branch working on it may still be growing it, as minutes/render.py).
     assert sorted(set(LONG) - set(lengths)) == []
+
+
+def test_a_label_defined_in_two_tables_is_refused():
+    from fupan.sync.i18n import _joined
+
+    with pytest.raises(ValueError, match="defined twice: \\['pp'\\]"):
+        _joined({"pp": ("pp", "个百分点")}, {"pp": ("points", "点")})
