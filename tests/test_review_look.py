@@ -14,7 +14,7 @@ import pytest
 from fupan.addin.registry import KPIS
 from fupan.sync.actions.model import COLUMNS, ActionStatus
 from fupan.sync.flows.demo import run_demo
-from fupan.sync.i18n import t
+from fupan.sync.i18n import status_label, t
 from fupan.sync.workbook.palette import FILLS
 from libreoffice import colours, convert, render_png
 from openpyxl import load_workbook
@@ -130,7 +130,9 @@ def test_actions_have_dropdowns_five_whys_and_readable_dates(demo):
     status = get_column_letter(COLUMNS.index("status") + 1)
     owner = get_column_letter(COLUMNS.index("owner") + 1)
     listed = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
-    assert listed[f"{status}5"] == '"' + ",".join(s.value for s in ActionStatus) + '"'
+    # The statuses in the sheet's language: a dropdown offers what the team reads.
+    shown = [status_label(s.value, lang) for s in ActionStatus]
+    assert listed[f"{status}5"] == '"' + ",".join(shown) + '"'
     assert "Li Wei" in listed[f"{owner}5"]
     assert [header(ws)[COLUMNS.index(f"why_{n}")] for n in range(1, 6)] == [
         t(f"why_{n}", lang) for n in range(1, 6)
