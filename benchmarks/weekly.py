@@ -29,6 +29,10 @@ import time
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fupan.sync.periods import Period
 
 START = time.perf_counter()  # a child process's clock starts before its imports
 
@@ -72,7 +76,7 @@ def week_periods():
     return [Period(e - timedelta(days=6), e) for e in ends]
 
 
-def write_week(folder: Path, seller, period, n: int) -> list[tuple[Path, object]]:
+def write_week(folder: Path, seller, period, n: int) -> list[tuple[Path, Period | None]]:
     """One week's downloads: what a team fetches every Monday."""
     import pandas as pd
     from fupan.sync.periods import Period
