@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ....addin.registry import KPIS
 from ...i18n import t
-from ..book import Book
+from ..book import Book, Key
 from ..cells import formula, sheet_ref, text_cell
 from ..inputs import FIRST
 from ..plan import Block, Cell, Rule, Sheet, Style
@@ -34,7 +34,7 @@ def inventory(book: Book) -> Sheet:
     settings = sheet_ref(book.titles["settings"])
     for n, r in enumerate(stock.itertuples(index=False)):
         x = FIRST + n
-        crit = [("sku", f"$A{x}")]
+        crit = [Key("sku", f"$A{x}", str(r.sku))]
         prow = book.product_rows.get(str(r.sku))
         lead = (
             f'=IF({settings}!$E${prow}="",{default_lead},{settings}!$E${prow})'
