@@ -20,10 +20,12 @@ import shutil
 import tempfile
 import warnings
 import zipfile
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
@@ -425,6 +427,12 @@ def _as_text(ws, v):
     return v
 
 
+# A workbook's style arrays by (style, number format, provisional): openpyxl registers a
+# named style, number format and font per assignment, a third of the write of a large review;
+# each combination is registered once and later cells take a copy of its array.
+_STYLE_ARRAYS: WeakKeyDictionary[Workbook, dict[tuple[Any, ...], Any]] = WeakKeyDictionary()
+
+
 def _cell(ws, c: Cell | None):
     if c is None:
         return None
@@ -433,12 +441,19 @@ def _cell(ws, c: Cell | None):
     cell = WriteOnlyCell(ws, value=c.formula if c.formula is not None else c.value)
     if c.text:
         cell.data_type = "s"  # a shopper's `=HYPERLINK(...)` stays text
+    styles = _STYLE_ARRAYS.setdefault(ws.parent, {})
+    key = (c.style, c.number_format, c.provisional)
+    known = styles.get(key)
+    if known is not None:
+        cell._style = copy(known)  # type: ignore[attr-defined]  # StyleableObject slot
+        return cell
     if c.style is not None:
         cell.style = f"fupan {c.style}"
     if c.number_format:
         cell.number_format = c.number_format
     if c.provisional:
         cell.font = PROVISIONAL_FONT
+    styles[key] = copy(cell._style)  # type: ignore[attr-defined]
     return cell
 
 
