@@ -20,6 +20,7 @@ import shutil
 import tempfile
 import warnings
 import zipfile
+from collections.abc import Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -34,6 +35,7 @@ from openpyxl.chart.data_source import StrRef
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
@@ -338,7 +340,9 @@ class XlsxTarget(Target):
         if frames:
             _stream(ws, frames[0])
             return
-        for row in cell_rows(sheet.blocks):  # type: ignore[arg-type]
+        rows = cell_rows(sheet.blocks)  # type: ignore[arg-type]
+        _dimension(ws, rows)
+        for row in rows:
             ws.append([_cell(ws, c) for c in row])
 
     def _copy_sheet(self, wb: Workbook, src, title: str) -> None:
@@ -411,12 +415,23 @@ def _backup(file: Path) -> None:
 def _stream(ws, block: FrameBlock) -> None:
     """Rows of a data tab; text that looks like a formula is written as text."""
     values = frame_values(block.frame)
+    _dimension(ws, values)
     ws.append([_cell(ws, Cell(v, style=Style.HEADER)) for v in values[0]])
     for row in values[1:]:
         # openpyxl gives plain dates the yyyy-mm-dd format itself: only text needs a cell.
         if any(isinstance(v, str) and v.startswith(FORMULA_LEADS) for v in row):
             row = [_as_text(ws, v) for v in row]
         ws.append(row)
+
+
+def _dimension(ws, rows: Sequence[Sequence[Any]]) -> None:
+    """Write the sheet's size up front, as Excel does (openpyxl's write-only mode leaves it
+    out): a reader then sizes the tab from its first lines instead of parsing all of it, which
+    was most of opening a large review to read back the team's edits."""
+    width = max((len(r) for r in rows), default=0)
+    if rows and width:
+        ref = f"A1:{get_column_letter(width)}{len(rows)}"
+        ws.calculate_dimension = lambda: ref
 
 
 def _as_text(ws, v):
