@@ -1,5 +1,10 @@
 """Benchmark fupan on a large seller: python benchmarks/run.py [--scale large|small] [--out FILE].
 
+`--weekly`: the weekly refresh instead (benchmarks/weekly.py): 12 weeks in the store, one new
+week imported and the review refreshed, beside its floor, in whole processes alternately, at
+each catalogue size of `--sizes` (default 500,2000; 8000 takes about an hour more), with the
+LibreOffice recalculation and the Google bytes; each ratio on its own line.
+
 2,000 child ASINs, 90 days, 300,000 search-term rows, 2,000 inventory rows. Each fupan step is
 timed beside its floor in the same run: pandas alone reading the same files, and openpyxl's
 write-only mode writing the same tables.
@@ -69,7 +74,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, help="write the results table into this Markdown file")
     ap.add_argument("--scale", choices=sorted(SCALES), default="large")
+    ap.add_argument("--weekly", action="store_true", help="the weekly refresh (see above)")
+    ap.add_argument("--sizes", default="500,2000", help="--weekly: catalogue sizes (ASINs)")
+    ap.add_argument("--repeat", type=int, default=3, help="--weekly: runs of each (median)")
+    ap.add_argument(
+        "--workdir", type=Path, help="--weekly: keep the generated weeks here to reuse them"
+    )
+    ap.add_argument("--recalc", default="2000", help="--weekly: sizes to open in LibreOffice")
+    ap.add_argument("--no-google", action="store_true", help="--weekly: skip the Google bytes")
     args = ap.parse_args()
+    if args.weekly:
+        run_weekly(args)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         seller, files, gen = write_files(root / "reports", args.scale)
@@ -103,6 +119,29 @@ def main() -> None:
         f"(Generating the sample files took {gen:.1f} s and is not part of any figure.)",
     ]
     text = "\n".join(lines)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+def run_weekly(args: argparse.Namespace) -> None:
+    import weekly
+
+    sizes = [int(x) for x in args.sizes.split(",")]
+    recalc = [int(x) for x in args.recalc.split(",") if x]
+    with tempfile.TemporaryDirectory() as tmp:
+        lines = weekly.report(
+            sizes,
+            repeat=args.repeat,
+            workdir=args.workdir or Path(tmp),
+            recalc_sizes=recalc,
+            google=not args.no_google,
+        )
+    header = (
+        f"machine: {os.cpu_count()} cores, {platform.machine()}, "
+        f"Python {platform.python_version()}, pandas {pd.__version__}"
+    )
+    text = "\n".join([header, *lines])
     print(text)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

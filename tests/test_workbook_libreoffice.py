@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from fupan.addin.registry import KPIS, Scope
 from fupan.addin.thresholds import Bands
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.i18n import t
+from fupan.sync.workbook.objects import measure_label
 from libreoffice import colours, error_cells, recalc, render_png
 from openpyxl import load_workbook
 
@@ -203,3 +205,53 @@ def test_overdue_action_is_counted_and_first(demo):
     actions = calc[plan.sheet("actions").title]
     lang = result.workspace.language
     assert actions["A5"].value and actions["L5"].value == t("status_open", lang)
+
+
+def test_a_kpi_references_its_own_data_rows_and_follows_their_edit(demo):
+    """An ASIN's ad spend sums only its own rows of the ads data tab (sorted by campaign and
+    ASIN: recalculation grows with the rows, not ASINs x rows); editing one of those rows
+    still changes its ACoS and colour on recalculation, and no other ASIN's."""
+    result, calc, folder = demo
+    lang = result.workspace.language
+    plan = result.sync.plan
+    sales_title, ads_title = plan.sheet("sales").title, plan.sheet("data_ads").title
+    raw = load_workbook(result.workspace.workbook)
+    header = [c.value for c in raw[ads_title][1]]
+    col = {name: header.index(name) for name in ("asin", "ad_type", "grain", "spend")}
+    ws = calc[sales_title]
+    kpis = kpi_columns(ws, lang)
+    # The measure's own column: the folded helper after the KPIs (its KPI twin reads it).
+    heads = [c.value for c in ws[4]]
+    spend_col = max(i for i, h in enumerate(heads) if h == measure_label("ad_spend", lang)) + 1
+    rows = {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value}
+    red = {"en": "red", "zh": "红"}[lang]
+    asin = next(
+        a
+        for a, r in rows.items()
+        if ws.cell(r, kpis["acos"] + 1).value not in (None, "", red) and ws.cell(r, spend_col).value
+    )
+    mine = [
+        row
+        for row in raw[ads_title].iter_rows(min_row=2)
+        if row[col["asin"]].value == asin
+        and (row[col["ad_type"]].value, row[col["grain"]].value) == ("SP", "advertised_product")
+    ]
+    assert mine
+    spend = raw[sales_title].cell(rows[asin], spend_col).value
+    numbers = [int(n) for n in re.findall(r"\$(\d+)", spend)]
+    first, last = min(r[0].row for r in mine), max(r[0].row for r in mine)
+    assert numbers and all(first <= n <= last for n in numbers)  # its rows, not the whole tab
+    before = {a: ws.cell(r, kpis["acos"]).value for a, r in rows.items()}
+    edited = folder / "edited-data.xlsx"
+    wb = load_workbook(result.workspace.workbook)
+    for row in mine:
+        wb[ads_title].cell(row[0].row, col["spend"] + 1).value = row[col["spend"]].value * 20
+    wb.save(edited)
+    after = load_workbook(recalc(edited, folder / "lo-data", today=TODAY), data_only=True)
+    ws2 = after[sales_title]
+    r = rows[asin]
+    assert ws2.cell(r, spend_col).value == pytest.approx(ws.cell(r, spend_col).value * 20)
+    assert ws2.cell(r, kpis["acos"]).value == pytest.approx(before[asin] * 20)
+    assert ws2.cell(r, kpis["acos"] + 1).value == red
+    others = {a: ws2.cell(rr, kpis["acos"]).value for a, rr in rows.items() if a != asin}
+    assert others == {a: v for a, v in before.items() if a != asin}

@@ -115,12 +115,22 @@ class Review:
         return not self.kpis.empty
 
     def value(self, kpi: str, scope: Scope = Scope.ACCOUNT, key: str = "") -> float | None:
-        rows = self.kpis[
-            (self.kpis.kpi == kpi) & (self.kpis.scope == scope) & (self.kpis.key == key)
-        ]
-        if rows.empty or pd.isna(rows.value.iloc[0]):
-            return None
-        return float(rows.value.iloc[0])
+        v = self._index().get((kpi, str(scope), key))
+        return None if v is None or pd.isna(v) else float(v)
+
+    def _index(self) -> dict[tuple[str, str, str], object]:
+        """(kpi, scope, key) -> its first value, built once per `kpis` frame (the rules price
+        hundreds of values: a scan of every KPI row each was most of their time)."""
+        cached = self.__dict__.get("_value_index")
+        if cached is None or cached[0] is not self.kpis:
+            k = self.kpis
+            pairs = zip(k.kpi, k.scope.astype(str), k.key, k.value, strict=True)
+            index: dict[tuple[str, str, str], object] = {}
+            for kpi, scope, key, value in pairs:
+                index.setdefault((kpi, scope, key), value)
+            cached = (self.kpis, index)
+            self.__dict__["_value_index"] = cached
+        return cached[1]
 
 
 def comparable(kpi: Kpi, now: Review, before: Review | None) -> bool:

@@ -68,10 +68,19 @@ def small_seller(end: date, *, days: int = 56, seed: int = 7) -> Seller:
     return _simulate(end, days=days, seed=seed, children=30, terms_per_group=3, problems=True)
 
 
-def large_seller(end: date, *, seed: int = 11) -> Seller:
-    """2,000 child ASINs, 90 days, about 300,000 search-term rows, 2,000 inventory rows."""
+def large_seller(end: date, *, seed: int = 11, children: int = 2000, days: int = 90) -> Seller:
+    """2,000 child ASINs, 90 days, about 300,000 search-term rows, 2,000 inventory rows; other
+    catalogue sizes and histories keep its proportions (150 search-term rows per ASIN over 90
+    days), so a benchmark can grow the catalogue alone."""
+    rows = round(150 * children * days / 90)
     return _simulate(
-        end, days=90, seed=seed, children=2000, terms_per_group=1, problems=False, term_rows=300_000
+        end,
+        days=days,
+        seed=seed,
+        children=children,
+        terms_per_group=1,
+        problems=False,
+        term_rows=rows,
     )
 
 

@@ -8,10 +8,14 @@ column widths.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
+from copy import copy
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.chart import BarChart, LineChart, Reference, Series
 from openpyxl.chart.data_source import StrRef
 from openpyxl.chart.series import Series as ChartSeries
@@ -108,7 +112,9 @@ def write_sheet(wb: Workbook, sheet: Sheet) -> None:
     if frames:
         _stream(ws, frames[0])
         return
-    for row in cell_rows([b for b in sheet.blocks if not isinstance(b, FrameBlock)]):
+    rows = cell_rows([b for b in sheet.blocks if not isinstance(b, FrameBlock)])
+    _dimension(ws, rows)
+    for row in rows:
         ws.append([_cell(ws, c) for c in row])
 
 
@@ -142,12 +148,23 @@ def _format_rule(rule: Rule) -> FormatRule:
 def _stream(ws: Worksheet, block: FrameBlock) -> None:
     """Rows of a data tab; text that looks like a formula is written as text."""
     values = frame_values(block.frame)
+    _dimension(ws, values)
     ws.append([_cell(ws, Cell(v, style=Style.HEADER)) for v in values[0]])
     for row in values[1:]:
         # openpyxl gives plain dates the yyyy-mm-dd format itself: only text needs a cell.
         if any(isinstance(v, str) and v.startswith(FORMULA_LEADS) for v in row):
             row = [_as_text(ws, v) for v in row]
         ws.append(row)
+
+
+def _dimension(ws: Worksheet, rows: Sequence[Sequence[Any]]) -> None:
+    """Write the sheet's size up front, as Excel does (openpyxl's write-only mode leaves it
+    out): a reader then sizes the tab from its first lines instead of parsing all of it, which
+    was most of opening a large review to read back the team's edits."""
+    width = max((len(r) for r in rows), default=0)
+    if rows and width:
+        ref = f"A1:{get_column_letter(width)}{len(rows)}"
+        ws.calculate_dimension = lambda: ref  # type: ignore[method-assign]  # write-only: no cells to size from
 
 
 def _as_text(ws: Worksheet, v: Any) -> Any:
@@ -157,6 +174,31 @@ def _as_text(ws: Worksheet, v: Any) -> Any:
         cell.data_type = "s"
         return cell
     return v
+
+
+# A workbook's style arrays by (style, number format, provisional): openpyxl registers a
+# named style, number format and font per assignment, a third of the write of a large review;
+# each combination is registered once and later cells take a copy of its array.
+_STYLE_ARRAYS: WeakKeyDictionary[Workbook, dict[tuple[Any, ...], Any]] = WeakKeyDictionary()
+
+
+def _style(ws: Worksheet, cell: XlCell, c: Cell) -> None:
+    book = ws.parent
+    assert book is not None  # a tab is made by its workbook
+    styles = _STYLE_ARRAYS.setdefault(book, {})
+    key = (c.style, c.number_format, c.provisional)
+    known = styles.get(key)
+    if known is not None:
+        # StyleableObject's slot (the registered style's indices), absent from the stubs
+        cell._style = copy(known)  # type: ignore[attr-defined]
+        return
+    if c.style is not None:
+        cell.style = f"fupan {c.style}"
+    if c.number_format:
+        cell.number_format = c.number_format
+    if c.provisional:
+        cell.font = PROVISIONAL_FONT
+    styles[key] = copy(cell._style)  # type: ignore[attr-defined]
 
 
 def _fold(ws: Worksheet, span: str) -> None:
@@ -198,12 +240,7 @@ def _cell(ws: Worksheet, c: Cell | None) -> Any:
     cell = WriteOnlyCell(ws, value=c.formula if c.formula is not None else c.value)
     if c.text:
         cell.data_type = "s"  # a shopper's `=HYPERLINK(...)` stays text
-    if c.style is not None:
-        cell.style = f"fupan {c.style}"
-    if c.number_format:
-        cell.number_format = c.number_format
-    if c.provisional:
-        cell.font = PROVISIONAL_FONT
+    _style(ws, cell, c)
     if c.note:
         note = Comment(c.note, "fupan")
         note.width, note.height = 320, 24 + 18 * (1 + len(c.note) // 48)

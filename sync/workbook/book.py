@@ -7,7 +7,12 @@ formulas that point at those rows, and register their status ranges for the red 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
 
 from ...addin.registry import Kpi, Scope, Unit
 from .. import marketplaces
@@ -30,6 +35,32 @@ class SettingsLayout:
 class DataLayout:
     sizes: dict[str, int]  # data tab -> rows
     columns: dict[str, dict[str, str]]  # data tab -> column name -> letter
+    frames: Mapping[str, pd.DataFrame] = field(default_factory=dict)  # data tab -> its rows
+
+    def runs(self, tab: str, column: str) -> dict[str, list[tuple[int, int]]]:
+        """Each value of a data tab's column -> its runs of adjacent rows (sheet rows)."""
+        values = self.frames[tab][column].fillna("").astype(str).to_numpy()
+        if not len(values):
+            return {}
+        starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+        ends = np.r_[starts[1:], len(values)] - 1
+        out: dict[str, list[tuple[int, int]]] = {}
+        for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+            out.setdefault(str(values[a]), []).append((a + 2, b + 2))  # row 1: the header
+        return out
+
+
+class Key(NamedTuple):
+    """A SUMIFS criterion on a key (`cell` holds `value`): the formula then references only
+    the rows holding that key, not the whole data tab (see Book.sumifs)."""
+
+    column: str
+    cell: str
+    value: str
+
+
+# More runs than this (an ASIN advertised in many campaigns): one SUMIFS over the whole tab.
+MAX_RUNS = 8
 
 
 def status_words(lang: str) -> dict[str, str]:
@@ -46,6 +77,9 @@ class Book:
     settings: SettingsLayout
     data: DataLayout
     status_ranges: list[str] = field(default_factory=list)  # every status column, for counts
+    _runs: dict[tuple[str, str], dict[str, list[tuple[int, int]]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.lang = self.i.settings.language
@@ -117,18 +151,41 @@ class Book:
     def ref(self, key: str, cell: str) -> str:
         return f"{sheet_ref(self.titles[key])}!{cell}"
 
-    def data_range(self, tab: str, column: str) -> str:
+    def data_range(self, tab: str, column: str, rows: tuple[int, int] | None = None) -> str:
         letter = self.data.columns[tab][column]
-        last = max(self.data.sizes[tab] + 1, 2)
-        return self.ref(tab, f"${letter}$2:${letter}${last}")
+        first, last = rows or (2, max(self.data.sizes[tab] + 1, 2))
+        return self.ref(tab, f"${letter}${first}:${letter}${last}")
 
-    def sumifs(self, tab: str, column: str, criteria: list[tuple[str, str]]) -> str:
+    def sumifs(self, tab: str, column: str, criteria: Sequence[tuple[str, str] | Key]) -> str:
+        """The sum of a data tab's column over the rows meeting every criterion.
+
+        With a Key criterion, only the rows holding that key are referenced (the data tabs are
+        sorted by their lookup keys, so those are a few runs of adjacent rows): the same sum
+        as over the whole tab, but the workbook's references grow with its rows, not with
+        keys x rows. A key with no rows references one row (its criterion gives 0, as the
+        whole tab would).
+        """
         if not criteria:
             return f"SUM({self.data_range(tab, column)})"
-        parts = [self.data_range(tab, column)]
-        for col, crit in criteria:
-            parts += [self.data_range(tab, col), crit]
-        return f"SUMIFS({','.join(parts)})"
+        key = next((c for c in criteria if isinstance(c, Key)), None)
+        spans: list[tuple[int, int] | None] = [None]
+        if key is not None and tab in self.data.frames:
+            runs = self.key_runs(tab, key.column).get(key.value, [(2, 2)])
+            if len(runs) <= MAX_RUNS:
+                spans = list(runs)
+        terms = []
+        for span in spans:
+            parts = [self.data_range(tab, column, span)]
+            for c in criteria:
+                col, crit = (c.column, c.cell) if isinstance(c, Key) else c
+                parts += [self.data_range(tab, col, span), crit]
+            terms.append(f"SUMIFS({','.join(parts)})")
+        return terms[0] if len(terms) == 1 else f"({'+'.join(terms)})"
+
+    def key_runs(self, tab: str, column: str) -> dict[str, list[tuple[int, int]]]:
+        if (tab, column) not in self._runs:
+            self._runs[tab, column] = self.data.runs(tab, column)
+        return self._runs[tab, column]
 
     # Formulas shared by the tabs ------------------------------------------------------------
 

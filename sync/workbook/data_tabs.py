@@ -1,7 +1,9 @@
 """The data tabs: the review's own rows, one row per key over the period.
 
 The report tabs' formulas sum these rows, so editing a data cell changes the KPIs. Rows are
-the engine's (Review.frame), summed over the period per key.
+the engine's (Review.frame), summed over the period per key, and sorted by the keys the
+report tabs look them up by (ORDER): each ASIN's or campaign's rows are then a few adjacent
+rows, which its formulas reference alone (Book.sumifs) instead of the whole tab.
 """
 
 from __future__ import annotations
@@ -71,14 +73,32 @@ def sales_by_key(sales: pd.DataFrame) -> pd.DataFrame:
     return over_period(sales, SALES_KEYS, SALES_SUMS, span, columns, last=("title",))
 
 
+# Each data tab's row order: the report tabs' lookup keys first (a campaign's rows adjacent,
+# and within it each advertised ASIN's), then a column that makes the order stable.
+ORDER = {
+    "data_sales": ["child_asin", "sku"],
+    "data_ads": ["campaign", "asin", "ad_type", "grain"],
+    "data_stock": ["asin", "sku"],
+    "data_returns": ["asin", "return_date"],
+}
+
+
 def data_frames(review: Review) -> dict[str, pd.DataFrame]:
-    """Each data tab's rows, keyed by its sheet key."""
+    """Each data tab's rows, keyed by its sheet key, in ORDER."""
     returns = review.frame("returns")
-    return {
+    frames = {
         "data_sales": sales_by_key(review.frame("sales")),
         "data_ads": ads_by_key(review.ads),  # columns in the order the tab shows them
         "data_stock": review.frame("stock"),
         "data_returns": returns[["return_date", "asin", "sku", "quantity", "reason"]],
+    }
+    return {
+        key: frame.sort_values(
+            [c for c in ORDER[key] if c in frame.columns], kind="stable", na_position="first"
+        )
+        if len(frame)
+        else frame
+        for key, frame in frames.items()
     }
 
 
@@ -86,8 +106,8 @@ def data_sheets(review: Review, titles: dict[str, str]) -> tuple[list[Sheet], Da
     sheets = []
     sizes: dict[str, int] = {}
     columns: dict[str, dict[str, str]] = {}
-    for key, frame in data_frames(review).items():
-        frame = frame.reset_index(drop=True)
+    frames = {k: f.reset_index(drop=True) for k, f in data_frames(review).items()}
+    for key, frame in frames.items():
         sizes[key] = len(frame)
         columns[key] = {c: get_column_letter(n + 1) for n, c in enumerate(frame.columns)}
         last = get_column_letter(len(frame.columns))
@@ -113,4 +133,4 @@ def data_sheets(review: Review, titles: dict[str, str]) -> tuple[list[Sheet], Da
                 hidden=True,  # machinery: the report tabs' formulas read them
             )
         )
-    return sheets, DataLayout(sizes, columns)
+    return sheets, DataLayout(sizes, columns, frames)

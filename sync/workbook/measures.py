@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...addin.registry import Scope
 from ..engine.measures import source_of
-from .book import Book
+from .book import Book, Key
 
 TAB_OF = {
     "sales": "data_sales",
@@ -27,13 +27,20 @@ def criterion(value: object) -> str:
     return str(value)
 
 
-def measure_formula(book: Book, scope: Scope, measure: str, key_cell: str) -> str | None:
-    """A SUMIFS giving one measure for one key, or None when no data tab holds its rows."""
+def measure_formula(
+    book: Book, scope: Scope, measure: str, key_cell: str, key: str | None = None
+) -> str | None:
+    """A SUMIFS giving one measure for one key, or None when no data tab holds its rows.
+
+    With the key's value, the SUMIFS references only that key's rows (Book.sumifs)."""
     source = source_of(measure, book.i.review.has)
     if source is None or source.rows not in TAB_OF or scope not in source.scopes:
         return None
     tab = TAB_OF[source.rows]
-    criteria = [(col, criterion(v)) for col, v in source.where.get(scope, ())]
+    criteria: list[tuple[str, str] | Key] = [
+        (col, criterion(v)) for col, v in source.where.get(scope, ())
+    ]
     if scope in source.keys:
-        criteria.append((source.keys[scope], key_cell))
+        column = source.keys[scope]
+        criteria.append(Key(column, key_cell, key) if key is not None else (column, key_cell))
     return book.sumifs(tab, source.column, criteria)

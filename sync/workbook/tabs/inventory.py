@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from ....addin.registry import KPIS
 from ...i18n import t
-from ..book import Book
+from ..book import Book, Key
 from ..cells import formula, sheet_ref, text_cell, value_cell
 from ..inputs import FIRST
 from ..objects import products
@@ -83,7 +83,7 @@ def inventory(book: Book) -> Sheet:
     today: date = book.i.today
     for n, r in enumerate(stock.itertuples(index=False)):
         x = FIRST + n
-        crit = [("sku", f"$A{x}")]
+        crit = [Key("sku", f"$A{x}", str(r.sku))]
         prow = book.product_rows.get(str(r.sku))
         lead = (
             f'=IF({settings}!$E${prow}="",{default_lead},{settings}!$E${prow})'

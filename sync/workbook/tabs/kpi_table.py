@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 
 from ....addin.registry import KPIS, Scope, Unit, all_kpis
 from ...i18n import t
-from ..book import Book
+from ..book import Book, Key
 from ..cells import formula, text_cell, value_cell
 from ..inputs import FIRST
 from ..measures import measure_formula
@@ -70,7 +70,7 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
             row.append(Cell(category))
         helpers: list[Cell] = []
         for m in needed:
-            f = measure_formula(book, scope, m, key_cell)
+            f = measure_formula(book, scope, m, key_cell, str(k_value))
             style, fmt = book.measure_style(m)
             target = book.target_formula(m, scope, str(k_value))
             if target is not None:
@@ -164,7 +164,11 @@ def ad_groups(book: Book, start: int) -> Block:
     rows = [[Cell(h, style=Style.HEADER) for h in header]]
     for n, (camp, group) in enumerate(groups.itertuples(index=False)):
         r = start + 1 + n
-        crit = [("counted", "1"), ("campaign", f"$A{r}"), ("ad_group", f"$B{r}")]
+        crit: list[tuple[str, str] | Key] = [
+            ("counted", "1"),
+            Key("campaign", f"$A{r}", str(camp)),
+            ("ad_group", f"$B{r}"),
+        ]
         rows.append(
             [
                 text_cell(camp),
