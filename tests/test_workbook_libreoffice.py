@@ -224,7 +224,7 @@ def test_a_kpi_references_its_own_data_rows_and_follows_their_edit(demo):
     heads = [c.value for c in ws[4]]
     spend_col = max(i for i, h in enumerate(heads) if h == measure_label("ad_spend", lang)) + 1
     rows = {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value}
-    red = {"en": "red", "zh": "红"}[lang]
+    red = t("red", lang)
     asin = next(
         a
         for a, r in rows.items()
