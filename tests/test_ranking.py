@@ -8,8 +8,9 @@ import pytest
 from conftest import own_copy
 from fupan.sync.engine.ranking import by_rule, one_per_object
 from fupan.sync.engine.review import build_review
-from fupan.sync.engine.rules import Hit, Suggestion, evaluate
+from fupan.sync.engine.rules import Suggestion, evaluate
 from fupan.sync.engine.stakes import MONEY, POLICY, Stake, at_stake
+from fupan.sync.engine.triggers import Hit
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.periods import Period
 from fupan.sync.settings import Settings, team_settings

@@ -11,13 +11,14 @@ import click
 import pandas as pd
 
 from ...addin.registry import KPIS
+from ..engine.review import kpi_rows
 from ..formats import format_value
 
 COLOURS = {"green": "green", "yellow": "yellow", "red": "red"}
 COLUMNS = ["scope", "key", "kpi", "value", "status"]
 
 
-def _plain(value: float) -> float | None:
+def _plain(value: float | None) -> float | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return round(value, 10)  # drops float noise such as 35210.340000000004
@@ -32,7 +33,7 @@ def to_json(kpis: pd.DataFrame) -> str:
             "value": _plain(float(r.value)),
             "status": r.status,
         }
-        for r in kpis[COLUMNS].itertuples(index=False)
+        for r in kpi_rows(kpis)
     ]
     return json.dumps(rows, ensure_ascii=False, indent=2)
 
@@ -41,7 +42,7 @@ def to_csv(kpis: pd.DataFrame) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(COLUMNS)
-    for r in kpis[COLUMNS].itertuples(index=False):
+    for r in kpi_rows(kpis):
         v = _plain(float(r.value))
         w.writerow([r.scope, r.key, r.kpi, "" if v is None else repr(v), r.status])
     return buf.getvalue()
@@ -56,7 +57,7 @@ def to_table(
     for (scope, key), block in kpis.groupby(["scope", "key"], sort=False):
         title = "account" if scope == "account" else f"{scope} {key}"
         lines.append(click.style(title, bold=True) if colour else title)
-        for r in block.itertuples(index=False):
+        for r in kpi_rows(block):
             kpi = KPIS[r.kpi]
             name = kpi.name_zh if lang == "zh" else kpi.name_en
             text = format_value(r.kpi, _plain(float(r.value)), currency)

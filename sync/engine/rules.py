@@ -2,14 +2,13 @@
 
 Thresholds come from the team's Settings (defaults: the KPI registry), so editing a band
 changes what fires. Rules whose data no report carries (IPI, organic rank, stock-out days)
-are listed with `needs` and never fire on guesses.
+are listed with `needs` and never fire on guesses. What fires each rule: triggers.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import pandas as pd
 
@@ -17,21 +16,9 @@ from ...addin.registry import KPIS, Scope
 from ..settings import Settings
 from .review import Review
 from .stakes import Stake, at_stake
+from .triggers import Hit, r1, r2, r3, r4, r6, r7, r8, r9, r10, r11, r13, r14, r15, r16, r18
 
 SCOPES = {s.value for s in Scope}  # rules also fire on ad groups, keywords, search terms
-
-
-class Hit(NamedTuple):
-    """One object a rule fired on, with what prices it (stakes.py) where the review cannot."""
-
-    scope: str
-    key: str
-    kpi: str
-    value: float
-    threshold: float
-    spend: float | None = None
-    sales: float | None = None
-    lead_time: float | None = None
 
 
 @dataclass(frozen=True)
@@ -60,216 +47,6 @@ class RuleSpec:
     source: str
     fire: Callable[[Review, Settings, pd.DataFrame], list[Hit]] | None
     needs: str = ""
-
-
-def _kpi(review: Review, kpi: str, scope: str) -> pd.DataFrame:
-    k = review.kpis
-    return k[(k.kpi == kpi) & (k.scope == scope) & k.value.notna()]
-
-
-def _band(settings: Settings, kpi: str, field: str, default: float) -> float:
-    b = settings.bands_for(kpi)
-    v = getattr(b, field) if b else None
-    return default if v is None else float(v)
-
-
-def _where(review, kpi, scope, test, threshold):
-    rows = _kpi(review, kpi, scope)
-    hit = rows[test(rows.value, threshold)]
-    return [Hit(scope, r.key, kpi, float(r.value), threshold) for r in hit.itertuples()]
-
-
-def _ad_groups(review: Review) -> pd.DataFrame:
-    ads = review.ads
-    ads = ads[ads.counted & (ads.ad_group != "")]
-    g = ads.groupby(["campaign", "ad_group"])[
-        ["spend", "sales", "clicks", "impressions", "orders"]
-    ].sum()
-    g["acos"] = g.spend / g.sales.where(g.sales > 0)
-    return g.reset_index()
-
-
-def r1(review, settings, _):
-    limit = 1.5 * settings.target_acos
-    g = _ad_groups(review)
-    g = g[(g.acos > limit) | ((g.sales == 0) & (g.spend > 0) & (g.clicks >= 10))]
-    return [
-        Hit(
-            "ad_group",
-            f"{r.campaign} / {r.ad_group}",
-            "acos",
-            float(r.acos) if pd.notna(r.acos) else float("inf"),
-            limit,
-            float(r.spend),
-            float(r.sales),
-        )
-        for r in g.itertuples()
-    ]
-
-
-def r2(review, settings, _):
-    g = _ad_groups(review)
-    g = g[g.acos > 0.35]
-    return [
-        Hit(
-            "ad_group",
-            f"{r.campaign} / {r.ad_group}",
-            "acos",
-            float(r.acos),
-            0.35,
-            float(r.spend),
-            float(r.sales),
-        )
-        for r in g.itertuples()
-    ]
-
-
-def r3(review, settings, _):
-    ads = review.ads
-    kw = ads[(ads.grain == "targeting") & (ads.match_type.isin(["BROAD", "PHRASE", "EXACT"]))]
-    g = kw.groupby(["campaign", "targeting"])[["clicks", "impressions", "spend", "sales"]].sum()
-    limit = _band(settings, "ctr", "yellow_min", 0.003)
-    g = g[(g.impressions >= 1000) & (g.clicks / g.impressions < limit)]
-    return [
-        Hit(
-            "keyword",
-            f"{c} / {t}",
-            "ctr",
-            float(r.clicks / r.impressions),
-            limit,
-            float(r.spend),
-            float(r.sales),
-        )
-        for (c, t), r in g.iterrows()
-    ]
-
-
-def r4(review, settings, _):
-    st = review.ads[review.ads.grain == "search_term"]
-    g = st.groupby(["campaign", "search_term"])[["clicks", "orders", "spend", "sales"]].sum()
-    g = g[(g.clicks >= 10) & (g.orders == 0)]
-    return [
-        Hit("search_term", f"{c} / {t}", "clicks", float(r.clicks), 10.0, float(r.spend), 0.0)
-        for (c, t), r in g.iterrows()
-    ]
-
-
-def r6(review, settings, _):
-    return _where(review, "roas", "campaign", lambda v, t: v > t, 3.0)
-
-
-def r7(review, settings, _):
-    return _where(review, "cvr_change", "asin", lambda v, t: v < t, -0.15)
-
-
-def r8(review, settings, _):
-    return _where(
-        review, "cvr", "asin", lambda v, t: v < t, _band(settings, "cvr", "yellow_min", 0.08)
-    )
-
-
-def _lead_times(settings: Settings, stock: pd.DataFrame) -> dict[str, float]:
-    """Each ASIN's longest lead time over its SKUs (Settings), indexed once."""
-    if stock.empty:
-        return {}
-    leads = stock[["asin", "sku"]].assign(lead=stock.sku.map(settings.lead_time_of))
-    return leads.groupby("asin").lead.max().to_dict()
-
-
-def r9(review, settings, stock):
-    leads = _lead_times(settings, stock)
-    return [
-        hit._replace(lead_time=leads.get(hit.key, settings.lead_time))
-        for hit in _where(review, "days_of_cover", "asin", lambda v, t: v < t, 30.0)
-    ]
-
-
-def r10(review, settings, stock):
-    leads = _lead_times(settings, stock)
-    out = []
-    for r in _kpi(review, "days_of_cover", "asin").itertuples():
-        lead = leads.get(r.key, settings.lead_time)
-        if r.value < lead:
-            out.append(Hit("asin", r.key, "days_of_cover", float(r.value), lead, lead_time=lead))
-    return out
-
-
-def r11(review, settings, _):
-    aged = _where(
-        review,
-        "aged_90_share",
-        "asin",
-        lambda v, t: v > t,
-        _band(settings, "aged_90_share", "yellow_max", 0.25),
-    )
-    slow = _where(
-        review,
-        "inventory_turnover",
-        "asin",
-        lambda v, t: v < t,
-        _band(settings, "inventory_turnover", "yellow_min", 3.0),
-    )
-    return aged + slow
-
-
-def r13(review, settings, _):
-    return _where(
-        review,
-        "negative_feedback_rate",
-        "account",
-        lambda v, t: v > t,
-        _band(settings, "negative_feedback_rate", "yellow_max", 0.01),
-    )
-
-
-def r14(review, settings, _):
-    return _where(
-        review,
-        "return_rate",
-        "asin",
-        lambda v, t: v > t,
-        _band(settings, "return_rate", "yellow_max", 0.05),
-    )
-
-
-def r15(review, settings, _):
-    return _where(
-        review,
-        "buy_box_pct",
-        "asin",
-        lambda v, t: v < t,
-        _band(settings, "buy_box_pct", "green_min", 0.80),
-    )
-
-
-def r16(review, settings, _):
-    out = []
-    for kpi, test, field in (
-        ("odr", lambda v, t: v > t, "green_max"),
-        ("late_shipment_rate", lambda v, t: v > t, "green_max"),
-        ("valid_tracking_rate", lambda v, t: v < t, "green_min"),
-        ("cancel_rate", lambda v, t: v > t, "green_max"),
-    ):
-        b = settings.bands_for(kpi)
-        if b is not None and getattr(b, field) is not None:
-            out += _where(review, kpi, "account", test, float(getattr(b, field)))
-    return out
-
-
-def r18(review, settings, _):
-    """Sales short of target: the period's attainment, and the month's pace (month to date
-    against the target pro-rated to the days so far), each below its green line."""
-    return [
-        hit
-        for kpi in ("sales_attainment", "sales_pace")
-        for hit in _where(
-            review,
-            kpi,
-            "account",
-            lambda v, t: v < t,
-            _band(settings, kpi, "green_min", 0.95),
-        )
-    ]
 
 
 RULES: tuple[RuleSpec, ...] = (

@@ -19,9 +19,8 @@ An item with no estimate (no data to price it) ranks after every priced one, nev
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
-
-import pandas as pd
 
 from ...addin.registry import Scope
 from ..settings import Settings
@@ -54,8 +53,14 @@ def _m(review: Review, scope: Scope, key: str, measure: str) -> float | None:
     frame = review.measures.get(scope)
     if frame is None or measure not in frame or key not in frame.index:
         return None
-    v = frame.at[key, measure]
-    return None if pd.isna(v) else float(v)
+    return _number(frame.at[key, measure])
+
+
+def _number(v: object) -> float | None:
+    """A measure's cell as a number: blank (NaN, NA, None) is unknown, never 0."""
+    if not isinstance(v, numbers.Real) or math.isnan(v):
+        return None
+    return float(v)
 
 
 def at_stake(
@@ -79,7 +84,10 @@ def at_stake(
         return Stake(None, POLICY, "account health: at risk of suspension")
     week = _weekly(review)
     value = review.value(kpi, scope, key)
-    m = lambda measure: _m(review, scope, key, measure)  # noqa: E731
+
+    def m(measure: str) -> float | None:
+        return _m(review, scope, key, measure)
+
     if kpi == "roas":  # a campaign that pays: what more budget would bring
         sold = m("ad_sales") if sales is None else sales
         if sold is None:
@@ -117,10 +125,10 @@ def at_stake(
         return Stake(sales_now * (-value / (1.0 + value)) * week, MONEY, "sales lost to the drop")
     if kpi in ("sales_attainment", "sales_growth"):
         sales_now = m("sales")
-        target = m("sales_target") if kpi == "sales_attainment" else m("sales_prev")
-        if sales_now is None or target is None:
+        goal = m("sales_target") if kpi == "sales_attainment" else m("sales_prev")
+        if sales_now is None or goal is None:
             return Stake(None, MONEY, "no target to measure against")
-        return Stake(max(target - sales_now, 0.0) * week, MONEY, "sales short of the target")
+        return Stake(max(goal - sales_now, 0.0) * week, MONEY, "sales short of the target")
     if kpi == "return_rate" and value is not None and threshold is not None:
         units, sales_now = m("units"), m("sales")
         if not units or sales_now is None:

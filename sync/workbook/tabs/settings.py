@@ -7,15 +7,17 @@ times), so it is laid out first and its layout handed to the Book.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TypeVar
 
 from ....addin.registry import KPIS
 from ...i18n import t
-from ...settings import Settings
+from ...settings import Cost, Settings
 from ..book import SettingsLayout
 from ..cells import sheet_ref, text_cell
 from ..inputs import UNIT_STYLE
 from ..plan import Block, Cell, Sheet, Style
+
+V = TypeVar("V")
 
 
 def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, SettingsLayout]:
@@ -84,8 +86,8 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
     ]
     for key, value, style in targets:
         target_cells[key] = f"{sheet_ref(titles['settings'])}!$C${len(rows) + 1}"
-        value = _as_typed(s, "targets", (key, ""), "value", value)
-        rows.append([Cell(key), Cell(t(key, lang)), Cell(value, style=style)])
+        shown = _as_typed(s, "targets", (key, ""), "value", value)
+        rows.append([Cell(key), Cell(t(key, lang)), Cell(shown, style=style)])
     rows += [
         [],
         [Cell("#products", style=Style.HEADER), Cell(t("products", lang), style=Style.HEADER)],
@@ -107,15 +109,17 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
     ]
     for sku, p in sorted(s.products.items()):
         product_rows[sku] = len(rows) + 1
-        costs = sorted(p.costs, key=lambda c: (c.valid_from or date.min, c.typed)) or [None]
+        costs: list[Cost | None] = [
+            *sorted(p.costs, key=lambda c: (c.valid_from or date.min, c.typed))
+        ] or [None]
         for n, c in enumerate(costs):
-            key = (sku, c.day_text if c else "")
+            cost_key = (sku, c.day_text if c else "")
             head = [
                 text_cell(p.asin),
                 text_cell(p.title),
                 Cell(p.category, style=Style.INPUT),
                 Cell(
-                    _as_typed(s, "products", key, "lead_time", p.lead_time),
+                    _as_typed(s, "products", cost_key, "lead_time", p.lead_time),
                     style=Style.INPUT,
                 ),
             ]
@@ -125,7 +129,9 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
                     *(head if n == 0 else [Cell(None)] * 4),
                     *[
                         Cell(
-                            _as_typed(s, "products", key, name, getattr(c, name) if c else None),
+                            _as_typed(
+                                s, "products", cost_key, name, getattr(c, name) if c else None
+                            ),
                             style=Style.MONEY,
                         )
                         for name in ("unit_cost", "freight", "other")
@@ -150,12 +156,17 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
     ]
     for asin, (sales, profit) in sorted(s.asin_targets.items()):
         asin_rows[asin] = len(rows) + 1
-        key = (asin, "")
+        asin_key = (asin, "")
         rows.append(
             [
                 text_cell(asin),
-                Cell(_as_typed(s, "asin_targets", key, "sales_target", sales), style=Style.MONEY),
-                Cell(_as_typed(s, "asin_targets", key, "profit_target", profit), style=Style.MONEY),
+                Cell(
+                    _as_typed(s, "asin_targets", asin_key, "sales_target", sales), style=Style.MONEY
+                ),
+                Cell(
+                    _as_typed(s, "asin_targets", asin_key, "profit_target", profit),
+                    style=Style.MONEY,
+                ),
             ]
         )
     sheet = Sheet(
@@ -168,7 +179,7 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
     return sheet, SettingsLayout(threshold_rows, target_cells, product_rows, asin_rows)
 
 
-def _as_typed(s: Settings, section: str, key: tuple[str, str], name: str, value: Any) -> Any:
+def _as_typed(s: Settings, section: str, key: tuple[str, str], name: str, value: V) -> V | str:
     """A Settings cell the team typed and fupan could not read is written back as typed."""
     typed = s.typed(section, key, name)
     return value if typed is None else typed

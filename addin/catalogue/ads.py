@@ -1,0 +1,137 @@
+"""Advertising: spend, sales and efficiency of Sponsored Products, Brands and Display."""
+
+from __future__ import annotations
+
+from ..expr import M, ratio
+from ..kpi import Kpi, Unit
+from ..thresholds import Bands
+from .entry import (
+    ACCOUNT_CAMPAIGN,
+    ALL,
+    HI,
+    INFO,
+    LO,
+    entry,
+)
+
+_acos_home = Bands(green_max=0.20, yellow_max=0.30, source="004 (home 12–20 %), 000")
+_acos_elec = Bands(green_max=0.25, yellow_max=0.30, source="004 (electronics 18–25 %)")
+
+
+ENTRIES: tuple[Kpi, ...] = (
+    entry(
+        "ad_spend",
+        "Ad spend",
+        "广告花费",
+        Unit.MONEY,
+        INFO,
+        ALL,
+        M("ad_spend"),
+        "Σ Spend over SP, SB and SD, each ad type counted once",
+        source="002",
+    ),
+    entry(
+        "ad_sales",
+        "Ad sales",
+        "广告销售额",
+        Unit.MONEY,
+        INFO,
+        ALL,
+        M("ad_sales"),
+        "Σ attributed sales (7-day SP, 14-day SB/SD)",
+        source="002",
+    ),
+    entry(
+        "acos",
+        "ACoS",
+        "ACoS（广告投入产出比）",
+        Unit.RATIO,
+        LO,
+        ALL,
+        ratio("ad_spend", "ad_sales"),
+        "ad spend / ad-attributed sales",
+        Bands(green_max=0.25, yellow_max=0.30, source="000 (15–25 %), 001, 004"),
+        "000, 001, 004",
+        home=_acos_home,
+        electronics_accessories=_acos_elec,
+    ),
+    entry(
+        "roas",
+        "ROAS",
+        "ROAS（广告支出回报率）",
+        Unit.MULTIPLE,
+        HI,
+        ALL,
+        ratio("ad_sales", "ad_spend"),
+        "ad sales / ad spend",
+        Bands(green_min=3.0, yellow_min=2.0, source="002; yellow/red (ours)"),
+        "002",
+    ),
+    entry(
+        "impressions",
+        "Impressions",
+        "展示量",
+        Unit.COUNT,
+        INFO,
+        ACCOUNT_CAMPAIGN,
+        M("impressions"),
+        "Σ Impressions",
+        source="004",
+    ),
+    entry(
+        "clicks",
+        "Clicks",
+        "点击量",
+        Unit.COUNT,
+        INFO,
+        ACCOUNT_CAMPAIGN,
+        M("clicks"),
+        "Σ Clicks",
+        source="004",
+    ),
+    entry(
+        "ctr",
+        "CTR",
+        "点击率（CTR）",
+        Unit.RATIO,
+        HI,
+        ACCOUNT_CAMPAIGN,
+        ratio("clicks", "impressions"),
+        "clicks / impressions",
+        Bands(green_min=0.005, yellow_min=0.003, source="004, 002; (ours)"),
+        "004, 002",
+    ),
+    entry(
+        "cpc",
+        "CPC",
+        "单次点击成本（CPC）",
+        Unit.MONEY,
+        INFO,
+        ACCOUNT_CAMPAIGN,
+        ratio("ad_spend", "clicks"),
+        "spend / clicks (compare with your budgeted CPC)",
+        source="004",
+    ),
+    entry(
+        "ad_orders",
+        "Ad orders",
+        "广告订单量",
+        Unit.COUNT,
+        INFO,
+        ACCOUNT_CAMPAIGN,
+        M("ad_orders"),
+        "Σ N Day Total Orders",
+        source="000",
+    ),
+    entry(
+        "ad_cvr",
+        "Ad conversion rate",
+        "广告转化率",
+        Unit.RATIO,
+        INFO,
+        ACCOUNT_CAMPAIGN,
+        ratio("ad_orders", "clicks"),
+        "ad orders / clicks",
+        source="000",
+    ),
+)
