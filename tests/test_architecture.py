@@ -163,7 +163,6 @@ LONG = {
     "sync/engine/review.py": "workbook layout (issue 14)",
     "sync/targets/gsheets/target.py": "speed (issue 15)",
     "sync/targets/gsheets/payload.py": "speed (issue 15)",
-    "sync/minutes/render.py": "minutes and Chinese labels",
 }
 
 
