@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 import re
 import shutil
 from datetime import date
@@ -193,8 +192,6 @@ def test_dashboard_renders_with_traffic_lights(demo):
     red_word = t("red", result.workspace.language)
     assert (red in seen) == (red_word in statuses)
     assert green in seen
-    if result.workspace.language == "en" and os.environ.get("FUPAN_UPDATE_DOCS"):
-        shutil.copy(png, ROOT / "docs" / "workbook.png")  # the picture in the README
 
 
 def test_overdue_action_is_counted_and_first(demo):
