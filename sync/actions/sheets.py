@@ -13,9 +13,11 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from ...addin.registry import KPIS
+from ..engine.rules import RULE_KPI
 from ..i18n import LABELS, scope_label, status_label, t
 from ..targets.base import Grid, Target
-from ..workbook.cells import plain, text_cell, value_cell
+from ..workbook.cells import UNIT_STYLE, plain, text_cell, value_cell
 from ..workbook.plan import Block, Cell, Rule, Sheet, Style, Validation
 from .merge import Conflict, Side
 from .model import (
@@ -77,11 +79,25 @@ def _stored(column: str, value: Any) -> Any:
     return words.get(value.strip(), value)
 
 
+def _value_style(a: Action) -> Style | None:
+    """The KPI's own format for its value when raised and now (a rate as %, money as money)."""
+    k = KPIS.get(RULE_KPI.get(a.source, a.source))
+    return UNIT_STYLE.get(k.unit) if k else None
+
+
 def _cells(a: Action, lang: str | None = None) -> list[Cell]:
+    kpi_style = _value_style(a)
     return [
         text_cell(_shown(c, v, lang))
         if isinstance(v, str)
-        else value_cell(v, Style.DATE if isinstance(plain(v), date) else None)
+        else value_cell(
+            v,
+            Style.DATE
+            if isinstance(plain(v), date)
+            else kpi_style
+            if c in ("value_raised", "value_now")
+            else None,
+        )
         for c, v in zip(COLUMNS, to_row(a), strict=True)
     ]
 

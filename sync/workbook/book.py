@@ -18,8 +18,8 @@ from ...addin.registry import Kpi, Scope, Unit
 from .. import marketplaces
 from ..engine.pacing import month_share
 from ..i18n import t
-from .cells import formula, sheet_ref
-from .inputs import ADS_KPIS, MONEY_MEASURES, SHEET_KEYS, UNIT_STYLE, Inputs
+from .cells import UNIT_STYLE, formula, sheet_ref
+from .inputs import ADS_KPIS, MONEY_MEASURES, SHEET_KEYS, Inputs
 from .plan import Block, Cell, Rule, Style
 
 

@@ -10,7 +10,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ...addin.registry import Unit
 from .plan import Cell, Style
+
+# A KPI's unit -> the cell style that formats it (one definition for every tab).
+UNIT_STYLE = {
+    Unit.MONEY: Style.MONEY,
+    Unit.COUNT: Style.COUNT,
+    Unit.RATIO: Style.RATIO,
+    Unit.MULTIPLE: Style.MULTIPLE,
+    Unit.DAYS: Style.DAYS,
+}
 
 # A shopper's search term such as `=HYPERLINK(...)`, `+cmd` or `@x` is text, never a formula.
 FORMULA_LEADS = ("=", "+", "-", "@")

@@ -7,21 +7,12 @@ from datetime import date
 
 import pandas as pd
 
-from ...addin.registry import Unit
 from ..actions.sheets import Tracker
 from ..engine.review import Review
 from ..engine.rules import Suggestion
 from ..findings import Finding
 from ..settings import Settings
-from .plan import Style
 
-UNIT_STYLE = {
-    Unit.MONEY: Style.MONEY,
-    Unit.COUNT: Style.COUNT,
-    Unit.RATIO: Style.RATIO,
-    Unit.MULTIPLE: Style.MULTIPLE,
-    Unit.DAYS: Style.DAYS,
-}
 ADS_KPIS = frozenset(
     {
         "ad_spend",

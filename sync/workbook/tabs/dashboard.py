@@ -11,8 +11,7 @@ from ...actions.model import COLUMNS as ACTION_COLUMNS
 from ...engine.review import comparable
 from ...i18n import status_label, t
 from ..book import Book
-from ..cells import formula, sheet_ref, value_cell
-from ..inputs import UNIT_STYLE
+from ..cells import UNIT_STYLE, formula, sheet_ref, value_cell
 from ..measures import measure_formula
 from ..objects import measure_label
 from ..palette import NUMBER_FORMATS

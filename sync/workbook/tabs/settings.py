@@ -13,8 +13,7 @@ from ....addin.registry import KPIS
 from ...i18n import t
 from ...settings import Cost, Settings
 from ..book import SettingsLayout
-from ..cells import sheet_ref, text_cell
-from ..inputs import UNIT_STYLE
+from ..cells import UNIT_STYLE, sheet_ref, text_cell
 from ..plan import Block, Cell, Sheet, Style
 
 V = TypeVar("V")

@@ -14,8 +14,8 @@ from ...engine.ranking import RuleRow, by_rule
 from ...engine.rules import RULES, Suggestion
 from ...i18n import scope_label, t
 from ..book import Book
-from ..cells import text_cell, value_cell
-from ..inputs import FIRST, UNIT_STYLE
+from ..cells import UNIT_STYLE, text_cell, value_cell
+from ..inputs import FIRST
 from ..objects import Product, products, why_text
 from ..plan import Block, Cell, Sheet, Style
 
