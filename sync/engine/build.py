@@ -2,8 +2,8 @@
 
 Measures are additive quantities (sales, sessions, ad spend ...) summed per scope; every KPI
 is then evaluated from measures by its registry entry (addin/kpis.py), never by averaging
-ratios across rows. Which rows count is
-engine/counting.py; the KPI frames are engine/kpi_frame.py.
+ratios across rows. Which rows count is engine/counting.py; the KPI frames are
+engine/kpi_frame.py.
 """
 
 from __future__ import annotations
