@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
-from fupan.sync.engine.review import build_review
+from fupan.sync.engine.build import build_review
 from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.periods import Period
 from fupan.sync.store.history import Store

@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from . import marketplaces
-from .engine.review import Review, build_review, comparison, default_period
+from .engine.build import build_review
+from .engine.review import Review
+from .engine.window import comparison, default_period
 from .errors import UsageError
 from .findings import Finding
 from .flows.costs import CostImport

@@ -13,7 +13,7 @@ from fupan.sync.amazon.credentials import AmazonCredentials
 from fupan.sync.amazon.http import RetryPolicy
 from fupan.sync.amazon.lwa import LwaApp
 from fupan.sync.api import init_workspace
-from fupan.sync.engine.review import build_review
+from fupan.sync.engine.build import build_review
 from fupan.sync.flows.pull import pull_and_sync
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers

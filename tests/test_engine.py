@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 from fupan.addin.registry import Scope
-from fupan.sync.engine.review import build_review
+from fupan.sync.engine.build import build_review
 from fupan.sync.ingest.readers.base import ReadResult
 from fupan.sync.ingest.registry import READERS
 from fupan.sync.ingest.schema import TABLES, conform

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from conftest import own_copy
 from fupan.addin.registry import KPIS, Scope
 from fupan.sync.cli.app import cli
+from fupan.sync.engine.build import build_review
 from fupan.sync.engine.ranking import one_per_object
-from fupan.sync.engine.review import build_review
 from fupan.sync.engine.rules import evaluate
 from fupan.sync.engine.stakes import POLICY
 from fupan.sync.flows.demo import run_demo

@@ -44,7 +44,7 @@ from click.testing import CliRunner
 from fupan.addin.registry import Scope
 from fupan.sync import api
 from fupan.sync.cli.app import cli
-from fupan.sync.engine.review import build_review
+from fupan.sync.engine.build import build_review
 from fupan.sync.ingest.readers.base import ReadResult
 from fupan.sync.ingest.schema import TABLES, conform
 from fupan.sync.periods import Period

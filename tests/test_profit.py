@@ -48,8 +48,8 @@ from click.testing import CliRunner
 from fupan.addin.registry import KPIS, Scope
 from fupan.sync import api
 from fupan.sync.cli.app import cli
+from fupan.sync.engine.build import build_review
 from fupan.sync.engine.pacing import month_share
-from fupan.sync.engine.review import build_review
 from fupan.sync.engine.rules import evaluate
 from fupan.sync.errors import ReportError
 from fupan.sync.ingest.costs import read_cost_sheet

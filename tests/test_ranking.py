@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 from conftest import own_copy
+from fupan.sync.engine.build import build_review
 from fupan.sync.engine.ranking import by_rule, one_per_object
-from fupan.sync.engine.review import build_review
 from fupan.sync.engine.rules import Suggestion, evaluate
 from fupan.sync.engine.stakes import MONEY, POLICY, Stake, at_stake
 from fupan.sync.engine.triggers import Hit

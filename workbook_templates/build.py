@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..sync.actions.merge import Side
 from ..sync.actions.sheets import Tracker
-from ..sync.engine.review import build_review
+from ..sync.engine.build import build_review
 from ..sync.periods import Period
 from ..sync.settings import Settings
 from ..sync.store.history import Store

@@ -13,7 +13,8 @@ import pandas as pd
 from ...addin.registry import Scope
 from ..ingest.schema import TABLES
 from ..periods import Period
-from .review import Source, build_review
+from .build import build_review
+from .review import Source
 
 COLUMNS = ["week", "sales", "sessions", "acos", "tacos"]
 

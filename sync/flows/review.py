@@ -15,9 +15,11 @@ import pandas as pd
 
 from ..actions.merge import ActionSyncResult
 from ..actions.sheets import SNAPSHOT_SHEET, Tracker, read_tracker
-from ..engine.review import Review, attribution_cutoff, build_review, comparison, default_period
+from ..engine.build import build_review
+from ..engine.review import Review
 from ..engine.rules import evaluate, kpi_now
 from ..engine.trend import weekly_trend
+from ..engine.window import attribution_cutoff, comparison, default_period
 from ..findings import Finding, Severity
 from ..i18n import LABELS
 from ..periods import Period

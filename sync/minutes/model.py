@@ -23,17 +23,13 @@ from ...addin.registry import KPIS
 from .. import marketplaces
 from ..actions.model import CLOSED, Action
 from ..actions.sheets import read_tracker
+from ..engine.build import build_review
 from ..engine.ranking import one_per_object
-from ..engine.review import (
-    Review,
-    build_review,
-    comparable,
-    comparison,
-    default_period,
-)
+from ..engine.review import Review, comparable
 from ..engine.rules import RULE_KPI, Suggestion, evaluate, kpi_now
 from ..engine.stakes import MONEY, Stake
 from ..engine.trend import weekly_trend
+from ..engine.window import comparison, default_period
 from ..periods import Period
 from ..settings import Settings, team_settings
 from ..store.history import Store
