@@ -3,7 +3,7 @@
 Each entry is the single definition of its KPI, written in the module of its family
 (addin/catalogue/: sales, money, profit, traffic, ads, inventory, health). Measures (the
 names inside `M(...)` and `ratio(...)`) are additive quantities computed per scope by the
-engine (sync/engine/review.py) and listed in MEASURES below. Bands marked "(ours)" are our own
+engine (sync/engine/build.py) and listed in MEASURES below. Bands marked "(ours)" are our own
 defaults where no seed gives one.
 """
 

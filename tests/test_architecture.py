@@ -155,27 +155,16 @@ def test_the_checker_finds_a_cycle_and_a_hidden_import(tmp_path):
 
 
 MOST_LINES = 400
-# Modules over MOST_LINES lines, each with why it may be for now. A ratchet: files leave this
-# list (split by responsibility), none join it.
-LONG = {
-    # being changed in parallel by their owners (speed, issue 15): split when that lands
-    "sync/targets/gsheets/target.py": "speed (issue 15)",
-    "sync/targets/gsheets/payload.py": "speed (issue 15)",
-}
 
 
-def test_no_module_is_over_400_lines_but_the_listed_ones():
+def test_no_module_is_over_400_lines():
     lengths = {
         path.relative_to(ROOT).as_posix(): len(lines_of(path))
         for folder in ("sync", "addin")
         for path in (ROOT / folder).rglob("*.py")
         if "lite" not in path.relative_to(ROOT / folder).parts
     }
-    long = {p for p, n in lengths.items() if n > MOST_LINES}
-    assert sorted(long - set(LONG)) == []  # split it by responsibility
-    # A listed file that is gone leaves the list; one that is short now leaves it by hand (a
-    # branch working on it may still be growing it, as minutes/render.py).
-    assert sorted(set(LONG) - set(lengths)) == []
+    assert sorted(p for p, n in lengths.items() if n > MOST_LINES) == []  # split it by job
 
 
 def test_a_label_defined_in_two_tables_is_refused():

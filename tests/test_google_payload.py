@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 from fupan.sync.errors import TargetError
-from fupan.sync.targets.gsheets import a1, payload
+from fupan.sync.targets.gsheets import a1, grid, rules_charts, staging, tab_settings, values
 from fupan.sync.targets.gsheets.dialect import rule_formula
 from fupan.sync.workbook.plan import Block, Cell, Chart, Rule, Sheet, Style
 
@@ -59,18 +59,18 @@ def test_colour_rules_read_other_sheets_through_indirect(formula, anchor, expect
 
 
 def test_values_go_in_typed_and_are_never_parsed():
-    assert payload.cell_data(Cell("0042")) == {"userEnteredValue": {"stringValue": "0042"}}
-    hyper = payload.cell_data(Cell('=HYPERLINK("x")', text=True))
+    assert values.cell_data(Cell("0042")) == {"userEnteredValue": {"stringValue": "0042"}}
+    hyper = values.cell_data(Cell('=HYPERLINK("x")', text=True))
     assert hyper == {"userEnteredValue": {"stringValue": '=HYPERLINK("x")'}}
-    assert payload.cell_data(Cell(formula="=A2*2"))["userEnteredValue"] == {"formulaValue": "=A2*2"}
-    assert payload.cell_data(Cell(True)) == {"userEnteredValue": {"boolValue": True}}
-    assert payload.cell_data(Cell(float("nan"))) == {}
-    day = payload.cell_data(Cell(date(2020, 1, 1)))
+    assert values.cell_data(Cell(formula="=A2*2"))["userEnteredValue"] == {"formulaValue": "=A2*2"}
+    assert values.cell_data(Cell(True)) == {"userEnteredValue": {"boolValue": True}}
+    assert values.cell_data(Cell(float("nan"))) == {}
+    day = values.cell_data(Cell(date(2020, 1, 1)))
     assert day["userEnteredValue"] == {"numberValue": 43831.0}  # the cassettes' serial
     assert day["userEnteredFormat"]["numberFormat"]["type"] == "DATE"
-    noon = payload.cell_data(Cell(datetime(2020, 1, 1, 12)))
+    noon = values.cell_data(Cell(datetime(2020, 1, 1, 12)))
     assert noon["userEnteredValue"] == {"numberValue": 43831.5}
-    money = payload.cell_data(Cell(12.5, style=Style.MONEY, provisional=True))
+    money = values.cell_data(Cell(12.5, style=Style.MONEY, provisional=True))
     assert money["userEnteredFormat"]["numberFormat"] == {"type": "NUMBER", "pattern": "#,##0.00"}
     assert money["userEnteredFormat"]["textFormat"]["italic"] is True
 
@@ -102,34 +102,34 @@ def _sheet() -> Sheet:
 
 def test_a_sheet_becomes_its_grid_rules_chart_and_warning():
     sheet = _sheet()
-    body = payload.content(sheet)
+    body = grid.content(sheet)
     assert body.height == 32 and body.width == 2
     assert body.rows[0]["values"][0]["userEnteredValue"] == {"stringValue": "Review"}
-    size = payload.extent(sheet, body)
+    size = grid.extent(sheet, body)
     assert size == (32, 12)  # the chart anchored at D3 needs room to its right
-    props = payload.sheet_properties(sheet, 7, 0, size)
+    props = tab_settings.sheet_properties(sheet, 7, 0, size)
     assert props["gridProperties"]["frozenRowCount"] == 4
     assert props["gridProperties"]["frozenColumnCount"] == 1
-    [rule] = payload.colour_rules(sheet, 7)
+    [rule] = rules_charts.colour_rules(sheet, 7)
     condition = rule["addConditionalFormatRule"]["rule"]["booleanRule"]["condition"]
     assert condition["values"][0]["userEnteredValue"] == "=$B31>11"
-    chart = payload.chart(sheet.charts[0], 7, {"Dashboard": 7})["addChart"]["chart"]["spec"]
+    chart = rules_charts.chart(sheet.charts[0], 7, {"Dashboard": 7})["addChart"]["chart"]["spec"]
     assert chart["basicChart"]["headerCount"] == 1  # the series title is the cell above
     source = chart["basicChart"]["series"][0]["series"]["sourceRange"]["sources"][0]
     assert (source["startRowIndex"], source["endRowIndex"]) == (29, 32)
-    [warning] = payload.protection(sheet, 7)
+    [warning] = tab_settings.protection(sheet, 7)
     assert warning["addProtectedRange"]["protectedRange"]["warningOnly"] is True
 
 
 def test_team_tabs_are_never_protected_and_input_columns_stay_open():
     settings = Sheet("settings", "Settings", [Block(1, 1, [[Cell("x", style=Style.INPUT)]])])
-    assert payload.protection(settings, 1) == []
+    assert tab_settings.protection(settings, 1) == []
     sales = Sheet(
         "sales",
         "Sales",
         [Block(5, 1, [[Cell("B0"), Cell(None, style=Style.INPUT)]] * 3)],
     )
-    [p] = payload.protection(sales, 3)
+    [p] = tab_settings.protection(sales, 3)
     [open_range] = p["addProtectedRange"]["protectedRange"]["unprotectedRanges"]
     assert open_range == {
         "sheetId": 3,
@@ -141,8 +141,8 @@ def test_team_tabs_are_never_protected_and_input_columns_stay_open():
 
 
 def test_rows_split_into_chunks_under_a_byte_budget():
-    rows = [payload.row_data(["x" * 100, n]) for n in range(100)]
-    parts = list(payload.chunks(rows, 2_000))
+    rows = [values.row_data(["x" * 100, n]) for n in range(100)]
+    parts = list(staging.chunks(rows, 2_000))
     assert sum(len(p) for _, p in parts) == 100
     assert [start for start, _ in parts] == sorted(start for start, _ in parts)
     for _, part in parts:
@@ -153,12 +153,12 @@ def test_formats_shared_down_a_column_are_sent_once_per_block():
     rows = [[Cell("ASIN", style=Style.HEADER), Cell("Sales", style=Style.HEADER)]]
     rows += [[Cell(f"B0{n}"), Cell(float(n), style=Style.MONEY)] for n in range(50)]
     rows.append([Cell("total", style=Style.TITLE), Cell(1.0, style=Style.MONEY)])
-    body = payload.content(Sheet("sales", "Sales", [Block(1, 1, rows)]))
-    assert body.blocks == [(1, 52, 1, 2, payload.STYLES[Style.MONEY])]
+    body = grid.content(Sheet("sales", "Sales", [Block(1, 1, rows)]))
+    assert body.blocks == [(1, 52, 1, 2, values.STYLES[Style.MONEY])]
     assert "userEnteredFormat" not in body.rows[5]["values"][1]
     # Short runs keep their formats in the cells (a request would cost more).
-    assert body.rows[0]["values"][0]["userEnteredFormat"] == payload.STYLES[Style.HEADER]
-    requests = payload.write_cells(4, body, (52, 2))
+    assert body.rows[0]["values"][0]["userEnteredFormat"] == values.STYLES[Style.HEADER]
+    requests = grid.write_cells(4, body, (52, 2))
     [repeat] = [r for r in requests if "repeatCell" in r]
     assert repeat["repeatCell"]["range"] == {
         "sheetId": 4,
@@ -173,7 +173,7 @@ def test_a_column_of_one_formula_filled_down_is_sent_once():
     rows = [[Cell("ASIN", style=Style.HEADER), Cell("ACoS", style=Style.HEADER)]]
     rows += [[Cell(f"B0{n}"), Cell(formula=f'=IF(C{n + 2}=0,"",D{n + 2}/$C$1)')] for n in range(40)]
     rows.append([Cell("total"), Cell(formula="=SUM(B2:B41)")])
-    body = payload.content(Sheet("ads", "Ads", [Block(1, 1, rows)]))
+    body = grid.content(Sheet("ads", "Ads", [Block(1, 1, rows)]))
     assert body.fills == [(1, 41, 1, '=IF(C2=0,"",D2/$C$1)')]
     assert "userEnteredValue" not in body.rows[10]["values"][1]
     assert body.rows[41]["values"][1]["userEnteredValue"] == {"formulaValue": "=SUM(B2:B41)"}

@@ -37,7 +37,7 @@ from .money import Money, Source, asin_of_sku, line_measures
 
 MEASURES = ("net_sales", "profit_units", "amazon_fees", "cogs", "freight")
 # Measures that are unknown (NaN) for a key when a SKU behind it has no cost or no fee:
-# never summed over as zero (review._combine keeps these blanks).
+# never summed over as zero (kpi_frame.combine keeps these blanks).
 NULLABLE = frozenset({"amazon_fees", "cogs", "freight"})
 # How the Payments reports name Amazon's advertising charges (Cost of Advertising), by
 # language: lines whose description or type says so are ad spend, not Amazon fees.

@@ -12,13 +12,10 @@ released is gone.
 
 from __future__ import annotations
 
-import random
-import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,42 +26,30 @@ from gspread.exceptions import APIError
 
 from ...errors import AuthError, ChangedError, TargetError
 from ...workbook.cells import sheet_ref
-from ...workbook.plan import Block, Cell, Sheet, WorkbookPlan
+from ...workbook.plan import WorkbookPlan
 from ..base import STATE_SHEET, Grid, Target, state_of
-from . import payload
+from . import grid, rules_charts, tab_settings
 from . import snapshot as snapshots
 from .auth import refresh_failed
+from .book import (
+    DATA_PREFIX,
+    DEFAULT_TAB,
+    GRID_FIELDS,
+    META_FIELDS,
+    STAGE_PREFIX,
+    Book,
+    blank_default,
+    book_of,
+    grids_of,
+)
+from .layout import layout, new_id, state_sheet
 from .lease import LEASE_ID, Lease
 from .sheets_api import Exchange, SheetsAPI, encode, spreadsheet_key
+from .staging import stage
+from .values import JSON
 
 CELL_LIMIT = 10_000_000  # per spreadsheet, all tabs (Google, since 2022)
 REQUEST_LIMIT = 10 * 1024 * 1024  # "Request payload size exceeds the limit: 10485760 bytes."
-STAGE_PREFIX = "_fupan_stage_"
-_DEFAULT_TAB = re.compile(r"Sheet\d+|工作表\d+|シート\d+")
-DATA_PREFIX = "data_"
-META_FIELDS = (
-    "spreadsheetId,properties.title,"
-    "sheets(properties,conditionalFormats(ranges(sheetId)),charts(chartId),"
-    "protectedRanges(protectedRangeId,description),basicFilter(range(sheetId))),"
-    "namedRanges(namedRangeId,name)"
-)
-GRID_FIELDS = (
-    "sheets(properties(title),"
-    "data(rowData(values(userEnteredValue,userEnteredFormat(numberFormat(type))))))"
-)
-
-
-@dataclass
-class _Book:
-    ids: dict[str, int]
-    props: dict[str, dict[str, Any]]
-    rules: dict[str, int]
-    charts: dict[str, list[int]]
-    protections: dict[str, list[int]]
-    filters: set[str]
-    names: dict[str, str]
-    title: str = ""
-    grids: dict[str, Grid] = field(default_factory=dict)
 
 
 class GSheetsTarget(Target):
@@ -93,7 +78,7 @@ class GSheetsTarget(Target):
         self.max_request_bytes = max_request_bytes
         self.title = ""  # the spreadsheet's own name, once its metadata is read
         self.notes: list[str] = []  # what a user should know (a split write)
-        self._book: _Book | None = None
+        self._book: Book | None = None
         self._lease = (
             Lease(
                 self._lease_batch,
@@ -185,31 +170,17 @@ class GSheetsTarget(Target):
         except APIError as exc:
             raise self._explain(exc) from None
         self._leased = True
-        return answer.get("updatedSpreadsheet")
+        meta: JSON | None = answer.get("updatedSpreadsheet")
+        return meta
 
-    def _meta(self) -> _Book:
+    def _meta(self) -> Book:
         if self._book is None:
             # The lease comes before reading: what we read is what nobody else is writing.
             meta = self._take_lease()
             if meta is None:
                 with self._google():
                     meta = self.api.metadata(META_FIELDS)
-            book = _Book({}, {}, {}, {}, {}, set(), {}, meta.get("properties", {}).get("title", ""))
-            for s in meta.get("sheets", []):
-                p = s["properties"]
-                title = p["title"]
-                book.ids[title] = p["sheetId"]
-                book.props[title] = p
-                book.rules[title] = len(s.get("conditionalFormats", []))
-                book.charts[title] = [c["chartId"] for c in s.get("charts", [])]
-                book.protections[title] = [
-                    r["protectedRangeId"]
-                    for r in s.get("protectedRanges", [])
-                    if r.get("description") == payload.PROTECTION_NOTE
-                ]
-                if "basicFilter" in s:
-                    book.filters.add(title)
-            book.names = {n["name"]: n["namedRangeId"] for n in meta.get("namedRanges", [])}
+            book = book_of(meta)
             self.title = book.title
             self._book = book
         return self._book
@@ -233,15 +204,8 @@ class GSheetsTarget(Target):
     def _read_grids(self, titles: list[str], what: str = "read tabs") -> None:
         with self._google():
             answer = self.api.grids([sheet_ref(t) for t in titles], GRID_FIELDS, what=what)
-        for s in answer.get("sheets", []):
-            rows: Grid = []
-            for data in s.get("data", [])[:1]:
-                for row in data.get("rowData", []):
-                    rows.append([_value(c) for c in row.get("values", [])])
-            while rows and not any(v is not None for v in rows[-1]):
-                rows.pop()
-            assert self._book is not None
-            self._book.grids[s["properties"]["title"]] = rows
+        assert self._book is not None
+        self._book.grids.update(grids_of(answer))
 
     def changed(self) -> bool:
         """Whether someone edited the tabs read so far since they were read (one request).
@@ -279,49 +243,61 @@ class GSheetsTarget(Target):
 
     def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
         book = self._meta()
-        sheets = [*plan.sheets, _state_sheet(state)]
-        unread = [t for t in keep if _DEFAULT_TAB.fullmatch(t) and t not in book.grids]
+        sheets = [*plan.sheets, state_sheet(state)]
+        unread = [t for t in keep if DEFAULT_TAB.fullmatch(t) and t not in book.grids]
         if unread:
             self._read_grids(unread)
         keep = [
             t
             for t in keep
-            if t in book.ids and not t.startswith(STAGE_PREFIX) and not _blank_default(book, t)
+            if t in book.ids and not t.startswith(STAGE_PREFIX) and not blank_default(book, t)
         ]
-        bodies = {s.title: payload.content(s) for s in sheets}
-        sizes = {s.title: payload.extent(s, bodies[s.title]) for s in sheets}
+        bodies = {s.title: grid.content(s) for s in sheets}
+        sizes = {s.title: grid.extent(s, bodies[s.title]) for s in sheets}
         self._check_cells(sizes, keep)
         ids = dict(book.ids)
         used = set(ids.values())
         for s in sheets:
             if s.title not in ids:
-                ids[s.title] = _new_id(used)
+                ids[s.title] = new_id(used)
 
-        head = _layout(book, sheets, sizes, ids, keep)
-        writes: dict[str, list[dict]] = {}
-        tail: list[dict] = []
+        head = layout(book, sheets, sizes, ids, keep)
+        writes: dict[str, list[JSON]] = {}
+        tail: list[JSON] = []
         for s in sheets:
             sid = ids[s.title]
-            writes[s.title] = payload.write_cells(sid, bodies[s.title], sizes[s.title])
-            tail += payload.widths(s, sid)
-            tail += payload.folds(s, sid, sizes[s.title][1])
-            tail += payload.heights(s, sid)
-            tail += payload.row_visibility(s, sid, sizes[s.title][0])
-            tail += [payload.validation(v, sid) for v in s.validations]
-            tail += payload.colour_rules(s, sid)
-            tail += [payload.chart(c, sid, ids) for c in s.charts]
-            tail += payload.basic_filter(s, sid)
-            tail += payload.protection(s, sid)
+            writes[s.title] = grid.write_cells(sid, bodies[s.title], sizes[s.title])
+            tail += tab_settings.widths(s, sid)
+            tail += tab_settings.folds(s, sid, sizes[s.title][1])
+            tail += tab_settings.heights(s, sid)
+            tail += tab_settings.row_visibility(s, sid, sizes[s.title][0])
+            tail += [tab_settings.validation(v, sid) for v in s.validations]
+            tail += rules_charts.colour_rules(s, sid)
+            tail += [rules_charts.chart(c, sid, ids) for c in s.charts]
+            tail += tab_settings.basic_filter(s, sid)
+            tail += tab_settings.protection(s, sid)
         for name, ref in plan.names.items():
             if name in book.names:
                 tail.append({"deleteNamedRange": {"namedRangeId": book.names[name]}})
-            tail.append(payload.named_range(name, ref, ids))
+            tail.append(tab_settings.named_range(name, ref, ids))
         if self._lease is not None and self._lease.value is not None:
             tail.append(self._lease.release_request())
 
         whole = encode({"requests": head + [r for w in writes.values() for r in w] + tail})
         if len(whole) > self.max_request_bytes:  # rare: only then is each tab measured
-            whole = encode({"requests": self._stage(head, writes, tail, bodies, sizes, ids, used)})
+            requests = stage(
+                head,
+                writes,
+                tail,
+                bodies,
+                sizes,
+                ids,
+                used,
+                max_request_bytes=self.max_request_bytes,
+                send=self._batch_update,
+                notes=self.notes,
+            )
+            whole = encode({"requests": requests})
         if self.changed():  # the last look before the write: an edit typed meanwhile wins
             raise ChangedError(
                 f"Someone edited {self.title or self.name} after fupan read it, so fupan did "
@@ -370,92 +346,6 @@ class GSheetsTarget(Target):
                 "file (--workbook) instead. Nothing was changed."
             )
 
-    def _stage(
-        self,
-        head: list[dict],
-        writes: dict[str, list[dict]],
-        tail: list[dict],
-        bodies: dict[str, payload.SheetContent],
-        sizes: dict[str, tuple[int, int]],
-        ids: dict[str, int],
-        used: set[int],
-    ) -> list[dict]:
-        """Send the biggest tabs ahead into hidden tabs; the final requests copy them in."""
-
-        def cost(reqs: list[dict]) -> int:
-            return len(encode(reqs))
-
-        budget = self.max_request_bytes - 1024  # the envelope around the requests
-        sized = {t: cost(w) for t, w in writes.items()}
-        total = cost(head) + cost(tail) + sum(sized.values())
-        # Keep the small tabs in the final batch; stage the biggest tabs first.
-        staged: list[str] = []
-        remaining = total
-        for title in sorted(sized, key=sized.__getitem__, reverse=True):
-            if remaining <= budget * 0.9:
-                break
-            staged.append(title)
-            remaining -= sized[title]
-        if remaining > budget:
-            raise TargetError(
-                "The review's colour rules, charts and tab settings alone are too large for one "
-                "Google Sheets request; review a shorter period (--period)."
-            )
-        stage_ids = {t: _new_id(used) for t in staged}
-        setup = [
-            {
-                "addSheet": {
-                    "properties": {
-                        "sheetId": stage_ids[t],
-                        "title": f"{STAGE_PREFIX}{stage_ids[t]}",
-                        "hidden": True,
-                        "gridProperties": {"rowCount": sizes[t][0], "columnCount": sizes[t][1]},
-                    }
-                }
-            }
-            for t in staged
-        ]
-        batches: list[list[dict]] = [setup]
-        room = budget - cost(setup)
-        for t in staged:
-            for start, rows in payload.chunks(bodies[t].rows, budget // 2):
-                req = {
-                    "updateCells": {
-                        "rows": rows,
-                        "fields": "userEnteredValue,userEnteredFormat,note",
-                        "start": {"sheetId": stage_ids[t], "rowIndex": start, "columnIndex": 0},
-                    }
-                }
-                size = cost([req])
-                if size > room:
-                    batches.append([])
-                    room = budget
-                batches[-1].append(req)
-                room -= size
-        self.notes.append(
-            f"The review was larger than one Google request ({self.max_request_bytes:,} bytes); "
-            f"{', '.join(staged)} went ahead in {len(batches)} staging request(s) to hidden "
-            "tabs, then everything was switched over in one atomic request."
-        )
-        for n, body in enumerate(batches, 1):
-            self._batch_update({"requests": body}, what=f"staging {n}/{len(batches)}")
-        swaps: list[dict] = []
-        for t in staged:
-            height, width = sizes[t]
-            swaps.append(
-                {
-                    "copyPaste": {
-                        "source": payload.box(stage_ids[t], 0, height, 0, width),
-                        "destination": payload.box(ids[t], 0, height, 0, width),
-                        "pasteType": "PASTE_NORMAL",
-                    }
-                }
-            )
-            swaps += writes[t][1:]  # the column formats after the copy
-            swaps.append({"deleteSheet": {"sheetId": stage_ids[t]}})
-        kept = [r for t, w in writes.items() if t not in staged for r in w]
-        return head + kept + swaps + tail
-
     # Meeting snapshots: dated copies in Drive, listed in the workspace -----------------------
 
     def earlier_snapshot(self, folder: Path, before: date) -> tuple[date, GSheetsTarget] | None:
@@ -475,118 +365,6 @@ class GSheetsTarget(Target):
         if self._leased and self._lease is not None:
             self._leased = False
             self._lease.release()
-
-
-def _blank_default(book: _Book, title: str) -> bool:
-    """A new spreadsheet's empty "Sheet1": not a tab the team made, so not kept."""
-    return bool(_DEFAULT_TAB.fullmatch(title)) and book.grids.get(title) == []
-
-
-def _layout(
-    book: _Book,
-    sheets: list[Sheet],
-    sizes: dict[str, tuple[int, int]],
-    ids: dict[str, int],
-    keep: list[str],
-) -> list[dict]:
-    """Tabs added, emptied of fupan's old rules and charts, resized, ordered; stale tabs gone."""
-    plan_titles = {s.title for s in sheets}
-    stale = [t for t in book.ids if t not in plan_titles and t not in keep]
-    head: list[dict] = []
-    # Shrink before growing: Google checks the cell limit after every request.
-    for s in sheets:
-        if s.title in book.ids:
-            head += _clear_extras(book, s.title)
-            old = book.props[s.title]["gridProperties"]
-            small = (
-                min(old["rowCount"], sizes[s.title][0]),
-                min(old["columnCount"], sizes[s.title][1]),
-            )
-            head.append(_resize(ids[s.title], small))
-    deletions = [{"deleteSheet": {"sheetId": book.ids[t]}} for t in stale]
-    if len(stale) < len(book.ids):
-        head += deletions
-    order = [s.title for s in sheets[:-1]] + keep + [STATE_SHEET]
-    for s in sheets:
-        props = payload.sheet_properties(s, ids[s.title], order.index(s.title), sizes[s.title])
-        if s.title in book.ids:
-            head.append(
-                {"updateSheetProperties": {"properties": props, "fields": payload.PROPERTY_FIELDS}}
-            )
-        else:
-            head.append({"addSheet": {"properties": props}})
-    if len(stale) == len(book.ids):
-        head += deletions  # a fresh sheet's "Sheet1": only once ours exist
-    return head + [_index(ids[t], n) for n, t in enumerate(order)]
-
-
-def _new_id(used: set[int]) -> int:
-    while True:
-        n = random.randrange(1, 2**31 - 1)
-        if n not in used:
-            used.add(n)
-            return n
-
-
-def _resize(sheet_id: int, size: tuple[int, int]) -> dict:
-    return {
-        "updateSheetProperties": {
-            "properties": {
-                "sheetId": sheet_id,
-                "gridProperties": {"rowCount": max(size[0], 1), "columnCount": max(size[1], 1)},
-            },
-            "fields": "gridProperties.rowCount,gridProperties.columnCount",
-        }
-    }
-
-
-def _index(sheet_id: int, index: int) -> dict:
-    return {
-        "updateSheetProperties": {
-            "properties": {"sheetId": sheet_id, "index": index},
-            "fields": "index",
-        }
-    }
-
-
-def _clear_extras(book: _Book, title: str) -> list[dict]:
-    """fupan owns its tabs' rules, charts, filter and warnings: all rebuilt every sync."""
-    sid = book.ids[title]
-    out: list[dict] = [
-        {"deleteConditionalFormatRule": {"sheetId": sid, "index": 0}}
-        for _ in range(book.rules.get(title, 0))
-    ]
-    out += [{"deleteEmbeddedObject": {"objectId": c}} for c in book.charts.get(title, [])]
-    out += [{"deleteProtectedRange": {"protectedRangeId": p}} for p in book.protections[title]]
-    if title in book.filters:
-        out.append({"clearBasicFilter": {"sheetId": sid}})
-    return out
-
-
-def _state_sheet(state: dict[str, str]) -> Sheet:
-    rows = [[Cell(k, text=True), Cell(v, text=True)] for k, v in sorted(state.items())]
-    return Sheet("state", STATE_SHEET, [Block(1, 1, rows)] if rows else [], hidden=True)
-
-
-def _value(cell: dict[str, Any]) -> Any:
-    v = cell.get("userEnteredValue")
-    if not v:
-        return None
-    if "formulaValue" in v:
-        return v["formulaValue"]
-    if "stringValue" in v:
-        return v["stringValue"]
-    if "boolValue" in v:
-        return v["boolValue"]
-    if "numberValue" in v:
-        n = v["numberValue"]
-        kind = cell.get("userEnteredFormat", {}).get("numberFormat", {}).get("type")
-        if kind in ("DATE", "DATE_TIME"):
-            moment = payload.EPOCH + timedelta(days=n)
-            # A time shown with a date-only format is still kept (as .xlsx files keep it).
-            return moment.date() if float(n).is_integer() else moment
-        return int(n) if float(n).is_integer() else n
-    return None
 
 
 __all__ = ["GSheetsTarget"]

@@ -15,7 +15,7 @@ from ..cells import formula, plain, value_cell
 from ..inputs import FIRST
 from ..plan import Block, Cell, Rule, Sheet, Style
 
-# The report's metric -> the KPI whose Settings band judges it (engine/review.py HEALTH).
+# The report's metric -> the KPI whose Settings band judges it (engine/counting.py HEALTH).
 KPI_OF = {
     "odr_afn": "odr",
     "odr_mfn": "odr",
