@@ -157,6 +157,9 @@ def test_values_are_formatted(demo):
     assert inv.cell(5, order_by).number_format == "yyyy-mm-dd"
     health = wb[plan.sheet("health").title]
     assert health.cell(5, 2).number_format == "0.00%"
+    # Our target reads the Settings band; a band left blank shows blank, never 0 %.
+    target = str(health.cell(5, 3).value)
+    assert target.startswith("=IF(") and '="",""' in target and "N(" not in target
     assert {r.formula[0] for cf in health.conditional_formatting for r in cf.rules}
 
 

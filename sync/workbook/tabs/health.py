@@ -109,7 +109,10 @@ def health(book: Book) -> Sheet:
             [
                 Cell(metric_label(str(r.metric), lang)),
                 value_cell(r.rate, Style.RATIO),
-                formula(f"=N({settings_cell})", Style.RATIO) if settings_cell else Cell(None),
+                # A band the team left blank is no target: blank, not 0 %.
+                formula(f'=IF({settings_cell}="","",{settings_cell})', Style.RATIO)
+                if settings_cell
+                else Cell(None),
                 formula(book.status_formula(f"B{x}", kpi)) if judged and kpi else Cell(None),
                 value_cell(r.target, Style.RATIO),
                 Cell(amazon_status(r.status, lang)),
