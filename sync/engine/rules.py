@@ -65,6 +65,10 @@ class RuleSpec:
     source: str
     fire: Callable[[Review, Settings, pd.DataFrame], list[Hit]] | None
     needs: str = ""
+    trigger_zh: str = ""  # the trigger as a Chinese team reads it (blank: the English one)
+
+    def trigger_in(self, lang: str) -> str:
+        return self.trigger_zh if lang == "zh" and self.trigger_zh else self.trigger
 
 
 RULES: tuple[RuleSpec, ...] = (
@@ -150,6 +154,7 @@ RULES: tuple[RuleSpec, ...] = (
         "在仓储限制前削减冗余库存",
         "002, 004",
         r12,
+        trigger_zh="IPI 低于 400",
     ),
     RuleSpec(
         "R13",
@@ -182,6 +187,7 @@ RULES: tuple[RuleSpec, ...] = (
         "制定账户健康整改计划",
         "001, 004",
         r16,
+        trigger_zh="ODR、迟发率、有效追踪率、配送前取消率、账户状况评级（AHR）或政策合规问题未达标",
     ),
     RuleSpec(
         "R17",
