@@ -23,6 +23,7 @@ from fupan.sync.samples import writers
 from fupan.sync.settings import Settings
 from fupan.sync.store.history import Store
 from fupan.sync.store.importer import import_reports
+from libreoffice import recalc
 from openpyxl import load_workbook
 
 SPECS = {r.id: r for r in RULES}
@@ -182,3 +183,37 @@ def test_ipi_typed_in_settings_shows_on_inventory_and_the_dashboard(workspace):
         out = workspace.root / f"minutes-{lang}.md"
         path, _ = write_minutes(workspace, lang=lang, today=TODAY, out=out)
         assert words in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_colours_the_ipi_fee_rating_and_policies_as_the_engine(
+    workspace, seller, tmp_path
+):
+    """Recalculated by a real spreadsheet engine: the IPI the team typed is red below 400
+    (its band in Settings), the account's fee is the column's sum, the rating is green and
+    the open policy item red, as the engine judges them."""
+    performance = writers.write_performance(workspace.reports / "p.json", seller, complete=True)
+    import_into_workspace(workspace, [performance])
+    wb = load_workbook(workspace.workbook)
+    typed_ipi(wb["Settings"]).value = 380
+    wb.save(workspace.workbook)
+    sync_workbook(workspace, period=WEEK, today=TODAY)
+    calc = load_workbook(recalc(workspace.workbook, tmp_path / "lo", today=TODAY), data_only=True)
+    inv = calc["Inventory"]
+    assert (inv["I3"].value, inv["J3"].value) == (380, "red")
+    assert inv["D3"].value == pytest.approx(172.5)
+    health = {r[0].value: r for r in calc["Account health"].iter_rows() if r[0].value}
+    assert health["Account Health Rating"][3].value == "green"
+    assert health["Listing policy violations"][3].value == "red"
+    assert health["Received intellectual property complaints"][3].value == "green"
+    assert (health["Open policy items"][1].value, health["Open policy items"][3].value) == (
+        1,
+        "red",
+    )
+    cards = {r[0].value: r for r in calc["Dashboard"].iter_rows(max_col=5) if r[0].value}
+    assert (cards["IPI"][1].value, cards["IPI"][4].value) == (380, "red")
+    assert cards["Est. long-term storage fee"][1].value == pytest.approx(172.5)
+    assert (cards["Open policy items"][1].value, cards["Open policy items"][4].value) == (
+        1,
+        "red",
+    )
