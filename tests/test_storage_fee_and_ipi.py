@@ -150,7 +150,7 @@ def test_inventory_shows_the_fee_per_sku_and_the_account_sum(workspace):
     assert cells["LV-0003"].value == 0
     assert cells["LV-0009"].value is None  # unknown, not 0
     letter = cells["LV-0006"].column_letter
-    assert inv["C3"].value == "Est. long-term storage fee, account"
+    assert inv["A3"].value == "Est. long-term storage fee, account"
     assert inv["D3"].value.startswith(f"=IF(COUNT({letter}5:{letter}")
     assert "$" in inv["D3"].number_format
     dashboard = [c.value for row in wb["Dashboard"].iter_rows() for c in row]

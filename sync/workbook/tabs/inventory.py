@@ -168,19 +168,22 @@ def _summary(book: Book, fees: str) -> tuple[Block, list[Rule]]:
     lang = book.lang
     ipi = book.target_cells["ipi"]
     row = FIRST - 2
+    # Plain labels: they run over the empty cells beside them (a header would wrap).
     cells = [
-        Cell(t("ltsf_account", lang), style=Style.HEADER),
+        Cell(t("ltsf_account", lang)),
+        Cell(None),
+        Cell(None),
         formula(
             f'=IF(COUNT({fees})=0,"",SUM({fees}))',
             Style.MONEY,
             number_format=book.number_format(Unit.MONEY),
         ),
         Cell(None),
-        Cell(kpi_label("ipi", lang), style=Style.HEADER),
+        Cell(kpi_label("ipi", lang), note=t("ipi", lang)),
         Cell(None),
         Cell(None),
         formula(f'=IF({ipi}="","",{ipi})', Style.COUNT),
         formula(book.status_formula(f"I{row}", "ipi")),
     ]
     rules = book.colour_rules(f"I{row}:J{row}", "J", row)
-    return Block(row, 3, [cells]), rules
+    return Block(row, 1, [cells]), rules
