@@ -64,6 +64,10 @@ MEASURES: dict[str, str] = {
     "vtr_shipments": "shipments in the valid-tracking window",
     "cancellations": "pre-fulfilment cancellations",
     "cancel_orders": "orders in the cancellation window",
+    "ahr_score": "the Account Health Rating (0–1000) of the latest seller performance report",
+    "policy_items": "Σ open items (defectsCount) of the policy compliance categories reported",
+    "ltsf": "Σ estimated-ltsf-next-charge of each SKU's latest planning report row",
+    "ipi": "the IPI typed in Settings (blank: unknown)",
     "sales_target": "the monthly sales target (Settings) × the share of each month's days in "
     "the period",
     "profit_target": "the monthly net profit target (Settings) × the share of each month's days "

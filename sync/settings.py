@@ -109,6 +109,7 @@ class Settings:
     workspace: str = ""  # the workspace folder, when the workbook lives elsewhere (Excel button)
     language: str = "en"
     profit_target: float | None = None  # monthly net profit target of the account
+    ipi: float | None = None  # the IPI the team typed (FBA dashboard); None: unknown
     products: dict[str, Product] = field(default_factory=dict)  # by SKU
     # Monthly targets per ASIN: ASIN -> (sales target, net profit target).
     asin_targets: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
@@ -190,6 +191,7 @@ TARGET_KEYS = (
     "target_acos",
     "default_lead_time",
     "review_cycle",
+    "ipi",
     "formula_mode",
     "language",
     "shared_tracker",
@@ -251,7 +253,7 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
         elif section == "targets" and marker in TARGET_KEYS:
             v = cells[2]
             key = (marker, "")
-            if marker in ("sales_target", "profit_target"):
+            if marker in ("sales_target", "profit_target", "ipi"):
                 setattr(s, marker, number(v, r, 2, key, "value", getattr(s, marker)))
             elif marker in ("target_acos", "default_lead_time", "review_cycle"):
                 attr = {"default_lead_time": "lead_time"}.get(marker, marker)

@@ -98,7 +98,8 @@ KINDS = {
     "sb": ("ads_campaign", 1),
     "sd": ("ads_targeting", 1),
     "feedback": ("seller_feedback", 2),
-    "performance": ("seller_performance", 6),  # ODR AFN and MFN, LSR, VTR, OTDR, cancels
+    # ODR AFN and MFN, LSR, VTR, OTDR, cancels; the rating and ten policy items
+    "performance": ("seller_performance", 17),
     "sp_advertised_product": ("ads_advertised_product", 2),  # summary: campaign × SKU
     "sp_campaign_csv": ("ads_campaign", 3),  # day × campaign
     "sp_search_term": ("ads_search_term", 3),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from fupan.sync.ingest.health_metrics import AHR, POLICY
 from fupan.sync.ingest.readers.base import ReadContext
 from fupan.sync.ingest.registry import read_report
 from fupan.sync.periods import Period
@@ -63,7 +64,7 @@ def test_planning_returns_feedback_performance(tmp_path, seller):
     fb = read_report(writers.write_feedback(tmp_path / "f.txt", seller)).frame
     assert len(fb) == len(seller.feedback)
     health = read_report(writers.write_performance(tmp_path / "h.json", seller)).frame
-    assert set(health.metric) == {"odr_afn", "late_shipment_rate"}
+    assert set(health.metric) == {"odr_afn", "late_shipment_rate", AHR, *POLICY.values()}
 
 
 def test_device_split_columns_are_not_taken_as_totals(tmp_path):

@@ -25,7 +25,7 @@ KINDS = {
     "sb-campaign-report_en.xlsx": ("ads_campaign", 14),
     "sd-targeting-report_en.xlsx": ("ads_targeting", 14),
     "seller-feedback.txt": ("seller_feedback", 10),
-    "seller-performance-v2.json": ("seller_performance", 6),
+    "seller-performance-v2.json": ("seller_performance", 8),  # 6 rates, rating, 1 policy
     "sp-advertised-product-report_en.xlsx": ("ads_advertised_product", 12),
     "sp-campaign-report_en.csv": ("ads_campaign", 30),
     "sp-search-term-report_en.xlsx": ("ads_search_term", 27),

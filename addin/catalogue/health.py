@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..expr import ratio
+from ..expr import M, ratio
 from ..kpi import Kpi, Unit
 from ..thresholds import Bands
 from .entry import (
@@ -85,5 +85,30 @@ ENTRIES: tuple[Kpi, ...] = (
         "cancellations / orders (seller-fulfilled)",
         Bands(green_max=0.025, yellow_max=0.025, source="001"),
         "001",
+    ),
+    entry(
+        "account_health_rating",
+        "Account Health Rating",
+        "账户状况评级（AHR）",
+        Unit.COUNT,
+        HI,
+        frozenset({A}),
+        M("ahr_score"),
+        "Amazon's Account Health Rating (0–1000), as the seller performance report gives it",
+        Bands(green_min=200, yellow_min=200, source="Amazon: at risk below 200, healthy from 200"),
+        "Amazon",
+    ),
+    entry(
+        "policy_items",
+        "Open policy items",
+        "待处理的政策合规问题",
+        Unit.COUNT,
+        LO,
+        frozenset({A}),
+        M("policy_items"),
+        "open items of the policy compliance categories (IP complaints, authenticity, safety, "
+        "listing and other policies)",
+        Bands(green_max=0, yellow_max=0, source="Amazon: any open item needs an answer"),
+        "Amazon",
     ),
 )

@@ -302,6 +302,18 @@ def AMZ_INVENTORY_TURNOVER(units, days, available_units):
     return _apply(lambda units, days, available_units: _div(_mul(units, 365.0), _mul(days, available_units)), units, days, available_units)
 
 
+@func(namespace="AMZ", name="LTSF")
+def AMZ_LTSF(ltsf):
+    """Est. long-term storage fee (预估长期仓储费): Σ estimated-ltsf-next-charge of the latest planning report: the next monthly charge."""
+    return _apply(lambda ltsf: ltsf, ltsf)
+
+
+@func(namespace="AMZ", name="IPI")
+def AMZ_IPI(ipi):
+    """IPI (库存绩效指标（IPI）): the Inventory Performance Index the team types in Settings (FBA dashboard)."""
+    return _apply(lambda ipi: ipi, ipi)
+
+
 @func(namespace="AMZ", name="RETURN_RATE")
 def AMZ_RETURN_RATE(returned_units, units):
     """Return rate (退货率): units returned in the period / units ordered."""
@@ -336,3 +348,15 @@ def AMZ_VALID_TRACKING_RATE(valid_tracking, vtr_shipments):
 def AMZ_CANCEL_RATE(cancellations, cancel_orders):
     """Pre-fulfilment cancel rate (配送前取消率): cancellations / orders (seller-fulfilled)."""
     return _apply(lambda cancellations, cancel_orders: _div(cancellations, cancel_orders), cancellations, cancel_orders)
+
+
+@func(namespace="AMZ", name="ACCOUNT_HEALTH_RATING")
+def AMZ_ACCOUNT_HEALTH_RATING(ahr_score):
+    """Account Health Rating (账户状况评级（AHR）): Amazon's Account Health Rating (0–1000), as the seller performance report gives it."""
+    return _apply(lambda ahr_score: ahr_score, ahr_score)
+
+
+@func(namespace="AMZ", name="POLICY_ITEMS")
+def AMZ_POLICY_ITEMS(policy_items):
+    """Open policy items (待处理的政策合规问题): open items of the policy compliance categories (IP complaints, authenticity, safety, listing and other policies)."""
+    return _apply(lambda policy_items: policy_items, policy_items)

@@ -18,7 +18,15 @@ from ...addin.registry import Scope
 from ..findings import Finding, Severity
 from ..periods import Period
 from ..settings import Settings
-from .counting import HEALTH, counted_ads, latest_stock, stock_frame, straddling, within
+from .counting import (
+    HEALTH,
+    counted_ads,
+    health_counts,
+    latest_stock,
+    stock_frame,
+    straddling,
+    within,
+)
 from .kpi_frame import combine, evaluate_kpis
 from .measures import MEASURES, source_of, sum_measures
 from .money import money_measures
@@ -136,10 +144,13 @@ def build_review(
     # Stock at the latest snapshot, each SKU once; ages from the planning report.
     stock, planning = latest_stock(source.table("inventory", marketplace=marketplace), period)
     if not stock.empty or not planning.empty:
+        frame = stock_frame(stock, planning)
         columns = (["available"] if not stock.empty else []) + (
             ["aged_90", "aged_base"] if not planning.empty else []
         )
-        take("stock", stock_frame(stock, planning), columns)
+        if frame["ltsf"].notna().any():
+            columns.append("ltsf")
+        take("stock", frame, columns)
         if not stock.empty:
             as_of["stock"] = stock.snapshot_date.max().date()
 
@@ -148,8 +159,8 @@ def build_review(
     health = health[health.period_end <= pd.Timestamp(period.end) + pd.Timedelta(days=30)]
     if not health.empty:
         latest = health.sort_values("period_end").groupby("metric").tail(1)
+        sums: dict[str, float] = health_counts(latest)
         latest = latest[latest.metric.isin(list(HEALTH))]
-        sums: dict[str, float] = {}
         for row in _health_rows(latest):
             n_id, d_id = HEALTH[row.metric]
             sums[n_id] = sums.get(n_id, 0.0) + _or_zero(row.numerator)
@@ -196,6 +207,10 @@ def build_review(
             if m is not None and {"sales", "units", "sessions"} <= set(m.columns):
                 present.update(("sales_prev", "units_prev", "sessions_prev"))
                 measures[scope].append(m[["sales", "units", "sessions"]].add_suffix("_prev"))
+    # The IPI the team typed in Settings: a state of the account, unknown when left blank.
+    if settings.ipi is not None:
+        measures[Scope.ACCOUNT].append(pd.DataFrame({"ipi": [settings.ipi]}, index=[""]))
+        present.add("ipi")
     # Targets (monthly, pro-rated to the period) and the month's pacing.
     for scope, frame in target_measures(settings, period).items():
         measures[scope].append(frame)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from ..ingest.health_metrics import AHR, POLICY_METRICS
 from ..periods import Period
 
 # When several reports of one ad type cover the period equally well, the first one here wins.
@@ -24,6 +25,23 @@ HEALTH = {
     "valid_tracking_rate": ("valid_tracking", "vtr_shipments"),
     "cancel_rate": ("cancellations", "cancel_orders"),
 }
+
+# Account health measures that are counts as reported, not sums of a rate's parts.
+HEALTH_COUNTS = ("ahr_score", "policy_items")
+
+
+def health_counts(latest: pd.DataFrame) -> dict[str, float]:
+    """The Account Health Rating and the open policy items (the sum over the policies the
+    report gives a count for), from each metric's latest row; missing ones stay unknown."""
+    known = latest[latest["value"].notna()]
+    out: dict[str, float] = {}
+    rating = known[known.metric == AHR]
+    if not rating.empty:
+        out["ahr_score"] = float(rating["value"].iloc[-1])
+    policies = known[known.metric.isin(list(POLICY_METRICS))]
+    if not policies.empty:
+        out["policy_items"] = float(policies["value"].sum())
+    return out
 
 
 class _Span(NamedTuple):
@@ -88,7 +106,8 @@ def latest_stock(inventory: pd.DataFrame, period: Period) -> tuple[pd.DataFrame,
 
 
 def stock_frame(stock: pd.DataFrame, planning: pd.DataFrame) -> pd.DataFrame:
-    """One row per SKU: sellable and inbound units at its snapshot, and its aged units.
+    """One row per SKU: sellable and inbound units at its snapshot, its aged units and the
+    long-term storage fee of its next charge (planning report).
 
     The engine sums it, and the workbook's stock data tab holds it as it is.
     """
@@ -96,9 +115,10 @@ def stock_frame(stock: pd.DataFrame, planning: pd.DataFrame) -> pd.DataFrame:
         aged_90=planning[["age_91_180", "age_181_270", "age_271_365", "age_365_plus"]]
         .fillna(0)
         .sum(axis=1)
-    )[["sku", "asin", "aged_90", "available"]].rename(
-        columns={"available": "aged_base", "asin": "planning_asin"}
+    )[["sku", "asin", "aged_90", "available", "ltsf_next_charge"]].rename(
+        columns={"available": "aged_base", "asin": "planning_asin", "ltsf_next_charge": "ltsf"}
     )
+    # The fee stays blank where the planning report gave none: unknown, not free.
     out = (
         stock[["sku", "asin", "snapshot_date", "source", "available", "inbound"]]
         .merge(aged, on="sku", how="outer")

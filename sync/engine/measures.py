@@ -62,6 +62,7 @@ MEASURES: dict[str, tuple[Source, ...]] = {
     "available_units": (Source("stock", "available", _BY_ASIN),),
     "aged_90_units": (Source("stock", "aged_90", _BY_ASIN),),
     "aged_base_units": (Source("stock", "aged_base", _BY_ASIN),),
+    "ltsf": (Source("stock", "ltsf", _BY_ASIN),),
     **{
         m: (Source("health", m),)
         for m in (
@@ -73,6 +74,8 @@ MEASURES: dict[str, tuple[Source, ...]] = {
             "vtr_shipments",
             "cancellations",
             "cancel_orders",
+            "ahr_score",
+            "policy_items",
         )
     },
 }

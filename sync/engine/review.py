@@ -16,7 +16,7 @@ from ...addin.registry import Kpi, Scope
 from ..findings import Finding
 from ..ingest.schema import TABLES
 from ..periods import Period
-from .counting import HEALTH, stock_frame
+from .counting import HEALTH, HEALTH_COUNTS, stock_frame
 from .pacing import TARGET_MEASURES
 
 # The store table each row set's rows come from (stock: inventory, one row per SKU).
@@ -32,7 +32,10 @@ SNAPSHOT_OF = {
     "available_units": "stock",
     "aged_90_units": "stock",
     "aged_base_units": "stock",
+    "ltsf": "stock",
+    "ipi": "settings",  # as typed, no day: never compared with itself
     **{m: "health" for pair in HEALTH.values() for m in pair},
+    **{m: "health" for m in HEALTH_COUNTS},
 }
 
 

@@ -1,7 +1,7 @@
 """Rules R1–R19 of the catalogue: each fires on the period's data and proposes an action.
 
 Thresholds come from the team's Settings (defaults: the KPI registry), so editing a band
-changes what fires. Rules whose data no report carries (IPI, organic rank, stock-out days)
+changes what fires. Rules whose data no report carries (organic rank, stock-out days)
 are listed with `needs` and never fire on guesses. What fires each rule: triggers.py.
 """
 
@@ -16,7 +16,25 @@ from ...addin.registry import KPIS, Scope
 from ..settings import Settings
 from .review import Review
 from .stakes import Stake, at_stake
-from .triggers import Hit, r1, r2, r3, r4, r6, r7, r8, r9, r10, r11, r13, r14, r15, r16, r18
+from .triggers import (
+    Hit,
+    r1,
+    r2,
+    r3,
+    r4,
+    r6,
+    r7,
+    r8,
+    r9,
+    r10,
+    r11,
+    r12,
+    r13,
+    r14,
+    r15,
+    r16,
+    r18,
+)
 
 SCOPES = {s.value for s in Scope}  # rules also fire on ad groups, keywords, search terms
 
@@ -47,6 +65,10 @@ class RuleSpec:
     source: str
     fire: Callable[[Review, Settings, pd.DataFrame], list[Hit]] | None
     needs: str = ""
+    trigger_zh: str = ""  # the trigger as a Chinese team reads it (blank: the English one)
+
+    def trigger_in(self, lang: str) -> str:
+        return self.trigger_zh if lang == "zh" and self.trigger_zh else self.trigger
 
 
 RULES: tuple[RuleSpec, ...] = (
@@ -131,8 +153,8 @@ RULES: tuple[RuleSpec, ...] = (
         "Reduce excess stock before storage limits",
         "在仓储限制前削减冗余库存",
         "002, 004",
-        None,
-        needs="IPI (entered by hand)",
+        r12,
+        trigger_zh="IPI 低于 400",
     ),
     RuleSpec(
         "R13",
@@ -160,11 +182,12 @@ RULES: tuple[RuleSpec, ...] = (
     ),
     RuleSpec(
         "R16",
-        "ODR, LSR, VTR or cancel rate off target",
+        "ODR, LSR, VTR, cancel rate, Account Health Rating or policy items off target",
         "Account-health corrective plan",
         "制定账户健康整改计划",
         "001, 004",
         r16,
+        trigger_zh="ODR、迟发率、有效追踪率、配送前取消率、账户状况评级（AHR）或政策合规问题未达标",
     ),
     RuleSpec(
         "R17",
@@ -206,6 +229,7 @@ RULE_KPI = {
     "R9": "days_of_cover",
     "R10": "days_of_cover",
     "R11": "aged_90_share",
+    "R12": "ipi",
     "R13": "negative_feedback_rate",
     "R14": "return_rate",
     "R15": "buy_box_pct",

@@ -8,8 +8,9 @@ spend, a conversion gap), over the spell for a stock-out:
 - a stock-out: daily sales × the days without stock before the next shipment can arrive;
 - conversion, Featured Offer and attainment gaps: the sales the gap stands for;
 - returns over the band: the sales value of the returns above it;
-- aged stock: the value of the units aged over 90 days, a tenth of it a week (storage and
-  markdown risk);
+- aged stock (and an IPI below its red line): the value of the units aged over 90 days, a
+  tenth of it a week (markdown risk), plus a week's share of the long-term storage fee of
+  the next monthly charge where the planning report gives it;
 - a campaign that pays (ROAS over 3): the sales 20 % more budget would bring;
 - account health: ranked above everything by policy (a suspended account sells nothing).
 
@@ -28,8 +29,18 @@ from .review import Review
 
 POLICY = 0  # account health: first, by policy
 MONEY = 1  # ranked by money at stake
-HEALTH_KPIS = frozenset({"odr", "late_shipment_rate", "valid_tracking_rate", "cancel_rate"})
+HEALTH_KPIS = frozenset(
+    {
+        "odr",
+        "late_shipment_rate",
+        "valid_tracking_rate",
+        "cancel_rate",
+        "account_health_rating",
+        "policy_items",
+    }
+)
 AGED_RISK_PER_WEEK = 0.10  # share of aged stock value at risk each week
+WEEKS_PER_MONTH = 52 / 12  # the long-term storage fee is charged monthly
 BUDGET_STEP = 0.20  # the budget shift a rule proposes for a campaign that pays
 
 
@@ -136,11 +147,18 @@ def at_stake(
         excess = max(value - threshold, 0.0)
         price = sales_now / units
         return Stake(excess * units * price * week, MONEY, "value of returns over the band")
-    if kpi in ("aged_90_share", "inventory_turnover"):
-        aged, units, sales_now = m("aged_90_units"), m("units"), m("sales")
-        if aged is None or not units or sales_now is None:
-            return Stake(None, MONEY, "no price for the aged units")
-        return Stake(
-            aged * sales_now / units * AGED_RISK_PER_WEEK, MONEY, "aged stock value at risk"
-        )
+    if kpi in ("aged_90_share", "inventory_turnover", "ipi"):
+        return _aged(m("aged_90_units"), m("units"), m("sales"), m("ltsf"))
     return Stake(None, MONEY, "not priced")
+
+
+def _aged(aged: float | None, units: float | None, sales: float | None, fee: float | None) -> Stake:
+    """Aged stock: its value at risk a week, plus a week's share of the storage fee due."""
+    parts: list[tuple[float, str]] = []
+    if aged is not None and units and sales is not None:
+        parts.append((aged * sales / units * AGED_RISK_PER_WEEK, "aged stock value at risk"))
+    if fee is not None:
+        parts.append((fee / WEEKS_PER_MONTH, "long-term storage fee due"))
+    if not parts:
+        return Stake(None, MONEY, "no price for the aged units")
+    return Stake(sum(p for p, _ in parts), MONEY, " + ".join(why for _, why in parts))

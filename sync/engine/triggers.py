@@ -221,6 +221,14 @@ def r11(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     return aged + slow
 
 
+def r12(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
+    """IPI below its red line (the yellow band's floor in Settings). No IPI typed: no KPI,
+    so the rule never fires on a guess."""
+    return _where(
+        review, "ipi", "account", lambda v, t: v < t, _band(settings, "ipi", "yellow_min", 400.0)
+    )
+
+
 def r13(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     return _where(
         review,
@@ -258,6 +266,8 @@ def r16(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
         ("late_shipment_rate", lambda v, t: v > t, "green_max"),
         ("valid_tracking_rate", lambda v, t: v < t, "green_min"),
         ("cancel_rate", lambda v, t: v > t, "green_max"),
+        ("account_health_rating", lambda v, t: v < t, "green_min"),
+        ("policy_items", lambda v, t: v > t, "green_max"),
     )
     for kpi, test, field in health:
         b = settings.bands_for(kpi)

@@ -183,6 +183,7 @@ INVENTORY = TableSpec(
         _n("units_shipped_t30", "units shipped in the last 30 days"),
         _n("units_shipped_t90", "units shipped in the last 90 days"),
         _n("days_of_supply", "Amazon's days-of-supply, as reported"),
+        _n("ltsf_next_charge", "estimated-ltsf-next-charge: the next long-term storage fee"),
     ),
     span=("snapshot_date", "snapshot_date"),
 )
@@ -236,6 +237,7 @@ ACCOUNT_HEALTH = TableSpec(
         _n("target", "Amazon's target value"),
         _t("target_condition", "LESS_THAN or GREATER_THAN"),
         _t("status", "Amazon's status (GOOD, FAIR, ...)"),
+        _n("value", "a metric that is not a rate: the rating's score, a policy's open items"),
     ),
     span=("period_start", "period_end"),
 )

@@ -41,6 +41,33 @@ LABELS: dict[str, tuple[str, str]] = {
     "health_odr_mfn": ("Order defect rate (seller-fulfilled)", "订单缺陷率（ODR，卖家自配送）"),
     "health_on_time_delivery_rate": ("On-time delivery rate", "准时交货率"),
     "health_invoice_defect_rate": ("Invoice defect rate", "发票缺陷率"),
+    # Account Health: the rating's and the policy items' names as Seller Central shows them
+    "health_HEALTHY": ("Healthy", "健康"),
+    "health_NONE": ("None", "无"),
+    "health_ip_complaints": ("Received intellectual property complaints", "知识产权投诉"),
+    "health_suspected_ip_violations": (
+        "Suspected intellectual property violations",
+        "涉嫌侵犯知识产权",
+    ),
+    "health_authenticity_complaints": (
+        "Product authenticity customer complaints",
+        "商品真实性买家投诉",
+    ),
+    "health_condition_complaints": ("Product condition customer complaints", "商品状况买家投诉"),
+    "health_food_safety_issues": ("Food and product safety issues", "食品和商品安全问题"),
+    "health_safety_complaints": ("Product safety customer complaints", "商品安全买家投诉"),
+    "health_listing_policy_violations": ("Listing policy violations", "违反商品发布政策"),
+    "health_restricted_product_violations": (
+        "Restricted product policy violations",
+        "违反受限商品政策",
+    ),
+    "health_review_policy_violations": (
+        "Customer product reviews policy violations",
+        "违反买家商品评论政策",
+    ),
+    "health_other_policy_violations": ("Other policy violations", "其他违反政策的情况"),
+    "ipi": ("IPI (type it from the FBA dashboard)", "库存绩效指标 IPI（从亚马逊物流面板填写）"),
+    "ltsf_account": ("Est. long-term storage fee, account", "预估长期仓储费（全店）"),
     "rule_needs_data": ("needs data fupan does not have yet", "缺少所需数据，暂不判断"),
     "updated_at": ("Updated at", "更新时间"),
     "updated_by": ("Updated by", "更新人"),
@@ -217,6 +244,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "why_short": ("sales short of the target", "低于目标的销售额"),
     "why_returns": ("value of returns over the band", "超出区间的退货金额"),
     "why_aged": ("aged stock value at risk (a tenth a week)", "超龄库存风险金额（每周按一成计）"),
+    "why_aged_ltsf": (
+        "aged stock value at risk (a tenth a week) + a week of the long-term storage fee",
+        "超龄库存风险金额（每周按一成计）+ 一周的长期仓储费",
+    ),
+    "why_ltsf": ("a week of the long-term storage fee due", "一周的应付长期仓储费"),
     "why_budget": (
         "sales from 20 % more budget at the same ROAS",
         "预算增加 20% 按当前 ROAS 带来的销售额",
@@ -225,6 +257,10 @@ LABELS: dict[str, tuple[str, str]] = {
     # measures behind the KPIs (the folded helper columns); KPIs of the same id use their name
     "m_aged_90_units": ("Units aged > 90 days", "库龄 90 天以上件数"),
     "m_aged_base_units": ("Units with an age", "有库龄的件数"),
+    "m_ahr_score": ("Account Health Rating", "账户状况评级（AHR）"),
+    "m_policy_items": ("Open policy items", "待处理的政策合规问题"),
+    "m_ltsf": ("Est. long-term storage fee", "预估长期仓储费"),
+    "m_ipi": ("IPI (Settings)", "库存绩效指标 IPI（设置）"),
     "m_amazon_fees": ("Amazon fees", "亚马逊费用"),
     "m_buy_box_views": ("Featured Offer page views", "推荐报价页面浏览量"),
     "m_cancel_orders": ("Orders (cancel rate)", "订单数（取消率）"),

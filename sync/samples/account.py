@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from ..ingest.health_metrics import POLICY
 from .rows import rows as typed_rows
 from .seller import Seller
 from .text_files import write_tsv
@@ -40,9 +41,11 @@ def write_feedback(path: Path, seller: Seller) -> Path:
 def write_performance(
     path: Path, seller: Seller, *, odr: float = 0.012, complete: bool = False
 ) -> Path:
-    """Account Health (GET_V2_SELLER_PERFORMANCE_REPORT, JSON). complete: also the MFN order
-    defect rate, valid tracking, on-time delivery and pre-fulfilment cancellation blocks,
-    with the counts in `HEALTH_COUNTS`, in the layout of Amazon's schema."""
+    """Account Health (GET_V2_SELLER_PERFORMANCE_REPORT, JSON): the AFN order defect rate, the
+    late shipment rate, the Account Health Rating (`AHR_SCORE`) and every policy compliance
+    object (`POLICY_COUNTS`). complete: also the MFN order defect rate, valid tracking,
+    on-time delivery and pre-fulfilment cancellation blocks, with the counts in
+    `HEALTH_COUNTS`, in the layout of Amazon's schema."""
     end = seller.end.isoformat()
     start = (pd.Timestamp(seller.end) - pd.Timedelta(days=59)).date().isoformat()
     orders = 1800
@@ -75,6 +78,7 @@ def write_performance(
             "status": "GOOD",
         },
     }
+    metric.update(_rating_and_policies(start, end))
     if complete:
         more = _complete_health(start, end)
         metric["orderDefectRate"]["mfn"] = more.pop("mfn")
@@ -144,3 +148,29 @@ def _complete_health(start: str, end: str) -> dict[str, Any]:
             "cancel_rate", 0.025, "LESS_THAN", orderCount=orders, cancellationCount=cancelled
         ),
     }
+
+
+# The demo seller's Account Health Rating and open policy items: healthy, but one listing
+# policy violation open, so the review has a red policy item to show.
+AHR_SCORE = 236
+POLICY_COUNTS = {key: 0 for key in POLICY} | {"listingPolicyViolations": 1}
+
+
+def _rating_and_policies(start: str, end: str) -> dict[str, Any]:
+    window = {"reportingDateFrom": f"{start}T00:00Z", "reportingDateTo": f"{end}T23:59Z"}
+    out: dict[str, Any] = {
+        "accountHealthRating": {
+            "ahrStatus": "GOOD",
+            "reportingDateRange": window,
+            "ahrScore": AHR_SCORE,
+        }
+    }
+    for key, count in POLICY_COUNTS.items():
+        out[key] = {
+            "reportingDateRange": window,
+            "status": "AT_RISK" if count else "NONE",
+            "targetValue": 0,
+            "targetCondition": "LESS_THAN_OR_EQUAL",
+            "defectsCount": count,
+        }
+    return out

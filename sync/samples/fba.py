@@ -122,7 +122,7 @@ def write_planning(path: Path, seller: Seller) -> Path:
         "qty-to-be-charged-ltsf-11-mo": zero,
         "projected-ltsf-11-mo": zero_money,
         "qty-to-be-charged-ltsf-12-mo": zero,
-        "estimated-ltsf-next-charge": zero_money,
+        "estimated-ltsf-next-charge": _ltsf(st).map("{:.2f}".format),
         "units-shipped-t7": t7,
         "units-shipped-t30": st.units_shipped_t30,
         "units-shipped-t60": t60,
@@ -180,6 +180,20 @@ def write_planning(path: Path, seller: Seller) -> Path:
         )
     )
     return path
+
+
+# Aged-inventory surcharge per cubic foot a month by age bucket (Amazon's 2024 US rates,
+# rounded), on the 0.0412 cu ft per unit the planning file states.
+LTSF_PER_CUBIC_FOOT = {"age_181_270": 1.00, "age_271_365": 5.45, "age_365_plus": 6.90}
+UNIT_VOLUME = 0.0412
+
+
+def _ltsf(stock: pd.DataFrame) -> pd.Series:
+    """The estimated long-term storage fee of each SKU's next charge."""
+    fee = pd.Series(0.0, index=stock.index)
+    for age, rate in LTSF_PER_CUBIC_FOOT.items():
+        fee += stock[age] * rate
+    return (fee * UNIT_VOLUME).round(2)
 
 
 RETURNS = [

@@ -138,6 +138,13 @@ class Store:
         for name, columns in statements.items():
             if name not in have:
                 c.execute(f"CREATE {kind} IF NOT EXISTS {name} {columns}")
+        if not temporary:  # a store made by an older fupan gains the columns added since
+            for spec in TABLES.values():
+                for col in spec.columns:
+                    c.execute(
+                        f'ALTER TABLE {spec.name} ADD COLUMN IF NOT EXISTS "{col.name}" '
+                        f"{_SQL_TYPES[col.kind]}"
+                    )
 
     # Reading ---------------------------------------------------------------------------
 
@@ -147,9 +154,17 @@ class Store:
         """Canonical rows of a table; with a period, the rows whose days overlap it."""
         spec = TABLES[name]
         where, params = _filters(spec, marketplace, period)
-        cols = ", ".join(f'"{c}"' for c in spec.names)
+        # A read-only store made by an older fupan lacks the newer columns: blank, not an error.
+        have = self._columns(name)
+        cols = ", ".join(f'"{c}"' for c in spec.names if c in have)
         df = self._con.execute(f"SELECT {cols} FROM {name}{where}", params).df()
         return conform(df, spec)
+
+    def _columns(self, table: str) -> set[str]:
+        rows = self._con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table]
+        ).fetchall()
+        return {r[0] for r in rows}
 
     def imports(self) -> pd.DataFrame:
         return self._con.execute("SELECT * FROM imports ORDER BY id").df()

@@ -125,7 +125,11 @@ class Book:
         self, measure: str, scope: Scope = Scope.ACCOUNT, key: str = ""
     ) -> str | None:
         """A target measure as a formula over Settings (edit the target: attainment follows):
-        the monthly target × the months' worth of days in the period, or as typed."""
+        the monthly target × the months' worth of days in the period, or as typed. The IPI
+        is read as typed; blank stays blank (unknown, never 0)."""
+        if measure == "ipi" and scope is Scope.ACCOUNT:
+            cell = self.target_cells["ipi"]
+            return f'=IF({cell}="","",{cell})'
         monthly = {
             "sales_target": "sales_target",
             "profit_target": "profit_target",

@@ -52,6 +52,7 @@ MONEY_MEASURES = frozenset(
         "mtd_profit",
         "month_sales_target",
         "month_profit_target",
+        "ltsf",
     }
 )
 # Every tab fupan owns, by stable key (titles are translated, see i18n.LABELS).

@@ -59,6 +59,8 @@ _WHY = {
     "sales short of the target": "why_short",
     "value of returns over the band": "why_returns",
     "aged stock value at risk": "why_aged",
+    "aged stock value at risk + long-term storage fee due": "why_aged_ltsf",
+    "long-term storage fee due": "why_ltsf",
     "sales from 20 % more budget at the same ROAS": "why_budget",
 }
 _DAYS = re.compile(r"^(\d+) days without stock$")

@@ -35,6 +35,7 @@ FIELDS: tuple[Field, ...] = (
     Field("units_shipped_t30", ("units-shipped-t30", "units-shipped-last-30-days"), "count"),
     Field("units_shipped_t90", ("units-shipped-t90", "units-shipped-last-90-days"), "count"),
     Field("days_of_supply", ("days-of-supply",), "number"),
+    Field("ltsf_next_charge", ("estimated-ltsf-next-charge",), "money"),
 )
 
 

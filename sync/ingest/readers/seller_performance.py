@@ -9,6 +9,7 @@ import pandas as pd
 from ...errors import ReportError
 from ...findings import Finding, Severity
 from ...marketplaces import by_amazon_id
+from ..health_metrics import AHR, POLICY
 from ..parsing import DATE_MAX, DATE_MIN
 from ..raw import RawReport
 from ..schema import ACCOUNT_HEALTH
@@ -87,6 +88,7 @@ class SellerPerformance(Reader):
                         "status": obj.get("status", ""),
                     }
                 )
+            rows += _counts(raw, block, code)
         if others and not rows:
             raise ReportError(
                 raw.path,
@@ -123,6 +125,56 @@ class SellerPerformance(Reader):
             "period_end",
             findings,
         )
+
+
+def _counts(raw: RawReport, block: dict[str, Any], code: str) -> list[dict[str, Any]]:
+    """The Account Health Rating (ahrScore, 0-1000) and each policy's open items
+    (defectsCount) the block carries; a missing score or count stays blank, never 0."""
+    out = []
+    # A policy object may carry no window of its own: it counts as of the block's latest day.
+    ends = [
+        _day(raw, _dig(obj, "reportingDateRange.reportingDateTo"))
+        for obj in (_dig(block, path) for path, *_ in _METRICS)
+        if isinstance(obj, dict)
+    ]
+    known = [d for d in ends if d is not None]
+    as_of = max(known) if known else None
+    objects = [(AHR, "accountHealthRating", "ahrScore")] + [
+        (metric, key, "defectsCount") for key, metric in POLICY.items()
+    ]
+    for metric, key, field in objects:
+        obj = block.get(key)
+        if not isinstance(obj, dict):
+            continue
+        window = obj.get("reportingDateRange") or {}
+        start, end = window.get("reportingDateFrom"), window.get("reportingDateTo")
+        status = obj.get("ahrStatus", "") if metric == AHR else obj.get("status", "")
+        out.append(
+            {
+                "marketplace": code,
+                "period_start": _day(raw, start) if start else as_of,
+                "period_end": _day(raw, end) if end else as_of,
+                "metric": metric,
+                "value": _count(raw, key, obj.get(field)),
+                "target": obj.get("targetValue"),
+                "target_condition": obj.get("targetCondition", ""),
+                "status": status or "",
+            }
+        )
+    return out
+
+
+def _count(raw: RawReport, key: str, value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ReportError(
+            raw.path,
+            f'the {key} count "{value}" is not a number',
+            fix="Download the report again.",
+        ) from None
 
 
 def _day(raw: RawReport, text: Any) -> pd.Timestamp | None:

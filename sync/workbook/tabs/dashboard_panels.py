@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from ....addin.registry import KPIS, Scope, Unit
 from ...engine.ranking import one_per_object
 from ...i18n import scope_label, t
+from ...ingest.health_metrics import POLICY_METRICS
 from ..book import Book
 from ..cells import formula, text_cell, value_cell
 from ..objects import products, why_text
@@ -77,12 +78,14 @@ def health_panel(book: Book, row: int, col: int) -> tuple[Block, list[Rule]]:
         _heading(t("health", lang)),
         _header(t("metric", lang), t("value", lang), t("target", lang), t("status", lang)),
     ]
-    for h in health_rows(book):
+    # Each policy's items stay on the Health tab: the Dashboard shows their total.
+    for h in (h for h in health_rows(book) if h.metric not in POLICY_METRICS):
+        style = Style.COUNT if h.count else Style.RATIO
         rows.append(
             [
                 Cell(h.label),
-                formula(f'=IF({h.value}="","",{h.value})', Style.RATIO),
-                formula(f'=IF({h.target}="","",{h.target})', Style.RATIO),
+                formula(f'=IF({h.value}="","",{h.value})', style),
+                formula(f'=IF({h.target}="","",{h.target})', style),
                 formula(f'=IF({h.status}="","",{h.status})'),
             ]
         )

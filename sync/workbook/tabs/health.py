@@ -10,19 +10,25 @@ import pandas as pd
 from ....addin.kpi import Direction
 from ....addin.registry import KPIS
 from ...i18n import LABELS, shown, t
+from ...ingest.health_metrics import AHR, POLICY, POLICY_METRICS
+from ...ingest.schema import ACCOUNT_HEALTH
 from ..book import Book
 from ..cells import formula, plain, value_cell
 from ..inputs import FIRST
 from ..plan import Block, Cell, Rule, Sheet, Style
 
-# The report's metric -> the KPI whose Settings band judges it (engine/counting.py HEALTH).
+# The report's metric -> the KPI whose Settings band judges it (engine/counting.py HEALTH),
+# in the tab's order: the rates, the Account Health Rating, then each policy's open items.
 KPI_OF = {
     "odr_afn": "odr",
     "odr_mfn": "odr",
     "late_shipment_rate": "late_shipment_rate",
     "valid_tracking_rate": "valid_tracking_rate",
     "cancel_rate": "cancel_rate",
+    AHR: "account_health_rating",
+    **{metric: "policy_items" for metric in POLICY.values()},
 }
+POLICY_TOTAL = "policy_items"  # the row summing the policies' open items
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,18 @@ class HealthRow:
     value: str  # absolute refs
     target: str
     status: str
+    metric: str = ""
+    count: bool = False  # a score or a count, not a rate
+
+
+def _counted(metric: str) -> bool:
+    return metric in (AHR, POLICY_TOTAL) or metric in POLICY_METRICS
+
+
+def _reported(book: Book) -> pd.DataFrame:
+    """The latest row of each metric reported (none: an empty frame with the columns)."""
+    rows = book.i.health_rows
+    return latest(rows) if len(rows) else pd.DataFrame(columns=ACCOUNT_HEALTH.names)
 
 
 def metric_label(metric: str, lang: str) -> str:
@@ -52,28 +70,58 @@ def amazon_status(status: object, lang: str) -> str | None:
 
 
 def latest(rows: pd.DataFrame) -> pd.DataFrame:
-    """The latest window of each metric (reports are snapshots; older ones are history)."""
+    """The latest window of each metric (reports are snapshots; older ones are history):
+    the rates first, then the rating and the policies (Seller Central's order)."""
     if rows.empty:
         return rows
     rows = rows.sort_values("period_end").groupby("metric", sort=False).tail(1)
     order = {m: n for n, m in enumerate(KPI_OF)}
-    return rows.sort_values("metric", key=lambda s: s.map(lambda m: order.get(m, len(order))))
+
+    def rank(m: str) -> tuple[bool, int]:
+        return (_counted(m), order.get(m, len(order)))
+
+    return rows.sort_values("metric", key=lambda s: s.map(rank), kind="stable")
+
+
+def metrics(book: Book) -> list[str]:
+    """The metric of each row of the tab, in order: every metric reported, then the total
+    of the open policy items when the report gives any policy."""
+    shown = [str(m) for m in _reported(book)["metric"]]
+    return shown + ([POLICY_TOTAL] if POLICY_METRICS & set(shown) else [])
 
 
 def health_rows(book: Book) -> list[HealthRow]:
     """The Health tab's rows (laid out the same way `health` writes them)."""
     out = []
-    for n, r in enumerate(latest(book.i.health_rows).itertuples(index=False)):
+    for n, metric in enumerate(metrics(book)):
         x = FIRST + n
         out.append(
             HealthRow(
-                metric_label(str(r.metric), book.lang),
+                metric_label(metric, book.lang),
                 book.ref("health", f"$B${x}"),
                 book.ref("health", f"$C${x}"),
                 book.ref("health", f"$D${x}"),
+                metric,
+                _counted(metric),
             )
         )
     return out
+
+
+def _judged(book: Book, metric: str, x: int, style: Style) -> list[Cell]:
+    """Our target (the band's green edge in Settings: edit it, the colour follows) and the
+    status of row x's value against the band."""
+    kpi = KPI_OF.get(metric, metric if metric in KPIS else None)
+    row = book.settings.threshold_rows.get((kpi, "")) if kpi else None
+    if kpi is None or row is None:
+        return [Cell(None), Cell(None)]
+    edge = "D" if KPIS[kpi].direction is Direction.HIGHER else "E"
+    cell = book.ref("settings", f"${edge}${row}")
+    return [
+        # A band the team left blank is no target: blank, not 0.
+        formula(f'=IF({cell}="","",{cell})', style),
+        formula(book.status_formula(f"B{x}", kpi)),
+    ]
 
 
 def health(book: Book) -> Sheet:
@@ -89,35 +137,38 @@ def health(book: Book) -> Sheet:
         t("window", lang),
     ]
     rows = [[Cell(x, style=Style.HEADER) for x in header]]
-    thresholds = book.settings.threshold_rows
     rules: list[Rule] = []
-    for n, r in enumerate(latest(book.i.health_rows).itertuples(index=False)):
-        x = FIRST + n
-        kpi = KPI_OF.get(str(r.metric))
-        judged = kpi is not None and (kpi, "") in thresholds
-        row = thresholds.get((kpi, "")) if kpi else None
-        # Our target: the band's green edge in Settings (edit it: the colour follows).
-        edge = "D" if kpi and KPIS[kpi].direction is Direction.HIGHER else "E"
-        settings_cell = book.ref("settings", f"${edge}${row}") if row else None
+    reported = _reported(book)
+    policies = [FIRST + n for n, m in enumerate(reported["metric"]) if m in POLICY_METRICS]
+    for r in reported.itertuples(index=False):
+        metric = str(r.metric)
+        style = Style.COUNT if _counted(metric) else Style.RATIO
         counted = (
             f"{plain(r.numerator):,.0f} / {plain(r.denominator):,.0f}"
             if plain(r.numerator) is not None and plain(r.denominator) is not None
             else None
         )
         start, end = plain(r.period_start), plain(r.period_end)
+        x = FIRST + len(rows) - 1
         rows.append(
             [
-                Cell(metric_label(str(r.metric), lang)),
-                value_cell(r.rate, Style.RATIO),
-                # A band the team left blank is no target: blank, not 0 %.
-                formula(f'=IF({settings_cell}="","",{settings_cell})', Style.RATIO)
-                if settings_cell
-                else Cell(None),
-                formula(book.status_formula(f"B{x}", kpi)) if judged and kpi else Cell(None),
-                value_cell(r.target, Style.RATIO),
+                Cell(metric_label(metric, lang)),
+                value_cell(r.value if _counted(metric) else r.rate, style),
+                *_judged(book, metric, x, style),
+                value_cell(r.target, style),
                 Cell(amazon_status(r.status, lang)),
                 Cell(counted),
                 Cell(f"{start} – {end}" if start and end else None),
+            ]
+        )
+    if policies:  # the open policy items, summed over the policies the report counts
+        x = FIRST + len(rows) - 1
+        span = f"B{policies[0]}:B{policies[-1]}"
+        rows.append(
+            [
+                Cell(metric_label(POLICY_TOTAL, lang), style=Style.HEADER),
+                formula(f'=IF(COUNT({span})=0,"",SUM({span}))', Style.COUNT),
+                *_judged(book, POLICY_TOTAL, x, Style.COUNT),
             ]
         )
     last = FIRST + len(rows) - 2
@@ -130,5 +181,5 @@ def health(book: Book) -> Sheet:
         book.titles["health"],
         [book.title_rows("health", t("health_note", lang)), Block(FIRST - 1, 1, rows)],
         rules=rules,
-        widths={"A": 36, "B": 11, "C": 11, "D": 22, "E": 14, "F": 14, "G": 16, "H": 24},
+        widths={"A": 44, "B": 11, "C": 11, "D": 22, "E": 14, "F": 14, "G": 16, "H": 24},
     )

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from ....addin.registry import KPIS
+from ....addin.registry import KPIS, Unit
 from ...i18n import t
 from ..book import Book, Key
 from ..cells import formula, sheet_ref, text_cell, value_cell
@@ -74,6 +74,7 @@ def inventory(book: Book) -> Sheet:
         kpi_label("inventory_turnover", lang),
         t("status", lang),
         *(t(a, lang) for a in AGES),
+        kpi_label("ltsf", lang),
     ]
     rows = [[Cell(h, style=Style.HEADER) for h in header]]
     days = book.ref("dashboard", "$B$4")
@@ -81,6 +82,7 @@ def inventory(book: Book) -> Sheet:
     default_lead = book.target_cells["default_lead_time"]
     settings = sheet_ref(book.titles["settings"])
     today: date = book.i.today
+    money = book.number_format(Unit.MONEY)
     for n, r in enumerate(stock.itertuples(index=False)):
         x = FIRST + n
         crit = [Key("sku", f"$A{x}", str(r.sku))]
@@ -123,6 +125,8 @@ def inventory(book: Book) -> Sheet:
                     value_cell(buckets[a] if buckets is not None else None, Style.COUNT)
                     for a in AGES
                 ),
+                # The planning report's fee as given: blank where it gave none (unknown).
+                value_cell(r.ltsf, Style.MONEY, money),
             ]
         )
     last = FIRST + len(stock) - 1
@@ -138,14 +142,48 @@ def inventory(book: Book) -> Sheet:
         for value, status in (("N", "O"), ("P", "Q")):
             for ref in (f"{value}{FIRST}:{value}{last}", f"{status}{FIRST}:{status}{last}"):
                 rules += book.colour_rules(ref, status, FIRST)
+    fee = get_column_letter(18 + len(AGES))
+    summary, summary_rules = _summary(book, f"{fee}{FIRST}:{fee}{max(last, FIRST)}")
+    rules += summary_rules
     widths = {"A": 12, "B": 12, "C": 30, "M": 12} | {
         get_column_letter(c): 11 for c in (4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17)
     }
     return Sheet(
         "inventory",
         book.titles["inventory"],
-        [book.title_rows("inventory", t("inventory_note", lang)), Block(FIRST - 1, 1, rows)],
+        [
+            book.title_rows("inventory", t("inventory_note", lang)),
+            summary,
+            Block(FIRST - 1, 1, rows),
+        ],
         rules=rules,
         freeze=f"D{FIRST}",
-        widths=widths | {get_column_letter(18 + n): 12 for n in range(len(AGES))},
+        widths=widths | {get_column_letter(18 + n): 12 for n in range(len(AGES))} | {fee: 14},
     )
+
+
+def _summary(book: Book, fees: str) -> tuple[Block, list[Rule]]:
+    """The row above the table: the account's estimated long-term storage fee (the sum of
+    the column) and the IPI typed in Settings, coloured by its band (blank: unknown)."""
+    lang = book.lang
+    ipi = book.target_cells["ipi"]
+    row = FIRST - 2
+    # Plain labels: they run over the empty cells beside them (a header would wrap).
+    cells = [
+        Cell(t("ltsf_account", lang)),
+        Cell(None),
+        Cell(None),
+        formula(
+            f'=IF(COUNT({fees})=0,"",SUM({fees}))',
+            Style.MONEY,
+            number_format=book.number_format(Unit.MONEY),
+        ),
+        Cell(None),
+        Cell(kpi_label("ipi", lang), note=t("ipi", lang)),
+        Cell(None),
+        Cell(None),
+        formula(f'=IF({ipi}="","",{ipi})', Style.COUNT),
+        formula(book.status_formula(f"I{row}", "ipi")),
+    ]
+    rules = book.colour_rules(f"I{row}:J{row}", "J", row)
+    return Block(row, 1, [cells]), rules

@@ -78,6 +78,7 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
         ("target_acos", s.target_acos, Style.RATIO),
         ("default_lead_time", s.lead_time, Style.DAYS),
         ("review_cycle", s.review_cycle, Style.DAYS),
+        ("ipi", s.ipi, Style.COUNT),
         ("formula_mode", s.formula_mode, Style.INPUT),
         ("language", s.language, Style.INPUT),
         ("shared_tracker", s.shared_tracker, Style.INPUT),

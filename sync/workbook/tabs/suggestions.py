@@ -85,7 +85,7 @@ def suggestions(book: Book) -> Sheet:
     rows = [[Cell(h, style=Style.HEADER) for h in header]]
     for row in by_rule(book.i.suggestions):
         s, spec = row.first, SPECS[row.first.rule]
-        note = t("rule_note", lang, trigger=spec.trigger, sources=spec.source)
+        note = t("rule_note", lang, trigger=spec.trigger_in(lang), sources=spec.source)
         count = Cell(row.count, style=Style.COUNT)
         if row.count > 1:
             listed = "\n".join(row.keys[:30]) + ("\n…" if row.count > 30 else "")
