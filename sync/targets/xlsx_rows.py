@@ -11,6 +11,7 @@ byte for byte).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
@@ -19,6 +20,7 @@ from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.comments.comment_sheet import CommentRecord
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..workbook.plan import Cell
@@ -48,6 +50,8 @@ def _xml(ref: str, v: Any, sid: int | None, text: bool) -> str | None:
     """One cell's XML as openpyxl writes it, or None when openpyxl must write it."""
     s = "" if sid is None else f' s="{sid}"'
     kind = type(v)
+    if v is None:  # a styled blank (an unstyled one is not written at all)
+        return f'<c r="{ref}"{s} t="n" />' if sid is not None and not text else None
     if kind is int or kind is float:
         if v != v or v in (float("inf"), float("-inf")):
             return None
@@ -82,6 +86,9 @@ def stream_rows(
     xf = writer.xf.send(True)
     raw = xf._file  # the stream's own write: the text goes out as it is
     dims = ws.row_dimensions
+    epoch = ws.parent.epoch  # type: ignore[union-attr]  # a tab is made by its workbook
+    day_style: int | None = None  # registered at the first date, as openpyxl does
+    serials: dict[date, str] = {}
     with xf.element("sheetData"):
         for r, row in enumerate(rows, 1):
             if r in dims:  # a height or a hidden row: openpyxl writes the row's attributes
@@ -97,6 +104,13 @@ def stream_rows(
                     fast = type(value) in _FAST and not v.note
                     fast = fast and (type(value) is str or not v.text)
                     xml = _xml(f"{_letter(c)}{r}", value, style_id(v), v.text) if fast else None
+                elif type(v) is date:  # openpyxl's own format for a plain date, its day number
+                    if day_style is None:
+                        day_style = WriteOnlyCell(ws, value=v).style_id  # type: ignore[arg-type]  # the stubs omit date
+                    serial = serials.get(v)
+                    if serial is None:
+                        serial = serials[v] = format(to_excel(v, epoch), ".16g")
+                    xml = f'<c r="{_letter(c)}{r}" s="{day_style}" t="n"><v>{serial}</v></c>'
                 else:  # a data tab's value: text that starts like a formula stays text
                     xml = _xml(f"{_letter(c)}{r}", v, None, type(v) is str and v[:1] == "=")
                 if xml is not None:
@@ -111,7 +125,7 @@ def stream_rows(
     ws._rows = _Written()  # type: ignore[attr-defined]  # close() then only ends the tab
 
 
-_FAST = (int, float, str)
+_FAST = (int, float, str, type(None))
 
 
 class _Written:
