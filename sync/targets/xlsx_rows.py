@@ -106,10 +106,12 @@ def stream_rows(
                     xml = _xml(f"{_letter(c)}{r}", value, style_id(v), v.text) if fast else None
                 elif type(v) is date:  # openpyxl's own format for a plain date, its day number
                     if day_style is None:
-                        day_style = WriteOnlyCell(ws, value=v).style_id  # type: ignore[arg-type]  # the stubs omit date
+                        probe = WriteOnlyCell(ws, value=v)  # type: ignore[arg-type]  # stubs: no date
+                        day_style = probe.style_id
                     serial = serials.get(v)
                     if serial is None:
-                        serial = serials[v] = format(to_excel(v, epoch), ".16g")
+                        day = to_excel(v, epoch)  # type: ignore[no-untyped-call]  # untyped upstream
+                        serial = serials[v] = format(day, ".16g")
                     xml = f'<c r="{_letter(c)}{r}" s="{day_style}" t="n"><v>{serial}</v></c>'
                 else:  # a data tab's value: text that starts like a formula stays text
                     xml = _xml(f"{_letter(c)}{r}", v, None, type(v) is str and v[:1] == "=")
