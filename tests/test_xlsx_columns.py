@@ -28,14 +28,18 @@ def _same_columns(path: Path, choose) -> None:
         grid = whole.read_sheet(title)
         assert grid is not None
         wanted = set(choose(grid[:HEAD]))
-        got = part.read_columns(title, HEAD, lambda head, w=wanted: sorted(w))
+
+        def chosen(head: list[list[object]], w: set[int] = wanted) -> list[int]:
+            return sorted(w)
+
+        got = part.read_columns(title, HEAD, chosen)
         assert got == _masked(grid, HEAD, wanted), title
 
 
 def _book(path: Path) -> Path:
     wb = Workbook()
-    ws = wb.active
-    ws.title = "Tab"
+    ws = wb.create_sheet("Tab")
+    wb.remove(wb["Sheet"])
     ws["A1"] = "title"
     ws["C3"] = "left of the header row"  # row 2 and row 4 are left out: gaps
     for r in range(5, 40):
