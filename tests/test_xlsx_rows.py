@@ -16,7 +16,10 @@ import pytest
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.targets import xlsx_sheets
 from fupan.sync.targets.xlsx import XlsxTarget
+from fupan.sync.workbook.cells import frame_values, plain
 from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Sheet, Style, WorkbookPlan
+from hypothesis import given
+from hypothesis import strategies as st
 
 TODAY = date(2026, 11, 30)
 STATE = {"period": "2026-11-16..2026-11-22", "language": "en"}
@@ -86,3 +89,18 @@ def test_every_kind_of_value_is_written_as_openpyxl_writes_it(tmp_path, monkeypa
         "en",
     )
     _same_file(plan, tmp_path, monkeypatch)
+
+
+@given(
+    st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=20),
+    st.lists(st.integers(-(2**62), 2**62), min_size=1, max_size=20),
+    st.lists(st.booleans(), min_size=1, max_size=20),
+)
+def test_frame_values_are_plain_values(floats, ints, flags):
+    """Number columns are read whole, as plain() reads each value."""
+    for column in (floats, ints, flags):
+        frame = pd.DataFrame({"x": column})
+        expected = [plain(v) for v in frame["x"].to_numpy()]
+        got = [row[0] for row in frame_values(frame)[1:]]
+        assert got == expected
+        assert [type(v) for v in got] == [type(v) for v in expected]
