@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from fupan.sync.ingest.headers import normalise
 from fupan.sync.ingest.parsing import parse_dates, parse_numbers
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 SIGNS = ["$", "US$", "£", "€", "¥", "JP¥", "CA$", "AED ", "USD ", ""]
@@ -177,6 +177,7 @@ _PLAIN_TEXT = st.one_of(
 )
 
 
+@settings(deadline=None)  # pandas under a loaded machine: no time limit
 @given(st.lists(_PLAIN_TEXT, min_size=1, max_size=30), st.booleans())
 def test_plain_decimals_read_as_the_full_cleaning_reads_them(texts, percent):
     """The shortcut for columns of plain decimals gives what cleaning each text gives."""

@@ -18,7 +18,7 @@ from fupan.sync.targets import xlsx_sheets
 from fupan.sync.targets.xlsx import XlsxTarget
 from fupan.sync.workbook.cells import frame_values, plain
 from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Sheet, Style, WorkbookPlan
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 TODAY = date(2026, 11, 30)
@@ -91,6 +91,7 @@ def test_every_kind_of_value_is_written_as_openpyxl_writes_it(tmp_path, monkeypa
     _same_file(plan, tmp_path, monkeypatch)
 
 
+@settings(deadline=None)  # pandas under a loaded machine: no time limit
 @given(
     st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=20),
     st.lists(st.integers(-(2**62), 2**62), min_size=1, max_size=20),
