@@ -1,11 +1,11 @@
 """A write-only tab's rows as sheet XML, written straight into openpyxl's stream.
 
 openpyxl's write-only mode still makes a cell object and an XML element per value, most of
-the time of writing a large review. The common values (numbers, text, formulas, fupan's
-styled cells) are written here as the very same XML text openpyxl writes for them; anything
-else (dates, booleans, notes, rows with a height) goes through openpyxl's own cell writer in
-place, so the file is the one openpyxl would write (tests/test_xlsx_rows.py compares them
-byte for byte).
+the time of writing a large review. The common values (numbers, text, formulas, plain dates,
+fupan's styled cells) are written here as the very same XML text openpyxl writes for them;
+anything else (booleans, error texts, dates in styled cells, notes, rows with a height) goes
+through openpyxl's own cell writer in place, so the file is the one openpyxl would write
+(tests/test_xlsx_rows.py compares them byte for byte).
 """
 
 from __future__ import annotations
