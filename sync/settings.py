@@ -338,10 +338,11 @@ def _product_header(cells: list[Any]) -> bool:
     return str(cells[0]).strip() in LABELS["sku"] and str(cells[1]).strip() in LABELS["asin"]
 
 
-def find_sheet(target: Target, key: str) -> Grid:
-    """A tab of fupan's by its key, whichever language the workbook was written in."""
+def find_sheet(target: Target, key: str, read: Callable[[str], Grid | None] | None = None) -> Grid:
+    """A tab of fupan's by its key, whichever language the workbook was written in (`read`:
+    how to read a tab by its title, default the target's read_sheet)."""
     for lang in ("en", "zh"):
-        grid = target.read_sheet(LABELS[key][0 if lang == "en" else 1])
+        grid = (read or target.read_sheet)(LABELS[key][0 if lang == "en" else 1])
         if grid is not None:
             return grid
     return []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -27,8 +28,9 @@ from ..settings import CostRow, Product, Settings, find_sheet, team_settings
 from ..settings_issues import settings_findings
 from ..store.history import Store
 from ..store.importer import ImportSummary, Progress, import_reports, read_all
-from ..targets.base import STATE_SHEET, Target
+from ..targets.base import STATE_SHEET, Grid, Target
 from ..targets.registry import local_file, open_target
+from ..targets.xlsx import XlsxTarget
 from ..workbook.build import build_plan
 from ..workbook.inputs import FIRST, SHEET_KEYS, Inputs
 from ..workbook.plan import WorkbookPlan
@@ -57,14 +59,29 @@ class SyncResult:
     notes: list[str] = field(default_factory=list)  # what the targets say of their writes
 
 
-def read_notes(target: Target, key: str) -> dict[str, str]:
-    grid = find_sheet(target, key)
-    if len(grid) < FIRST:
-        return {}
-    header = [str(v) if v is not None else "" for v in grid[FIRST - 2]]
+def _note_column(head: Grid) -> int | None:
+    """The notes column of a report tab, by its header (in either language)."""
+    if len(head) < FIRST - 1:
+        return None
+    header = [str(v) if v is not None else "" for v in head[FIRST - 2]]
     labels = set(LABELS["note"])
-    col = next((i for i, h in enumerate(header) if h in labels), None)
-    if col is None:
+    return next((i for i, h in enumerate(header) if h in labels), None)
+
+
+def _keyed_notes(head: Grid) -> list[int]:
+    col = _note_column(head)
+    return [] if col is None else [0, col]
+
+
+def read_notes(target: Target, key: str) -> dict[str, str]:
+    """The team's notes beside each key of a report tab (an .xlsx file: those two columns
+    are all that is read of the tab)."""
+    read = None
+    if isinstance(target, XlsxTarget):
+        read = partial(target.read_columns, head=FIRST - 1, choose=_keyed_notes)
+    grid = find_sheet(target, key, read)
+    col = _note_column(grid)
+    if len(grid) < FIRST or col is None:
         return {}
     notes = {}
     for row in grid[FIRST - 1 :]:

@@ -25,6 +25,7 @@ _BLANKS = frozenset({"", "-", "--", "—", "n/a", "na", "nan", "none", "null"})
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 _DECIMAL_COMMA_ONLY = re.compile(r"^[-+]?\d{1,3}(\.\d{3})*,\d+$|^[-+]?\d+,\d{1,2}$")
 _THOUSANDS_COMMA = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"-?\d+(?:\.\d+)?")  # what _cleaned reads unchanged (no decimal comma)
 
 
 # What a money cell's sign says about its currency; "$" alone could be USD, CAD, AUD, MXN or
@@ -143,6 +144,22 @@ def parse_numbers(
 
     text = _as_text(values)
     blank = text.str.lower().isin(_BLANKS)
+    if not decimal_comma and not native.any() and (blank | text.str.fullmatch(_PLAIN)).all():
+        # Plain decimals (a CSV's counts and amounts): the cleaning below leaves them as
+        # they are, and it is most of reading a large report.
+        parsed = pd.to_numeric(text.where(~blank, None), errors="coerce").astype("float64")
+    else:
+        parsed = _cleaned(text, blank, decimal_comma)
+    if percent and not _fraction_column(text, parsed, blank):
+        parsed = parsed / 100.0  # text rates are whole percent; native cells are replaced below
+    native_values = pd.to_numeric(values.where(native, None), errors="coerce")
+    parsed = parsed.where(~native, native_values.astype("float64"))
+    bad = parsed.isna() & ~blank & ~native
+    return parsed, bad
+
+
+def _cleaned(text: pd.Series, blank: pd.Series, decimal_comma: bool) -> pd.Series:
+    """Numbers written as text: signs, thousands separators, parentheses and currencies."""
     negative = text.str.startswith("(") & text.str.endswith(")")
     cleaned = text.str.replace(_CURRENCY, "", regex=True)
     cleaned = cleaned.str.replace(_SPACES, "", regex=True).str.strip("()%")
@@ -160,13 +177,7 @@ def parse_numbers(
         cleaned = eu.where(eu_only, us)
 
     parsed = pd.to_numeric(cleaned.where(~blank, None), errors="coerce").astype("float64")
-    parsed = parsed.where(~negative, -parsed)
-    if percent and not _fraction_column(text, parsed, blank):
-        parsed = parsed / 100.0  # text rates are whole percent; native cells are replaced below
-    native_values = pd.to_numeric(values.where(native, None), errors="coerce")
-    parsed = parsed.where(~native, native_values.astype("float64"))
-    bad = parsed.isna() & ~blank & ~native
-    return parsed, bad
+    return parsed.where(~negative, -parsed)
 
 
 def _fraction_column(text: pd.Series, parsed: pd.Series, blank: pd.Series) -> bool:

@@ -377,6 +377,11 @@ def conform(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
             out[col.name] = pd.to_numeric(values, errors="raise").astype("float64")
         elif col.kind is ColumnKind.DATE:
             out[col.name] = pd.to_datetime(values).astype("datetime64[ns]").dt.normalize()
+        elif values.dtype == _TEXT and not values.hasnans:
+            out[col.name] = values  # text already, none missing: a conformed frame, the store's
         else:
             out[col.name] = values.astype("object").where(values.notna(), "").astype(str)
     return pd.DataFrame(out, index=frame.index).reset_index(drop=True)
+
+
+_TEXT = pd.Series([], dtype=object).astype(str).dtype  # what conform makes of a text column

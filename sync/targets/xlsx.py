@@ -31,6 +31,7 @@ from ..errors import ChangedError, WorkbookError
 from ..locks import FileLock, checkpoint, fsync_dir, real_path, temp_name
 from ..workbook.plan import WorkbookPlan
 from .base import STATE_SHEET, Grid, Target, state_of
+from .xlsx_columns import Chooser, read_columns
 from .xlsx_sheets import copy_sheet, named_styles, write_sheet
 
 
@@ -144,6 +145,16 @@ class XlsxTarget(Target):
         if book is None or title not in book.sheetnames:
             return None
         return [list(r) for r in book[title].iter_rows(values_only=True)]
+
+    def read_columns(self, title: str, head: int, choose: Chooser) -> Grid | None:
+        """The tab's first `head` rows whole, then only the columns `choose` picks from them
+        (see xlsx_columns.py): what a team edits in one column of a large tab."""
+        book = self._existing()
+        if book is None or title not in book.sheetnames:
+            return None
+        ws = book[title]
+        assert isinstance(ws, ReadOnlyWorksheet)  # a chartsheet is no tab of fupan's
+        return read_columns(ws, head, choose)
 
     def read_state(self) -> dict[str, str]:
         return state_of(self.read_sheet(STATE_SHEET))

@@ -8,7 +8,7 @@ column widths.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from copy import copy
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -34,6 +34,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..workbook.cells import FORMULA_LEADS, frame_values
 from ..workbook.palette import FILLS, FONTS
 from ..workbook.plan import Cell, Chart, FrameBlock, Rule, Sheet, Style, Validation, cell_rows
+from .xlsx_rows import stream_rows
 
 PROVISIONAL_FONT = Font(italic=True, color="7F7F7F")
 
@@ -109,13 +110,19 @@ def write_sheet(wb: Workbook, sheet: Sheet) -> None:
     for chart in sheet.charts:
         ws.add_chart(_chart(chart), chart.anchor)
     frames = [b for b in sheet.blocks if isinstance(b, FrameBlock)]
-    if frames:
-        _stream(ws, frames[0])
-        return
-    rows = cell_rows([b for b in sheet.blocks if not isinstance(b, FrameBlock)])
+    rows: list[list[Any]]
+    if frames:  # a data tab: a header row, then plain values
+        values = frame_values(frames[0].frame)
+        rows = [[Cell(v, style=Style.HEADER) for v in values[0]], *values[1:]]
+    else:
+        rows = cell_rows([b for b in sheet.blocks if not isinstance(b, FrameBlock)])
     _dimension(ws, rows)
-    for row in rows:
-        ws.append([_cell(ws, c) for c in row])
+    stream_rows(ws, rows, _style_ids(ws), lambda v: _openpyxl_value(ws, v))
+
+
+def _openpyxl_value(ws: Worksheet, v: Any) -> Any:
+    """What `ws.append` is given for a value stream_rows leaves to openpyxl."""
+    return _cell(ws, v) if isinstance(v, Cell) else _as_text(ws, v)
 
 
 def copy_sheet(wb: Workbook, src: ReadOnlyWorksheet, title: str) -> None:
@@ -145,18 +152,6 @@ def _format_rule(rule: Rule) -> FormatRule:
     return FormatRule(type="expression", formula=[rule.formula], dxf=style)
 
 
-def _stream(ws: Worksheet, block: FrameBlock) -> None:
-    """Rows of a data tab; text that looks like a formula is written as text."""
-    values = frame_values(block.frame)
-    _dimension(ws, values)
-    ws.append([_cell(ws, Cell(v, style=Style.HEADER)) for v in values[0]])
-    for row in values[1:]:
-        # openpyxl gives plain dates the yyyy-mm-dd format itself: only text needs a cell.
-        if any(isinstance(v, str) and v.startswith(FORMULA_LEADS) for v in row):
-            row = [_as_text(ws, v) for v in row]
-        ws.append(row)
-
-
 def _dimension(ws: Worksheet, rows: Sequence[Sequence[Any]]) -> None:
     """Write the sheet's size up front, as Excel does (openpyxl's write-only mode leaves it
     out): a reader then sizes the tab from its first lines instead of parsing all of it, which
@@ -180,6 +175,27 @@ def _as_text(ws: Worksheet, v: Any) -> Any:
 # named style, number format and font per assignment, a third of the write of a large review;
 # each combination is registered once and later cells take a copy of its array.
 _STYLE_ARRAYS: WeakKeyDictionary[Workbook, dict[tuple[Any, ...], Any]] = WeakKeyDictionary()
+
+
+_STYLE_IDS: WeakKeyDictionary[Workbook, dict[tuple[Any, ...], int | None]] = WeakKeyDictionary()
+
+
+def _style_ids(ws: Worksheet) -> Callable[[Cell], int | None]:
+    """A plan Cell's style id in the workbook (None: unstyled), registered at its first cell
+    as openpyxl registers it when it writes that cell."""
+    book = ws.parent
+    assert book is not None  # a tab is made by its workbook
+    ids = _STYLE_IDS.setdefault(book, {})
+
+    def style_id(c: Cell) -> int | None:
+        key = (c.style, c.number_format, c.provisional)
+        if key not in ids:
+            cell = WriteOnlyCell(ws)
+            _style(ws, cell, c)
+            ids[key] = cell.style_id if cell.has_style else None
+        return ids[key]
+
+    return style_id
 
 
 def _style(ws: Worksheet, cell: XlCell, c: Cell) -> None:

@@ -99,6 +99,10 @@ def frame_values(frame: pd.DataFrame) -> list[list[Any]]:
         s = frame[c]
         if pd.api.types.is_datetime64_any_dtype(s):
             columns.append([None if pd.isna(v) else v.date() for v in s])
+        elif s.dtype == np.float64:  # what plain() gives, without a call per value
+            columns.append([None if v != v else v for v in s.to_numpy().tolist()])
+        elif s.dtype in (np.int64, np.bool_):
+            columns.append(s.to_numpy().tolist())
         elif pd.api.types.is_numeric_dtype(s):
             columns.append([plain(v) for v in s.to_numpy()])
         else:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pandas as pd
+
 from ...addin.registry import KPIS
 from ..engine.review import Review
 from ..engine.stakes import Stake
@@ -29,14 +31,19 @@ def products(review: Review, settings: Settings) -> dict[str, Product]:
             skus.setdefault(p.asin, []).append(p.sku)
     sales = review.frame("sales")
     if not sales.empty:
-        rows = sales[["child_asin", "sku", "title"]].dropna(subset=["child_asin"])
-        for asin, group in rows.groupby("child_asin", sort=False):
-            titles = [str(x) for x in group["title"] if isinstance(x, str) and x]
-            if titles:
-                names[str(asin)] = titles[-1]
-            found = [str(x) for x in group["sku"].drop_duplicates() if isinstance(x, str) and x]
-            if found:
-                skus[str(asin)] = found
+        # One pass over plain columns (a group per ASIN cost a pandas call per ASIN): the last
+        # title and the SKUs in order of their first row replace what Settings says.
+        found: dict[str, dict[str, None]] = {}
+        columns = (sales[c].tolist() for c in ("child_asin", "sku", "title"))
+        for asin, sku, title in zip(*columns, strict=True):
+            if asin is None or pd.isna(asin):
+                continue
+            key = str(asin)
+            if isinstance(title, str) and title:
+                names[key] = title
+            if isinstance(sku, str) and sku:
+                found.setdefault(key, {})[sku] = None
+        skus.update((asin, list(each)) for asin, each in found.items())
     return {
         a: Product(names.get(a, ""), ", ".join(dict.fromkeys(skus.get(a, []))))
         for a in {*names, *skus}
