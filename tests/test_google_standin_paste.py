@@ -55,6 +55,7 @@ def test_pasted_text_is_parsed_as_if_typed(fake: FakeGoogle, gc: gspread.Client,
     assert entered(fake, sid, 1, 4) == {"stringValue": "plain"}
     assert entered(fake, sid, 2, 1) == {"numberValue": 46342}
     date_cell = fake.book(sid).sheet("Sheet1").cell(2, 1)
+    assert date_cell is not None
     assert date_cell["userEnteredFormat"]["numberFormat"]["type"] == "DATE"
     assert entered(fake, sid, 2, 2) == {"numberValue": -1.5}
     assert entered(fake, sid, 2, 3) is None

@@ -180,6 +180,7 @@ AWKWARD = [
     "B07XYZ1234",
     "last",
 ]
+DAYS: list[str | None] = ["2026-11-16"] * 14 + [None]
 FLAGS = [True, False] * 7 + [True]
 NUMBERS = [3.0, -1.5, 0.1, 1e20, 123456789.125, -0.0, 2.5e-7, 7, 0, 1, 2, 3, 4, 5, 6]
 
@@ -190,7 +191,7 @@ def _frame_plan() -> WorkbookPlan:
             "text": AWKWARD,
             "number": NUMBERS,
             "flag": FLAGS,
-            "day": pd.to_datetime(["2026-11-16"] * 14 + [None]),
+            "day": pd.to_datetime(pd.Series(DAYS)),
         }
     )
     return WorkbookPlan([Sheet("data", "data", [FrameBlock(frame)])], "en")
