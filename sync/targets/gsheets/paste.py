@@ -17,9 +17,25 @@ from .grid import SheetContent, box
 from .values import JSON
 
 DELIMITER = "\t"
-# Locales that write 1234.5 as Google parses it back (a "." decimal point, no day-first
-# reading of "12.5"); other locales get typed cells only.
-POINT_LOCALES = ("en", "zh", "ja", "ko")
+# Locales that read 1234.5 back as fupan wrote it (a "." decimal point, no day-first reading
+# of "12.5"); a sheet in any other locale gets typed cells only.
+POINT_LOCALES = frozenset(
+    [
+        "en_US",
+        "en_GB",
+        "en_AU",
+        "en_CA",
+        "en_IE",
+        "en_IN",
+        "en_NZ",
+        "en_SG",
+        "zh_CN",
+        "zh_TW",
+        "zh_HK",
+        "ja_JP",
+        "ko_KR",
+    ]
+)
 _DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
 _TEXT_UNSAFE = re.compile(r"[\d\t\n\r\"\x00-\x1f\x7f]")
 _TEXT_LEADS = tuple("=+-'#@ ")
@@ -28,7 +44,7 @@ MAX_PASTED_NUMBER = 1e15  # Google keeps 15 significant digits
 
 def pastes(locale: str | None) -> bool:
     """Whether a sheet in this locale reads pasted numbers back as fupan wrote them."""
-    return (locale or "").split("_")[0].lower() in POINT_LOCALES
+    return locale in POINT_LOCALES
 
 
 def as_text(value: JSON | None) -> str | None:
