@@ -84,7 +84,9 @@ def test_an_unchanged_second_refresh_sends_under_a_tenth_of_the_first(
 
 def test_a_changed_tab_is_written_again_and_only_it(fake_google, gclient, sid, writes):
     refresh(gclient, sid, small_plan())
+    fake_google.log.clear()
     refresh(gclient, sid, small_plan(2.0), state={"k": "w"})
+    assert len(fake_google.log) <= 4
     book = fake_google.book(sid)
     assert sheets_written(writes[-1], book) == {"Dashboard", "_fupan"}
     assert book.sheet("Dashboard").cell(2, 1)["userEnteredValue"] == {"numberValue": 2}
@@ -145,6 +147,20 @@ def test_a_failed_write_changes_nothing_and_the_next_refresh_still_sends_the_cha
     book = fake_google.book(sid)
     assert book.sheet("Dashboard").cell(2, 1)["userEnteredValue"] == {"numberValue": 9}
     assert sheets_written(writes[-1], book) == {"Dashboard", "_fupan"}
+
+
+def test_the_teams_own_tabs_are_neither_stamped_nor_written(fake_google, gclient, sid, writes):
+    refresh(gclient, sid, small_plan())
+    mine = gclient.open_by_key(sid).add_worksheet("Team notes", rows=5, cols=2)
+    mine.update([["keep me", "=1+1"]], "A1", raw=False)
+    want = fake_google.book(sid).sheet("Team notes").cells
+    refresh(gclient, sid, small_plan(), keep=["Team notes"])
+    refresh(gclient, sid, small_plan(2.0), keep=["Team notes"])
+    book = fake_google.book(sid)
+    assert book.sheet("Team notes").cells == want
+    assert book.sheet("Team notes").developer_metadata == []
+    assert all("Team notes" not in sheets_written(w, book) for w in writes)
+    assert all(len(book.sheet(t).developer_metadata) == 1 for t in ("Dashboard", "data"))
 
 
 def test_a_tab_the_team_renamed_to_fupans_name_is_not_trusted(fake_google, gclient, sid, writes):
