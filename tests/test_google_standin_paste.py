@@ -126,8 +126,10 @@ def test_fupan_pastes_only_what_reads_back_as_sent():
     assert as_text(None) == ""
     assert as_text({"formulaValue": "=A1"}) is None
     typed = ["0042", "=1+2", "+1", "-x", "'x", "#N/A", "@x", "TRUE", "true", " x", "x ", "a\tb"]
-    typed += ['say "hi"', "1/2", "Jan 5", "50%", "$5", ""]
+    typed += ['say "hi"', "1/2", "Jan 5", "50%", "$5", "B0123", "b07xyz1234", "LV-0003"]
     assert [t for t in typed if as_text({"stringValue": t}) is not None] == []
     assert as_text({"stringValue": "SP - Auto, brand"}) == "SP - Auto, brand"
+    assert as_text({"stringValue": "B07XYZ1234"}) == "B07XYZ1234"  # an ASIN
+    assert as_text({"stringValue": ""}) == ""  # an empty text is an empty cell
     assert pastes("en_US") and pastes("zh_CN") and pastes("ja_JP")
     assert not pastes("de_DE") and not pastes("fr_FR") and not pastes(None)

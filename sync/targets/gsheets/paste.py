@@ -3,8 +3,8 @@
 Every cell sent as a typed CellData costs ~40 bytes of JSON around its value; pasted as text
 a number costs its digits and a tab. Google parses pasted text as if typed in the browser
 (a leading "=" is a formula, "0042" is 42, "1/2" is a date), so only values that read back
-exactly as sent are pasted: plain decimal numbers, TRUE/FALSE, and text without digits or
-characters Google would read as something else. The other cells go typed as before
+exactly as sent are pasted: plain decimal numbers, TRUE/FALSE, ASINs, and text without
+digits or characters Google would read as something else. The other cells go typed as before
 (`updateCells`), and a spreadsheet whose locale writes decimals otherwise gets no paste.
 """
 
@@ -39,6 +39,7 @@ POINT_LOCALES = frozenset(
 _DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
 _TEXT_UNSAFE = re.compile(r"[\d\t\n\r\"\x00-\x1f\x7f]")
 _TEXT_LEADS = tuple("=+-'#@ ")
+_ASIN = re.compile(r"B0[A-Z0-9]{8}")  # letters and digits no locale reads as a number or date
 MAX_PASTED_NUMBER = 1e15  # Google keeps 15 significant digits
 
 
@@ -57,9 +58,10 @@ def as_text(value: JSON | None) -> str | None:
         return "TRUE" if value["boolValue"] else "FALSE"
     if "stringValue" in value:
         text: str = value["stringValue"]
+        if not text or _ASIN.fullmatch(text):
+            return text
         plain = (
-            text
-            and not _TEXT_UNSAFE.search(text)
+            not _TEXT_UNSAFE.search(text)
             and not text.startswith(_TEXT_LEADS)
             and text == text.strip()
             and text.upper() not in ("TRUE", "FALSE")
