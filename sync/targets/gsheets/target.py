@@ -258,6 +258,7 @@ class GSheetsTarget(Target):
                 ids[s.title] = new_id(used)
         cells: dict[str, list[JSON]] = {}
         own: dict[str, list[JSON]] = {}  # a tab's requests: its cells, then the rest
+        props: dict[str, JSON] = {}  # wherever the tab stands (its place is set apart)
         stamps: dict[str, str] = {}
         for s in sheets:
             t, sid = s.title, ids[s.title]
@@ -265,8 +266,8 @@ class GSheetsTarget(Target):
                 s, sid, bodies[t], sizes[t], ids, pasted=paste.pastes(book.locale)
             )
             own[t] = cells[t] + rest
-            props = tab_settings.sheet_properties(s, sid, 0, sizes[t])
-            stamps[t] = diff.fingerprint([props, *own[t]])
+            props[t] = tab_settings.sheet_properties(s, sid, 0, sizes[t])
+            stamps[t] = diff.fingerprint([props[t], *own[t]])
         maybe = [t for t in stamps if book.stamps.get(t, (0, ""))[1] == stamps[t]]
         # One read before the write: edits typed since the tabs were read stop it, and the
         # tabs that may be left out are compared with what the sheet holds.
@@ -279,17 +280,10 @@ class GSheetsTarget(Target):
         ]
         self._check_cells(sizes, keep)
         same = frozenset(
-            s.title
-            for s in sheets
-            if s.title in maybe
-            and diff.unchanged(
-                book,
-                s.title,
-                stamps[s.title],
-                own[s.title],
-                tab_settings.sheet_properties(s, ids[s.title], 0, sizes[s.title]),
-            )
-            and diff.values_match(book.grids.get(s.title, []), bodies[s.title])
+            t
+            for t in maybe
+            if diff.unchanged(book, t, stamps[t], own[t], props[t])
+            and diff.values_match(book.grids.get(t, []), bodies[t])
         )
         head = layout(book, sheets, sizes, ids, keep, same)
         writes = {t: w for t, w in cells.items() if t not in same}
