@@ -266,3 +266,34 @@ def test_text_values_in_a_review_tab_are_never_pasted(fake_google, gclient, sid,
     assert fake_google.book(sid).sheet("Dashboard").cell(1, 1)["userEnteredValue"] == {
         "stringValue": "0042"
     }
+
+
+# What counts as the same: pure functions ------------------------------------------------------
+
+
+def test_a_read_back_grid_matches_what_the_requests_wrote():
+    from datetime import datetime
+
+    from fupan.sync.targets.gsheets import grid
+    from fupan.sync.targets.gsheets.diff import values_match
+
+    rows = [[Cell("ASIN"), Cell("Units")]] + [
+        [Cell(f"B0{n:08d}"), Cell(formula=f"=SUMIFS(data!B:B,data!A:A,A{n + 2})")] for n in range(4)
+    ]
+    rows.append([Cell(datetime(2026, 11, 16, 10, 30)), Cell(3.0)])
+    body = grid.content(Sheet("sales", "Sales", [Block(1, 1, rows)]))
+    assert body.fills  # the formula column goes as one fill-down
+    read = [["ASIN", "Units"]] + [
+        [f"B0{n:08d}", f"=SUMIFS(data!B:B,data!A:A,A{n + 2})"] for n in range(4)
+    ]
+    read.append([datetime(2026, 11, 16, 10, 29, 59, 999999), 3, None])  # as Google gives it
+    assert values_match(read, body)
+    assert not values_match(read[:-1], body)  # a row gone
+    edited = [list(r) for r in read]
+    edited[3][1] = "=SUMIFS(data!B:B,data!A:A,A9)"
+    assert not values_match(edited, body)
+    typed = [list(r) for r in read]
+    typed[-1][1] = "3"  # the same digits, as text
+    assert not values_match(typed, body)
+    extra = [list(r) for r in read] + [[None, "a note typed below"]]
+    assert not values_match(extra, body)
