@@ -301,4 +301,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Grey italics: provisional ads figures (attributed sales still restated by Amazon).",
         "灰色斜体：广告数据为暂定值（亚马逊仍在修正归因销售额）。",
     ),
+    # target ACoS by ad type and category (Settings, Ads by campaign)
+    "acos_targets": (
+        "Target ACoS by ad type and category (blank: the ad type's, then the account's target)",
+        "各广告类型与类目的目标 ACoS（留空：沿用广告类型的，再沿用账户的目标 ACoS）",
+    ),
+    "ad_type_SP": ("Sponsored Products", "商品推广 (SP)"),
+    "ad_type_SB": ("Sponsored Brands", "品牌推广 (SB)"),
+    "ad_type_SD": ("Sponsored Display", "展示型推广 (SD)"),
 }
