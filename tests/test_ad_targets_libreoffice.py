@@ -41,8 +41,11 @@ def test_targets_recalculate_as_the_engine_and_follow_an_edit(tmp_path, lang):
     rows = campaign_rows(calc, lang)
     engine = review.kpis[(review.kpis.kpi == "acos") & (review.kpis.scope == "campaign")]
     status = dict(zip(engine.key, engine.status, strict=True))
+    value = dict(zip(engine.key, engine.value, strict=True))
     assert rows and set(rows) == set(review.acos_targets)
     for name, (acos, shown, target) in rows.items():
+        unknown = value[name] != value[name]  # NaN: nothing sold, a blank cell
+        assert acos in ("", None) if unknown else acos == pytest.approx(value[name])
         assert target == pytest.approx(review.acos_targets[name].target)
         assert shown == ("" if status[name] == "none" else words[status[name]])
     sb = {n for n, x in review.acos_targets.items() if x.ad_type == "SB"}
