@@ -309,4 +309,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "ad_type_SP": ("Sponsored Products", "商品推广 (SP)"),
     "ad_type_SB": ("Sponsored Brands", "品牌推广 (SB)"),
     "ad_type_SD": ("Sponsored Display", "展示型推广 (SD)"),
+    "profit_trend": ("Weekly profit", "每周利润"),
+    "profit_trend_chart": (
+        "Weekly net profit (bars) and net margin (line)",
+        "每周净利润（柱）与净利润率（线）",
+    ),
 }
