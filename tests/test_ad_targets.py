@@ -22,6 +22,7 @@ from fupan.sync.i18n import t
 from fupan.sync.periods import Period
 from fupan.sync.settings import Product, Settings, read_back, team_settings
 from fupan.sync.settings_acos import SECTION
+from fupan.sync.settings_issues import settings_findings
 from fupan.sync.targets.xlsx import XlsxTarget
 from openpyxl import load_workbook
 from test_engine import ad, biz, stored
@@ -90,6 +91,8 @@ def test_the_section_is_read_back_blank_passes_on_and_text_is_kept():
     assert s.acos_target("SB") == 0.45 and s.acos_target("SB", "garden") == 0.50
     assert s.acos_target("SD") == DEFAULT_ACOS["SD"]  # unreadable: the value before
     assert s.typed(SECTION, ("SD", ""), "value") == "forty"
+    (issue,) = settings_findings(s, "review.xlsx")
+    assert 'D8: "forty" typed for the target ACoS of SD cannot be read' in issue.message
 
 
 def test_a_campaign_takes_the_ad_type_and_category_it_spends_most_in():

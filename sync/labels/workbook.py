@@ -302,9 +302,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "灰色斜体：广告数据为暂定值（亚马逊仍在修正归因销售额）。",
     ),
     # target ACoS by ad type and category (Settings, Ads by campaign)
-    "acos_targets": (
-        "Target ACoS by ad type and category (blank: the ad type's, then the account's target)",
-        "各广告类型与类目的目标 ACoS（留空：沿用广告类型的，再沿用账户的目标 ACoS）",
+    "acos_targets": ("Target ACoS by ad type", "各广告类型目标 ACoS"),
+    "acos_targets_note": (
+        "Per category optional; blank: the ad type's target, then the account's Target ACoS.",
+        "类目可选；留空：沿用该广告类型的目标，再沿用账户的目标 ACoS。",
     ),
     "ad_type_SP": ("Sponsored Products", "商品推广 (SP)"),
     "ad_type_SB": ("Sponsored Brands", "品牌推广 (SB)"),

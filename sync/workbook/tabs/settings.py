@@ -172,7 +172,11 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
     acos_rows: dict[tuple[str, str], int] = {}
     rows += [
         [],
-        [Cell(f"#{SECTION}", style=Style.HEADER), Cell(t(SECTION, lang), style=Style.HEADER)],
+        [
+            Cell(f"#{SECTION}", style=Style.HEADER),
+            Cell(t(SECTION, lang), style=Style.HEADER),
+            Cell(t("acos_targets_note", lang), style=Style.NOTE),
+        ],
         [
             Cell(x, style=Style.HEADER)
             for x in (t("ad_type", lang), None, t("category", lang), t("target_acos", lang))
