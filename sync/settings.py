@@ -11,9 +11,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from ..addin.ad_targets import AD_TYPES, resolve, target_bands
 from ..addin.registry import all_kpis
 from ..addin.thresholds import Bands
 from .i18n import LABELS
+from .settings_acos import SECTION, AcosTargets, default_targets
 from .settings_cells import blank, day_in, number_in, shown
 from .targets.base import Grid, Target
 
@@ -113,6 +115,8 @@ class Settings:
     products: dict[str, Product] = field(default_factory=dict)  # by SKU
     # Monthly targets per ASIN: ASIN -> (sales target, net profit target).
     asin_targets: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    # Target ACoS by (ad type, category or ""); None: passes on (settings_acos.py).
+    acos_targets: AcosTargets = field(default_factory=dict)
     # Cells that could not be read, by (section, key, field): written back as typed and listed
     # in the Issues tab, never blanked; the value before them stays in use.
     unreadable: dict[tuple[str, tuple[str, str], str], Unreadable] = field(default_factory=dict)
@@ -134,7 +138,15 @@ class Settings:
             bands[(k.id, "")] = k.bands
             for cat, b in k.category_bands.items():
                 bands[(k.id, cat)] = b
-        return cls(bands=bands, language=language)
+        return cls(bands=bands, language=language, acos_targets=default_targets(bands))
+
+    def acos_target(self, ad_type: str, category: str = "") -> float:
+        """A campaign's target ACoS: its ad type and category's, its ad type's, the account's."""
+        return resolve(self.acos_targets, ad_type, category, self.target_acos)
+
+    def acos_bands(self, ad_type: str, category: str = "") -> Bands:
+        """The ACoS bands of a campaign: green up to its target, yellow up to the margin."""
+        return target_bands(self.acos_target(ad_type, category), self.bands_for("acos", category))
 
     def bands_for(self, kpi: str, category: str = "") -> Bands | None:
         return self.bands.get((kpi, category)) or self.bands.get((kpi, ""))
@@ -219,9 +231,11 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
         bands=dict(base.bands),
         products={},
         asin_targets={},
+        acos_targets=dict(base.acos_targets),
         unreadable={},
     )
     section = ""
+    seen: set[str] = set()
 
     def number(
         v: Any, row: int, col: int, key: tuple[str, str], name: str, before: float | None
@@ -240,6 +254,7 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
         marker = str(cells[0] or "").strip()
         if marker.startswith("#"):
             section = marker[1:]
+            seen.add(section)
             continue
         if section == "thresholds" and marker:
             key = (marker, str(cells[2] or "").strip())
@@ -273,6 +288,10 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
                     s.unreadable[(section, key, "value")] = Unreadable(
                         section, key, "value", str(v), r, "C", getattr(s, marker)
                     )
+        elif section == SECTION and marker in AD_TYPES:
+            key = (marker, str(cells[2] or "").strip())
+            before = s.acos_targets.get(key)
+            s.acos_targets[key] = number(cells[3], r, 3, key, "value", before)
         elif section == "products" and marker and not _product_header(cells):
             _product_row(s, base, cells, r, number)
         elif section == "asin_targets" and marker and str(cells[0]) not in LABELS["asin"]:
@@ -282,6 +301,8 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
                 number(cells[1], r, 1, key, "sales_target", was[0]),
                 number(cells[2], r, 2, key, "profit_target", was[1]),
             )
+    if SECTION not in seen:  # a workbook from before: its account target stays SP's
+        s.acos_targets = default_targets(s.bands, sp=s.target_acos)
     return s
 
 

@@ -26,6 +26,8 @@ def settings_findings(settings: Settings, workbook: str) -> list[Finding]:
     out = []
     for u in settings.unreadable.values():
         what = u.key[0] if u.field == "value" else f"{u.key[0]} {_FIELD_WORDS[u.field]}"
+        if u.section == "acos_targets":  # an ad type's (and category's) target ACoS
+            what = f"the target ACoS of {u.key[0]}"
         if u.key[1]:
             what += f" ({u.key[1]})"
         expected = (

@@ -132,6 +132,22 @@ def set_band(workbook, kpi, categories=("",), **bands):
     wb.save(workbook)
 
 
+def set_acos_targets(workbook, value):
+    """Type `value` into every target ACoS row of Settings (campaigns are judged by them)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(workbook)
+    ws = next(s for s in wb.worksheets if any(c.value == "#acos_targets" for c in s["A"]))
+    section = ""
+    for row in ws.iter_rows():
+        marker = str(row[0].value or "")
+        if marker.startswith("#"):
+            section = marker[1:]
+        elif section == "acos_targets" and marker in ("SP", "SB", "SD"):
+            row[3].value = value
+    wb.save(workbook)
+
+
 def test_kpis_of_a_workspace_are_judged_by_its_settings(tmp_path, seller):
     runner = CliRunner()
     ws = tmp_path / "shop"
@@ -146,6 +162,7 @@ def test_kpis_of_a_workspace_are_judged_by_its_settings(tmp_path, seller):
 
     assert acos_statuses() != {"red"}
     set_band(ws / "review.xlsx", "acos", green_max=0.0, yellow_max=0.0)  # any ACoS is red
+    set_acos_targets(ws / "review.xlsx", 0.0)  # campaigns: against their ad type's target
     assert acos_statuses() == {"red"}
     again = runner.invoke(cli, ["sync", "--workspace", str(ws)])
     assert again.exit_code == 0, again.output

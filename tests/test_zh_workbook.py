@@ -44,6 +44,7 @@ def _keys() -> set[str]:
     keys |= {"sales_target", "profit_target", "target_acos", "default_lead_time"}
     keys |= {"review_cycle", "formula_mode", "language", "shared_tracker", "workspace"}
     keys |= {"#thresholds", "#targets", "#products", "#asin_targets"}
+    keys |= {"#acos_targets"}  # target ACoS by ad type (settings_acos.py)
     return keys
 
 

@@ -80,7 +80,14 @@ RULES: tuple[RuleSpec, ...] = (
         "004",
         r1,
     ),
-    RuleSpec("R2", "ad group ACoS > 35 %", "Cut its budget by 20 %", "预算下调 20%", "002", r2),
+    RuleSpec(
+        "R2",
+        "ad group ACoS > target ACoS + 10 pp",
+        "Cut its budget by 20 %",
+        "预算下调 20%",
+        "002",
+        r2,
+    ),
     RuleSpec(
         "R3",
         "keyword CTR < 0.3 % with ≥ 1,000 impressions",
@@ -265,6 +272,7 @@ def evaluate(review: Review, settings: Settings, stock: pd.DataFrame) -> list[Su
                 spend=hit.spend,
                 sales=hit.sales,
                 lead_time=hit.lead_time,
+                target=hit.target,
             )
             out.append(
                 Suggestion(

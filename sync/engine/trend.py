@@ -13,10 +13,11 @@ import pandas as pd
 from ...addin.registry import Scope
 from ..ingest.schema import TABLES
 from ..periods import Period
+from ..settings import Settings
 from .build import build_review
 from .review import Source
 
-COLUMNS = ["week", "sales", "sessions", "acos", "tacos"]
+COLUMNS = ["week", "sales", "sessions", "acos", "tacos", "net_profit", "margin", "end"]
 
 
 class Window:
@@ -52,15 +53,25 @@ class Window:
         return self._spans[name]
 
 
-def weekly_trend(store: Source, period: Period, marketplace: str, weeks: int = 8) -> pd.DataFrame:
-    """Sales, sessions, ACoS and TACoS of the weeks ending with the period's end."""
+def weekly_trend(
+    store: Source,
+    period: Period,
+    marketplace: str,
+    weeks: int = 8,
+    settings: Settings | None = None,
+) -> pd.DataFrame:
+    """Sales, sessions, ACoS, TACoS, net profit and margin of the weeks ending with the
+    period's end. Profit needs `settings`' product costs: a week with a cost unknown has a
+    blank profit (None), never 0."""
     ends = [period.end - timedelta(days=7 * n) for n in range(weeks - 1, -1, -1)]
     window = Window(store, Period(ends[0] - timedelta(days=6), ends[-1]), marketplace)
     account = frozenset({Scope.ACCOUNT})
     rows = []
     for end in ends:
         week = Period(end - timedelta(days=6), end)
-        r = build_review(window, week, marketplace=marketplace, scopes=account, pace=False)
+        r = build_review(
+            window, week, marketplace=marketplace, settings=settings, scopes=account, pace=False
+        )
         if r.kpis.empty:
             continue
         rows.append(
@@ -70,6 +81,9 @@ def weekly_trend(store: Source, period: Period, marketplace: str, weeks: int = 8
                 "sessions": r.value("sessions") or 0.0,
                 "acos": r.value("acos"),
                 "tacos": r.value("tacos"),
+                "net_profit": r.value("net_profit"),
+                "margin": r.value("margin"),
+                "end": week.end,  # the week's last day (provisional from Amazon's 14 days)
             }
         )
     return pd.DataFrame(rows, columns=COLUMNS)

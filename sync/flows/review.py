@@ -245,7 +245,7 @@ def refresh_review(
             previous=previous,
             settings=settings,
             health_rows=store.table("account_health", marketplace=market),
-            trend=weekly_trend(store, chosen, market),
+            trend=weekly_trend(store, chosen, market, settings=settings),
             suggestions=evaluate(review, settings, inventory),
             tracker=tracker,
             findings=findings,

@@ -337,4 +337,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "Grey italics: provisional ads figures (attributed sales still restated by Amazon).",
         "灰色斜体：广告数据为暂定值（亚马逊仍在修正归因销售额）。",
     ),
+    # target ACoS by ad type and category (Settings, Ads by campaign)
+    "acos_targets": ("Target ACoS by ad type", "各广告类型目标 ACoS"),
+    "acos_targets_note": (
+        "Per category optional; blank: the ad type's target, then the account's Target ACoS.",
+        "类目可选；留空：沿用该广告类型的目标，再沿用账户的目标 ACoS。",
+    ),
+    "ad_type_SP": ("Sponsored Products", "商品推广 (SP)"),
+    "ad_type_SB": ("Sponsored Brands", "品牌推广 (SB)"),
+    "ad_type_SD": ("Sponsored Display", "展示型推广 (SD)"),
+    "profit_trend": ("Weekly profit", "每周利润"),
+    "profit_trend_chart": (
+        "Weekly net profit (bars) and net margin (line)",
+        "每周净利润（柱）与净利润率（线）",
+    ),
 }

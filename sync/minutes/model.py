@@ -164,7 +164,7 @@ def gather(
         before = review.previous
         assert before is not None  # the previous period was asked for
         suggestions = evaluate(review, settings, store.table("inventory"))
-        trend = weekly_trend(store, period, workspace.marketplace)
+        trend = weekly_trend(store, period, workspace.marketplace, settings=settings)
     flags = priced_flags(review, before, settings)
     ranked = one_per_object(suggestions)
     actions = list(tracker.side.rows.values())

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from ...addin.ad_targets import DEFAULT_MARGIN
 from ...addin.registry import Kpi, Scope, Unit
 from .. import marketplaces
 from ..engine.pacing import month_share
@@ -29,6 +30,7 @@ class SettingsLayout:
     target_cells: dict[str, str]  # target key -> absolute reference
     product_rows: dict[str, int]  # sku -> row (its first row)
     asin_target_rows: dict[str, int] = field(default_factory=dict)  # asin -> row
+    acos_target_rows: dict[tuple[str, str], int] = field(default_factory=dict)  # (type, cat)
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,35 @@ class Book:
         return (
             f'=IF({value}="","",IF({within(gmin, gmax)},"{w["green"]}",'
             f'IF({within(ymin, ymax)},"{w["yellow"]}","{w["red"]}")))'
+        )
+
+    def acos_target(self, campaign: str) -> str:
+        """A campaign's target ACoS as an expression over Settings (engine/ad_targets.py's
+        resolution: its ad type and category's row, its ad type's, the account's): editing a
+        target recolours the row at once. A cell that holds no number passes on."""
+        own = self.i.review.acos_targets.get(campaign)
+        s = sheet_ref(self.titles["settings"])
+        rows = self.settings.acos_target_rows
+        keys = [(own.ad_type, own.category), (own.ad_type, "")] if own is not None else []
+        cells = [f"{s}!$D${rows[k]}" for k in dict.fromkeys(keys) if k[0] and k in rows]
+        out = self.target_cells["target_acos"]
+        for cell in reversed(cells):
+            out = f"IF(ISNUMBER({cell}),{cell},{out})"
+        return out
+
+    def target_status_formula(self, value: str, target: str, category: str = "") -> str:
+        """ACoS against a target cell: green up to it, yellow up to the ACoS band's margin
+        above it (addin/ad_targets.py), red beyond."""
+        rows = self.settings.threshold_rows
+        row = rows.get(("acos", category)) or rows[("acos", "")]
+        s = sheet_ref(self.titles["settings"])
+        green, yellow = f"{s}!$E${row}", f"{s}!$G${row}"
+        both = f"AND(ISNUMBER({green}),ISNUMBER({yellow}))"
+        margin = f"IF({both},MAX({yellow}-{green},0),{DEFAULT_MARGIN!r})"
+        w = self.words
+        return (
+            f'=IF(OR({value}="",{target}=""),"",IF({value}<={target},"{w["green"]}",'
+            f'IF({value}<={target}+{margin},"{w["yellow"]}","{w["red"]}")))'
         )
 
     def colour_rules(self, ref: str, status_col: str, first_row: int) -> list[Rule]:

@@ -32,12 +32,16 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
     # the team reads KPIs and can still unfold the sums behind them).
     kcol: dict[str, str] = {}
     scol: dict[str, str] = {}
+    target_col = ""
     for k in kpis:
         kcol[k.id] = get_column_letter(len(header) + 1)
         header.append(k.name_zh if lang == "zh" else k.name_en)
         if k.bands is not None:
             scol[k.id] = get_column_letter(len(header) + 1)
             header.append(t("status", lang))
+        if k.id == "acos" and scope is Scope.CAMPAIGN:  # the target each row is judged by
+            target_col = get_column_letter(len(header) + 1)
+            header.append(t("target_acos", lang))
     # Net profit beside the comparison period's, and the change (Sales by ASIN).
     before = book.i.previous
     profit_cols: tuple[str, str] | None = None
@@ -83,8 +87,15 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
         for k in kpis:
             refs = {m: f"{mcol[m]}{r}" for m in needed} | {"days": days}
             row.append(book.kpi_cell(k, book.kpi_formula(k, refs, scope)))
-            if k.id in scol:
-                row.append(formula(book.status_formula(f"{kcol[k.id]}{r}", k.id, category)))
+            value = f"{kcol[k.id]}{r}"
+            if k.id == "acos" and target_col:
+                own = book.i.review.acos_targets.get(str(k_value))
+                cat = own.category if own is not None else ""
+                target = f"{target_col}{r}"
+                row.append(formula(book.target_status_formula(value, target, cat)))
+                row.append(formula("=" + book.acos_target(str(k_value)), Style.RATIO))
+            elif k.id in scol:
+                row.append(formula(book.status_formula(value, k.id, category)))
         if profit_cols is not None and before is not None:
             was = profit_cols[0]
             fmt = book.number_format(Unit.MONEY)
@@ -118,6 +129,8 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
     if scope is Scope.CAMPAIGN:
         blocks.append(ad_groups(book, last + 3))
     widths = {"A": 28} | {c: 13 for c in [*kcol.values(), *mcol.values()]} | {note_col: 40}
+    if target_col:
+        widths[target_col] = 12
     if scope is Scope.ASIN:
         widths |= {"B": 34, "C": 12, "D": 11}
     folded = (f"{mcol[needed[0]]}:{mcol[needed[-1]]}",) if needed else ()

@@ -12,6 +12,7 @@ from typing import TypeVar
 from ....addin.registry import KPIS
 from ...i18n import t
 from ...settings import Cost, Settings
+from ...settings_acos import SECTION, with_categories
 from ..book import SettingsLayout
 from ..cells import UNIT_STYLE, sheet_ref, text_cell
 from ..plan import Block, Cell, Sheet, Style
@@ -169,6 +170,31 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
                 ),
             ]
         )
+    acos_rows: dict[tuple[str, str], int] = {}
+    rows += [
+        [],
+        [
+            Cell(f"#{SECTION}", style=Style.HEADER),
+            Cell(t(SECTION, lang), style=Style.HEADER),
+            Cell(t("acos_targets_note", lang), style=Style.NOTE),
+        ],
+        [
+            Cell(x, style=Style.HEADER)
+            for x in (t("ad_type", lang), None, t("category", lang), t("target_acos", lang))
+        ],
+    ]
+    categories = {p.category for p in s.products.values()}
+    for ad_type, cat in with_categories(s.acos_targets, categories):
+        acos_rows[(ad_type, cat)] = len(rows) + 1
+        value = _as_typed(s, SECTION, (ad_type, cat), "value", s.acos_targets.get((ad_type, cat)))
+        rows.append(
+            [
+                Cell(ad_type),
+                Cell(t(f"ad_type_{ad_type}", lang)),
+                Cell(cat),
+                Cell(value, style=Style.RATIO),
+            ]
+        )
     sheet = Sheet(
         "settings",
         titles["settings"],
@@ -176,7 +202,7 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
         widths={"A": 22, "B": 30, "C": 24, "D": 12, "E": 12, "F": 12, "G": 12, "H": 40, "J": 12},
         tab_color="808080",
     )
-    return sheet, SettingsLayout(threshold_rows, target_cells, product_rows, asin_rows)
+    return sheet, SettingsLayout(threshold_rows, target_cells, product_rows, asin_rows, acos_rows)
 
 
 def _as_typed(s: Settings, section: str, key: tuple[str, str], name: str, value: V) -> V | str:
