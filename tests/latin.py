@@ -85,6 +85,7 @@ def stray_english(text: str, values: set[str]) -> bool:
 # and the names of the tools and places fupan speaks of.
 KEPT = ACRONYMS | {"Buy", "Box", "Feedback", "Why", "Excel", "Google", "Drive", "Sheets"}
 KEPT |= {"Amazon", "Seller", "Central", "Ads", "API", "CSV", "URL", "ID", "fupan", "LibreOffice"}
+KEPT |= {"Cloud", "OAuth", "JSON", "Windows", "macOS", "AMZ"}
 KEPT |= {"xlsx", "xlsm", "json", "md", "html", "csv", "txt", "tsv", "xls", "pdf", "PNG"}
 
 
@@ -93,6 +94,7 @@ def latin_words(text: str) -> list[str]:
     than the kept acronyms and names, outside `--options`, `$VARIABLES`, `{placeholders}`,
     `backquoted commands`, URLs and file names."""
     rest = re.sub(r"`[^`]*`|https?://\S+|\{[^}]*\}|--?[a-z][a-z-]*|\$[A-Z_]+", " ", text)
-    rest = re.sub(r"[\w.-]*\.(?:xlsx|xlsm|json|md|html|csv|txt|duckdb)\b", " ", rest)
+    rest = re.sub(r"[\w.-]*\.(?:xlsx|xlam|xlsm|json|md|html|csv|txt|duckdb)\b", " ", rest)
+    rest = re.sub(r"[\w.<>-]*/[\w./<>-]*", " ", rest)  # a path: reports/, minutes/<日期>.md
     rest = re.sub(r"\b[A-Z0-9_]{2,}\b", lambda m: m[0] if m[0] in KEPT else " ", rest)
     return [w for w in WORD.findall(rest) if w not in KEPT]

@@ -9,6 +9,7 @@ import click
 
 from ..errors import FupanError
 from ..i18n import LABELS, t
+from .help import LocalHelp
 from .lang import cli_lang
 
 
@@ -26,7 +27,7 @@ def error_text(exc: FupanError, lang: str) -> str:
     return t("cli_error", lang, kind=t(kind, lang), message=exc)
 
 
-class _MapsErrors(click.Command):
+class _MapsErrors(LocalHelp):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
