@@ -85,7 +85,7 @@ def stray_english(text: str, values: set[str]) -> bool:
 # and the names of the tools and places fupan speaks of.
 KEPT = ACRONYMS | {"Buy", "Box", "Feedback", "Why", "Excel", "Google", "Drive", "Sheets"}
 KEPT |= {"Amazon", "Seller", "Central", "Ads", "API", "CSV", "URL", "ID", "fupan", "LibreOffice"}
-KEPT |= {"Cloud", "OAuth", "JSON", "Windows", "macOS", "AMZ"}
+KEPT |= {"Cloud", "OAuth", "JSON", "Windows", "macOS", "AMZ", "DuckDB", "TOML", "Python"}
 KEPT |= {"xlsx", "xlsm", "json", "md", "html", "csv", "txt", "tsv", "xls", "pdf", "PNG"}
 
 

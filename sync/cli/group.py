@@ -24,7 +24,7 @@ def error_text(exc: FupanError, lang: str) -> str:
         ),
         "cli_error_FupanError",
     )
-    return t("cli_error", lang, kind=t(kind, lang), message=exc)
+    return t("cli_error", lang, kind=t(kind, lang), message=exc.text(lang))
 
 
 class _MapsErrors(LocalHelp):

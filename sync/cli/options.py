@@ -82,11 +82,16 @@ class WritesWorkbooks(FupanCommand):
             formatter.write_dl([(k.name, name_zh("kind", k.name, k.about, lang)) for k in kinds()])
 
 
-def echo_findings(findings: Iterable[Finding], indent: str = "") -> None:
-    """Every problem found in a file, on stderr, naming the file (and row and column)."""
+def echo_findings(findings: Iterable[Finding], indent: str = "", lang: str | None = None) -> None:
+    """Every problem found in a file, on stderr, naming the file (and row and column), in
+    the command line's language."""
+    lang = lang or cli_lang()
     for f in findings:
         # A refused file's message already says 'Report "x.csv", row 3, ...'.
-        text = f"{f.severity}: {f.message}" if f.message.startswith("Report ") else f.render()
+        if f.message.startswith("Report ") or f.words is not None:
+            text = f"{f.severity_text(lang)}: {f.text(lang)}"
+        else:
+            text = f.render()
         click.echo(indent + text, err=True)
 
 

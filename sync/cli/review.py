@@ -146,7 +146,7 @@ def sync_command(
             result = sync_workbook(ws, reports, **options)
     if pulled is not None:
         click.echo(pulled.describe())
-    echo_findings(result.findings)
+    echo_findings(result.findings, lang=said)
     if dry_run:
         click.echo(t("cli_dry_run", said))
         for line in result.would_import:

@@ -163,6 +163,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "base_value": ("Value at last sync", "上次同步的值"),
     # issues
     "severity": ("Severity", "级别"),
+    "severity_error": ("error", "错误"),
+    "severity_warning": ("warning", "警告"),
+    "severity_info": ("info", "提示"),
     "file": ("File", "文件"),
     "row": ("Row", "行"),
     "column": ("Column", "列"),

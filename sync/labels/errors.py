@@ -1,0 +1,165 @@
+"""What fupan's errors say, en and zh: each message written once, with its values as
+{placeholders} (raised as `FupanError(msg("err:...", name=value))`, sync/errors.py).
+tests/test_error_texts.py checks that every key raised is here and Chinese."""
+
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str]] = {
+    # --- a report's place: file, row, column ---
+    "err:report_where": ('Report "{file}"', "报表“{file}”"),
+    "err:report_row": (", row {row}", "，第 {row} 行"),
+    "err:report_column": (', column "{column}"', "，“{column}”列"),
+    "err:report_problem": ("{where}: {problem}", "{where}：{problem}"),
+    "err:report_fix": ("{text}. {fix}", "{text}。{fix}"),
+    "err:import_refused": (
+        "{n} of {total} file(s) cannot be used; nothing was imported:\n  {listing}",
+        "{total} 个文件中有 {n} 个无法使用，本次未导入任何数据：\n  {listing}",
+    ),
+    "err:as_typed": ("{text}", "{text}"),
+    # --- Settings cells that cannot be read (settings_issues.py) ---
+    "err:settings_unreadable": (
+        'Settings, cell {cell}: "{text}" typed for {what} cannot be read; it is kept as typed '
+        "and {used} is used until it is changed to {expected}",
+        "设置页 {cell} 单元格：{what}填写的“{text}”无法识别；已按原样保留，"
+        "改为{expected}之前暂用 {used}",
+    ),
+    "err:settings_kpi": ("{en}", "{zh}"),
+    "err:settings_what_value": ("{row}{category}", "“{row}”{category}"),
+    "err:settings_what": ("{row} {field}{category}", "“{row}”的{field}{category}"),
+    "err:settings_category": (" ({category})", "（{category}）"),
+    "err:settings_used_empty": ("(empty)", "（空白）"),
+    "err:settings_used_none": ("nothing (the row's costs)", "无（该行的成本不计入）"),
+    "err:settings_expect_word": ("one of {a} or {b}", " {a} 或 {b} "),
+    "err:settings_expect_day": ("a day (2026-10-01)", "日期（如 2026-10-01）"),
+    "err:settings_expect_number": (
+        "a number (a percentage as 25% or 0.25)",
+        "数字（百分比可写成 25% 或 0.25）",
+    ),
+    # --- the workspace (workspace.py) ---
+    "err:not_a_workspace": (
+        '"{root}" is not a fupan workspace (no {config}); create one with `fupan init {root}`.',
+        "“{root}”不是 fupan 工作区（没有 {config}）；请用 `fupan init {root}` 新建。",
+    ),
+    "err:workspace_toml": (
+        '"{config}" is not valid TOML ({exc}); fix or delete it.',
+        "“{config}”的格式有误（{exc}）；请修改或删除它。",
+    ),
+    "err:workspace_language": (
+        '"{config}": language must be "en" or "zh", not "{lang}".',
+        "“{config}”：语言只能是 en 或 zh，不能是“{lang}”。",
+    ),
+    "err:no_workspace": (
+        'No fupan workspace at or above "{here}"; create one with `fupan init DIR` or pass '
+        "--workspace DIR.",
+        "“{here}”及其上级文件夹中没有 fupan 工作区；请用 `fupan init DIR` 新建，"
+        "或用 --workspace 指定。",
+    ),
+    "err:language": (
+        'Language must be "en" or "zh", not "{lang}".',
+        "语言只能是 en 或 zh，不能是“{lang}”。",
+    ),
+    # --- periods (periods.py) ---
+    "err:period_backwards": (
+        "Period {start}..{end} ends before it starts; give START..END with START on or before END.",
+        "时间段 {start}..{end} 的结束日期早于开始日期；请按 开始..结束 填写，开始不晚于结束。",
+    ),
+    "err:period_years": (
+        "Period {start}..{end} reaches outside the years {first}-{last} fupan works with; give "
+        "the days your reports cover, e.g. 2026-11-16..2026-11-22.",
+        "时间段 {start}..{end} 超出了 fupan 支持的 {first}-{last} 年；"
+        "请填写报表覆盖的日期，例如 2026-11-16..2026-11-22。",
+    ),
+    "err:period_form": (
+        'Period "{text}" is not START..END; write it like 2026-11-16..2026-11-22.',
+        "时间段“{text}”不是 开始..结束 的格式；请写成 2026-11-16..2026-11-22 这样。",
+    ),
+    "err:period_date": (
+        'Period "{text}" has an impossible date ({exc}).',
+        "时间段“{text}”中有不存在的日期（{exc}）。",
+    ),
+    "err:period_compare": (
+        "Period {period} cannot be compared with {what}: that would start before {first}. "
+        "Choose a later period, or leave the comparison out.",
+        "时间段 {period} 无法与{what}对比：对比期会早于 {first}。请选择更晚的时间段，或不做对比。",
+    ),
+    # --- locks (locks.py) ---
+    "err:lock_create": (
+        '"{file}" cannot be written: its lock file "{lock}" cannot be created ({why}). Check '
+        "the folder and its permissions. Nothing was changed.",
+        "“{file}”无法写入：无法创建它的锁文件“{lock}”（{why}）。"
+        "请检查该文件夹及其权限。没有做任何修改。",
+    ),
+    "err:lock_busy": (
+        '"{file}" is being written by {who}; waited {wait} s. Run again when it has finished. '
+        'Nothing was changed. (If no fupan is running there, the lock is stale: delete "{lock}".)',
+        "“{file}”正在被 {who} 写入；已等待 {wait} 秒。请等它完成后再运行。没有做任何修改。"
+        "（如果那里并没有 fupan 在运行，说明锁已失效：请删除“{lock}”。）",
+    ),
+    "err:lock_someone": ("another fupan run", "另一个 fupan 任务"),
+    # --- the history store (store/opening.py) ---
+    "err:store_wait": (
+        '${env} is "{text}", not a number of seconds; write it like 30 (or 0 to fail at once '
+        "when another process holds the store).",
+        "${env} 的值“{text}”不是秒数；请写成 30 这样（写 0 表示历史数据库被占用时立即报错）。",
+    ),
+    "err:store_mode_read": ("read-only", "只读"),
+    "err:store_mode_write": ("for writing", "写入"),
+    "err:store_open_twice": (
+        'The history store "{path}" is already open {mode} in this program, and DuckDB allows '
+        "one way of opening it per program. Close that store first (leave its `with` block), "
+        "then open it again.",
+        "历史数据库“{path}”已在本程序中以{mode}方式打开，而 DuckDB 在一个程序中只允许"
+        "一种打开方式。请先关闭它（退出其 `with` 代码块），再重新打开。",
+    ),
+    "err:store_holder_unknown": ("another process", "另一个进程"),
+    "err:store_holder": ("process {pid} ({name})", "进程 {pid}（{name}）"),
+    "err:store_held_writing": (
+        "{who} has it open to import or sync",
+        "{who}正在用它导入或同步",
+    ),
+    "err:store_held_reading": ("{who} has it open to read", "{who}正在读取它"),
+    "err:store_waited": ("waited {wait} s; ", "已等待 {wait} 秒；"),
+    "err:store_in_use": (
+        'The history store "{path}" is in use: {what} ({waited}${env} sets how long fupan '
+        "waits). {fix}{kill}.",
+        "历史数据库“{path}”正被占用：{what}（{waited}等待时长由 ${env} 设置）。{fix}{kill}。",
+    ),
+    "err:store_fix_wait": (
+        "Wait for it to finish, then run this command again",
+        "请等它完成后再运行本命令",
+    ),
+    "err:store_fix_close": (
+        "Commands that read (kpis, minutes, sync --dry-run) end by themselves; a Python session "
+        "or notebook holding it must close it. Then run this command again",
+        "读取数据的命令（kpis、minutes、sync --dry-run）会自行结束；"
+        "占用它的 Python 会话或笔记本须先关闭它。然后再运行本命令",
+    ),
+    "err:store_kill": (
+        " (if that process is stuck, stop it: kill {pid})",
+        "（如果该进程卡住了，请结束它：`kill {pid}`）",
+    ),
+    "err:store_cannot_open": (
+        'The history store "{path}" cannot be opened: {detail}. {fix}.',
+        "历史数据库“{path}”无法打开：{detail}。{fix}。",
+    ),
+    "err:store_fix_readable": (
+        "Ask whoever owns the workspace to make history.duckdb readable for you",
+        "请让工作区的所有者给你 history.duckdb 的读取权限",
+    ),
+    "err:store_fix_writable": (
+        "Importing needs write access to the workspace folder and its history.duckdb; commands "
+        "that only read (kpis --workspace, sync --dry-run, minutes, check) work without it",
+        "导入需要工作区文件夹及其 history.duckdb 的写入权限；"
+        "只读取数据的命令（kpis --workspace、sync --dry-run、minutes、check）不需要",
+    ),
+    "err:store_fix_space": (
+        "Free some space on that disk, then run the command again",
+        "请清理该磁盘的空间，然后重新运行命令",
+    ),
+    "err:store_fix_damaged": (
+        "If it is not a fupan history store (or is damaged), move it aside and restore it from "
+        "a backup; without it fupan starts a new, empty history",
+        "如果它不是 fupan 的历史数据库（或已损坏），请把它移开并从备份恢复；"
+        "没有它时 fupan 会新建一个空的历史数据库",
+    ),
+}
