@@ -10,6 +10,7 @@ from fupan.sync.errors import ActionSyncError
 from fupan.sync.flows import actions as action_sync
 from fupan.sync.flows.actions import sync_actions
 from fupan.sync.targets.gsheets.target import GSheetsTarget
+from settings_keys import key_of
 from test_actions_sync import TODAY, rows, set_cell
 from test_actions_sync import pair as xlsx_pair  # noqa: F401  (the workbook side's fixture)
 
@@ -179,7 +180,7 @@ def test_fupan_sync_also_syncs_a_google_tracker_named_in_settings(shared, monkey
     monkeypatch.setattr(google, "open_gsheet", open_gsheet)
     wb = load_workbook(ws.workbook)
     for r in wb["Settings"].iter_rows():
-        if r[0].value == "shared_tracker":
+        if key_of(r) == "shared_tracker":
             r[2].value = f"https://docs.google.com/spreadsheets/d/{target.key}/edit"
     wb.save(ws.workbook)
     type_in_google(sheet, "A-0002", "status", "done")

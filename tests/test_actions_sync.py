@@ -16,6 +16,7 @@ from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
 from openpyxl import load_workbook
+from settings_keys import key_of
 
 pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
 
@@ -232,7 +233,7 @@ def test_sync_also_syncs_the_tracker_named_in_settings(pair):
     wb = load_workbook(ws.workbook)
     settings = wb["Settings"]
     for r in settings.iter_rows():
-        if r[0].value == "shared_tracker":
+        if key_of(r) == "shared_tracker":
             r[2].value = f"../{shared.name}"  # relative to the workbook's folder
     wb.save(ws.workbook)
     set_cell(shared, "Actions", "A-0002", "status", "done")
@@ -245,7 +246,7 @@ def test_an_edit_saved_between_the_review_and_the_tracker_sync_is_merged(pair, m
     ws, shared = pair
     wb = load_workbook(ws.workbook)
     for r in wb["Settings"].iter_rows():
-        if r[0].value == "shared_tracker":
+        if key_of(r) == "shared_tracker":
             r[2].value = f"../{shared.name}"
     wb.save(ws.workbook)
     real, typed = action_sync.read_tracker, []

@@ -116,13 +116,14 @@ def test_public_api_names_resolve():
 def set_band(workbook, kpi, categories=("",), **bands):
     """Type new bounds for a KPI into the workbook's Settings tab, as the team would: in the
     rows of `categories` ("" = the row every category without its own follows)."""
+    from fupan.sync.settings import KEY_COLUMN, row_key
     from openpyxl import load_workbook
 
     wb = load_workbook(workbook)
-    ws = next(s for s in wb.worksheets if any(c.value == "#thresholds" for c in s["A"]))
+    ws = next(s for s in wb.worksheets if any(c.value == "#thresholds" for c in s[KEY_COLUMN]))
     section = ""
     for row in ws.iter_rows():
-        marker = str(row[0].value or "")
+        marker = row_key([c.value for c in row], section)
         if marker.startswith("#"):
             section = marker[1:]
         elif section == "thresholds" and marker == kpi and (row[2].value or "") in categories:

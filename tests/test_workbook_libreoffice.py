@@ -16,6 +16,7 @@ from fupan.sync.i18n import t
 from fupan.sync.workbook.objects import measure_label
 from libreoffice import colours, error_cells, recalc, render_png
 from openpyxl import load_workbook
+from settings_keys import key_of
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.dates]
 TODAY = date(2026, 11, 25)
@@ -168,7 +169,7 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
     shutil.copy(result.workspace.workbook, edited)
     wb = load_workbook(edited)
     ws = wb[plan.sheet("settings").title]
-    rows = [r for r in ws.iter_rows() if r[0].value == "acos"]
+    rows = [r for r in ws.iter_rows() if key_of(r) == "acos"]
     assert len(rows) == 1 + len(KPIS["acos"].category_bands)
     for row in rows:
         row[4].value, row[6].value = 0.05, 0.08
