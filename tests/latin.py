@@ -98,3 +98,14 @@ def latin_words(text: str) -> list[str]:
     rest = re.sub(r"[\w.<>-]*/[\w./<>-]*", " ", rest)  # a path: reports/, minutes/<日期>.md
     rest = re.sub(r"\b[A-Z0-9_]{2,}\b", lambda m: m[0] if m[0] in KEPT else " ", rest)
     return [w for w in WORD.findall(rest) if w not in KEPT]
+
+
+def english_in(text: str, values: set[str]) -> list[str]:
+    """The stray English words of a text a Chinese team reads, Chinese or not: its words
+    left once the team's own data values are taken out (see latin_words)."""
+    rest = ACTION_ID.sub(" ", text.strip())
+    if rest in values:
+        return []
+    for v in sorted((v for v in values if len(v) > 3 and v in rest), key=len, reverse=True):
+        rest = rest.replace(v, " ")
+    return [w for w in latin_words(rest) if w not in values]

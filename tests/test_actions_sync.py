@@ -13,6 +13,7 @@ from fupan.sync.errors import ActionSyncError
 from fupan.sync.flows import actions as action_sync
 from fupan.sync.flows.actions import sync_actions
 from fupan.sync.flows.sync import sync_workbook
+from fupan.sync.i18n import t
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
 from openpyxl import load_workbook
@@ -87,10 +88,12 @@ def test_edits_on_both_sides_merge_and_conflicts_are_listed(pair):
         assert r["A-0001"][11] == "done" and r["A-0001"][9] == "Chen"
         assert r["A-0002"][9] == "Wang"
         conflicts = rows(path, {ws.workbook: "Conflicts", shared: "Conflicts"}[path])
-        assert conflicts["A-0002"][1:4] == ["owner", "Wang", "Zhao"]
-    # Nothing changed since: a second sync changes nothing.
+        # The field as the Actions header names it, never its key (owner).
+        assert conflicts["A-0002"][1:4] == [t("owner", "en"), "Wang", "Zhao"]
+    # Nothing changed since: a second sync changes nothing, and reads the conflict back.
     again = sync_actions(ws, shared, today=TODAY)
     assert not again.merge.updated and not again.merge.added
+    assert [(c.id, c.field) for c in again.conflicts] == [("A-0002", "owner")]
 
 
 def test_deleted_row_goes_to_the_archive_on_both_sides(pair):
