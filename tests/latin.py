@@ -86,7 +86,8 @@ def stray_english(text: str, values: set[str]) -> bool:
 KEPT = ACRONYMS | {"Buy", "Box", "Feedback", "Why", "Excel", "Google", "Drive", "Sheets"}
 KEPT |= {"Amazon", "Seller", "Central", "Ads", "API", "CSV", "URL", "ID", "fupan", "LibreOffice"}
 KEPT |= {"Cloud", "OAuth", "JSON", "Windows", "macOS", "AMZ", "DuckDB", "TOML", "Python"}
-KEPT |= {"xlsx", "xlsm", "json", "md", "html", "csv", "txt", "tsv", "xls", "pdf", "PNG"}
+KEPT |= {"OpenDocument", "Office", "zip"}  # file formats by name
+KEPT |= {"xlsx", "xlsm", "json", "md", "html", "csv", "txt", "tsv", "xls", "ods", "pdf", "PNG"}
 
 
 def latin_words(text: str) -> list[str]:

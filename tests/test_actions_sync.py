@@ -194,7 +194,7 @@ def test_a_sync_stopped_between_its_writes_is_repaired_without_duplicates(pair, 
         assert len(by_text["typed in the shared tracker"]) == 1, by_text
         ids[path] = by_text
         assert "A-0002" not in rows(path) and "A-0002" in rows(path, "Archive")
-        assert rows(path, "Conflicts")["A-0001"][1:4] == ["owner", "Wang", "Zhao"]
+        assert rows(path, "Conflicts")["A-0001"][1:4] == [t("owner", "en"), "Wang", "Zhao"]
     assert ids[ws.workbook] == ids[shared]  # the same ids on both sides
     # Ids are claimed once: none handed out twice, whatever the stop burnt.
     wanted = {"typed in the workbook", "typed in the shared tracker"}

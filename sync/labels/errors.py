@@ -162,4 +162,148 @@ LABELS: dict[str, tuple[str, str]] = {
         "如果它不是 fupan 的历史数据库（或已损坏），请把它移开并从备份恢复；"
         "没有它时 fupan 会新建一个空的历史数据库",
     ),
+    # --- report files (ingest/) ---
+    "err:file_not_found": (
+        "file not found",
+        "找不到文件",
+    ),
+    "err:fix_check_path": (
+        "Check the path.",
+        "请检查路径。",
+    ),
+    "err:is_folder": (
+        "is a folder, not a file",
+        "是文件夹，不是文件",
+    ),
+    "err:cannot_read": (
+        "cannot be read ({why})",
+        "无法读取（{why}）",
+    ),
+    "err:not_regular": (
+        "is {kind}, not a regular file, so it was not read",
+        "是{kind}，不是普通文件，因此没有读取",
+    ),
+    "err:fix_give_the_file": (
+        "Give fupan the downloaded report file itself.",
+        "请把下载的报表文件本身交给 fupan。",
+    ),
+    "err:too_large": (
+        "is {size}, more than the {limit} fupan reads from one file; no Amazon report download "
+        "is that large",
+        "大小为 {size}，超过 fupan 单个文件读取上限 {limit}；亚马逊的报表下载不会这么大",
+    ),
+    "err:fix_too_large": (
+        "Check that this is the report you downloaded; split a very long date range into "
+        "several downloads.",
+        "请确认这是你下载的报表；日期范围很长时请分几次下载。",
+    ),
+    "err:encrypted": (
+        "is a password-protected Excel workbook, which fupan cannot open",
+        "是设有密码保护的 Excel 工作簿，fupan 无法打开",
+    ),
+    "err:fix_encrypted": (
+        "Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+        "Password, clear it), save it as .xlsx and give fupan that file.",
+        "请在 Excel 中打开并去掉密码（文件 > 信息 > 保护工作簿 > 用密码进行加密，清空密码），"
+        "另存为 .xlsx 后再交给 fupan。",
+    ),
+    "err:xls": (
+        "is an old Excel 97-2003 workbook (.xls), a format fupan does not read",
+        "是旧版 Excel 97-2003 工作簿（.xls），fupan 不读取这种格式",
+    ),
+    "err:fix_xls": (
+        "Open it in Excel and save it as .xlsx (Excel Workbook), or download the report again "
+        "as .xlsx or .csv.",
+        "请在 Excel 中打开并另存为 .xlsx（Excel 工作簿），或重新以 .xlsx 或 .csv 格式下载报表。",
+    ),
+    "err:ole": (
+        "is an old Microsoft Office document, not a report download",
+        "是旧版 Office 文档，不是下载的报表",
+    ),
+    "err:fix_download_again_amazon": (
+        "Download the report again from Seller Central or the Ads console.",
+        "请从卖家平台或广告控制台重新下载报表。",
+    ),
+    "err:binary": (
+        "is a binary file, not a text report",
+        "是二进制文件，不是文本报表",
+    ),
+    "err:empty": (
+        "the file is empty",
+        "文件是空的",
+    ),
+    "err:fix_download_again": (
+        "Download the report again.",
+        "请重新下载报表。",
+    ),
+    "err:markup": (
+        "is a web page or an XML document, not a report download",
+        "是网页或 XML 文档，不是下载的报表",
+    ),
+    "err:fix_markup": (
+        "Download the report again as .csv, .txt or .xlsx; if you saved it from Excel, save it "
+        "as .xlsx (Excel Workbook).",
+        "请重新以 .csv、.txt 或 .xlsx 格式下载报表；"
+        "如果是从 Excel 另存的，请存为 .xlsx（Excel 工作簿）。",
+    ),
+    "err:bad_json": (
+        "is not valid JSON (line {line}, column {column}: {why})",
+        "不是有效的 JSON（第 {line} 行第 {column} 列：{why}）",
+    ),
+    "err:fix_cut_short": (
+        "The download was probably cut short; download it again.",
+        "下载可能不完整，请重新下载。",
+    ),
+    "err:unknown_report": (
+        "is not a report fupan knows (its header starts {header})",
+        "不是 fupan 能识别的报表（表头开头为 {header}）",
+    ),
+    "err:fix_unknown_report": (
+        "Run `fupan check --help` for the list of supported reports.",
+        "运行 `fupan check --help` 查看支持的报表。",
+    ),
+    "err:bad_xlsx": (
+        "is not a readable Excel workbook ({why})",
+        "不是可读取的 Excel 工作簿（{why}）",
+    ),
+    "err:fix_resave_xlsx": (
+        "Download it again; if it was opened and saved, save it as .xlsx.",
+        "请重新下载；如果打开后保存过，请另存为 .xlsx。",
+    ),
+    "err:first_sheet_empty": (
+        "the first sheet is empty",
+        "第一个工作表是空的",
+    ),
+    "err:damaged_xlsx": (
+        "starts like an Excel workbook, but its contents are damaged",
+        "看起来是 Excel 工作簿，但内容已损坏",
+    ),
+    "err:ods": (
+        "is an OpenDocument spreadsheet (.ods), not an Excel workbook",
+        "是 OpenDocument 表格（.ods），不是 Excel 工作簿",
+    ),
+    "err:fix_ods": (
+        "Open it and save it as .xlsx (Excel Workbook), or download the report again.",
+        "请打开后另存为 .xlsx（Excel 工作簿），或重新下载报表。",
+    ),
+    "err:zip": (
+        "is a zip archive, not an Excel workbook",
+        "是 zip 压缩包，不是 Excel 工作簿",
+    ),
+    "err:fix_zip": (
+        "Unzip it and give fupan the report files inside.",
+        "请解压后把里面的报表文件交给 fupan。",
+    ),
+    "err:no_columns": (
+        "has no columns (no tab, comma or semicolon in its first line)",
+        "没有列（第一行中没有制表符、逗号或分号）",
+    ),
+    "err:fix_not_amazon": (
+        "This is not an Amazon report download; check the file.",
+        "这不是从亚马逊下载的报表，请检查文件。",
+    ),
+    "err:cut_short": (
+        "the last row has {present} of {width} values: the file was cut short",
+        "最后一行只有 {width} 个值中的 {present} 个：文件不完整",
+    ),
 }
