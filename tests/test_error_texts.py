@@ -72,3 +72,20 @@ def test_an_error_raised_with_a_message_says_it_in_either_language():
     exc = FupanError(msg("err:import_refused", n=1, total=2, listing="x"))
     assert str(exc) == t("err:import_refused", "en", n=1, total=2, listing="x")
     assert exc.text("zh").startswith("2 个文件中有 1 个无法使用")
+
+
+def test_a_chinese_workspace_hears_a_refused_file_in_chinese(tmp_path, monkeypatch):
+    """A report that cannot be used, named with its place, in the workspace's language."""
+    from click.testing import CliRunner
+    from fupan.sync.cli.app import cli
+
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(tmp_path / "shop"), "--lang", "zh"]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "shop")
+    (tmp_path / "empty.csv").write_bytes(b"")
+    r = runner.invoke(cli, ["import", str(tmp_path / "empty.csv")])
+    assert r.exit_code == 1
+    assert "报表“empty.csv”：文件是空的。请重新下载报表。" in r.output, r.output
+    assert "Report" not in r.output and "empty" not in r.output.replace("empty.csv", "")
+    check = runner.invoke(cli, ["check", str(tmp_path / "empty.csv")])
+    assert "错误：报表“empty.csv”：文件是空的" in check.output, check.output

@@ -89,7 +89,7 @@ def echo_findings(findings: Iterable[Finding], indent: str = "", lang: str | Non
     for f in findings:
         # A refused file's message already says 'Report "x.csv", row 3, ...'.
         if f.message.startswith("Report ") or f.words is not None:
-            text = f"{f.severity_text(lang)}: {f.text(lang)}"
+            text = t("cli_finding", lang, severity=f.severity_text(lang), message=f.text(lang))
         else:
             text = f.render()
         click.echo(indent + text, err=True)

@@ -48,14 +48,28 @@ def check_command(reports: tuple[Path, ...], period: str | None, marketplace: st
     results = api.check_reports(
         reports, period=parse_period(period), marketplace=marketplace, today=today()
     )
+    lang = cli_lang()
+    names = {reader.title: type(reader).__name__ for reader in READERS}
     for r in results:
         if r.usable:
-            span = str(r.period) if r.period else "no dates"
-            window = "".join(f", {d}-day attribution" for d in r.attribution_days)
-            click.echo(f"{r.file.name}: {r.report}, {r.marketplace}, {span}, {r.rows} rows{window}")
+            span = str(r.period) if r.period else t("cli_no_dates", lang)
+            window = "".join(t("cli_attribution", lang, days=d) for d in r.attribution_days)
+            title = name_zh("report", names.get(r.report, ""), r.report, lang)
+            click.echo(
+                t(
+                    "cli_checked",
+                    lang,
+                    file=r.file.name,
+                    report=title,
+                    marketplace=r.marketplace,
+                    span=span,
+                    rows=r.rows,
+                    window=window,
+                )
+            )
         else:
-            click.echo(click.style(f"{r.file.name}: cannot be used", fg="red"))
-        echo_findings(r.findings, indent="  ")
+            click.echo(click.style(t("cli_unusable", lang, file=r.file.name), fg="red"))
+        echo_findings(r.findings, indent="  ", lang=lang)
     if not all(r.usable for r in results):
         sys.exit(1)
 

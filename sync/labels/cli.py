@@ -88,5 +88,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli_imported": ("imported {file}: {rows} rows", "已导入 {file}：{rows} 行"),
     "cli_wrote": ("Wrote {where}", "已写入 {where}"),
     "cli_shared_tracker": ("Shared action tracker: {text}", "共享行动项表：{text}"),
+    "cli_checked": (
+        "{file}: {report}, {marketplace}, {span}, {rows} rows{window}",
+        "{file}：{report}，{marketplace}，{span}，{rows} 行{window}",
+    ),
+    "cli_no_dates": ("no dates", "无日期"),
+    "cli_attribution": (", {days}-day attribution", "，{days} 天归因"),
+    "cli_unusable": ("{file}: cannot be used", "{file}：无法使用"),
+    "cli_finding": ("{severity}: {message}", "{severity}：{message}"),
     # --- end of the command line's block ---
 }
