@@ -306,4 +306,46 @@ LABELS: dict[str, tuple[str, str]] = {
         "the last row has {present} of {width} values: the file was cut short",
         "最后一行只有 {width} 个值中的 {present} 个：文件不完整",
     ),
+    # --- the .xlsx workbook (targets/xlsx.py) ---
+    "err:book_kept_changing": (
+        '"{file}" kept changing while fupan read it; wait until it is saved and run again. '
+        "Nothing was changed.",
+        "fupan 读取“{file}”时它一直在变化；请等它保存完毕后再运行。没有做任何修改。",
+    ),
+    "err:book_unreadable": (
+        '"{file}" cannot be read ({why}); check its permissions or pass another --workbook.',
+        "“{file}”无法读取（{why}）；请检查它的权限，或用 --workbook 指定其他工作簿。",
+    ),
+    "err:book_not_xlsx": (
+        '"{file}" is not a readable .xlsx workbook ({why}); move it away or pass another '
+        "--workbook.",
+        "“{file}”不是可读取的 .xlsx 工作簿（{why}）；请把它移开，或用 --workbook 指定其他工作簿。",
+    ),
+    "err:book_moved": ("was moved away or deleted", "被移走或删除了"),
+    "err:book_created": ("was created by someone else (at {when})", "被其他人新建了（{when}）"),
+    "err:book_saved": (
+        "was saved by someone else or another fupan run (at {when})",
+        "被其他人或另一个 fupan 任务保存过（{when}）",
+    ),
+    "err:book_changed": (
+        '"{file}" {what} after fupan read it, so fupan did not overwrite it: nothing is '
+        "lost. Run the same command again to include that change.",
+        "“{file}”在 fupan 读取之后{what}，因此 fupan 没有覆盖它：没有丢失任何内容。"
+        "再次运行同一命令即可纳入那次修改。",
+    ),
+    "err:book_open": (
+        '"{file}" is open in a spreadsheet program ({lock} exists); close it and run the '
+        "sync again. Nothing was changed.",
+        "“{file}”正在表格软件中打开（存在 {lock}）；请关闭后重新同步。没有做任何修改。",
+    ),
+    "err:book_unwritable": (
+        '"{file}" cannot be written ({why}); close it in Excel or check its permissions. '
+        "Nothing was changed.",
+        "“{file}”无法写入（{why}）；请在 Excel 中关闭它，或检查它的权限。没有做任何修改。",
+    ),
+    "err:book_unreplaceable": (
+        '"{file}" cannot be replaced ({why}); close it in Excel and run again. Nothing was '
+        "changed.",
+        "“{file}”无法替换（{why}）；请在 Excel 中关闭它后重新运行。没有做任何修改。",
+    ),
 }
