@@ -63,10 +63,11 @@ def test_kpis_json_csv_and_python_twin_agree(tmp_path, seller):
 def test_kpis_table_is_readable(tmp_path, seller):
     folder = write_week(tmp_path / "in", seller)
     out = CliRunner().invoke(cli, ["kpis", str(folder), "--period", str(WEEK)]).output
-    assert out.startswith(f"US {WEEK}\naccount\n")
+    assert out.startswith(f"US {WEEK}\nAccount\n")
     assert "ACoS" in out and "%" in out
     zh = CliRunner().invoke(cli, ["kpis", str(folder), "--period", str(WEEK), "--lang", "zh"])
-    assert KPIS["acos"].name_zh in zh.output
+    assert KPIS["acos"].name_zh in zh.output and f"US {WEEK}\n店铺整体\n" in zh.output
+    assert "\n广告活动 " in zh.output and "\ncampaign " not in zh.output
 
 
 def test_workspace_import_then_kpis_from_the_store(tmp_path, seller):
