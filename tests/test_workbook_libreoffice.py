@@ -13,6 +13,7 @@ from fupan.addin.registry import KPIS, Scope
 from fupan.addin.thresholds import Bands
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.i18n import t
+from fupan.sync.workbook.data_tabs import header as data_header
 from fupan.sync.workbook.objects import measure_label
 from libreoffice import colours, error_cells, recalc, render_png
 from openpyxl import load_workbook
@@ -215,7 +216,7 @@ def test_a_kpi_references_its_own_data_rows_and_follows_their_edit(demo):
     sales_title, ads_title = plan.sheet("sales").title, plan.sheet("data_ads").title
     raw = load_workbook(result.workspace.workbook)
     header = [c.value for c in raw[ads_title][1]]
-    col = {name: header.index(name) for name in ("asin", "ad_type", "grain", "spend")}
+    col = {n: header.index(data_header(n, lang)) for n in ("asin", "ad_type", "grain", "spend")}
     ws = calc[sales_title]
     kpis = kpi_columns(ws, lang)
     # The measure's own column: the folded helper after the KPIs (its KPI twin reads it).
