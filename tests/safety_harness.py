@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from fupan.sync.actions.model import LABEL_KEYS
 from fupan.sync.api import init_workspace
 from fupan.sync.flows.actions import sync_actions
 from fupan.sync.flows.sync import sync_workbook
+from fupan.sync.i18n import t
 from fupan.sync.locks import LOCK_SUFFIX, TEMP_MARK
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
@@ -254,7 +256,7 @@ def tracker_findings(ws: Workspace, shared: Path, tally: Tally, tag: str) -> Non
             tally.lost.append(f"{tag}: {side} lost the deletion of A-0003")
         conflicts = {(r[0], r[1]): r[2:4] for r in tracker_rows(book, "Conflicts")}
         both = ["result typed in workbook", "result typed in shared"]
-        if conflicts.get(("A-0001", "result")) != both:
+        if conflicts.get(("A-0001", t(LABEL_KEYS["result"], "en"))) != both:
             tally.lost.append(f"{tag}: {side} lost a value of the A-0001 result conflict")
         book.close()
     if seen["workbook"] != seen["shared"]:
