@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..addin.ad_targets import AD_TYPES, resolve, target_bands
@@ -17,7 +18,6 @@ from ..addin.thresholds import Bands
 from .i18n import LABELS
 from .settings_acos import SECTION, AcosTargets, default_targets
 from .settings_cells import blank, day_in, number_in, shown
-from .targets.base import Grid, Target
 
 BAND_FIELDS = ("green_min", "green_max", "yellow_min", "yellow_max")
 
@@ -212,6 +212,32 @@ TARGET_KEYS = (
 
 
 COLUMNS = "ABCDEFGHIJ"  # the widest section (Products) has ten columns
+# The keys a sync reads the tab by (section markers, KPI ids, target keys) are machinery:
+# they sit in this hidden column, out of the team's sight. Older workbooks have them in
+# column A, which is still read.
+KEY_COLUMN = "L"
+_KEY = ord(KEY_COLUMN) - ord("A")
+
+
+@cache
+def _by_label() -> dict[str, dict[str, str]]:
+    """A threshold's KPI or a target as column B names it, in either language: the key of
+    a row the team typed by hand, without the hidden key."""
+    kpis = {n: k.id for k in all_kpis() for n in (k.name_en, k.name_zh)}
+    targets = {label: key for key in TARGET_KEYS for label in LABELS.get(key, ())}
+    return {"thresholds": kpis, "targets": targets}
+
+
+def row_key(row: list[Any], section: str) -> str:
+    """The key a Settings row is read by: the hidden key column; else column A (older
+    workbooks; a SKU or an ASIN); else, for a threshold or target row, its label."""
+    key = row[_KEY] if len(row) > _KEY else None
+    if not blank(key):
+        return str(key).strip()
+    first = "" if not row or row[0] is None else str(row[0]).strip()
+    if first or section not in ("thresholds", "targets") or len(row) < 2:
+        return first
+    return _by_label()[section].get(str(row[1] or "").strip(), "")
 
 
 def read_back(grid: list[list[Any]], base: Settings) -> Settings:
@@ -251,7 +277,7 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
 
     for r, row in enumerate(grid, start=1):
         cells = [*row, *[None] * len(COLUMNS)][: len(COLUMNS)]
-        marker = str(cells[0] or "").strip()
+        marker = row_key(list(row), section)
         if marker.startswith("#"):
             section = marker[1:]
             seen.add(section)
@@ -357,18 +383,3 @@ def _product_row(
 def _product_header(cells: list[Any]) -> bool:
     """The products section's own header row (SKU, ASIN, ...), in either language."""
     return str(cells[0]).strip() in LABELS["sku"] and str(cells[1]).strip() in LABELS["asin"]
-
-
-def find_sheet(target: Target, key: str, read: Callable[[str], Grid | None] | None = None) -> Grid:
-    """A tab of fupan's by its key, whichever language the workbook was written in (`read`:
-    how to read a tab by its title, default the target's read_sheet)."""
-    for lang in ("en", "zh"):
-        grid = (read or target.read_sheet)(LABELS[key][0 if lang == "en" else 1])
-        if grid is not None:
-            return grid
-    return []
-
-
-def team_settings(target: Target, language: str = "en") -> Settings:
-    """The Settings the team typed into a workbook (defaults where it has none)."""
-    return read_back(find_sheet(target, "settings"), Settings.defaults(language))

@@ -20,11 +20,13 @@ from fupan.sync.flows.demo import run_demo
 from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.i18n import t
 from fupan.sync.periods import Period
-from fupan.sync.settings import Product, Settings, read_back, team_settings
+from fupan.sync.settings import Product, Settings, read_back
 from fupan.sync.settings_acos import SECTION
 from fupan.sync.settings_issues import settings_findings
+from fupan.sync.settings_sheet import team_settings
 from fupan.sync.targets.xlsx import XlsxTarget
 from openpyxl import load_workbook
+from settings_keys import key_of
 from test_engine import ad, biz, stored
 
 P = Period.parse("2026-11-16..2026-11-22")
@@ -192,9 +194,9 @@ def test_the_ads_tab_shows_each_rows_target_as_a_formula_over_settings(demo):
     col = header.index(t("target_acos", lang)) + 1
     assert header[col - 2] == t("status", lang) and header[col - 3] == "ACoS"
     settings_rows = {
-        (r[0].value, r[2].value or ""): r[3].coordinate
+        (key_of(r, SECTION), r[2].value or ""): r[3].coordinate
         for r in wb["Settings"].iter_rows()
-        if r[0].value in ("SP", "SB", "SD")
+        if key_of(r, SECTION) in ("SP", "SB", "SD")
     }
     review = demo.sync.review
     seen = 0
@@ -223,7 +225,7 @@ def test_a_sync_keeps_the_teams_targets_and_adds_the_rows_to_an_old_tab(demo, tm
     wb = load_workbook(book)
     ws = wb["Settings"]
     for r in ws.iter_rows():
-        if r[0].value == "SB" and not r[2].value:
+        if key_of(r, SECTION) == "SB" and not r[2].value:
             r[3].value = 0.55
     wb.save(book)
     result = sync_workbook(mine.workspace, today=TODAY)
@@ -234,15 +236,15 @@ def test_a_sync_keeps_the_teams_targets_and_adds_the_rows_to_an_old_tab(demo, tm
     # An old workbook: no target ACoS rows, its account target edited to 18 %.
     wb = load_workbook(book)
     ws = wb["Settings"]
-    first = next(r[0].row for r in ws.iter_rows() if r[0].value == f"#{SECTION}")
+    first = next(r[0].row for r in ws.iter_rows() if key_of(r) == f"#{SECTION}")
     ws.delete_rows(first - 1, ws.max_row)
-    next(r for r in ws.iter_rows() if r[0].value == "target_acos")[2].value = 0.18
+    next(r for r in ws.iter_rows() if key_of(r, "targets") == "target_acos")[2].value = 0.18
     wb.save(book)
     result = sync_workbook(mine.workspace, today=TODAY)
     rows = {
-        (r[0].value, r[2].value or ""): r[3].value
+        (key_of(r, SECTION), r[2].value or ""): r[3].value
         for r in load_workbook(book)["Settings"].iter_rows()
-        if r[0].value in ("SP", "SB", "SD")
+        if key_of(r, SECTION) in ("SP", "SB", "SD")
     }
     assert rows[("SP", "")] == 0.18 and rows[("SB", "")] == DEFAULT_ACOS["SB"]
     assert rows[("SP", "home")] == 0.20 and rows[("SB", "home")] is None

@@ -18,7 +18,7 @@ from fupan.sync.engine.stakes import POLICY
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.flows.minutes import write_minutes
 from fupan.sync.i18n import t
-from fupan.sync.settings import team_settings
+from fupan.sync.settings_sheet import team_settings
 from fupan.sync.store.history import Store
 from fupan.sync.targets.xlsx import XlsxTarget
 from latin import data_values, stray_english

@@ -24,7 +24,8 @@ from ..engine.window import attribution_cutoff, comparison, default_period
 from ..findings import Finding, Severity
 from ..i18n import LABELS
 from ..periods import Period
-from ..settings import CostRow, Product, Settings, find_sheet, team_settings
+from ..settings import CostRow, Product, Settings
+from ..settings_sheet import find_sheet, team_settings
 from ..settings_issues import settings_findings
 from ..store.history import Store
 from ..store.importer import ImportSummary, Progress, import_reports, read_all

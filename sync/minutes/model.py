@@ -31,7 +31,8 @@ from ..engine.stakes import MONEY, Stake
 from ..engine.trend import weekly_trend
 from ..engine.window import comparison, default_period
 from ..periods import Period
-from ..settings import Settings, team_settings
+from ..settings import Settings
+from ..settings_sheet import team_settings
 from ..store.history import Store
 from ..targets.base import Target
 from ..targets.registry import open_target

@@ -32,7 +32,7 @@ def build_plan(inputs: Inputs) -> WorkbookPlan:
     titles = titles_of(lang)
     # Laid out first: every other tab points at Settings' rows and the data rows.
     settings, settings_layout = settings_sheet(inputs.settings, titles)
-    data, data_layout = data_sheets(inputs.review, titles)
+    data, data_layout = data_sheets(inputs.review, titles, lang)
     book = Book(inputs, settings_layout, data_layout)
     measures = inputs.review.measures
     trackers = tracker_sheets(inputs.tracker, lang, inputs.today)
