@@ -25,12 +25,15 @@ class Copies:
     row: int  # the sheet row holding the copies (above the table's header)
     col: int  # the copies' first column (1-based), right of everything else on the tab
     _at: dict[str, bool] = field(default_factory=dict)  # source -> blank stays blank
+    _refs: dict[str, str] = field(default_factory=dict)  # source -> its copy's reference
 
     def of(self, source: str, blank: bool = False) -> str:
         """This tab's copy of `source` (an absolute reference to another tab's cell); with
         `blank`, a blank source copies as blank (a band left open), not as 0."""
-        self._at.setdefault(source, blank)
-        return f"${get_column_letter(self.col + list(self._at).index(source))}${self.row}"
+        if source not in self._refs:
+            self._refs[source] = f"${get_column_letter(self.col + len(self._at))}${self.row}"
+            self._at[source] = blank
+        return self._refs[source]
 
     def status(self, value: str, kpi: str, category: str = "") -> str:
         """The status formula of `value`, reading this tab's copy of the KPI's bands."""
