@@ -25,8 +25,8 @@ from ..findings import Finding, Severity
 from ..i18n import LABELS
 from ..periods import Period
 from ..settings import CostRow, Product, Settings
-from ..settings_sheet import find_sheet, team_settings
 from ..settings_issues import settings_findings
+from ..settings_sheet import find_sheet, team_settings
 from ..store.history import Store
 from ..store.importer import ImportSummary, Progress, import_reports, read_all
 from ..targets.base import STATE_SHEET, Grid, Target

@@ -1,8 +1,9 @@
 """Build the review workbook plan from a review, Settings and Actions.
 
-KPI cells are formulas: measures are SUMIFS over the data tabs (the review's own rows), and
-each KPI is its registry formula over the measure cells of its row. Status cells compare a
-KPI with the thresholds in the Settings tab, so an edited threshold recolours at once.
+KPI cells are formulas: measures are sums of the data tabs' cells (the review's own rows),
+and each KPI is its registry formula over the measure cells of its row. Status cells compare
+a KPI with the thresholds in the Settings tab (per-row tabs through their own copy of them),
+so an edited threshold recolours at once.
 """
 
 from __future__ import annotations
