@@ -11,6 +11,7 @@ from fupan.sync.flows.demo import run_demo
 from fupan.sync.i18n import t
 from libreoffice import recalc
 from openpyxl import load_workbook
+from settings_keys import key_of
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.dates]
 TODAY = date(2026, 11, 25)
@@ -57,7 +58,7 @@ def test_targets_recalculate_as_the_engine_and_follow_an_edit(tmp_path, lang):
     wb = load_workbook(edited)
     ws = wb[t("settings", lang)]
     for r in ws.iter_rows():
-        if r[0].value == "SB" and not r[2].value:
+        if key_of(r, "acos_targets") == "SB" and not r[2].value:
             r[3].value = 0.90
     wb.save(edited)
     after = campaign_rows(

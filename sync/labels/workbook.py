@@ -390,4 +390,5 @@ LABELS: dict[str, tuple[str, str]] = {
     "data:return_date": ("Return date", "退货日期"),
     "data:quantity": ("Quantity", "数量"),
     "data:reason": ("Return reason", "退货原因"),
+    "data:ltsf": ("Est. long-term storage fee", "预估长期仓储费"),
 }
