@@ -176,3 +176,12 @@ def test_weeks_without_any_figure_are_left_out_as_their_review_leaves_them() -> 
     # Weeks before the first report, some of them with rows straddling into the span.
     early = Period(WEEK.start - timedelta(days=28), WEEK.end - timedelta(days=28))
     assert len(assert_same(store, early)) == 4
+
+
+def test_a_read_of_some_columns_is_those_columns_of_the_whole_read(demo_store: Store) -> None:
+    some = ["grain", "start_date", "spend", "campaign"]
+    part = demo_store.table("ads", marketplace="US", period=WEEK, columns=some)
+    whole = demo_store.table("ads", marketplace="US", period=WEEK)
+    assert list(part.columns) == ["grain", "start_date", "campaign", "spend"]  # the spec's order
+    assert len(part) > 0
+    pd.testing.assert_frame_equal(part, whole[list(part.columns)], check_exact=True)

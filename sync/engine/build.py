@@ -36,6 +36,20 @@ from .review import Review, Source
 
 BUSINESS_COLUMNS = ("sales", "units", "sessions", "page_views", "buy_box_views")
 DAILY_COLUMNS = ("sales", "units", "sessions", "page_views")
+AD_COLUMNS = ("spend", "sales", "impressions", "clicks", "orders")
+# The columns `sales_and_ads` and `counting.counted_ads` read, with each table's days: all a
+# week's account figures need (the weekly trend reads only these).
+SALES_AND_ADS_READS = {
+    "business_asin": ("period_start", "period_end", *BUSINESS_COLUMNS),
+    "business_daily": (
+        "date",
+        *DAILY_COLUMNS,
+        "buy_box_pct",
+        "feedback_received",
+        "negative_feedback_received",
+    ),
+    "ads": ("ad_type", "grain", "start_date", "end_date", *AD_COLUMNS),
+}
 
 
 class _HealthRow(NamedTuple):
@@ -79,7 +93,7 @@ def sales_and_ads(
         yield "daily", daily, columns
     # Advertising: each ad type once; per ASIN from the SP advertised product rows.
     if not ads.empty:
-        yield "ads", ads, ["spend", "sales", "impressions", "clicks", "orders"]
+        yield "ads", ads, list(AD_COLUMNS)
 
 
 def build_review(

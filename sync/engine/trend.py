@@ -9,6 +9,7 @@ digits: each week's rows are summed as a review sums them.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import cast
 
@@ -18,7 +19,7 @@ import pandas as pd
 from ...addin.registry import Scope, get
 from ..ingest.schema import TABLES
 from ..periods import Period
-from .build import build_review, sales_and_ads
+from .build import SALES_AND_ADS_READS, build_review, sales_and_ads
 from .counting import counted_ads
 from .kpi_frame import combine
 from .measures import MEASURES, source_of, sum_measures
@@ -26,8 +27,6 @@ from .review import Source
 
 COLUMNS = ["week", "sales", "sessions", "acos", "tacos"]
 KPIS = ("sales", "sessions", "acos", "tacos")
-# The tables a week's sales and ad figures come from.
-FIGURES = ("business_asin", "business_daily", "ads")
 ACCOUNT = frozenset({Scope.ACCOUNT})
 
 
@@ -38,17 +37,25 @@ class Window:
         self._source = source
         self.span = span
         self._marketplace = marketplace
-        self._tables: dict[tuple[str, bool], pd.DataFrame] = {}
+        self._tables: dict[tuple[str, bool, tuple[str, ...] | None], pd.DataFrame] = {}
         self._spans: dict[str, list[Period]] = {}
 
     def table(
-        self, name: str, *, marketplace: str | None = None, period: Period | None = None
+        self,
+        name: str,
+        *,
+        marketplace: str | None = None,
+        period: Period | None = None,
+        columns: Collection[str] | None = None,
     ) -> pd.DataFrame:
         assert marketplace in (None, self._marketplace), "a window holds one marketplace"
-        key = (name, period is not None)
+        key = (name, period is not None, None if columns is None else tuple(columns))
         if key not in self._tables:
             self._tables[key] = self._source.table(
-                name, marketplace=self._marketplace, period=self.span if period else None
+                name,
+                marketplace=self._marketplace,
+                period=self.span if period else None,
+                columns=columns,
             )
         rows = self._tables[key]
         if period is None:
@@ -68,9 +75,7 @@ def weekly_trend(store: Source, period: Period, marketplace: str, weeks: int = 8
     """Sales, sessions, ACoS and TACoS of the weeks ending with the period's end."""
     first = period.end - timedelta(days=7 * weeks - 1)
     window = Window(store, Period(first, period.end), marketplace)
-    by_week = {
-        name: _weeks_of(name, window.table(name, period=window.span), first) for name in FIGURES
-    }
+    by_week = {name: _weeks_of(name, _read(window, name), first) for name in SALES_AND_ADS_READS}
     rows = []
     for n in range(weeks):
         week = Period(first + timedelta(days=7 * n), first + timedelta(days=7 * n + 6))
@@ -116,9 +121,14 @@ def _weeks_of(name: str, rows: pd.DataFrame, first: date) -> dict[int, pd.DataFr
     return {int(cast(int, k)): g for k, g in kept.groupby(week, sort=True)}
 
 
+def _read(window: Window, name: str) -> pd.DataFrame:
+    """The span's rows of a table, only the columns a week's figures are counted from."""
+    return window.table(name, period=window.span, columns=SALES_AND_ADS_READS[name])
+
+
 def _empty(name: str, window: Window) -> pd.DataFrame:
     """No rows of the table: a week without any."""
-    return window.table(name, period=window.span).iloc[0:0]
+    return _read(window, name).iloc[0:0]
 
 
 def _week_values(
