@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import xlwings as xw
 
+from .ad_targets import resolve, target_bands
 from .registry import Kpi, all_kpis, get
 
 PREFIX = "AMZ_"
@@ -83,8 +84,9 @@ def _make(kpi: Kpi) -> Callable[..., Any]:
 # UDF's annotations as converters (`convert=` the hint, udfs.xlfunc), and `Any` is registered
 # as its default converter, as no annotation is: Excel's cells arrive as they are (a value, or
 # a list of rows for a range). A narrower hint would choose another converter.
-def AMZ_STATUS(kpi: Any, value: Any, category: Any = None) -> Any:
-    """Traffic light of a KPI value by the registry's thresholds: green, yellow, red or ""."""
+def AMZ_STATUS(kpi: Any, value: Any, category: Any = None, target: Any = None) -> Any:
+    """Traffic light of a KPI value by the registry's thresholds: green, yellow, red or "".
+    An ACoS given its campaign's `target` (AMZ_TARGET_ACOS) is judged against it."""
     k = get(str(kpi).strip().lower())
     values, as_column = _column(value)
     if as_column:  # a blank row has no light, unlike a blank operand of a ratio
@@ -93,9 +95,28 @@ def AMZ_STATUS(kpi: Any, value: Any, category: Any = None) -> Any:
     elif value in (None, ""):
         values = np.array([math.nan])
     cat = str(category).strip() if category not in (None, "") else None
-    out = [k.status(None if math.isnan(v) else float(v), cat).value for v in values]
+    goal = _number(target, math.nan)
+    if k.id == "acos" and not math.isnan(goal):
+        bands = target_bands(goal, k.bands_for(cat))
+        out = [bands.status(None if math.isnan(v) else float(v)).value for v in values]
+    else:
+        out = [k.status(None if math.isnan(v) else float(v), cat).value for v in values]
     out = ["" if s == "none" else s for s in out]
     return [[s] for s in out] if as_column else out[0]
+
+
+def AMZ_TARGET_ACOS(ad_type: Any, category: Any, targets: Any, account: Any) -> Any:
+    """A campaign's target ACoS: `targets` is Settings' target ACoS rows (ad type, name,
+    category, target); its ad type and category's row, else its ad type's, else `account`."""
+    table: dict[tuple[str, str], float | None] = {}
+    for row in targets if isinstance(targets, (list, tuple)) else []:
+        cells = [*row, None, None, None, None][:4] if isinstance(row, (list, tuple)) else []
+        if cells and str(cells[0] or "").strip():
+            n = _number(cells[3], math.nan)
+            key = (str(cells[0]).strip(), str(cells[2] or "").strip())
+            table[key] = None if math.isnan(n) else n
+    kind = str(ad_type or "").strip()
+    return resolve(table, kind, str(category or "").strip(), _number(account))
 
 
 def AMZ_SAFETY_STOCK(daily_units: Any, lead_time_days: Any) -> Any:
@@ -121,7 +142,7 @@ def AMZ_RESTOCK_QTY(
     return _out(np.maximum(0, np.ceil(reorder + d * cycle - a - i)), col)
 
 
-for _f in (AMZ_STATUS, AMZ_SAFETY_STOCK, AMZ_REORDER_POINT, AMZ_RESTOCK_QTY):
+for _f in (AMZ_STATUS, AMZ_TARGET_ACOS, AMZ_SAFETY_STOCK, AMZ_REORDER_POINT, AMZ_RESTOCK_QTY):
     xw.func(category=CATEGORY)(_f)
 
 # AMZ_DAYS_OF_COVER is the registry's days_of_cover(available_units, days, units).
@@ -131,6 +152,7 @@ globals().update(KPI_FUNCTIONS)
 EXPORTED: tuple[str, ...] = (
     *KPI_FUNCTIONS,
     "AMZ_STATUS",
+    "AMZ_TARGET_ACOS",
     "AMZ_SAFETY_STOCK",
     "AMZ_REORDER_POINT",
     "AMZ_RESTOCK_QTY",

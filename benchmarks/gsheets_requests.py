@@ -2,8 +2,9 @@
 
 Writes the large seller's reports (or --scale small, the demo seller), imports them, and
 writes the review into the Google stand-in of the tests (tests/google_standin, which counts
-every request and its body) twice: a first refresh into a new sheet and a second refresh of
-it. For comparison the same tabs' values go through gspread-dataframe's per-tab approach
+every request and its body) three times: a first refresh into a new sheet, a second one
+with nothing changed, and one a week later (the same window moved on a week). For
+comparison the same tabs' values go through gspread-dataframe's per-tab approach
 (`pip install gspread-dataframe`; values only: no formats, colour rules or charts).
 """
 
@@ -40,17 +41,18 @@ def client_on(fake: FakeGoogle):
     return client
 
 
-def measured(fake: FakeGoogle, step) -> tuple[int, int, int, float]:
-    """Requests, total body bytes, largest body, seconds of one step."""
+def measured(fake: FakeGoogle, step) -> tuple[int, int, int, int, float]:
+    """Requests, total body bytes, largest body, bytes received, seconds of one step."""
     start = len(fake.log)
     t = time.perf_counter()
     step()
     seconds = time.perf_counter() - t
     sent = fake.log[start:]
-    return len(sent), sum(e.body_bytes for e in sent), max(e.body_bytes for e in sent), seconds
+    up, down = sum(e.body_bytes for e in sent), sum(e.answer_bytes for e in sent)
+    return len(sent), up, max(e.body_bytes for e in sent), down, seconds
 
 
-def per_tab(fake: FakeGoogle, plan) -> tuple[int, int, int, float]:
+def per_tab(fake: FakeGoogle, plan) -> tuple[int, int, int, int, float]:
     """gspread-dataframe: add each tab, then set_with_dataframe (resize + values) per tab."""
     from gspread_dataframe import set_with_dataframe
 
@@ -85,30 +87,34 @@ def main() -> None:
                 for path, period in files:
                     import_reports([path], store=store, period=period)
         ws = Workspace.find(folder / "ws")
-        period = Period(END - timedelta(days=days - 1), END)
+        # The review up to a week ago, then the same window a week on: the weekly refresh.
+        before = Period(END - timedelta(days=days - 1), END - timedelta(days=7))
+        period = Period(before.start + timedelta(days=7), END)
         fake = FakeGoogle()
         sid = fake.create_spreadsheet("Review")
         client = client_on(fake)
         result = {}
 
-        def refresh() -> None:
+        def refresh(window: Period) -> None:
             result["sync"] = sync_workbook(
-                ws, [], target=GSheetsTarget(sid, client), period=period, today=END
+                ws, [], target=GSheetsTarget(sid, client), period=window, today=END
             )
 
-        first = measured(fake, refresh)
-        second = measured(fake, refresh)
+        first = measured(fake, lambda: refresh(before))
+        second = measured(fake, lambda: refresh(before))
+        weekly = measured(fake, lambda: refresh(period))
         plan = result["sync"].plan
         cells = sum(s.cell_count() for s in plan.sheets)
         print(f"{args.scale} seller: {len(plan.sheets)} tabs, {cells:,} cells written")
-        print("| refresh | requests | bytes sent | largest request | seconds |")
-        print("|---|---|---|---|---|")
-        for name, (n, total, big, sec) in (
+        print("| refresh | requests | bytes sent | largest request | bytes received | seconds |")
+        print("|---|---|---|---|---|---|")
+        for name, (n, total, big, down, sec) in (
             ("fupan, new sheet", first),
-            ("fupan, second refresh", second),
+            ("fupan, second refresh, nothing changed", second),
+            ("fupan, a week later (the window moved one week)", weekly),
             ("gspread-dataframe per tab (values only)", per_tab(fake, plan)),
         ):
-            print(f"| {name} | {n} | {total:,} | {big:,} | {sec:.1f} |")
+            print(f"| {name} | {n} | {total:,} | {big:,} | {down:,} | {sec:.1f} |")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@ from .flows.costs import import_costs as run_cost_import
 from .flows.workspace import import_into_workspace, init_workspace
 from .ingest.check import CheckResult, check_reports
 from .periods import Period
-from .settings import Settings, team_settings
+from .settings import Settings
+from .settings_sheet import team_settings
 from .store.history import Store
 from .store.importer import ImportSummary, Progress, import_reports
 from .targets.registry import open_target

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..addin.ad_targets import AD_TYPES, DEFAULT_ACOS, DEFAULT_MARGIN
 from ..addin.kpis import MEASURES
-from ..addin.registry import all_kpis
+from ..addin.registry import KPIS, all_kpis
 from ..addin.thresholds import Bands
 from .ingest.registry import READERS
 from .targets.registry import kinds
@@ -50,10 +51,42 @@ def kpis_markdown() -> str:
             f"| `{k.id}` | {k.name_en} | {k.name_zh} | {scopes} | {k.doc} | `{formula}` | "
             f"{_bands(k.bands)}{cats} | {k.source} |"
         )
+    lines += ["", *_acos_targets()]
     lines += ["", "## Measures", "", "| measure | meaning |", "|---|---|"]
     lines += [f"| `{m}` | {text} |" for m, text in MEASURES.items()]
     lines += ["", *PROFIT_NOTES.strip().splitlines()]
     return "\n".join(lines) + "\n"
+
+
+def _acos_targets() -> list[str]:
+    """The target ACoS section: the ad types' defaults and how a campaign's is resolved."""
+    names = {"SP": "Sponsored Products", "SB": "Sponsored Brands", "SD": "Sponsored Display"}
+    cats = [
+        f"{c} {b.green_max:.0%}"
+        for c, b in KPIS["acos"].category_bands.items()
+        if b.green_max is not None
+    ]
+    return [
+        "## Target ACoS by ad type and category",
+        "",
+        "A campaign's ACoS (Ads by campaign, its Target ACoS column, rules R1 and R2, the",
+        "search terms' candidates, money at stake, the minutes) is judged against its own target,",
+        "from Settings' target ACoS rows: its ad type and category's row, else its ad type's row,",
+        "else the account's Target ACoS. A campaign's ad type is the one it spends in, its",
+        "category the one of the ASINs it advertises (Settings' Products) it spends most in.",
+        "Green up to the target, yellow up to the ACoS band's margin above it (yellow to minus",
+        f"green to; {DEFAULT_MARGIN * 100:.0f} pp without one), red beyond. The account's and",
+        "the ASINs' ACoS keep the bands above (an ASIN's ads mix the ad types).",
+        "",
+        "| ad type | default target |",
+        "|---|---|",
+        *[f"| {names[a]} ({a}) | {DEFAULT_ACOS[a]:.0%} |" for a in AD_TYPES],
+        "",
+        "Sponsored Products of a category with its own ACoS band start at that band's green line"
+        f" ({', '.join(cats)}); Sponsored Brands and Display reach shoppers earlier (awareness,",
+        "retargeting) and are attributed over 14 days, so their defaults are higher (ours). A",
+        "workbook written before these rows keeps its account target for Sponsored Products.",
+    ]
 
 
 PROFIT_NOTES = """

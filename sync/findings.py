@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from .errors import Said
+from .i18n import t
+
 
 class Severity(StrEnum):
     ERROR = "error"  # the file cannot be used
@@ -23,6 +26,28 @@ class Finding:
     file: str = ""
     row: int | None = None  # 1-based line/row number in the file, header = 1
     column: str | None = None  # the header text as it appears in the file
+    words: Said | None = None  # the message in either language (label tables, an error)
+
+    @classmethod
+    def of(
+        cls,
+        severity: Severity,
+        code: str,
+        words: Said,
+        *,
+        file: str = "",
+        row: int | None = None,
+        column: str | None = None,
+    ) -> Finding:
+        """A finding whose message is written in the label tables (en and zh)."""
+        return cls(severity, code, words.text("en"), file, row, column, words)
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` (one not in the tables yet: as written)."""
+        return self.words.text(lang) if self.words is not None else self.message
+
+    def severity_text(self, lang: str) -> str:
+        return t(f"severity_{self.severity}", lang)
 
     def render(self) -> str:
         where = f'"{Path(self.file).name}"' if self.file else ""

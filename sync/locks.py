@@ -31,7 +31,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import ClassVar
 
-from .errors import BusyError, WorkbookError
+from .errors import BusyError, WorkbookError, msg
 
 LOCK_SUFFIX = ".fupan-lock"
 TEMP_MARK = ".fupan-tmp-"
@@ -180,9 +180,7 @@ class FileLock:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
             except OSError as exc:
                 raise WorkbookError(
-                    f'"{self.file.name}" cannot be written: its lock file "{self.path}" cannot '
-                    f"be created ({exc.strerror}). Check the folder and its permissions. "
-                    "Nothing was changed."
+                    msg("err:lock_create", file=self.file.name, lock=self.path, why=exc.strerror)
                 ) from None
             if _try_lock(fd):
                 if self._still_there(fd):
@@ -191,11 +189,15 @@ class FileLock:
                 holder = _read_holder(fd) or holder
             os.close(fd)  # locked by another run, or removed by it as we opened it
             if time.monotonic() >= deadline:
-                who = holder.describe() if holder else "another fupan run"
+                who = holder.describe() if holder else msg("err:lock_someone")
                 raise BusyError(
-                    f'"{self.file.name}" is being written by {who}; waited {self.wait:.0f} s. '
-                    "Run again when it has finished. Nothing was changed. (If no fupan is "
-                    f'running there, the lock is stale: delete "{self.path.name}".)'
+                    msg(
+                        "err:lock_busy",
+                        file=self.file.name,
+                        who=who,
+                        wait=f"{self.wait:.0f}",
+                        lock=self.path.name,
+                    )
                 )
             time.sleep(0.05)
         me = json.dumps(_me().__dict__).encode("utf-8")

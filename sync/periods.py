@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .errors import UsageError
+from .errors import UsageError, msg
 
 _PERIOD = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})\s*$")
 
@@ -22,28 +22,27 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise UsageError(
-                f"Period {self.start}..{self.end} ends before it starts; "
-                f"give START..END with START on or before END."
-            )
+            raise UsageError(msg("err:period_backwards", start=self.start, end=self.end))
         if self.start < FIRST_DAY or self.end > LAST_DAY:
             raise UsageError(
-                f"Period {self.start}..{self.end} reaches outside the years "
-                f"{FIRST_DAY.year}-{LAST_DAY.year} fupan works with; give the days your reports "
-                f"cover, e.g. 2026-11-16..2026-11-22."
+                msg(
+                    "err:period_years",
+                    start=self.start,
+                    end=self.end,
+                    first=FIRST_DAY.year,
+                    last=LAST_DAY.year,
+                )
             )
 
     @classmethod
     def parse(cls, text: str) -> Period:
         m = _PERIOD.match(text)
         if not m:
-            raise UsageError(
-                f'Period "{text}" is not START..END; write it like 2026-11-16..2026-11-22.'
-            )
+            raise UsageError(msg("err:period_form", text=text))
         try:
             return cls(date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2)))
         except ValueError as exc:
-            raise UsageError(f'Period "{text}" has an impossible date ({exc}).') from None
+            raise UsageError(msg("err:period_date", text=text, exc=exc)) from None
 
     @classmethod
     def last_full_week(cls, today: date) -> Period:
@@ -89,10 +88,7 @@ class Period:
 
 
 def _no_comparison(period: Period, what: str) -> UsageError:
-    return UsageError(
-        f"Period {period} cannot be compared with {what}: that would start before "
-        f"{FIRST_DAY}. Choose a later period, or leave the comparison out."
-    )
+    return UsageError(msg("err:period_compare", period=period, what=what, first=FIRST_DAY))
 
 
 def _year_back(d: date) -> date:

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import Any
 
+from ..addin.ad_targets import AD_TYPES, resolve, target_bands
 from ..addin.registry import all_kpis
 from ..addin.thresholds import Bands
 from .i18n import LABELS
+from .settings_acos import SECTION, AcosTargets, default_targets
 from .settings_cells import blank, day_in, number_in, shown
-from .targets.base import Grid, Target
 
 BAND_FIELDS = ("green_min", "green_max", "yellow_min", "yellow_max")
 
@@ -113,6 +115,8 @@ class Settings:
     products: dict[str, Product] = field(default_factory=dict)  # by SKU
     # Monthly targets per ASIN: ASIN -> (sales target, net profit target).
     asin_targets: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    # Target ACoS by (ad type, category or ""); None: passes on (settings_acos.py).
+    acos_targets: AcosTargets = field(default_factory=dict)
     # Cells that could not be read, by (section, key, field): written back as typed and listed
     # in the Issues tab, never blanked; the value before them stays in use.
     unreadable: dict[tuple[str, tuple[str, str], str], Unreadable] = field(default_factory=dict)
@@ -134,7 +138,15 @@ class Settings:
             bands[(k.id, "")] = k.bands
             for cat, b in k.category_bands.items():
                 bands[(k.id, cat)] = b
-        return cls(bands=bands, language=language)
+        return cls(bands=bands, language=language, acos_targets=default_targets(bands))
+
+    def acos_target(self, ad_type: str, category: str = "") -> float:
+        """A campaign's target ACoS: its ad type and category's, its ad type's, the account's."""
+        return resolve(self.acos_targets, ad_type, category, self.target_acos)
+
+    def acos_bands(self, ad_type: str, category: str = "") -> Bands:
+        """The ACoS bands of a campaign: green up to its target, yellow up to the margin."""
+        return target_bands(self.acos_target(ad_type, category), self.bands_for("acos", category))
 
     def bands_for(self, kpi: str, category: str = "") -> Bands | None:
         return self.bands.get((kpi, category)) or self.bands.get((kpi, ""))
@@ -200,6 +212,32 @@ TARGET_KEYS = (
 
 
 COLUMNS = "ABCDEFGHIJ"  # the widest section (Products) has ten columns
+# The keys a sync reads the tab by (section markers, KPI ids, target keys) are machinery:
+# they sit in this hidden column, out of the team's sight. Older workbooks have them in
+# column A, which is still read.
+KEY_COLUMN = "L"
+_KEY = ord(KEY_COLUMN) - ord("A")
+
+
+@cache
+def _by_label() -> dict[str, dict[str, str]]:
+    """A threshold's KPI or a target as column B names it, in either language: the key of
+    a row the team typed by hand, without the hidden key."""
+    kpis = {n: k.id for k in all_kpis() for n in (k.name_en, k.name_zh)}
+    targets = {label: key for key in TARGET_KEYS for label in LABELS.get(key, ())}
+    return {"thresholds": kpis, "targets": targets}
+
+
+def row_key(row: list[Any], section: str) -> str:
+    """The key a Settings row is read by: the hidden key column; else column A (older
+    workbooks; a SKU or an ASIN); else, for a threshold or target row, its label."""
+    key = row[_KEY] if len(row) > _KEY else None
+    if not blank(key):
+        return str(key).strip()
+    first = "" if not row or row[0] is None else str(row[0]).strip()
+    if first or section not in ("thresholds", "targets") or len(row) < 2:
+        return first
+    return _by_label()[section].get(str(row[1] or "").strip(), "")
 
 
 def read_back(grid: list[list[Any]], base: Settings) -> Settings:
@@ -219,9 +257,11 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
         bands=dict(base.bands),
         products={},
         asin_targets={},
+        acos_targets=dict(base.acos_targets),
         unreadable={},
     )
     section = ""
+    seen: set[str] = set()
 
     def number(
         v: Any, row: int, col: int, key: tuple[str, str], name: str, before: float | None
@@ -237,9 +277,10 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
 
     for r, row in enumerate(grid, start=1):
         cells = [*row, *[None] * len(COLUMNS)][: len(COLUMNS)]
-        marker = str(cells[0] or "").strip()
+        marker = row_key(list(row), section)
         if marker.startswith("#"):
             section = marker[1:]
+            seen.add(section)
             continue
         if section == "thresholds" and marker:
             key = (marker, str(cells[2] or "").strip())
@@ -273,6 +314,10 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
                     s.unreadable[(section, key, "value")] = Unreadable(
                         section, key, "value", str(v), r, "C", getattr(s, marker)
                     )
+        elif section == SECTION and marker in AD_TYPES:
+            key = (marker, str(cells[2] or "").strip())
+            before = s.acos_targets.get(key)
+            s.acos_targets[key] = number(cells[3], r, 3, key, "value", before)
         elif section == "products" and marker and not _product_header(cells):
             _product_row(s, base, cells, r, number)
         elif section == "asin_targets" and marker and str(cells[0]) not in LABELS["asin"]:
@@ -282,6 +327,8 @@ def read_back(grid: list[list[Any]], base: Settings) -> Settings:
                 number(cells[1], r, 1, key, "sales_target", was[0]),
                 number(cells[2], r, 2, key, "profit_target", was[1]),
             )
+    if SECTION not in seen:  # a workbook from before: its account target stays SP's
+        s.acos_targets = default_targets(s.bands, sp=s.target_acos)
     return s
 
 
@@ -336,18 +383,3 @@ def _product_row(
 def _product_header(cells: list[Any]) -> bool:
     """The products section's own header row (SKU, ASIN, ...), in either language."""
     return str(cells[0]).strip() in LABELS["sku"] and str(cells[1]).strip() in LABELS["asin"]
-
-
-def find_sheet(target: Target, key: str, read: Callable[[str], Grid | None] | None = None) -> Grid:
-    """A tab of fupan's by its key, whichever language the workbook was written in (`read`:
-    how to read a tab by its title, default the target's read_sheet)."""
-    for lang in ("en", "zh"):
-        grid = (read or target.read_sheet)(LABELS[key][0 if lang == "en" else 1])
-        if grid is not None:
-            return grid
-    return []
-
-
-def team_settings(target: Target, language: str = "en") -> Settings:
-    """The Settings the team typed into a workbook (defaults where it has none)."""
-    return read_back(find_sheet(target, "settings"), Settings.defaults(language))

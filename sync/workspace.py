@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import marketplaces
-from .errors import WorkspaceError
+from .errors import WorkspaceError, msg
 
 CONFIG = "fupan.toml"
 
@@ -36,20 +36,15 @@ class Workspace:
         root = Path(root)
         config = root / CONFIG
         if not config.is_file():
-            raise WorkspaceError(
-                f'"{root}" is not a fupan workspace (no {CONFIG}); create one with '
-                f"`fupan init {root}`."
-            )
+            raise WorkspaceError(msg("err:not_a_workspace", root=root, config=CONFIG))
         try:
             data = tomllib.loads(config.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise WorkspaceError(
-                f'"{config}" is not valid TOML ({exc}); fix or delete it.'
-            ) from None
+            raise WorkspaceError(msg("err:workspace_toml", config=config, exc=exc)) from None
         market = marketplaces.get(str(data.get("marketplace", marketplaces.DEFAULT))).code
         lang = str(data.get("language", "en"))
         if lang not in ("en", "zh"):
-            raise WorkspaceError(f'"{config}": language must be "en" or "zh", not "{lang}".')
+            raise WorkspaceError(msg("err:workspace_language", config=config, lang=lang))
         return cls(root, market, lang)
 
     @classmethod
@@ -59,10 +54,7 @@ class Workspace:
         for folder in (here, *here.parents):
             if (folder / CONFIG).is_file():
                 return cls.load(folder)
-        raise WorkspaceError(
-            f'No fupan workspace at or above "{here}"; create one with `fupan init DIR` '
-            "or pass --workspace DIR."
-        )
+        raise WorkspaceError(msg("err:no_workspace", here=here))
 
 
 def init(
@@ -73,7 +65,7 @@ def init(
     if (root / CONFIG).is_file():
         return Workspace.load(root)
     if language not in ("en", "zh"):
-        raise WorkspaceError(f'Language must be "en" or "zh", not "{language}".')
+        raise WorkspaceError(msg("err:language", lang=language))
     code = marketplaces.get(marketplace).code
     root.mkdir(parents=True, exist_ok=True)
     (root / "reports").mkdir(exist_ok=True)

@@ -79,3 +79,34 @@ def stray_english(text: str, values: set[str]) -> bool:
     for v in sorted((v for v in values if len(v) > 3 and v in rest), key=len, reverse=True):
         rest = rest.replace(v, " ")
     return any(w not in ACRONYMS for w in WORD.findall(rest))
+
+
+# Names and words sellers keep in Latin letters inside a Chinese sentence (glossary-zh.md),
+# and the names of the tools and places fupan speaks of.
+KEPT = ACRONYMS | {"Buy", "Box", "Feedback", "Why", "Excel", "Google", "Drive", "Sheets"}
+KEPT |= {"Amazon", "Seller", "Central", "Ads", "API", "CSV", "URL", "ID", "fupan", "LibreOffice"}
+KEPT |= {"Cloud", "OAuth", "JSON", "Windows", "macOS", "AMZ", "DuckDB", "TOML", "Python"}
+KEPT |= {"OpenDocument", "Office", "zip"}  # file formats by name
+KEPT |= {"xlsx", "xlsm", "json", "md", "html", "csv", "txt", "tsv", "xls", "ods", "pdf", "PNG"}
+
+
+def latin_words(text: str) -> list[str]:
+    """The Latin words of a Chinese text that no Chinese reader expects there: words other
+    than the kept acronyms and names, outside `--options`, `$VARIABLES`, `{placeholders}`,
+    `backquoted commands`, URLs and file names."""
+    rest = re.sub(r"`[^`]*`|https?://\S+|\{[^}]*\}|--?[a-z][a-z-]*|\$[A-Z_]+", " ", text)
+    rest = re.sub(r"[\w.-]*\.(?:xlsx|xlam|xlsm|json|md|html|csv|txt|duckdb)\b", " ", rest)
+    rest = re.sub(r"[\w.<>-]*/[\w./<>-]*", " ", rest)  # a path: reports/, minutes/<日期>.md
+    rest = re.sub(r"\b[A-Z0-9_]{2,}\b", lambda m: m[0] if m[0] in KEPT else " ", rest)
+    return [w for w in WORD.findall(rest) if w not in KEPT]
+
+
+def english_in(text: str, values: set[str]) -> list[str]:
+    """The stray English words of a text a Chinese team reads, Chinese or not: its words
+    left once the team's own data values are taken out (see latin_words)."""
+    rest = ACTION_ID.sub(" ", text.strip())
+    if rest in values:
+        return []
+    for v in sorted((v for v in values if len(v) > 3 and v in rest), key=len, reverse=True):
+        rest = rest.replace(v, " ")
+    return [w for w in latin_words(rest) if w not in values]

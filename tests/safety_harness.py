@@ -19,14 +19,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from fupan.sync.actions.model import LABEL_KEYS
 from fupan.sync.api import init_workspace
 from fupan.sync.flows.actions import sync_actions
 from fupan.sync.flows.sync import sync_workbook
+from fupan.sync.i18n import t
 from fupan.sync.locks import LOCK_SUFFIX, TEMP_MARK
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
+from fupan.sync.settings import row_key
 from fupan.sync.workspace import Workspace
 from openpyxl import load_workbook
+from settings_keys import key_of
 
 WEEK = Period.parse("2026-11-16..2026-11-22")
 TODAY = date(2026, 11, 23)
@@ -252,7 +256,7 @@ def tracker_findings(ws: Workspace, shared: Path, tally: Tally, tag: str) -> Non
             tally.lost.append(f"{tag}: {side} lost the deletion of A-0003")
         conflicts = {(r[0], r[1]): r[2:4] for r in tracker_rows(book, "Conflicts")}
         both = ["result typed in workbook", "result typed in shared"]
-        if conflicts.get(("A-0001", "result")) != both:
+        if conflicts.get(("A-0001", t(LABEL_KEYS["result"], "en"))) != both:
             tally.lost.append(f"{tag}: {side} lost a value of the A-0001 result conflict")
         book.close()
     if seen["workbook"] != seen["shared"]:
@@ -274,7 +278,7 @@ def sync_template(folder: Path, seller) -> Workspace:
     sync_workbook(ws, period=WEEK, today=TODAY)
     wb = load_workbook(ws.workbook)
     for r in wb["Settings"].iter_rows():
-        if r[0].value == "sales_target":
+        if key_of(r) == "sales_target":
             r[2].value = SALES_TARGET
     wb.create_sheet("Team notes")["B2"] = TEAM_NOTE
     wb.save(ws.workbook)
@@ -297,7 +301,9 @@ def sync_findings(ws: Workspace, tally: Tally, tag: str) -> None:
     """After a repair run: the team's edits are all there, the typed action once."""
     book = load_workbook(ws.workbook, read_only=True)
     settings = book["Settings"].iter_rows(values_only=True)
-    target = [r[2] for r in settings if r and r[0] == "sales_target" and len(r) > 2]
+    target = [
+        r[2] for r in settings if r and row_key(list(r), "targets") == "sales_target" and len(r) > 2
+    ]
     if target != [SALES_TARGET]:
         tally.lost.append(f"{tag}: the Settings edit (sales target) is gone: {target}")
     if "Team notes" not in book.sheetnames:

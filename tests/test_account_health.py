@@ -26,6 +26,7 @@ from fupan.sync.settings import Settings
 from fupan.sync.store.history import Store
 from fupan.sync.store.importer import import_reports
 from openpyxl import load_workbook
+from settings_keys import key_of
 
 WEEK = Period.parse("2026-11-16..2026-11-22")
 TODAY = date(2026, 11, 23)
@@ -171,7 +172,7 @@ def rows_of(ws) -> dict[str, list]:
 
 
 def settings_row(wb, key: str) -> int:
-    return next(r[0].row for r in wb["Settings"].iter_rows() if r[0].value == key)
+    return next(r[0].row for r in wb["Settings"].iter_rows() if key_of(r) == key)
 
 
 def test_account_health_shows_the_rating_and_policies_against_settings(workbook):

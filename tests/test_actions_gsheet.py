@@ -9,7 +9,9 @@ from fupan.sync.actions.sheets import without_marker
 from fupan.sync.errors import ActionSyncError
 from fupan.sync.flows import actions as action_sync
 from fupan.sync.flows.actions import sync_actions
+from fupan.sync.i18n import t
 from fupan.sync.targets.gsheets.target import GSheetsTarget
+from settings_keys import key_of
 from test_actions_sync import TODAY, rows, set_cell
 from test_actions_sync import pair as xlsx_pair  # noqa: F401  (the workbook side's fixture)
 
@@ -55,8 +57,8 @@ def test_edits_on_both_sides_merge_and_both_values_of_a_conflict_stay_visible(sh
     g, x = google_rows(sheet), rows(ws.workbook)
     for r in (g["A-0001"], x["A-0001"]):
         assert r[11] == "done" and r[9] == "Chen"
-    assert google_rows(sheet, "Conflicts")["A-0002"][1:4] == ["owner", "Wang", "Zhao"]
-    assert rows(ws.workbook, "Conflicts")["A-0002"][1:4] == ["owner", "Wang", "Zhao"]
+    assert google_rows(sheet, "Conflicts")["A-0002"][1:4] == [t("owner", "en"), "Wang", "Zhao"]
+    assert rows(ws.workbook, "Conflicts")["A-0002"][1:4] == [t("owner", "en"), "Wang", "Zhao"]
     again = sync_actions(ws, target, today=TODAY)
     assert not again.merge.updated and not again.merge.added
 
@@ -179,7 +181,7 @@ def test_fupan_sync_also_syncs_a_google_tracker_named_in_settings(shared, monkey
     monkeypatch.setattr(google, "open_gsheet", open_gsheet)
     wb = load_workbook(ws.workbook)
     for r in wb["Settings"].iter_rows():
-        if r[0].value == "shared_tracker":
+        if key_of(r) == "shared_tracker":
             r[2].value = f"https://docs.google.com/spreadsheets/d/{target.key}/edit"
     wb.save(ws.workbook)
     type_in_google(sheet, "A-0002", "status", "done")

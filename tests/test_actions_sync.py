@@ -13,9 +13,11 @@ from fupan.sync.errors import ActionSyncError
 from fupan.sync.flows import actions as action_sync
 from fupan.sync.flows.actions import sync_actions
 from fupan.sync.flows.sync import sync_workbook
+from fupan.sync.i18n import t
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
 from openpyxl import load_workbook
+from settings_keys import key_of
 
 pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
 
@@ -86,10 +88,12 @@ def test_edits_on_both_sides_merge_and_conflicts_are_listed(pair):
         assert r["A-0001"][11] == "done" and r["A-0001"][9] == "Chen"
         assert r["A-0002"][9] == "Wang"
         conflicts = rows(path, {ws.workbook: "Conflicts", shared: "Conflicts"}[path])
-        assert conflicts["A-0002"][1:4] == ["owner", "Wang", "Zhao"]
-    # Nothing changed since: a second sync changes nothing.
+        # The field as the Actions header names it, never its key (owner).
+        assert conflicts["A-0002"][1:4] == [t("owner", "en"), "Wang", "Zhao"]
+    # Nothing changed since: a second sync changes nothing, and reads the conflict back.
     again = sync_actions(ws, shared, today=TODAY)
     assert not again.merge.updated and not again.merge.added
+    assert [(c.id, c.field) for c in again.conflicts] == [("A-0002", "owner")]
 
 
 def test_deleted_row_goes_to_the_archive_on_both_sides(pair):
@@ -190,7 +194,7 @@ def test_a_sync_stopped_between_its_writes_is_repaired_without_duplicates(pair, 
         assert len(by_text["typed in the shared tracker"]) == 1, by_text
         ids[path] = by_text
         assert "A-0002" not in rows(path) and "A-0002" in rows(path, "Archive")
-        assert rows(path, "Conflicts")["A-0001"][1:4] == ["owner", "Wang", "Zhao"]
+        assert rows(path, "Conflicts")["A-0001"][1:4] == [t("owner", "en"), "Wang", "Zhao"]
     assert ids[ws.workbook] == ids[shared]  # the same ids on both sides
     # Ids are claimed once: none handed out twice, whatever the stop burnt.
     wanted = {"typed in the workbook", "typed in the shared tracker"}
@@ -232,7 +236,7 @@ def test_sync_also_syncs_the_tracker_named_in_settings(pair):
     wb = load_workbook(ws.workbook)
     settings = wb["Settings"]
     for r in settings.iter_rows():
-        if r[0].value == "shared_tracker":
+        if key_of(r) == "shared_tracker":
             r[2].value = f"../{shared.name}"  # relative to the workbook's folder
     wb.save(ws.workbook)
     set_cell(shared, "Actions", "A-0002", "status", "done")
@@ -245,7 +249,7 @@ def test_an_edit_saved_between_the_review_and_the_tracker_sync_is_merged(pair, m
     ws, shared = pair
     wb = load_workbook(ws.workbook)
     for r in wb["Settings"].iter_rows():
-        if r[0].value == "shared_tracker":
+        if key_of(r) == "shared_tracker":
             r[2].value = f"../{shared.name}"
     wb.save(ws.workbook)
     real, typed = action_sync.read_tracker, []

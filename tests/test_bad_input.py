@@ -16,6 +16,7 @@ from fupan.sync.samples import writers
 from fupan.sync.store.history import Store
 from fupan.sync.store.importer import import_reports
 from openpyxl import Workbook
+from settings_keys import key_of
 
 WEEK = Period.parse("2026-11-16..2026-11-22")
 
@@ -192,7 +193,7 @@ def test_settings_text_is_kept_as_typed_and_listed_in_issues(tmp_path, seller):
     assert run(*sync).exit_code == 0
     book = load_workbook(ws / "review.xlsx")
     sheet = book["Settings"]
-    row = next(r for r in sheet.iter_rows() if r[0].value == "cvr" and not r[2].value)
+    row = next(r for r in sheet.iter_rows() if key_of(r) == "cvr" and not r[2].value)
     address = row[3].coordinate
     default = row[3].value
     row[3].value = "ten percent"
@@ -340,3 +341,34 @@ def test_in_a_folder_what_is_no_report_is_skipped_and_what_needs_saving_again_st
     r = run("kpis", folder)
     assert r.exit_code == 1 and "nothing was imported" in r.output
     assert 'Report "old.xls": is an old Excel 97-2003 workbook (.xls)' in r.output
+
+
+def test_settings_are_read_by_their_hidden_keys_by_column_a_and_by_label():
+    """Keys moved out of sight (the hidden key column); an older workbook's keys in column A
+    and a row the team typed by hand (no key, its KPI or target named in either language)
+    are read too."""
+    from fupan.addin.registry import KPIS
+    from fupan.sync.settings import KEY_COLUMN, Settings, read_back
+
+    base = Settings.defaults()
+    key = ord(KEY_COLUMN) - ord("A")
+
+    def keyed(k, *cells):
+        return [None, *cells, *[None] * (key - 1 - len(cells)), k]
+
+    new = [
+        keyed("#thresholds", "Thresholds"),
+        keyed("cvr", "CVR", "", 0.2),
+        keyed("#targets", "Targets"),
+        keyed("target_acos", "Target ACoS", "30%"),
+    ]
+    old = [["#thresholds"], ["cvr", "CVR", "", 0.2], ["#targets"], ["target_acos", "", "30%"]]
+    typed = [
+        ["#thresholds"],
+        [None, KPIS["cvr"].name_zh, "", 0.2],
+        ["#targets"],
+        [None, "目标 ACoS", "30%"],
+    ]
+    for grid in (new, old, typed):
+        s = read_back(grid, base)
+        assert s.bands[("cvr", "")].green_min == 0.2 and s.target_acos == 0.3, grid

@@ -14,6 +14,7 @@ from fupan.sync.cli.app import cli
 from fupan.sync.i18n import t
 from fupan.sync.periods import Period
 from fupan.sync.samples import writers
+from settings_keys import key_of
 
 pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
 
@@ -63,10 +64,11 @@ def test_kpis_json_csv_and_python_twin_agree(tmp_path, seller):
 def test_kpis_table_is_readable(tmp_path, seller):
     folder = write_week(tmp_path / "in", seller)
     out = CliRunner().invoke(cli, ["kpis", str(folder), "--period", str(WEEK)]).output
-    assert out.startswith(f"US {WEEK}\naccount\n")
+    assert out.startswith(f"US {WEEK}\nAccount\n")
     assert "ACoS" in out and "%" in out
     zh = CliRunner().invoke(cli, ["kpis", str(folder), "--period", str(WEEK), "--lang", "zh"])
-    assert KPIS["acos"].name_zh in zh.output
+    assert KPIS["acos"].name_zh in zh.output and f"US {WEEK}\n店铺整体\n" in zh.output
+    assert "\n广告活动 " in zh.output and "\ncampaign " not in zh.output
 
 
 def test_workspace_import_then_kpis_from_the_store(tmp_path, seller):
@@ -116,19 +118,36 @@ def test_public_api_names_resolve():
 def set_band(workbook, kpi, categories=("",), **bands):
     """Type new bounds for a KPI into the workbook's Settings tab, as the team would: in the
     rows of `categories` ("" = the row every category without its own follows)."""
+    from fupan.sync.settings import KEY_COLUMN, row_key
     from openpyxl import load_workbook
 
     wb = load_workbook(workbook)
-    ws = next(s for s in wb.worksheets if any(c.value == "#thresholds" for c in s["A"]))
+    ws = next(s for s in wb.worksheets if any(c.value == "#thresholds" for c in s[KEY_COLUMN]))
     section = ""
     for row in ws.iter_rows():
-        marker = str(row[0].value or "")
+        marker = row_key([c.value for c in row], section)
         if marker.startswith("#"):
             section = marker[1:]
         elif section == "thresholds" and marker == kpi and (row[2].value or "") in categories:
             for n, name in enumerate(("green_min", "green_max", "yellow_min", "yellow_max")):
                 if name in bands:
                     row[3 + n].value = bands[name]
+    wb.save(workbook)
+
+
+def set_acos_targets(workbook, value):
+    """Type `value` into every target ACoS row of Settings (campaigns are judged by them)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(workbook)
+    ws = next(s for s in wb.worksheets if any(key_of(r) == "#acos_targets" for r in s.iter_rows()))
+    section = ""
+    for row in ws.iter_rows():
+        marker = key_of(row, section)
+        if marker.startswith("#"):
+            section = marker[1:]
+        elif section == "acos_targets" and marker in ("SP", "SB", "SD"):
+            row[3].value = value
     wb.save(workbook)
 
 
@@ -146,6 +165,7 @@ def test_kpis_of_a_workspace_are_judged_by_its_settings(tmp_path, seller):
 
     assert acos_statuses() != {"red"}
     set_band(ws / "review.xlsx", "acos", green_max=0.0, yellow_max=0.0)  # any ACoS is red
+    set_acos_targets(ws / "review.xlsx", 0.0)  # campaigns: against their ad type's target
     assert acos_statuses() == {"red"}
     again = runner.invoke(cli, ["sync", "--workspace", str(ws)])
     assert again.exit_code == 0, again.output

@@ -8,12 +8,15 @@ Set FUPAN_LIVE_SHEET to a sheet shared with your identity, and credentials as fo
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import pytest
 from fupan.sync.flows.demo import run_demo
+from fupan.sync.flows.sync import sync_workbook
 from fupan.sync.targets.gsheets.connect import open_gsheet
 
 SHEET = os.environ.get("FUPAN_LIVE_SHEET")
+TODAY = date(2026, 11, 23)
 
 pytestmark = pytest.mark.skipif(
     not SHEET, reason="set FUPAN_LIVE_SHEET (and Google credentials) to check against Google"
@@ -22,10 +25,16 @@ pytestmark = pytest.mark.skipif(
 
 def test_the_demo_review_lands_in_a_real_google_sheet(tmp_path):
     target = open_gsheet(SHEET)
-    result = run_demo(tmp_path / "live", gsheet=target)
+    result = run_demo(tmp_path / "live", today=TODAY, gsheet=target)
     again = open_gsheet(SHEET)
     titles = again.sheet_titles()
     assert [s.title for s in result.sync.plan.sheets] == titles[: len(result.sync.plan.sheets)]
     assert again.read_state()["period"] == str(result.sync.review.period)
     again.close()
     assert len(target.exchanges) <= 5
+    # Nothing changed: real Google keeps every value and formula as fupan wrote it, so the
+    # fingerprints hold and no tab is sent again.
+    second = open_gsheet(SHEET)
+    sync_workbook(result.workspace, target=second, today=TODAY)
+    sent = sum(e.body_bytes for e in second.exchanges)
+    assert sent <= 0.10 * sum(e.body_bytes for e in target.exchanges), second.exchanges

@@ -373,12 +373,13 @@ def test_the_google_sheet_equals_the_xlsx_tab_by_tab_and_formula_by_formula(demo
 def test_the_team_edits_the_google_sheet_and_the_next_refresh_keeps_every_edit(demo_both):
     from fupan.sync.flows.sync import sync_workbook
     from fupan.sync.i18n import t
+    from fupan.sync.settings import row_key
 
     fake, sheet, client, result = demo_both
     sh = client.open_by_key(sheet)
     settings = sh.worksheet(t("settings", "en"))
     grid = settings.get_all_values()
-    row = next(n for n, r in enumerate(grid, 1) if r and r[0] == "acos")
+    row = next(n for n, r in enumerate(grid, 1) if r and row_key(r, "thresholds") == "acos")
     col = grid[3].index("Green to") + 1
     settings.update_cell(row, col, "0.2")  # as a person types it (USER_ENTERED)
     notes = sh.add_worksheet("Team notes", 10, 3)

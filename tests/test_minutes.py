@@ -18,7 +18,7 @@ from fupan.sync.engine.stakes import POLICY
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.flows.minutes import write_minutes
 from fupan.sync.i18n import t
-from fupan.sync.settings import team_settings
+from fupan.sync.settings_sheet import team_settings
 from fupan.sync.store.history import Store
 from fupan.sync.targets.xlsx import XlsxTarget
 from latin import data_values, stray_english
@@ -159,13 +159,14 @@ def test_next_minutes_show_what_changed_since(demo):
 
 
 def test_minutes_judge_by_the_workbooks_settings(demo):
-    from test_cli import set_band
+    from test_cli import set_acos_targets, set_band
 
     ws = demo.workspace
     _, before = write_minutes(ws, today=MEETING)
     assert any(f.kpi == "acos" for f in before.flags)
     every = ("", *KPIS["acos"].category_bands)  # the demo's ASINs have categories
     set_band(ws.workbook, "acos", every, green_max=5.0, yellow_max=5.0)
+    set_acos_targets(ws.workbook, 5.0)  # campaigns: against their ad type's target
     _, after = write_minutes(ws, today=MEETING)
     assert not any(f.kpi == "acos" for f in after.flags)
 

@@ -105,7 +105,7 @@ def test_kpis_prints_the_money_contract_in_json_and_csv(tmp_path):
 def test_kpis_table_shows_the_sku_blocks(tmp_path):
     path = write_date_range(tmp_path / "range.csv", money.BOOK, "us-2021")
     out = CliRunner().invoke(cli, ["kpis", str(path), "--period", str(WEEK)]).stdout
-    assert "sku SKU-TRAY" in out and "Net proceeds" in out and "1,279.60" in out
+    assert "SKU SKU-TRAY" in out and "Net proceeds" in out and "1,279.60" in out
 
 
 @pytest.mark.parametrize("layout", ["zh", "us-2017", "us-2024", "us-2025"])

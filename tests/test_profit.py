@@ -281,7 +281,7 @@ def test_fupan_costs_import_fills_settings_and_its_python_twin(tmp_path):
     out = CliRunner().invoke(cli, ["costs", "import", str(sheet), "--workspace", str(ws.root)])
     assert out.exit_code == 0, out.output
     assert "31 cost row(s) of 30 SKU(s) went into Settings" in out.stdout
-    from fupan.sync.settings import team_settings
+    from fupan.sync.settings_sheet import team_settings
     from fupan.sync.targets.xlsx import XlsxTarget
 
     book = XlsxTarget(ws.workbook)

@@ -13,7 +13,8 @@ from fupan.sync.engine.stakes import MONEY, POLICY, Stake, at_stake
 from fupan.sync.engine.triggers import Hit
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.periods import Period
-from fupan.sync.settings import Settings, team_settings
+from fupan.sync.settings import Settings
+from fupan.sync.settings_sheet import team_settings
 from fupan.sync.store.history import Store
 from fupan.sync.targets.xlsx import XlsxTarget
 from test_engine import ad, biz, stored

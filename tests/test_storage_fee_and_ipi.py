@@ -25,6 +25,7 @@ from fupan.sync.store.history import Store
 from fupan.sync.store.importer import import_reports
 from libreoffice import recalc
 from openpyxl import load_workbook
+from settings_keys import key_of
 
 SPECS = {r.id: r for r in RULES}
 WEEK = Period.parse("2026-11-16..2026-11-22")
@@ -103,8 +104,8 @@ def test_ipi_is_judged_by_its_bands_and_fires_r12_below_400(tmp_path, seller):
         assert bool(fired) == (typed < 400)
     (r12,) = fired
     assert r12.text_en.startswith("Reduce excess stock before storage limits")
-    assert r12.text_zh == "在仓储限制前削减冗余库存"
-    assert SPECS["R12"].trigger_in("zh") == "IPI 低于 400"
+    assert r12.text_zh == "在仓储限制前削减冗余库存（IPI 低于 400）"
+    assert SPECS["R12"].trigger_text("zh") == "IPI 低于 400"
     # Priced by the account's aged stock and storage fee, so it ranks among the money.
     row = review.measures[Scope.ACCOUNT].loc[""]
     value = row.aged_90_units * row.sales / row.units * AGED_RISK_PER_WEEK
@@ -135,8 +136,8 @@ def workspace(tmp_path, seller):
 
 def typed_ipi(settings):
     """The IPI cell of Settings' targets (the thresholds hold the IPI's bands by the same id)."""
-    rows = [r for r in settings.iter_rows() if r[0].value in ("#targets", "ipi")]
-    section = [r[0].value for r in rows].index("#targets")
+    rows = [r for r in settings.iter_rows() if key_of(r) in ("#targets", "ipi")]
+    section = [key_of(r) for r in rows].index("#targets")
     return rows[section + 1][2]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
@@ -10,9 +11,12 @@ import pytest
 from fupan.addin.registry import Scope
 from fupan.sync.engine.build import build_review
 from fupan.sync.engine.trend import COLUMNS, Window, weekly_trend
+from fupan.sync.ingest.costs import read_cost_sheet
 from fupan.sync.periods import Period
 from fupan.sync.samples import small_seller
+from fupan.sync.samples.profit import write_cost_sheet
 from fupan.sync.samples.writers import write_demo_reports
+from fupan.sync.settings import Settings
 from fupan.sync.store.history import Store
 from fupan.sync.store.importer import import_reports
 from test_engine import stored
@@ -20,7 +24,9 @@ from test_engine import stored
 WEEK = Period.parse("2026-11-16..2026-11-22")
 
 
-def reviewed_weeks(store: Store, period: Period, weeks: int = 8) -> pd.DataFrame:
+def reviewed_weeks(
+    store: Store, period: Period, weeks: int = 8, settings: Settings | None = None
+) -> pd.DataFrame:
     """The trend as it was built before: one whole review per week (the reference)."""
     ends = [period.end - timedelta(days=7 * n) for n in range(weeks - 1, -1, -1)]
     window = Window(store, Period(ends[0] - timedelta(days=6), ends[-1]), "US")
@@ -28,7 +34,12 @@ def reviewed_weeks(store: Store, period: Period, weeks: int = 8) -> pd.DataFrame
     for end in ends:
         week = Period(end - timedelta(days=6), end)
         r = build_review(
-            window, week, marketplace="US", scopes=frozenset({Scope.ACCOUNT}), pace=False
+            window,
+            week,
+            marketplace="US",
+            settings=settings,
+            scopes=frozenset({Scope.ACCOUNT}),
+            pace=False,
         )
         if r.kpis.empty:
             continue
@@ -39,30 +50,42 @@ def reviewed_weeks(store: Store, period: Period, weeks: int = 8) -> pd.DataFrame
                 "sessions": r.value("sessions") or 0.0,
                 "acos": r.value("acos"),
                 "tacos": r.value("tacos"),
+                "net_profit": r.value("net_profit"),
+                "margin": r.value("margin"),
+                "end": week.end,
             }
         )
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def assert_same(store: Store, period: Period) -> pd.DataFrame:
-    new, old = weekly_trend(store, period, "US"), reviewed_weeks(store, period)
+def assert_same(store: Store, period: Period, settings: Settings | None = None) -> pd.DataFrame:
+    new = weekly_trend(store, period, "US", settings=settings)
+    old = reviewed_weeks(store, period, settings=settings)
     pd.testing.assert_frame_equal(new, old, check_exact=True)
     # Bit for bit, not merely equal within a tolerance: the same floats (NaN where blank).
-    for column in ("sales", "sessions", "acos", "tacos"):
+    for column in ("sales", "sessions", "acos", "tacos", "net_profit", "margin"):
         a, b = new[column].to_numpy(dtype="float64"), old[column].to_numpy(dtype="float64")
         assert a.tobytes() == b.tobytes(), column
     return new
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    """The demo seller's eight weeks of reports, imported as the demo imports them."""
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Settings]:
+    """The demo seller's eight weeks of reports, imported as the demo imports them, and the
+    Settings its cost sheet gives."""
     folder = tmp_path_factory.mktemp("trend")
     store = Store.open(folder / "history.duckdb")
     seller = small_seller(WEEK.end)
     for path, period in write_demo_reports(folder / "reports", seller):
         import_reports([path], store=store, period=period, today=WEEK.end + timedelta(days=1))
-    return store
+    rows, findings = read_cost_sheet(write_cost_sheet(folder / "costs.xlsx", seller))
+    assert findings == []
+    return store, Settings.defaults().with_costs(rows)
+
+
+@pytest.fixture(scope="module")
+def demo_store(demo: tuple[Store, Settings]) -> Store:
+    return demo[0]
 
 
 @pytest.mark.parametrize("back", [0, 1, 5, 9])
@@ -72,6 +95,26 @@ def test_the_demos_trend_is_each_weeks_review(demo_store: Store, back: int) -> N
     trend = assert_same(demo_store, period)
     if back == 0:
         assert len(trend) == 8 and trend.acos.notna().all() and (trend.sales > 0).all()
+
+
+def test_the_demos_profit_trend_is_each_weeks_review(demo: tuple[Store, Settings]) -> None:
+    store, settings = demo
+    trend = assert_same(store, WEEK, settings)
+    assert len(trend) == 8 and trend.net_profit.notna().all() and trend.margin.notna().all()
+    # Costs known for only some weeks: a SKU sold every week has its cost typed from the fourth
+    # week on. The weeks before have a blank profit (never 0), as their reviews do.
+    sku = next(s for s, p in settings.products.items() if p.costs and p.costs[0].unit_cost)
+    day = trend.end.iloc[3] - timedelta(days=6)
+    dated = replace(settings, products=dict(settings.products))
+    last = settings.products[sku].costs[-1]
+    dated.products[sku] = replace(settings.products[sku], costs=[replace(last, valid_from=day)])
+    later = assert_same(store, WEEK, dated)
+    assert later.net_profit.isna().tolist() == [True] * 3 + [False] * 5
+    assert later.margin.isna().tolist() == [True] * 3 + [False] * 5
+    # Earlier windows too: weeks before the first report, some of them left out.
+    for back in (1, 5):
+        span = Period(WEEK.start - timedelta(days=7 * back), WEEK.end - timedelta(days=7 * back))
+        assert_same(store, span, dated)
 
 
 def ad_row(rng: np.random.Generator, ad_type: str, grain: str, start: date, days: int) -> dict:

@@ -16,6 +16,7 @@ from fupan.sync.targets.memory import MemoryTarget, grid
 from fupan.sync.workbook.plan import Block
 from fupan.workbook_templates.build import template_path, template_plan
 from openpyxl import load_workbook
+from settings_keys import key_of
 
 pytestmark = pytest.mark.dates  # uses the run's day: CI runs it under other dates too
 
@@ -73,7 +74,7 @@ def test_sync_keeps_what_the_team_wrote(workspace):
     sync_workbook(workspace, period=WEEK, today=TODAY)
     wb = load_workbook(workspace.workbook)
     settings = wb["Settings"]
-    acos_row = next(r for r in settings.iter_rows() if r[0].value == "acos" and not r[2].value)
+    acos_row = next(r for r in settings.iter_rows() if key_of(r) == "acos" and not r[2].value)
     acos_row[4].value = 0.12  # green up to 12 %
     sales = wb["Sales by ASIN"]
     note_col = [c.value for c in sales[4]].index("Notes") + 1
@@ -101,7 +102,7 @@ def test_sync_keeps_what_the_team_wrote(workspace):
 
     sync_workbook(workspace, period=WEEK, today=TODAY)
     after = load_workbook(workspace.workbook)
-    row = next(r for r in after["Settings"].iter_rows() if r[0].value == "acos" and not r[2].value)
+    row = next(r for r in after["Settings"].iter_rows() if key_of(r) == "acos" and not r[2].value)
     assert row[4].value == 0.12
     s = after["Sales by ASIN"]
     notes = {s.cell(r, 1).value: s.cell(r, note_col).value for r in range(5, s.max_row + 1)}

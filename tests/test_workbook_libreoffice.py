@@ -13,9 +13,11 @@ from fupan.addin.registry import KPIS, Scope
 from fupan.addin.thresholds import Bands
 from fupan.sync.flows.demo import run_demo
 from fupan.sync.i18n import t
+from fupan.sync.workbook.data_tabs import header as data_header
 from fupan.sync.workbook.objects import measure_label
 from libreoffice import colours, error_cells, recalc, render_png
 from openpyxl import load_workbook
+from settings_keys import key_of
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.dates]
 TODAY = date(2026, 11, 25)
@@ -168,7 +170,7 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
     shutil.copy(result.workspace.workbook, edited)
     wb = load_workbook(edited)
     ws = wb[plan.sheet("settings").title]
-    rows = [r for r in ws.iter_rows() if r[0].value == "acos"]
+    rows = [r for r in ws.iter_rows() if key_of(r) == "acos"]
     assert len(rows) == 1 + len(KPIS["acos"].category_bands)
     for row in rows:
         row[4].value, row[6].value = 0.05, 0.08
@@ -214,7 +216,7 @@ def test_a_kpi_references_its_own_data_rows_and_follows_their_edit(demo):
     sales_title, ads_title = plan.sheet("sales").title, plan.sheet("data_ads").title
     raw = load_workbook(result.workspace.workbook)
     header = [c.value for c in raw[ads_title][1]]
-    col = {name: header.index(name) for name in ("asin", "ad_type", "grain", "spend")}
+    col = {n: header.index(data_header(n, lang)) for n in ("asin", "ad_type", "grain", "spend")}
     ws = calc[sales_title]
     kpis = kpi_columns(ws, lang)
     # The measure's own column: the folded helper after the KPIs (its KPI twin reads it).

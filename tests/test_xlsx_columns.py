@@ -66,7 +66,7 @@ def test_read_columns_is_the_whole_tab_in_those_columns(tmp_path, columns):
 
 def test_the_demo_review_reads_back_the_same_notes(tmp_path):
     from fupan.sync.flows.demo import run_demo
-    from fupan.sync.settings import find_sheet
+    from fupan.sync.settings_sheet import find_sheet
 
     demo = run_demo(tmp_path / "ws", today=date(2026, 11, 30))
     book = demo.workspace.workbook

@@ -105,3 +105,10 @@ def test_frame_values_are_plain_values(floats, ints, flags):
         got = [row[0] for row in frame_values(frame)[1:]]
         assert got == expected
         assert [type(v) for v in got] == [type(v) for v in expected]
+
+
+@pytest.mark.parametrize("dtype", [object, "string", "str"])
+def test_a_missing_text_is_blank_not_nan(dtype):
+    """pandas keeps a missing text as NaN/NA: it goes out blank, never as the word "nan"."""
+    frame = pd.DataFrame({"title": pd.Series(["Mug", None, float("nan")], dtype=dtype)})
+    assert [row[0] for row in frame_values(frame)[1:]] == ["Mug", None, None]

@@ -79,6 +79,19 @@ def _stored(column: str, value: Any) -> Any:
     return words.get(value.strip(), value)
 
 
+def _field_label(field: str, lang: str) -> str:
+    """A conflicting field as the Actions tab's header names it."""
+    return t(LABEL_KEYS[field], lang) if field in LABEL_KEYS else field
+
+
+def _field_key(value: Any) -> str:
+    """The field a Conflicts row is about, from its label in either language (or its key,
+    as older sheets show it)."""
+    labels = {_field_label(c, lang): c for c in COLUMNS for lang in LANGS}
+    text = "" if value is None else str(value).strip()
+    return labels.get(text, text)
+
+
 def _value_style(a: Action) -> Style | None:
     """The KPI's own format for its value when raised and now (a rate as %, money as money)."""
     k = KPIS.get(RULE_KPI.get(a.source, a.source))
@@ -201,7 +214,7 @@ def conflicts_sheet(conflicts: list[Conflict], lang: str) -> Sheet:
     rows += [
         [
             Cell(c.id),
-            Cell(c.field),
+            Cell(_field_label(c.field, lang)),
             value_cell(c.workbook),
             value_cell(c.shared),
             value_cell(c.base),
@@ -300,7 +313,11 @@ def read_tracker(target: Target) -> Tracker:
     snapshot = _actions(target.read_sheet(SNAPSHOT_SHEET) or [], labelled=False)
     conflicts = [
         Conflict(
-            str(r.get("id")), str(r.get("field")), r.get("workbook"), r.get("shared"), r.get("base")
+            str(r.get("id")),
+            _field_key(r.get("field")),
+            r.get("workbook"),
+            r.get("shared"),
+            r.get("base"),
         )
         for r in read_rows(_find(target, "conflicts"), CONFLICT_COLUMNS)
         if r.get("id") not in (None, "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import FupanError
+from ..errors import FupanError, Said
 
 
 class AmazonError(FupanError):
@@ -16,7 +16,7 @@ class AmazonAuthError(AmazonError):
 class AmazonApiError(AmazonError):
     """Amazon refused a request, or kept failing after the retries ran out."""
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
+    def __init__(self, message: str | Said, *, status: int | None = None) -> None:
         super().__init__(message)
         self.status = status
 

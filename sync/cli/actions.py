@@ -20,16 +20,17 @@ def actions() -> None:
 @click.option(
     "--workbook",
     metavar="PATH_OR_URL",
-    help="The review workbook: .xlsx or Google Sheet (default: review.xlsx in the workspace).",
 )
 @click.option(
     "--shared",
     required=True,
     metavar="PATH_OR_URL",
-    help="The shared tracker: an .xlsx file (created when missing) or a Google Sheet URL.",
 )
 @credentials_option
-@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+)
 @workspace_option
 def actions_sync(
     workbook: str | None,

@@ -22,22 +22,18 @@ from .options import today, workspace_of, workspace_option
 @click.option(
     "--since",
     type=click.DateTime(["%Y-%m-%d"]),
-    help="Pull (again) from this day; default: what is missing, and the days Amazon "
-    "may still restate.",
 )
 @click.option(
     "--marketplace",
     "markets",
     multiple=True,
     metavar="CODE",
-    help="Marketplace(s) to pull (default: the workspace's).",
 )
 @click.option(
     "--wait",
     type=click.FloatRange(0),
     default=60.0,
     show_default=True,
-    help="Seconds to wait for reports requested now; the rest is collected next time.",
 )
 def pull_command(
     workspace: Path | None, since: datetime | None, markets: tuple[str, ...], wait: float
@@ -60,19 +56,32 @@ def amazon() -> None:
 
 
 @amazon.command()
-@click.option("--sp-client-id", help="LWA client id of your private SP-API app.")
-@click.option("--sp-refresh-token", help="Refresh token from 'Authorize app' in Seller Central.")
-@click.option("--ads-client-id", help="LWA client id of your Ads API app.")
-@click.option("--ads-refresh-token", help="Ads API refresh token (authorisation-code grant).")
+@click.option(
+    "--sp-client-id",
+)
+@click.option(
+    "--sp-refresh-token",
+)
+@click.option(
+    "--ads-client-id",
+)
+@click.option(
+    "--ads-refresh-token",
+)
 @click.option(
     "--ads-profile",
     "ads_profiles",
     multiple=True,
     metavar="CODE=PROFILE_ID",
-    help="Ads profile per marketplace, e.g. US=1234567890 (default: asked when there are several).",
 )
-@click.option("--skip-sp", is_flag=True, help="Set up the Ads API only.")
-@click.option("--skip-ads", is_flag=True, help="Set up the SP-API only.")
+@click.option(
+    "--skip-sp",
+    is_flag=True,
+)
+@click.option(
+    "--skip-ads",
+    is_flag=True,
+)
 def login(
     sp_client_id: str | None,
     sp_refresh_token: str | None,

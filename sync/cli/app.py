@@ -12,7 +12,6 @@ from datetime import datetime
 import click
 
 from ... import __version__
-from ..clock import ENV
 from . import actions, amazon, auth, costs, excel, minutes, reports, review
 from .group import FupanGroup
 
@@ -23,8 +22,6 @@ from .group import FupanGroup
     "--today",
     type=click.DateTime(["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help=f"Run as of this day (what is overdue, which ad days are provisional); "
-    f"default: ${ENV} or the system's date.",
 )
 def cli(today: datetime | None) -> None:
     """fupan (复盘): your Amazon operations review in the spreadsheet you already use."""

@@ -25,20 +25,16 @@ def auth() -> None:
     required=True,
     metavar="FILE",
     type=click.Path(path_type=Path),
-    help="The JSON of an OAuth client of type Desktop app, from the Google Cloud console.",
 )
 @click.option(
     "--no-browser",
     is_flag=True,
-    help="Print the sign-in address instead of opening a browser (for a computer without one).",
 )
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
     default=0,
     show_default=True,
-    help="Local port that receives Google's answer; 0 picks a free one. Fix it to forward "
-    "it with ssh -L from another computer.",
 )
 def login(client_secrets: Path, no_browser: bool, port: int) -> None:
     """Sign in with your Google account and save the login for later runs."""
@@ -55,7 +51,6 @@ def login(client_secrets: Path, no_browser: bool, port: int) -> None:
     "--credentials",
     metavar="FILE",
     type=click.Path(path_type=Path),
-    help="Check this key or login file instead of the one fupan would find.",
 )
 def status(credentials: Path | None) -> None:
     """Which Google identity fupan would use, and the saved login. Does not contact Google."""

@@ -22,10 +22,10 @@ def costs() -> None:
 @click.option(
     "--workbook",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The review workbook (default: the workspace's).",
 )
 @click.option(
-    "--dry-run", is_flag=True, help="Read the sheet and say what it holds; write nothing."
+    "--dry-run",
+    is_flag=True,
 )
 def import_command(
     sheet: Path, workspace: Path | None, workbook: Path | None, dry_run: bool

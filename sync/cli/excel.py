@@ -26,7 +26,6 @@ def excel() -> None:
     type=click.Choice(["en", "zh"]),
     default="en",
     show_default=True,
-    help="Language of the ribbon button.",
 )
 def excel_build(out: Path, lang: str) -> None:
     """Build the fupan.xlam add-in (works on any OS; install it in Excel on Windows)."""

@@ -9,6 +9,7 @@ import click
 
 from ..errors import FupanError
 from ..i18n import LABELS, t
+from .help import LocalHelp
 from .lang import cli_lang
 
 
@@ -23,10 +24,10 @@ def error_text(exc: FupanError, lang: str) -> str:
         ),
         "cli_error_FupanError",
     )
-    return t("cli_error", lang, kind=t(kind, lang), message=exc)
+    return t("cli_error", lang, kind=t(kind, lang), message=exc.text(lang))
 
 
-class _MapsErrors(click.Command):
+class _MapsErrors(LocalHelp):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)

@@ -20,6 +20,8 @@ def cli_lang(ctx: click.Context | None = None) -> str:
         if lang in ("en", "zh"):
             return str(lang)
         here = here.parent
+    if ctx is not None and ctx.meta.get("fupan_lang") in ("en", "zh"):
+        return str(ctx.meta["fupan_lang"])  # read from the arguments, for --help (help.py)
     where = ctx.params.get("workspace") if ctx is not None else None
     try:
         ws = Workspace.load(where) if isinstance(where, str | Path) else Workspace.find()

@@ -17,30 +17,27 @@ from .options import credentials_option, gsheet_option, today, workspace_of, wor
 @click.option(
     "--workbook",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="The reviewed workbook (default: review.xlsx in the workspace).",
 )
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the minutes (default: minutes/minutes-<date>.<format>).",
 )
-@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language (default: workbook's).")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+)
 @click.option(
     "--meeting-date",
     "meeting",
     type=click.DateTime(["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help="The day the meeting was held: the minutes' title and the snapshot's date "
-    "(default: the run's day).",
 )
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
-@gsheet_option("The meeting's Google Sheet, instead of --workbook.")
+@gsheet_option
 @credentials_option
 @click.option(
     "--snapshot-folder",
     metavar="FOLDER_ID",
-    help="Drive folder for the Google Sheet's snapshot copy (a Shared Drive folder for a "
-    "service account).",
 )
 @workspace_option
 def minutes(

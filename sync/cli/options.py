@@ -16,6 +16,8 @@ from ..periods import Period
 from ..targets.registry import kinds, local_file
 from ..workspace import Workspace
 from .group import FupanCommand
+from .help import name_zh
+from .lang import cli_lang
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -38,13 +40,10 @@ def workspace_of(path: Path | None, near: str | Path | None = None) -> Workspace
 credentials_option = click.option(
     "--credentials",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Service-account key (.json) for Google Sheets; default: $FUPAN_GOOGLE_CREDENTIALS, "
-    "$GOOGLE_APPLICATION_CREDENTIALS, or the login of `fupan auth login`.",
 )
 
 
-def gsheet_option(text: str) -> Callable[[F], F]:
-    return click.option("--gsheet", metavar="URL_OR_ID", help=text)
+gsheet_option = click.option("--gsheet", metavar="URL_OR_ID")
 
 
 def gsheet_options(fn: F) -> F:
@@ -54,23 +53,22 @@ def gsheet_options(fn: F) -> F:
         type=float,
         default=0.0,
         show_default=True,
-        help="Seconds to wait when someone else is refreshing the Google Sheet.",
     )(fn)
     fn = credentials_option(fn)
-    text = "Write the review to this Google Sheet (share it with fupan's identity first)."
-    return gsheet_option(text)(fn)
+    return gsheet_option(fn)
 
 
 period_option = click.option(
-    "--period", metavar="START..END", help="Days the reports cover, e.g. 2026-11-16..2026-11-22."
+    "--period",
+    metavar="START..END",
 )
 marketplace_option = click.option(
-    "--marketplace", metavar="CODE", help="US, UK (or GB), DE, JP ... (default: from the data)."
+    "--marketplace",
+    metavar="CODE",
 )
 workspace_option = click.option(
     "--workspace",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Workspace folder (default: the one containing the current folder).",
 )
 
 
@@ -79,15 +77,21 @@ class WritesWorkbooks(FupanCommand):
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)
-        with formatter.section("Workbooks fupan writes"):
-            formatter.write_dl([(k.name, k.about) for k in kinds()])
+        lang = cli_lang(ctx)
+        with formatter.section(t("help:sync:workbooks", lang)):
+            formatter.write_dl([(k.name, name_zh("kind", k.name, k.about, lang)) for k in kinds()])
 
 
-def echo_findings(findings: Iterable[Finding], indent: str = "") -> None:
-    """Every problem found in a file, on stderr, naming the file (and row and column)."""
+def echo_findings(findings: Iterable[Finding], indent: str = "", lang: str | None = None) -> None:
+    """Every problem found in a file, on stderr, naming the file (and row and column), in
+    the command line's language."""
+    lang = lang or cli_lang()
     for f in findings:
         # A refused file's message already says 'Report "x.csv", row 3, ...'.
-        text = f"{f.severity}: {f.message}" if f.message.startswith("Report ") else f.render()
+        if f.message.startswith("Report ") or f.words is not None:
+            text = t("cli_finding", lang, severity=f.severity_text(lang), message=f.text(lang))
+        else:
+            text = f.render()
         click.echo(indent + text, err=True)
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 from ...addin.registry import KPIS
 from ..engine.review import kpi_rows
 from ..formats import format_value
+from ..i18n import scope_label
 
 COLOURS = {"green": "green", "yellow": "yellow", "red": "red"}
 COLUMNS = ["scope", "key", "kpi", "value", "status"]
@@ -55,7 +56,8 @@ def to_table(
     the marketplace's currency."""
     lines: list[str] = []
     for (scope, key), block in kpis.groupby(["scope", "key"], sort=False):
-        title = "account" if scope == "account" else f"{scope} {key}"
+        name = scope_label(str(scope), lang)
+        title = name if scope == "account" else f"{name} {key}"
         lines.append(click.style(title, bold=True) if colour else title)
         for r in kpi_rows(block):
             kpi = KPIS[r.kpi]

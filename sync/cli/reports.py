@@ -8,9 +8,12 @@ from pathlib import Path
 import click
 
 from .. import api, marketplaces
+from ..i18n import t
 from ..ingest.registry import READERS
 from . import render
 from .group import FupanCommand
+from .help import name_zh
+from .lang import cli_lang
 from .options import (
     echo_findings,
     marketplace_option,
@@ -22,10 +25,18 @@ from .options import (
     workspace_option,
 )
 
-SUPPORTED = "Supported reports:\n\n\b\n" + "\n".join(f"  {r.title}" for r in READERS)
+
+class ListsReports(FupanCommand):
+    """A command whose help ends with the report families fupan reads (the registry's)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = cli_lang(ctx)
+        titles = [name_zh("report", type(r).__name__, r.title, lang) for r in READERS]
+        with formatter.section(t("help:check:supported", lang)):
+            formatter.write_text("\b\n" + "\n".join(titles))
 
 
-@click.command(name="check", cls=FupanCommand, epilog=SUPPORTED)
+@click.command(name="check", cls=ListsReports)
 @click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
 @period_option
 @marketplace_option
@@ -37,14 +48,28 @@ def check_command(reports: tuple[Path, ...], period: str | None, marketplace: st
     results = api.check_reports(
         reports, period=parse_period(period), marketplace=marketplace, today=today()
     )
+    lang = cli_lang()
+    names = {reader.title: type(reader).__name__ for reader in READERS}
     for r in results:
         if r.usable:
-            span = str(r.period) if r.period else "no dates"
-            window = "".join(f", {d}-day attribution" for d in r.attribution_days)
-            click.echo(f"{r.file.name}: {r.report}, {r.marketplace}, {span}, {r.rows} rows{window}")
+            span = str(r.period) if r.period else t("cli_no_dates", lang)
+            window = "".join(t("cli_attribution", lang, days=d) for d in r.attribution_days)
+            title = name_zh("report", names.get(r.report, ""), r.report, lang)
+            click.echo(
+                t(
+                    "cli_checked",
+                    lang,
+                    file=r.file.name,
+                    report=title,
+                    marketplace=r.marketplace,
+                    span=span,
+                    rows=r.rows,
+                    window=window,
+                )
+            )
         else:
-            click.echo(click.style(f"{r.file.name}: cannot be used", fg="red"))
-        echo_findings(r.findings, indent="  ")
+            click.echo(click.style(t("cli_unusable", lang, file=r.file.name), fg="red"))
+        echo_findings(r.findings, indent="  ", lang=lang)
     if not all(r.usable for r in results):
         sys.exit(1)
 
@@ -70,7 +95,10 @@ def import_command(reports: tuple[Path, ...], period: str | None, workspace: Pat
 @click.argument("reports", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @period_option
 @marketplace_option
-@click.option("--compare", type=click.Choice(["previous", "yoy"]), help="Comparison period.")
+@click.option(
+    "--compare",
+    type=click.Choice(["previous", "yoy"]),
+)
 @click.option(
     "--format",
     "fmt",

@@ -56,7 +56,6 @@ def init(directory: Path, marketplace: str | None, lang: str) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("fupan-demo"),
     show_default=True,
-    help="Where to create the demo workspace.",
 )
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
 @gsheet_options
@@ -83,7 +82,6 @@ def demo(
 @click.option(
     "--workbook",
     type=click.Path(dir_okay=False),
-    help="The review workbook (default: review.xlsx in the workspace).",
 )
 @period_option
 @click.option(
@@ -91,12 +89,20 @@ def demo(
     type=click.Choice(["previous", "yoy", "none"]),
     default="previous",
     show_default=True,
-    help="Comparison period.",
 )
-@click.option("--lang", type=click.Choice(["en", "zh"]), help="Workbook language.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+)
 @gsheet_options
-@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
-@click.option("--pull", is_flag=True, help="First pull new reports from Amazon (`fupan pull`).")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+)
+@click.option(
+    "--pull",
+    is_flag=True,
+)
 @workspace_option
 def sync_command(
     reports: tuple[Path, ...],
@@ -140,7 +146,7 @@ def sync_command(
             result = sync_workbook(ws, reports, **options)
     if pulled is not None:
         click.echo(pulled.describe())
-    echo_findings(result.findings)
+    echo_findings(result.findings, lang=said)
     if dry_run:
         click.echo(t("cli_dry_run", said))
         for line in result.would_import:

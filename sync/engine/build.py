@@ -18,6 +18,7 @@ from ...addin.registry import Scope
 from ..findings import Finding, Severity
 from ..periods import Period
 from ..settings import Settings
+from .ad_targets import campaign_targets
 from .counting import (
     HEALTH,
     counted_ads,
@@ -254,7 +255,8 @@ def build_review(
         findings += paced
 
     frames = {s: combine(parts, period, unknown.get(s)) for s, parts in measures.items()}
-    kpis = evaluate_kpis(frames, present, settings, scopes)
+    targets = campaign_targets(ads, settings)
+    kpis = evaluate_kpis(frames, present, settings, scopes, targets)
     return Review(
         period,
         marketplace,
@@ -270,4 +272,5 @@ def build_review(
         profit.estimate,
         profit.uncosted,
         straddled,
+        targets,
     )

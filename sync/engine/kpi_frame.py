@@ -8,6 +8,7 @@ from ...addin.registry import Kpi, Scope, all_kpis
 from ...addin.thresholds import Status
 from ..periods import Period
 from ..settings import Settings
+from .ad_targets import CampaignTarget
 
 
 def combine(
@@ -32,7 +33,9 @@ def evaluate_kpis(
     present: set[str],
     settings: Settings,
     scopes: frozenset[Scope],
+    targets: dict[str, CampaignTarget] | None = None,
 ) -> pd.DataFrame:
+    """Every KPI of every scope with its status; a campaign's ACoS by its own target."""
     out = []
     categories = settings.categories()
     available = present | {"days"}
@@ -48,7 +51,10 @@ def evaluate_kpis(
             cats = (
                 values.index.map(lambda k: categories.get(k, "")) if scope is Scope.ASIN else None
             )
-            out.append(_tidy(kpi, scope, values, statuses(kpi, values, settings, cats)))
+            status = statuses(kpi, values, settings, cats)
+            if kpi.id == "acos" and scope is Scope.CAMPAIGN and targets:
+                status = _by_target(values, status, targets)
+            out.append(_tidy(kpi, scope, values, status))
     if not out:
         return pd.DataFrame(columns=["scope", "key", "kpi", "value", "status"])
     tidy = pd.concat(out, ignore_index=True)
@@ -76,6 +82,18 @@ def statuses(
             if bands is not None:
                 mask = (categories == cat).tolist()
                 out[mask] = bands.statuses(values[mask])
+    return out
+
+
+def _by_target(
+    values: pd.Series, status: pd.Series, targets: dict[str, CampaignTarget]
+) -> pd.Series:
+    """Campaign ACoS statuses by each campaign's target (engine/ad_targets.py)."""
+    out = status.copy()
+    for key, v in zip(values.index, values.to_numpy(dtype="float64").tolist(), strict=True):
+        t = targets.get(str(key))
+        if t is not None:
+            out.at[key] = t.bands.status(v).value  # NaN: no light (Bands.status)
     return out
 
 

@@ -16,6 +16,7 @@ from ...addin.registry import Kpi, Scope
 from ..findings import Finding
 from ..ingest.schema import TABLES
 from ..periods import Period
+from .ad_targets import CampaignTarget
 from .counting import HEALTH, HEALTH_COUNTS, stock_frame
 from .pacing import TARGET_MEASURES
 
@@ -87,6 +88,7 @@ class Review:
     estimate: bool = False  # profit from the Fee Preview and Business Report (engine/profit)
     uncosted: list[str] = field(default_factory=list)  # SKUs sold without a cost
     straddled: set[str] = field(default_factory=set)  # tables with rows left out (straddling)
+    acos_targets: dict[str, CampaignTarget] = field(default_factory=dict)  # campaign -> target
 
     def frame(self, name: str) -> pd.DataFrame:
         """The rows of a row set this review counted (no rows when it had none)."""

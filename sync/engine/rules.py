@@ -8,7 +8,7 @@ are listed with `needs` and never fire on guesses. What fires each rule: trigger
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -58,6 +58,9 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class RuleSpec:
+    """One rule, written once: what fires it and what it proposes, in English and Chinese
+    (a rule without its Chinese trigger does not construct)."""
+
     id: str
     trigger: str
     action_en: str
@@ -65,10 +68,13 @@ class RuleSpec:
     source: str
     fire: Callable[[Review, Settings, pd.DataFrame], list[Hit]] | None
     needs: str = ""
-    trigger_zh: str = ""  # the trigger as a Chinese team reads it (blank: the English one)
+    trigger_zh: str = field(kw_only=True)
 
-    def trigger_in(self, lang: str) -> str:
-        return self.trigger_zh if lang == "zh" and self.trigger_zh else self.trigger
+    def trigger_text(self, lang: str) -> str:
+        return self.trigger_zh if lang == "zh" else self.trigger
+
+    def action_text(self, lang: str) -> str:
+        return self.action_zh if lang == "zh" else self.action_en
 
 
 RULES: tuple[RuleSpec, ...] = (
@@ -79,8 +85,17 @@ RULES: tuple[RuleSpec, ...] = (
         "暂停该广告组并分析其搜索词",
         "004",
         r1,
+        trigger_zh="广告组 ACoS > 1.5 × 目标 ACoS",
     ),
-    RuleSpec("R2", "ad group ACoS > 35 %", "Cut its budget by 20 %", "预算下调 20%", "002", r2),
+    RuleSpec(
+        "R2",
+        "ad group ACoS > target ACoS + 10 pp",
+        "Cut its budget by 20 %",
+        "预算下调 20%",
+        "002",
+        r2,
+        trigger_zh="广告组 ACoS > 目标 ACoS + 10 个百分点",
+    ),
     RuleSpec(
         "R3",
         "keyword CTR < 0.3 % with ≥ 1,000 impressions",
@@ -88,6 +103,7 @@ RULES: tuple[RuleSpec, ...] = (
         "暂停该关键词",
         "004",
         r3,
+        trigger_zh="关键词点击率（CTR）< 0.3% 且展示量 ≥ 1,000",
     ),
     RuleSpec(
         "R4",
@@ -96,17 +112,27 @@ RULES: tuple[RuleSpec, ...] = (
         "添加为否定关键词",
         "003, 004",
         r4,
+        trigger_zh="客户搜索词点击量 ≥ 10 且无订单",
     ),
     RuleSpec(
         "R5",
         "term CTR > 1 % but CVR below the ASIN's",
         "Check landing page and listing",
-        "检查落地页与listing匹配度",
+        "检查落地页与商品详情页是否匹配",
         "002",
         None,
         needs="per-term CVR of the ASIN",
+        trigger_zh="搜索词点击率（CTR）> 1% 但转化率（CVR）低于该 ASIN",
     ),
-    RuleSpec("R6", "campaign ROAS > 3.0", "Shift budget toward it", "向该活动倾斜预算", "002", r6),
+    RuleSpec(
+        "R6",
+        "campaign ROAS > 3.0",
+        "Shift budget toward it",
+        "向该活动倾斜预算",
+        "002",
+        r6,
+        trigger_zh="广告活动 ROAS > 3.0",
+    ),
     RuleSpec(
         "R7",
         "ASIN CVR dropped > 15 % vs comparison",
@@ -114,14 +140,16 @@ RULES: tuple[RuleSpec, ...] = (
         "检查价格、评论和主图",
         "004",
         r7,
+        trigger_zh="ASIN 转化率较对比期下降超过 15%",
     ),
     RuleSpec(
         "R8",
         "ASIN CVR below the red line",
         "Review listing quality, price and ad efficiency",
-        "优化listing质量、价格竞争力与广告效率",
+        "优化商品详情页质量、价格竞争力与广告效率",
         "001",
         r8,
+        trigger_zh="ASIN 转化率低于红线",
     ),
     RuleSpec(
         "R9",
@@ -130,6 +158,7 @@ RULES: tuple[RuleSpec, ...] = (
         "立即补货（数量见库存页）",
         "004, 001",
         r9,
+        trigger_zh="可售天数 < 30",
     ),
     RuleSpec(
         "R10",
@@ -138,6 +167,7 @@ RULES: tuple[RuleSpec, ...] = (
         "加急：空运补货",
         "004, 001",
         r10,
+        trigger_zh="可售天数 < 备货周期",
     ),
     RuleSpec(
         "R11",
@@ -146,6 +176,7 @@ RULES: tuple[RuleSpec, ...] = (
         "清库存：折扣、捆绑或移除",
         "000, 003",
         r11,
+        trigger_zh="库龄 > 90 天占比偏高或库存周转率 < 3",
     ),
     RuleSpec(
         "R12",
@@ -163,14 +194,16 @@ RULES: tuple[RuleSpec, ...] = (
         "分析差评，符合条件的申请移除",
         "000, 004",
         r13,
+        trigger_zh="Feedback 差评率 > 1%",
     ),
     RuleSpec(
         "R14",
         "return rate above the red line",
         "Analyse return reasons; fix the listing",
-        "分析退货原因，优化listing",
+        "分析退货原因，优化商品详情页",
         "002",
         r14,
+        trigger_zh="退货率高于红线",
     ),
     RuleSpec(
         "R15",
@@ -179,6 +212,7 @@ RULES: tuple[RuleSpec, ...] = (
         "检查跟卖与价格",
         "001, 002",
         r15,
+        trigger_zh="Buy Box 赢得率 < 80%",
     ),
     RuleSpec(
         "R16",
@@ -197,6 +231,7 @@ RULES: tuple[RuleSpec, ...] = (
         "000",
         None,
         needs="organic rank history",
+        trigger_zh="前 10 关键词自然排名变动超过 3 位",
     ),
     RuleSpec(
         "R18",
@@ -205,6 +240,7 @@ RULES: tuple[RuleSpec, ...] = (
         "用 5 Why 分析销售缺口",
         "000, 001",
         r18,
+        trigger_zh="销售目标达成率或本月销售进度达成率 < 95%",
     ),
     RuleSpec(
         "R19",
@@ -214,6 +250,7 @@ RULES: tuple[RuleSpec, ...] = (
         "004",
         None,
         needs="daily stock snapshots",
+        trigger_zh="断货超过 7 天",
     ),
 )
 
@@ -265,6 +302,7 @@ def evaluate(review: Review, settings: Settings, stock: pd.DataFrame) -> list[Su
                 spend=hit.spend,
                 sales=hit.sales,
                 lead_time=hit.lead_time,
+                target=hit.target,
             )
             out.append(
                 Suggestion(
@@ -275,7 +313,7 @@ def evaluate(review: Review, settings: Settings, stock: pd.DataFrame) -> list[Su
                     hit.value,
                     hit.threshold,
                     f"{spec.action_en} ({spec.trigger})",
-                    spec.action_zh,
+                    f"{spec.action_zh}（{spec.trigger_zh}）",
                     stake,
                 )
             )

@@ -85,11 +85,13 @@ def at_stake(
     spend: float | None = None,
     sales: float | None = None,
     lead_time: float | None = None,
+    target: float | None = None,
 ) -> Stake:
     """What one off-target KPI value is worth per week (see the module's list).
 
     `spend`/`sales` price objects the review has no measures for (ad groups, search terms);
-    `lead_time` is the SKU's, for a stock-out.
+    `lead_time` is the SKU's, for a stock-out; `target` the target ACoS of an ad group's
+    campaign (a campaign's own is looked up; anything else: the account's).
     """
     if kpi in HEALTH_KPIS:
         return Stake(None, POLICY, "account health: at risk of suspension")
@@ -113,7 +115,11 @@ def at_stake(
             return Stake(None, MONEY, "no ad spend measured")
         if not sold:
             return Stake(spend * week, MONEY, "ad spend that sold nothing")
-        target = settings.target_acos if kpi != "tacos" else threshold or settings.target_acos
+        if kpi == "tacos":
+            target = threshold or settings.target_acos
+        elif target is None:
+            own = review.acos_targets.get(key) if scope is Scope.CAMPAIGN else None
+            target = own.target if own is not None else settings.target_acos
         base = sold if kpi != "tacos" else (m("sales") or sold)
         return Stake(max(spend - target * base, 0.0) * week, MONEY, "ad spend over target")
     if kpi == "days_of_cover":

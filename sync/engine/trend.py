@@ -2,8 +2,9 @@
 
 The store is read once for the whole span; the Business Report and ad rows are grouped by the
 trend week they lie in, and each week is summed by the engine's own rules (its counted ad grain,
-its row sets, the same sums in the same row order), so every figure is the one a review of that
-week gives, to the last digit. Summing in SQL, or in one pandas groupby, would change last
+its row sets, the same sums in the same row order), with the week's money and profit read
+through the Window as a review reads them, so every figure is the one a review of that week
+gives, to the last digit. Summing in SQL, or in one pandas groupby, would change last
 digits: each week's rows are summed as a review sums them.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date, timedelta
-from typing import cast
+from typing import NamedTuple, cast
 
 import numpy as np
 import pandas as pd
@@ -19,14 +20,17 @@ import pandas as pd
 from ...addin.registry import Scope, get
 from ..ingest.schema import TABLES
 from ..periods import Period
+from ..settings import Settings
 from .build import SALES_AND_ADS_READS, build_review, sales_and_ads
 from .counting import counted_ads
 from .kpi_frame import combine
 from .measures import MEASURES, source_of, sum_measures
+from .money import money_measures
+from .profit import NULLABLE, profit_measures
 from .review import Source
 
-COLUMNS = ["week", "sales", "sessions", "acos", "tacos"]
-KPIS = ("sales", "sessions", "acos", "tacos")
+COLUMNS = ["week", "sales", "sessions", "acos", "tacos", "net_profit", "margin", "end"]
+KPIS = ("sales", "sessions", "acos", "tacos", "net_profit", "margin")
 ACCOUNT = frozenset({Scope.ACCOUNT})
 
 
@@ -71,8 +75,17 @@ class Window:
         return self._spans[name]
 
 
-def weekly_trend(store: Source, period: Period, marketplace: str, weeks: int = 8) -> pd.DataFrame:
-    """Sales, sessions, ACoS and TACoS of the weeks ending with the period's end."""
+def weekly_trend(
+    store: Source,
+    period: Period,
+    marketplace: str,
+    weeks: int = 8,
+    settings: Settings | None = None,
+) -> pd.DataFrame:
+    """Sales, sessions, ACoS, TACoS, net profit and margin of the weeks ending with the
+    period's end. Profit needs `settings`' product costs: a week with a cost unknown has a
+    blank profit (None), never 0."""
+    settings = settings or Settings.defaults()
     first = period.end - timedelta(days=7 * weeks - 1)
     window = Window(store, Period(first, period.end), marketplace)
     by_week = {name: _weeks_of(name, _read(window, name), first) for name in SALES_AND_ADS_READS}
@@ -85,11 +98,14 @@ def weekly_trend(store: Source, period: Period, marketplace: str, weeks: int = 8
             by_week["business_daily"].get(n, _empty("business_daily", window)),
             ads.assign(counted=counted_ads(ads, week)),
             week,
+            _money_and_profit(window, week, marketplace, settings),
         )
         if values is None:
-            # No sales or ad figure: whether the week shows at all (stock, health ...) is the
-            # whole review's to say; its four figures are blank.
-            r = build_review(window, week, marketplace=marketplace, scopes=ACCOUNT, pace=False)
+            # No sales, ad or profit figure: whether the week shows at all (stock, health ...)
+            # is the whole review's to say; its figures are blank.
+            r = build_review(
+                window, week, marketplace=marketplace, settings=settings, scopes=ACCOUNT, pace=False
+            )
             if r.kpis.empty:
                 continue
             values = {k: r.value(k) for k in KPIS}
@@ -100,6 +116,9 @@ def weekly_trend(store: Source, period: Period, marketplace: str, weeks: int = 8
                 "sessions": values["sessions"] or 0.0,
                 "acos": values["acos"],
                 "tacos": values["tacos"],
+                "net_profit": values["net_profit"],
+                "margin": values["margin"],
+                "end": week.end,  # the week's last day (provisional from Amazon's 14 days)
             }
         )
     return pd.DataFrame(rows, columns=COLUMNS)
@@ -131,18 +150,40 @@ def _empty(name: str, window: Window) -> pd.DataFrame:
     return _read(window, name).iloc[0:0]
 
 
+class _Account(NamedTuple):
+    """A week's account money and profit measures, as its review adds them."""
+
+    parts: list[pd.DataFrame]
+    present: set[str]
+    unknown: pd.DataFrame | None  # the costs nobody typed: blank, never 0
+
+
+def _money_and_profit(
+    window: Window, week: Period, marketplace: str, settings: Settings
+) -> _Account:
+    """The week's money (Payments reports) and profit measures of the account, read through
+    the Window with the same calls, in the same order, as build_review makes them."""
+    money = money_measures(window, week, marketplace)
+    profit = profit_measures(window, week, marketplace, settings, money)
+    cash, account = money.measures.get(Scope.ACCOUNT), profit.measures.get(Scope.ACCOUNT)
+    parts = [f for f in (cash, account) if f is not None]
+    unknown = None if account is None else account[sorted(NULLABLE)].isna()
+    return _Account(parts, money.present | profit.present, unknown)
+
+
 def _week_values(
-    biz: pd.DataFrame, daily: pd.DataFrame, ads: pd.DataFrame, week: Period
+    biz: pd.DataFrame, daily: pd.DataFrame, ads: pd.DataFrame, week: Period, money: _Account
 ) -> dict[str, float | None] | None:
-    """The week's four figures as its review gives them; None when it has no sales or ad
-    figure to give (the review then decides whether the week shows)."""
+    """The week's figures as its review gives them; None when it has none of them to give
+    (the review then decides whether the week shows)."""
     rows: dict[str, pd.DataFrame] = {}
     has: dict[str, set[str]] = {}
     for name, part, cols in sales_and_ads(biz, daily, ads):
         rows[name] = part
         has[name] = set(cols)
-    present = {m for m in MEASURES if source_of(m, has) is not None}
-    frame = combine(sum_measures(rows, has, ACCOUNT)[Scope.ACCOUNT], week)
+    present = {m for m in MEASURES if source_of(m, has) is not None} | money.present
+    parts = sum_measures(rows, has, ACCOUNT)[Scope.ACCOUNT] + money.parts
+    frame = combine(parts, week, money.unknown)
     values: dict[str, float | None] = dict.fromkeys(KPIS)
     shown = False
     for kpi_id in KPIS:

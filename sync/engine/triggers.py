@@ -28,6 +28,11 @@ class Hit(NamedTuple):
     spend: float | None = None
     sales: float | None = None
     lead_time: float | None = None
+    target: float | None = None  # the target ACoS the ad spend is measured against
+
+
+# R2 cuts the budget of an ad group this far over its target ACoS (002: 35 % at the 25 % target).
+R2_OVER = 0.10
 
 
 class _AdGroup(NamedTuple):
@@ -88,38 +93,51 @@ def _terms(g: pd.DataFrame, term: str) -> Iterator[_Term]:
     return map(_Term._make, rows[list(_Term._fields)].itertuples(index=False, name=None))
 
 
+def _targets(review: Review, settings: Settings, campaigns: pd.Series) -> pd.Series:
+    """Each row's campaign's target ACoS (engine/ad_targets.py; the account's when unknown)."""
+    return campaigns.map(lambda c: _target(review, settings, c)).astype(float)
+
+
+def _target(review: Review, settings: Settings, campaign: str) -> float:
+    own = review.acos_targets.get(campaign)
+    return own.target if own is not None else settings.target_acos
+
+
 def r1(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
-    limit = 1.5 * settings.target_acos
     g = _ad_groups(review)
-    g = g[(g.acos > limit) | ((g.sales == 0) & (g.spend > 0) & (g.clicks >= 10))]
+    g = g.assign(target=_targets(review, settings, g.campaign))
+    g = g[(g.acos > 1.5 * g.target) | ((g.sales == 0) & (g.spend > 0) & (g.clicks >= 10))]
     return [
         Hit(
             "ad_group",
             f"{r.campaign} / {r.ad_group}",
             "acos",
             float(r.acos) if pd.notna(r.acos) else float("inf"),
-            limit,
+            1.5 * target,
             float(r.spend),
             float(r.sales),
+            target=target,
         )
-        for r in _ad_group_rows(g)
+        for r, target in zip(_ad_group_rows(g), g.target.tolist(), strict=True)
     ]
 
 
 def r2(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
     g = _ad_groups(review)
-    g = g[g.acos > 0.35]
+    g = g.assign(target=_targets(review, settings, g.campaign))
+    g = g[g.acos > g.target + R2_OVER]
     return [
         Hit(
             "ad_group",
             f"{r.campaign} / {r.ad_group}",
             "acos",
             float(r.acos),
-            0.35,
+            target + R2_OVER,
             float(r.spend),
             float(r.sales),
+            target=target,
         )
-        for r in _ad_group_rows(g)
+        for r, target in zip(_ad_group_rows(g), g.target.tolist(), strict=True)
     ]
 
 
@@ -138,6 +156,7 @@ def r3(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
             limit,
             float(r.spend),
             float(r.sales),
+            target=_target(review, settings, r.campaign),
         )
         for r in _terms(g, "targeting")
     ]
@@ -158,6 +177,7 @@ def r4(review: Review, settings: Settings, _: pd.DataFrame) -> list[Hit]:
             10.0,
             float(r.spend),
             0.0,
+            target=_target(review, settings, r.campaign),
         )
         for r in _terms(g, "search_term")
     ]

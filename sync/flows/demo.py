@@ -13,6 +13,7 @@ from ..i18n import t
 from ..periods import Period
 from ..samples import Seller, small_seller, write_demo_reports
 from ..samples.profit import write_cost_sheet
+from ..settings import row_key
 from ..targets.base import Target
 from ..targets.registry import open_target
 from ..workspace import Workspace
@@ -145,9 +146,10 @@ def type_targets(workbook: Path, sales: float, profit: float, lang: str) -> None
     wb = load_workbook(workbook)
     ws = wb[t("settings", lang)]
     for row in ws.iter_rows():
-        if row[0].value == "sales_target":
+        key = row_key([c.value for c in row], "targets")
+        if key == "sales_target":
             row[2].value = sales
-        elif row[0].value == "profit_target":
+        elif key == "profit_target":
             row[2].value = profit
     wb.save(workbook)
 

@@ -15,7 +15,7 @@ from ..amazon.pull import PullResult
 from ..clock import run_day
 from ..errors import FupanError
 from ..i18n import LABELS
-from ..settings import team_settings
+from ..settings_sheet import team_settings
 from ..targets.registry import open_target
 from ..workspace import Workspace
 from .pull import pull_and_sync

@@ -24,8 +24,9 @@ from ..engine.window import attribution_cutoff, comparison, default_period
 from ..findings import Finding, Severity
 from ..i18n import LABELS
 from ..periods import Period
-from ..settings import CostRow, Product, Settings, find_sheet, team_settings
+from ..settings import CostRow, Product, Settings
 from ..settings_issues import settings_findings
+from ..settings_sheet import find_sheet, team_settings
 from ..store.history import Store
 from ..store.importer import ImportSummary, Progress, import_reports, read_all
 from ..targets.base import STATE_SHEET, Grid, Target
@@ -245,7 +246,7 @@ def refresh_review(
             previous=previous,
             settings=settings,
             health_rows=store.table("account_health", marketplace=market),
-            trend=weekly_trend(store, chosen, market),
+            trend=weekly_trend(store, chosen, market, settings=settings),
             suggestions=evaluate(review, settings, inventory),
             tracker=tracker,
             findings=findings,

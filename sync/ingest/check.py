@@ -81,4 +81,5 @@ def _error(exc: ReportError, path: Path) -> Finding:
         file=str(path),
         row=exc.row,
         column=exc.column,
+        words=exc,
     )

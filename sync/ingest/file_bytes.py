@@ -8,7 +8,7 @@ import re
 import stat
 from pathlib import Path
 
-from ..errors import ReportError, UnknownReportError
+from ..errors import ReportError, UnknownReportError, msg
 
 # Resource bounds. The largest real downloads (a year of daily search terms) are tens of MB;
 # anything far beyond these is not a report, and reading it would exhaust the machine.
@@ -37,11 +37,11 @@ def read_bounded(p: Path, limit: int | None = None) -> bytes:
     try:
         fd = os.open(p, flags)
     except FileNotFoundError:
-        raise ReportError(p, "file not found", fix="Check the path.") from None
+        raise ReportError(p, msg("err:file_not_found"), fix=msg("err:fix_check_path")) from None
     except IsADirectoryError:
-        raise ReportError(p, "is a folder, not a file") from None
+        raise ReportError(p, msg("err:is_folder")) from None
     except OSError as exc:
-        raise ReportError(p, f"cannot be read ({exc.strerror})") from None
+        raise ReportError(p, msg("err:cannot_read", why=exc.strerror)) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -49,9 +49,7 @@ def read_bounded(p: Path, limit: int | None = None) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             kind = next((name for test, name in _NOT_REGULAR if test(st.st_mode)), "not a file")
             raise ReportError(
-                p,
-                f"is {kind}, not a regular file, so it was not read",
-                fix="Give fupan the downloaded report file itself.",
+                p, msg("err:not_regular", kind=kind), fix=msg("err:fix_give_the_file")
             )
         if st.st_size > limit:
             raise _too_large(p, st.st_size, limit)
@@ -61,7 +59,7 @@ def read_bounded(p: Path, limit: int | None = None) -> bytes:
             try:
                 chunk = os.read(fd, min(1 << 20, limit + 1 - size))
             except OSError as exc:
-                raise ReportError(p, f"cannot be read ({exc.strerror})") from None
+                raise ReportError(p, msg("err:cannot_read", why=exc.strerror)) from None
             if not chunk:
                 break
             chunks.append(chunk)
@@ -76,10 +74,8 @@ def read_bounded(p: Path, limit: int | None = None) -> bytes:
 def _too_large(p: Path, size: int, limit: int) -> ReportError:
     return ReportError(
         p,
-        f"is {file_size(size)}, more than the {file_size(limit)} fupan reads from one file; "
-        "no Amazon report download is that large",
-        fix="Check that this is the report you downloaded; split a very long date range "
-        "into several downloads.",
+        msg("err:too_large", size=file_size(size), limit=file_size(limit)),
+        fix=msg("err:fix_too_large"),
     )
 
 
@@ -94,24 +90,10 @@ def file_size(n: float) -> str:
 def ole_error(path: Path, blob: bytes) -> ReportError:
     """An old-style Office file: an encrypted .xlsx, a legacy .xls, or another document."""
     if "EncryptedPackage".encode("utf-16-le") in blob:
-        return ReportError(
-            path,
-            "is a password-protected Excel workbook, which fupan cannot open",
-            fix="Open it in Excel, remove the password (File > Info > Protect Workbook > "
-            "Encrypt with Password, clear it), save it as .xlsx and give fupan that file.",
-        )
+        return ReportError(path, msg("err:encrypted"), fix=msg("err:fix_encrypted"))
     if any(name.encode("utf-16-le") in blob for name in ("Workbook", "Book")):
-        return ReportError(
-            path,
-            "is an old Excel 97-2003 workbook (.xls), a format fupan does not read",
-            fix="Open it in Excel and save it as .xlsx (Excel Workbook), or download the "
-            "report again as .xlsx or .csv.",
-        )
-    return UnknownReportError(
-        path,
-        "is an old Microsoft Office document, not a report download",
-        fix="Download the report again from Seller Central or the Ads console.",
-    )
+        return ReportError(path, msg("err:xls"), fix=msg("err:fix_xls"))
+    return UnknownReportError(path, msg("err:ole"), fix=msg("err:fix_download_again_amazon"))
 
 
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -124,8 +106,4 @@ def refuse_binary(path: Path, blob: bytes) -> None:
         return  # UTF-16 with its byte-order mark: Excel's "Unicode Text"
     sample = blob[:65536]
     if len(_BINARY_BYTES.findall(sample)) > len(sample) // 20:
-        raise UnknownReportError(
-            path,
-            "is a binary file, not a text report",
-            fix="Download the report again from Seller Central or the Ads console.",
-        )
+        raise UnknownReportError(path, msg("err:binary"), fix=msg("err:fix_download_again_amazon"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import UnknownReportError
+from ..errors import UnknownReportError, msg
 from .raw import RawReport
 from .readers import (
     ads,
@@ -69,9 +69,7 @@ def detect(raw: RawReport) -> Reader:
     if not scored:
         shown = ", ".join(f'"{h}"' for h in raw.header[:4]) or "(no header)"
         raise UnknownReportError(
-            raw.path,
-            f"is not a report fupan knows (its header starts {shown})",
-            fix="Run `fupan check --help` for the list of supported reports.",
+            raw.path, msg("err:unknown_report", header=shown), fix=msg("err:fix_unknown_report")
         )
     scored.sort(key=lambda s: (-s[0], s[1]))
     return scored[0][2]

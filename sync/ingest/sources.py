@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import ReportError, UnknownReportError
+from ..errors import ReportError, UnknownReportError, msg
 from ..findings import Finding, Severity
 from .file_bytes import OLE_MAGIC, ole_error, read_bounded, refuse_binary
 from .raw import RawReport
@@ -35,7 +35,7 @@ def parse(p: Path, blob: bytes) -> RawReport:
     """A file's bytes as a RawReport, or ReportError saying what to do."""
     # A byte-order mark alone (Excel's "CSV UTF-8" of an empty sheet) is empty too.
     if not blob.removeprefix(b"\xef\xbb\xbf").strip():
-        raise ReportError(p, "the file is empty", fix="Download the report again.")
+        raise ReportError(p, msg("err:empty"), fix=msg("err:fix_download_again"))
 
     findings: list[Finding] = []
     if blob.startswith(OLE_MAGIC):
@@ -47,12 +47,7 @@ def parse(p: Path, blob: bytes) -> RawReport:
         raw = _load_json(p, blob, findings)
         kind = "json"
     elif blob.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
-        raise UnknownReportError(
-            p,
-            "is a web page or an XML document, not a report download",
-            fix="Download the report again as .csv, .txt or .xlsx; if you saved it from Excel, "
-            "save it as .xlsx (Excel Workbook).",
-        )
+        raise UnknownReportError(p, msg("err:markup"), fix=msg("err:fix_markup"))
     else:
         refuse_binary(p, blob)
         raw = load_text(p, blob, findings)
@@ -84,8 +79,8 @@ def _load_json(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
     except json.JSONDecodeError as exc:
         raise ReportError(
             path,
-            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-            fix="The download was probably cut short; download it again.",
+            msg("err:bad_json", line=exc.lineno, column=exc.colno, why=exc.msg),
+            fix=msg("err:fix_cut_short"),
         ) from None
     header = list(doc) if isinstance(doc, dict) else []
     return RawReport(path, "json", encoding, header, pd.DataFrame(), data=doc)

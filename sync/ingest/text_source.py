@@ -12,7 +12,7 @@ from typing import Literal
 
 import pandas as pd
 
-from ..errors import ReportError, UnknownReportError
+from ..errors import ReportError, UnknownReportError, msg
 from ..findings import Finding, Severity
 from .raw import CONTROL_CHARACTERS, RawReport, remove_controls
 
@@ -146,11 +146,7 @@ def load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
     counts = {sep: first_line.count(sep) for sep in ("\t", ",", ";")}
     sep = max(counts, key=lambda k: counts[k])
     if counts[sep] == 0:
-        raise UnknownReportError(
-            path,
-            "has no columns (no tab, comma or semicolon in its first line)",
-            fix="This is not an Amazon report download; check the file.",
-        )
+        raise UnknownReportError(path, msg("err:no_columns"), fix=msg("err:fix_not_amazon"))
     # Amazon's flat files (TSV) never quote: a product name may contain a lone `"`.
     quoting: Quoting = (
         csv.QUOTE_NONE if sep == "\t" and not first_line.startswith('"') else (csv.QUOTE_MINIMAL)
@@ -171,7 +167,7 @@ def load_text(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
     except pd.errors.ParserError as exc:
         raise _parse_error(path, text, sep, quoting, kind, exc, len(notes)) from None
     except pd.errors.EmptyDataError:
-        raise ReportError(path, "the file is empty", fix="Download the report again.") from None
+        raise ReportError(path, msg("err:empty"), fix=msg("err:fix_download_again")) from None
     header = [str(h).strip("\ufeff") for h in frame.iloc[0].tolist()]
     data = frame.iloc[1:].reset_index(drop=True)
     data.columns = pd.RangeIndex(data.shape[1])
@@ -272,10 +268,10 @@ def _check_cut(raw: RawReport, text: str) -> None:
     if present is not None:
         raise ReportError(
             raw.path,
-            f"the last row has {present} of {width} values: the file was cut short",
+            msg("err:cut_short", present=present, width=width),
             row=raw.file_row(last),
             column=raw.header[present],
-            fix="Download the report again.",
+            fix=msg("err:fix_download_again"),
         )
     raw.findings.append(
         Finding(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import ReportError, UnknownReportError
+from ..errors import ReportError, UnknownReportError, msg
 from ..findings import Finding
 from .file_bytes import file_size
 from .raw import RawReport, remove_controls
@@ -32,14 +32,12 @@ def load_xlsx(path: Path, blob: bytes, findings: list[Finding]) -> RawReport:
         )
     except Exception as exc:
         raise ReportError(
-            path,
-            f"is not a readable Excel workbook ({type(exc).__name__})",
-            fix="Download it again; if it was opened and saved, save it as .xlsx.",
+            path, msg("err:bad_xlsx", why=type(exc).__name__), fix=msg("err:fix_resave_xlsx")
         ) from None
     frame = sheets.dropna(how="all").reset_index(drop=True)
     frame = frame.dropna(axis=1, how="all")
     if frame.empty:
-        raise ReportError(path, "the first sheet is empty", fix="Download the report again.")
+        raise ReportError(path, msg("err:first_sheet_empty"), fix=msg("err:fix_download_again"))
     header = [_cell_text(v) for v in frame.iloc[0].tolist()]
     data = frame.iloc[1:].reset_index(drop=True)
     data.columns = pd.RangeIndex(data.shape[1])
@@ -57,11 +55,7 @@ def _check_zip(path: Path, blob: bytes) -> bool:
     bound the rows x columns of each sheet (see _SheetExtent) and to look for escaped
     control characters; a part that lies about its size fails its checksum.
     """
-    damaged = ReportError(
-        path,
-        "starts like an Excel workbook, but its contents are damaged",
-        fix="Download it again; if it was opened and saved, save it as .xlsx.",
-    )
+    damaged = ReportError(path, msg("err:damaged_xlsx"), fix=msg("err:fix_resave_xlsx"))
     try:
         zf = zipfile.ZipFile(io.BytesIO(blob))
         parts = zf.infolist()
@@ -69,17 +63,9 @@ def _check_zip(path: Path, blob: bytes) -> bool:
         raise damaged from None
     names = {i.filename for i in parts}
     if "mimetype" in names and b"opendocument" in _head(zf, "mimetype"):
-        raise ReportError(
-            path,
-            "is an OpenDocument spreadsheet (.ods), not an Excel workbook",
-            fix="Open it and save it as .xlsx (Excel Workbook), or download the report again.",
-        )
+        raise ReportError(path, msg("err:ods"), fix=msg("err:fix_ods"))
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-        raise UnknownReportError(
-            path,
-            "is a zip archive, not an Excel workbook",
-            fix="Unzip it and give fupan the report files inside.",
-        )
+        raise UnknownReportError(path, msg("err:zip"), fix=msg("err:fix_zip"))
     unpacked = sum(i.file_size for i in parts)
     if len(parts) > MAX_XLSX_PARTS or unpacked > MAX_XLSX_UNPACKED_BYTES:
         raise ReportError(

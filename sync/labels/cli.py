@@ -8,6 +8,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli_error_FupanError": ("The command did not finish", "操作未完成"),
     "cli_error_UsageError": ("A command-line value is wrong", "命令参数有误"),
     "cli_error_ReportError": ("A report cannot be used", "报表无法使用"),
+    "cli_error_UnknownReportError": ("A file is no report fupan reads", "无法识别的报表文件"),
+    "cli_error_MissingPeriodError": (
+        "A report without dates needs --period",
+        "报表没有日期列，需要用 --period 指定日期",
+    ),
     "cli_error_ImportFailedError": (
         "Import failed; nothing was imported",
         "报表导入失败，本次未导入任何数据",
@@ -40,6 +45,19 @@ LABELS: dict[str, tuple[str, str]] = {
         "凭证缺失、已过期或没有权限",
     ),
     "cli_error_LeaseError": ("Someone else is refreshing the same sheet", "其他人正在刷新同一张表"),
+    "cli_error_AmazonError": ("Amazon refused", "亚马逊拒绝了请求"),
+    "cli_error_AmazonAuthError": (
+        "Amazon credentials are missing, refused or lack a role",
+        "亚马逊凭证缺失、被拒绝或缺少所需角色",
+    ),
+    "cli_error_AmazonApiError": (
+        "Amazon refused a request or kept failing",
+        "亚马逊拒绝了请求，或多次重试后仍然失败",
+    ),
+    "cli_error_PullBudgetExceeded": (
+        "Waiting for Amazon's rate limit would take too long",
+        "等待亚马逊的调用频率限制耗时过长",
+    ),
     "cli_error_ActionSyncError": ("The action tracker cannot be synchronised", "行动项无法同步"),
     "cli_minutes_done": (
         "Minutes: {path}\nSnapshot of the reviewed workbook: {snapshot}",
@@ -70,5 +88,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli_imported": ("imported {file}: {rows} rows", "已导入 {file}：{rows} 行"),
     "cli_wrote": ("Wrote {where}", "已写入 {where}"),
     "cli_shared_tracker": ("Shared action tracker: {text}", "共享行动项表：{text}"),
+    "cli_checked": (
+        "{file}: {report}, {marketplace}, {span}, {rows} rows{window}",
+        "{file}：{report}，{marketplace}，{span}，{rows} 行{window}",
+    ),
+    "cli_no_dates": ("no dates", "无日期"),
+    "cli_attribution": (", {days}-day attribution", "，{days} 天归因"),
+    "cli_unusable": ("{file}: cannot be used", "{file}：无法使用"),
+    "cli_finding": ("{severity}: {message}", "{severity}：{message}"),
     # --- end of the command line's block ---
 }

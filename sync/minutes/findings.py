@@ -99,6 +99,9 @@ def priced_flags(review: Review, before: Review, settings: Settings) -> list[Fla
         scope = Scope(r.scope)
         category = settings.category_of(r.key) if scope is Scope.ASIN else ""
         bands = settings.bands_for(r.kpi, category)
+        own = review.acos_targets.get(r.key) if scope is Scope.CAMPAIGN else None
+        if r.kpi == "acos" and own is not None:
+            bands = own.bands  # a campaign's ACoS is judged against its own target
         stake = at_stake(
             review,
             settings,

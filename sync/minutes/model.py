@@ -31,7 +31,8 @@ from ..engine.stakes import MONEY, Stake
 from ..engine.trend import weekly_trend
 from ..engine.window import comparison, default_period
 from ..periods import Period
-from ..settings import Settings, team_settings
+from ..settings import Settings
+from ..settings_sheet import team_settings
 from ..store.history import Store
 from ..targets.base import Target
 from ..targets.registry import open_target
@@ -164,7 +165,7 @@ def gather(
         before = review.previous
         assert before is not None  # the previous period was asked for
         suggestions = evaluate(review, settings, store.table("inventory"))
-        trend = weekly_trend(store, period, workspace.marketplace)
+        trend = weekly_trend(store, period, workspace.marketplace, settings=settings)
     flags = priced_flags(review, before, settings)
     ranked = one_per_object(suggestions)
     actions = list(tracker.side.rows.values())

@@ -21,7 +21,7 @@ from .model import Minutes
 COLOURS = {"red": "#FFC7CE", "yellow": "#FFEB9C", "green": "#C6EFCE"}
 ICONS = {"red": "🔴", "yellow": "🟡", "green": "🟢"}
 TITLE_CHARS = 32  # a listing title is cut to this many characters after the ASIN
-ACTIONS = {r.id: (r.action_en, r.action_zh) for r in RULES}
+ACTIONS = {r.id: r for r in RULES}
 
 
 @dataclass
@@ -119,5 +119,4 @@ def title_text(m: Minutes) -> str:
 
 
 def action_text(rule: str, lang: str) -> str:
-    en, zh = ACTIONS[rule]
-    return zh if lang == "zh" else en
+    return ACTIONS[rule].action_text(lang)

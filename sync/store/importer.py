@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import ImportFailedError, ReportError, UnknownReportError
+from ..errors import ImportFailedError, Lines, ReportError, UnknownReportError, msg
 from ..findings import Finding, Severity
 from ..ingest.file_bytes import read_bounded
 from ..ingest.readers.base import ReadContext, ReadResult
@@ -75,7 +75,7 @@ def read_all(
     named, found = expand(paths)
     results: list[tuple[Path, ReadResult | None, str]] = []
     findings: list[Finding] = []
-    errors: list[str] = []
+    errors: list[ReportError] = []
     ctx = ReadContext(period=period, marketplace=marketplace, today=today)
     files = named + found
     for i, path in enumerate(files):
@@ -86,7 +86,7 @@ def read_all(
             result, sha = _read(path, ctx, skip)
         except UnknownReportError as exc:
             if path in named:
-                errors.append(str(exc))
+                errors.append(exc)
             else:
                 findings.append(
                     Finding(
@@ -95,7 +95,7 @@ def read_all(
                 )
             continue
         except ReportError as exc:
-            errors.append(str(exc))
+            errors.append(exc)
             continue
         results.append((path, result, sha))
         if result is not None:
@@ -105,10 +105,9 @@ def read_all(
     if len(errors) == 1 and len(files) == 1:
         raise ImportFailedError(errors[0])
     if errors:
-        listing = "\n  ".join(errors)
+        listing = Lines(tuple(errors))
         raise ImportFailedError(
-            f"{len(errors)} of {len(files)} file(s) cannot be used; nothing was imported:\n"
-            f"  {listing}"
+            msg("err:import_refused", n=len(errors), total=len(files), listing=listing)
         )
     return results, findings
 

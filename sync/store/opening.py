@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..errors import StoreError, StoreLockedError, UsageError
+from ..errors import Msg, StoreError, StoreLockedError, UsageError, msg
 
 WAIT_ENV = "FUPAN_STORE_WAIT"
 DEFAULT_WAIT = 30.0  # seconds a command waits for another process to let go of the store
@@ -29,10 +29,7 @@ def lock_wait(wait: float | None = None) -> float:
     except ValueError:
         seconds = -1.0
     if not seconds >= 0:  # also refuses nan
-        raise UsageError(
-            f'${WAIT_ENV} is "{text}", not a number of seconds; write it like 30 (or 0 to '
-            "fail at once when another process holds the store)."
-        )
+        raise UsageError(msg("err:store_wait", env=WAIT_ENV, text=text))
     return seconds
 
 
@@ -58,41 +55,31 @@ def connect(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnecti
         except duckdb.ConnectionException as exc:
             if "different configuration" not in str(exc):
                 raise open_failed(path, read_only, exc) from None
-            mode = "read-only" if not read_only else "for writing"
-            raise StoreError(
-                f'The history store "{path}" is already open {mode} in this program, and '
-                "DuckDB allows one way of opening it per program. Close that store first "
-                "(leave its `with` block), then open it again."
-            ) from None
+            mode = msg("err:store_mode_read" if not read_only else "err:store_mode_write")
+            raise StoreError(msg("err:store_open_twice", path=path, mode=mode)) from None
         except duckdb.Error as exc:
             raise open_failed(path, read_only, exc) from None
 
 
-def _held(path: Path, read_only: bool, text: str, wait: float) -> str:
+def _held(path: Path, read_only: bool, text: str, wait: float) -> Msg:
     """Who holds the store, and what to do about it."""
     found = _LOCK.search(text)
     if found is None:
-        holder = "another process"
-        pid = None
+        holder, pid = msg("err:store_holder_unknown"), None
     else:
         pid = int(found["pid"])
-        holder = f"process {pid} ({_command_line(pid) or found['program']})"
+        name = _command_line(pid) or found["program"]
+        holder = msg("err:store_holder", pid=pid, name=name)
     # A writer is refused by a reader too; DuckDB then says reading is still possible.
-    if read_only or "read-only mode" not in text:
-        what = f"{holder} has it open to import or sync"
-        fix = "Wait for it to finish, then run this command again"
-    else:
-        what = f"{holder} has it open to read"
-        fix = (
-            "Commands that read (kpis, minutes, sync --dry-run) end by themselves; a Python "
-            "session or notebook holding it must close it. Then run this command again"
-        )
-    if pid is not None:
-        fix += f" (if that process is stuck, stop it: kill {pid})"
-    waited = f"waited {wait:g} s; " if wait else ""
-    return (
-        f'The history store "{path}" is in use: {what} ({waited}${WAIT_ENV} sets how long '
-        f"fupan waits). {fix}."
+    writing = read_only or "read-only mode" not in text
+    return msg(
+        "err:store_in_use",
+        path=path,
+        what=msg("err:store_held_writing" if writing else "err:store_held_reading", who=holder),
+        waited=msg("err:store_waited", wait=f"{wait:g}") if wait else "",
+        env=WAIT_ENV,
+        fix=msg("err:store_fix_wait" if writing else "err:store_fix_close"),
+        kill=msg("err:store_kill", pid=pid) if pid is not None else "",
     )
 
 
@@ -128,18 +115,11 @@ def open_failed(path: Path, read_only: bool, exc: duckdb.Error) -> StoreError:
     detail = reason or re.sub(r"^[A-Za-z ]+Error: ", "", str(exc)).rstrip(".!")
     denied = reason in (os.strerror(errno.EACCES), os.strerror(errno.EROFS))
     if denied and read_only:
-        fix = "Ask whoever owns the workspace to make history.duckdb readable for you"
+        fix = "err:store_fix_readable"
     elif denied:
-        fix = (
-            "Importing needs write access to the workspace folder and its history.duckdb; "
-            "commands that only read (kpis --workspace, sync --dry-run, minutes, check) work "
-            "without it"
-        )
+        fix = "err:store_fix_writable"
     elif reason == os.strerror(errno.ENOSPC):
-        fix = "Free some space on that disk, then run the command again"
+        fix = "err:store_fix_space"
     else:
-        fix = (
-            "If it is not a fupan history store (or is damaged), move it aside and restore "
-            "it from a backup; without it fupan starts a new, empty history"
-        )
-    return StoreError(f'The history store "{path}" cannot be opened: {detail}. {fix}.')
+        fix = "err:store_fix_damaged"
+    return StoreError(msg("err:store_cannot_open", path=path, detail=detail, fix=msg(fix)))

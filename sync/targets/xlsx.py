@@ -27,7 +27,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from ..errors import ChangedError, WorkbookError
+from ..errors import ChangedError, WorkbookError, msg
 from ..locks import FileLock, checkpoint, fsync_dir, real_path, temp_name
 from ..workbook.plan import WorkbookPlan
 from .base import STATE_SHEET, Grid, Target, state_of
@@ -77,10 +77,7 @@ def _snapshot(path: Path) -> tuple[bytes, Fingerprint]:
         if stable and len(data) == after.st_size:
             digest = hashlib.sha256(data).hexdigest()
             return data, Fingerprint(after.st_size, after.st_mtime_ns, digest)
-    raise WorkbookError(
-        f'"{path.name}" kept changing while fupan read it; wait until it is saved and run '
-        "again. Nothing was changed."
-    )
+    raise WorkbookError(msg("err:book_kept_changing", file=path.name))
 
 
 class XlsxTarget(Target):
@@ -122,8 +119,7 @@ class XlsxTarget(Target):
                 return None
             except OSError as exc:
                 raise WorkbookError(
-                    f'"{self.path.name}" cannot be read ({exc.strerror}); check its '
-                    "permissions or pass another --workbook."
+                    msg("err:book_unreadable", file=self.path.name, why=exc.strerror)
                 ) from None
             if self._seen is UNREAD:
                 self._seen = seen
@@ -131,8 +127,7 @@ class XlsxTarget(Target):
                 self._book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
             except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
                 raise WorkbookError(
-                    f'"{self.path.name}" is not a readable .xlsx workbook ({exc}); move it '
-                    "away or pass another --workbook."
+                    msg("err:book_not_xlsx", file=self.path.name, why=exc)
                 ) from None
         return self._book
 
@@ -177,15 +172,13 @@ class XlsxTarget(Target):
         if now == self._seen:
             return
         if now is None:
-            what = "was moved away or deleted"
+            what = msg("err:book_moved")
         elif self._seen is None:
-            what = f"was created by someone else (at {now.when()})"
+            what = msg("err:book_created", when=now.when())
         else:
-            what = f"was saved by someone else or another fupan run (at {now.when()})"
+            what = msg("err:book_saved", when=now.when())
         raise ChangedError(
-            f'"{self.path.name}" {what} after fupan read it, so fupan did not overwrite it: '
-            "nothing is lost. Run the same command again to include that change.",
-            where=self.path.name,
+            msg("err:book_changed", file=self.path.name, what=what), where=self.path.name
         )
 
     def preflight(self) -> None:
@@ -198,18 +191,14 @@ class XlsxTarget(Target):
             locks += [path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#")]
         for lock in locks:
             if lock.exists():
-                raise WorkbookError(
-                    f'"{self.path.name}" is open in a spreadsheet program ({lock.name} exists); '
-                    "close it and run the sync again. Nothing was changed."
-                )
+                raise WorkbookError(msg("err:book_open", file=self.path.name, lock=lock.name))
         if self.path.exists():
             try:
                 with self.path.open("r+b"):
                     pass
             except OSError as exc:
                 raise WorkbookError(
-                    f'"{self.path.name}" cannot be written ({exc.strerror}); close it in Excel '
-                    "or check its permissions. Nothing was changed."
+                    msg("err:book_unwritable", file=self.path.name, why=exc.strerror)
                 ) from None
 
     def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
@@ -262,8 +251,7 @@ class XlsxTarget(Target):
                 os.replace(tmp, file)
             except PermissionError as exc:  # Windows: opened in Excel a moment ago
                 raise WorkbookError(
-                    f'"{self.path.name}" cannot be replaced ({exc.strerror}); close it in '
-                    "Excel and run again. Nothing was changed."
+                    msg("err:book_unreplaceable", file=self.path.name, why=exc.strerror)
                 ) from None
             checkpoint("replaced")
         except BaseException:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from ...addin.ad_targets import DEFAULT_MARGIN
 from ...addin.registry import Kpi, Scope, Unit
 from .. import marketplaces
 from ..engine.pacing import month_share
@@ -29,6 +30,7 @@ class SettingsLayout:
     target_cells: dict[str, str]  # target key -> absolute reference
     product_rows: dict[str, int]  # sku -> row (its first row)
     asin_target_rows: dict[str, int] = field(default_factory=dict)  # asin -> row
+    acos_target_rows: dict[tuple[str, str], int] = field(default_factory=dict)  # (type, cat)
 
 
 @dataclass(frozen=True)
@@ -49,17 +51,48 @@ class DataLayout:
             out.setdefault(str(values[a]), []).append((a + 2, b + 2))  # row 1: the header
         return out
 
+    def rows_of(
+        self, columns: tuple[str, ...], tab: str
+    ) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+        """Each combination of values of a data tab's columns -> its runs of sheet rows."""
+        frame = self.frames[tab]
+        if not len(frame):
+            return {}
+        text = pd.DataFrame({n: cell_text(frame[c]) for n, c in enumerate(columns)})
+        out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        for key, positions in text.groupby(list(text.columns), sort=False).indices.items():
+            at = np.asarray(positions)
+            breaks = np.flatnonzero(np.diff(at) != 1)
+            starts = np.r_[at[0], at[breaks + 1]]
+            ends = np.r_[at[breaks], at[-1]]
+            values = key if isinstance(key, tuple) else (key,)
+            out[tuple(map(str, values))] = [
+                (a + 2, b + 2) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+            ]
+        return out
+
+
+def cell_text(column: pd.Series) -> pd.Series:
+    """A data column as the text a Key's value is compared with (flags as 1/0, blank "")."""
+    if column.dtype == bool:
+        column = column.astype(int)
+    return column.astype(object).where(column.notna(), "").astype(str)
+
 
 class Key(NamedTuple):
-    """A SUMIFS criterion on a key (`cell` holds `value`): the formula then references only
-    the rows holding that key, not the whole data tab (see Book.sumifs)."""
+    """An equality criterion whose value is known when the formula is written: `cell` (a
+    report cell holding `value`, or a literal) is the SUMIFS criterion; `value` is the data
+    tab's text for it. With known values the formula references the matching rows directly
+    (see Book.sumifs)."""
 
     column: str
     cell: str
     value: str
 
 
-# More runs than this (an ASIN advertised in many campaigns): one SUMIFS over the whole tab.
+# More separate runs of matching rows than this (a campaign's counted rows interleaved with
+# its other grains): a SUMIFS over the runs of the first Key's rows instead, and more runs of
+# those than this (an ASIN advertised in many campaigns): one SUMIFS over the whole tab.
 MAX_RUNS = 8
 
 
@@ -78,6 +111,9 @@ class Book:
     data: DataLayout
     status_ranges: list[str] = field(default_factory=list)  # every status column, for counts
     _runs: dict[tuple[str, str], dict[str, list[tuple[int, int]]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _rows: dict[tuple[str, tuple[str, ...]], dict[tuple[str, ...], list[tuple[int, int]]]] = field(
         default_factory=dict, init=False, repr=False
     )
 
@@ -158,25 +194,35 @@ class Book:
     def data_range(self, tab: str, column: str, rows: tuple[int, int] | None = None) -> str:
         letter = self.data.columns[tab][column]
         first, last = rows or (2, max(self.data.sizes[tab] + 1, 2))
+        if first == last:
+            return self.ref(tab, f"${letter}${first}")
         return self.ref(tab, f"${letter}${first}:${letter}${last}")
 
     def sumifs(self, tab: str, column: str, criteria: Sequence[tuple[str, str] | Key]) -> str:
         """The sum of a data tab's column over the rows meeting every criterion.
 
-        With a Key criterion, only the rows holding that key are referenced (the data tabs are
-        sorted by their lookup keys, so those are a few runs of adjacent rows): the same sum
-        as over the whole tab, but the workbook's references grow with its rows, not with
-        keys x rows. A key with no rows references one row (its criterion gives 0, as the
-        whole tab would).
+        When every criterion is a Key, the rows are known now: the formula is a SUM of those
+        cells (the data tabs are sorted by their lookup keys, so a key's rows are a run or a
+        few), no criteria evaluated per cell and no rows but the key's referenced: editing
+        one of them changes the sum, and recalculation grows with the rows, not keys x rows.
+        A key with no rows sums to 0, as the SUMIFS over the whole tab did. Otherwise a
+        SUMIFS over the first Key's runs of rows, or over the whole tab.
         """
         if not criteria:
             return f"SUM({self.data_range(tab, column)})"
-        key = next((c for c in criteria if isinstance(c, Key)), None)
-        spans: list[tuple[int, int] | None] = [None]
-        if key is not None and tab in self.data.frames:
-            runs = self.key_runs(tab, key.column).get(key.value, [(2, 2)])
+        keys = [c for c in criteria if isinstance(c, Key)]
+        if keys and len(keys) == len(criteria) and tab in self.data.frames:
+            columns = tuple(k.column for k in keys)
+            runs = self.key_rows(tab, columns).get(tuple(k.value for k in keys), [])
+            if not runs:
+                return "0"
             if len(runs) <= MAX_RUNS:
-                spans = list(runs)
+                return f"SUM({','.join(self.data_range(tab, column, r) for r in runs)})"
+        spans: list[tuple[int, int] | None] = [None]
+        if keys and tab in self.data.frames:
+            first = self.key_runs(tab, keys[0].column).get(keys[0].value, [(2, 2)])
+            if len(first) <= MAX_RUNS:
+                spans = list(first)
         terms = []
         for span in spans:
             parts = [self.data_range(tab, column, span)]
@@ -191,13 +237,34 @@ class Book:
             self._runs[tab, column] = self.data.runs(tab, column)
         return self._runs[tab, column]
 
+    def key_rows(
+        self, tab: str, columns: tuple[str, ...]
+    ) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+        """Each combination of values of a data tab's columns -> its runs of sheet rows."""
+        if (tab, columns) not in self._rows:
+            self._rows[tab, columns] = self.data.rows_of(columns, tab)
+        return self._rows[tab, columns]
+
     # Formulas shared by the tabs ------------------------------------------------------------
 
-    def status_formula(self, value: str, kpi: str, category: str = "") -> str:
+    def threshold_row(self, kpi: str, category: str = "") -> int:
+        """The Settings row of a KPI's bands for a category (the KPI's own row without)."""
         rows = self.settings.threshold_rows
-        row = rows.get((kpi, category)) or rows[(kpi, "")]
+        return rows.get((kpi, category)) or rows[(kpi, "")]
+
+    def band_cells(self, row: int) -> tuple[str, str, str, str]:
+        """A Settings threshold row's green min/max and yellow min/max cells."""
         s = sheet_ref(self.titles["settings"])
         gmin, gmax, ymin, ymax = (f"{s}!${c}${row}" for c in "DEFG")
+        return gmin, gmax, ymin, ymax
+
+    def status_formula(self, value: str, kpi: str, category: str = "") -> str:
+        return self.status_of(value, self.band_cells(self.threshold_row(kpi, category)))
+
+    def status_of(self, value: str, bands: tuple[str, str, str, str]) -> str:
+        """Green within the green band, else yellow within the yellow band, else red; a blank
+        bound is no bound, a blank value no status."""
+        gmin, gmax, ymin, ymax = bands
         w = self.words
 
         def within(lo: str, hi: str) -> str:
@@ -206,6 +273,35 @@ class Book:
         return (
             f'=IF({value}="","",IF({within(gmin, gmax)},"{w["green"]}",'
             f'IF({within(ymin, ymax)},"{w["yellow"]}","{w["red"]}")))'
+        )
+
+    def acos_target(self, campaign: str) -> str:
+        """A campaign's target ACoS as an expression over Settings (engine/ad_targets.py's
+        resolution: its ad type and category's row, its ad type's, the account's): editing a
+        target recolours the row at once. A cell that holds no number passes on."""
+        own = self.i.review.acos_targets.get(campaign)
+        s = sheet_ref(self.titles["settings"])
+        rows = self.settings.acos_target_rows
+        keys = [(own.ad_type, own.category), (own.ad_type, "")] if own is not None else []
+        cells = [f"{s}!$D${rows[k]}" for k in dict.fromkeys(keys) if k[0] and k in rows]
+        out = self.target_cells["target_acos"]
+        for cell in reversed(cells):
+            out = f"IF(ISNUMBER({cell}),{cell},{out})"
+        return out
+
+    def target_status_formula(self, value: str, target: str, category: str = "") -> str:
+        """ACoS against a target cell: green up to it, yellow up to the ACoS band's margin
+        above it (addin/ad_targets.py), red beyond."""
+        rows = self.settings.threshold_rows
+        row = rows.get(("acos", category)) or rows[("acos", "")]
+        s = sheet_ref(self.titles["settings"])
+        green, yellow = f"{s}!$E${row}", f"{s}!$G${row}"
+        both = f"AND(ISNUMBER({green}),ISNUMBER({yellow}))"
+        margin = f"IF({both},MAX({yellow}-{green},0),{DEFAULT_MARGIN!r})"
+        w = self.words
+        return (
+            f'=IF(OR({value}="",{target}=""),"",IF({value}<={target},"{w["green"]}",'
+            f'IF({value}<={target}+{margin},"{w["yellow"]}","{w["red"]}")))'
         )
 
     def colour_rules(self, ref: str, status_col: str, first_row: int) -> list[Rule]:

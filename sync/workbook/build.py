@@ -1,8 +1,9 @@
 """Build the review workbook plan from a review, Settings and Actions.
 
-KPI cells are formulas: measures are SUMIFS over the data tabs (the review's own rows), and
-each KPI is its registry formula over the measure cells of its row. Status cells compare a
-KPI with the thresholds in the Settings tab, so an edited threshold recolours at once.
+KPI cells are formulas: measures are sums of the data tabs' cells (the review's own rows),
+and each KPI is its registry formula over the measure cells of its row. Status cells compare
+a KPI with the thresholds in the Settings tab (per-row tabs through their own copy of them),
+so an edited threshold recolours at once.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def build_plan(inputs: Inputs) -> WorkbookPlan:
     titles = titles_of(lang)
     # Laid out first: every other tab points at Settings' rows and the data rows.
     settings, settings_layout = settings_sheet(inputs.settings, titles)
-    data, data_layout = data_sheets(inputs.review, titles)
+    data, data_layout = data_sheets(inputs.review, titles, lang)
     book = Book(inputs, settings_layout, data_layout)
     measures = inputs.review.measures
     trackers = tracker_sheets(inputs.tracker, lang, inputs.today)

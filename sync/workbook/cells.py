@@ -106,7 +106,11 @@ def frame_values(frame: pd.DataFrame) -> list[list[Any]]:
         elif pd.api.types.is_numeric_dtype(s):
             columns.append([plain(v) for v in s.to_numpy()])
         else:
-            columns.append([None if v is None else printable(str(v)) for v in s])
+            # pandas 3 keeps a missing text as NaN or NA, which str() would write as "nan".
+            missing = s.isna().to_numpy().tolist()
+            columns.append(
+                [None if m else printable(str(v)) for v, m in zip(s, missing, strict=True)]
+            )
     body = [list(r) for r in zip(*columns, strict=True)] if columns else []
     return [[str(c) for c in frame.columns], *body]
 

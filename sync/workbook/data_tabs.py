@@ -12,6 +12,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from ..engine.review import Review
+from ..i18n import LABELS, t
 from .book import DataLayout
 from .plan import FrameBlock, Sheet, Table
 
@@ -102,7 +103,17 @@ def data_frames(review: Review) -> dict[str, pd.DataFrame]:
     }
 
 
-def data_sheets(review: Review, titles: dict[str, str]) -> tuple[list[Sheet], DataLayout]:
+def header(column: str, lang: str) -> str:
+    """A data tab's column as its header says it in the workbook's language (the formulas
+    reference columns by letter, so the header is for people who unhide the tab); a column
+    without its label, as named (tests/test_zh_workbook.py fails on it in Chinese)."""
+    key = f"data:{column}"
+    return t(key, lang) if key in LABELS else column
+
+
+def data_sheets(
+    review: Review, titles: dict[str, str], lang: str = "en"
+) -> tuple[list[Sheet], DataLayout]:
     sheets = []
     sizes: dict[str, int] = {}
     columns: dict[str, dict[str, str]] = {}
@@ -111,8 +122,9 @@ def data_sheets(review: Review, titles: dict[str, str]) -> tuple[list[Sheet], Da
         sizes[key] = len(frame)
         columns[key] = {c: get_column_letter(n + 1) for n, c in enumerate(frame.columns)}
         last = get_column_letter(len(frame.columns))
+        shown = frame.rename(columns={c: header(str(c), lang) for c in frame.columns})
         tables = (
-            [Table(key, f"A1:{last}{len(frame) + 1}", tuple(map(str, frame.columns)))]
+            [Table(key, f"A1:{last}{len(frame) + 1}", tuple(map(str, shown.columns)))]
             if len(frame)
             else []
         )
@@ -120,7 +132,7 @@ def data_sheets(review: Review, titles: dict[str, str]) -> tuple[list[Sheet], Da
             Sheet(
                 key,
                 titles[key],
-                [FrameBlock(frame)],
+                [FrameBlock(shown)],
                 tables=tables,
                 freeze="A2",
                 # Dates wide enough for yyyy-mm-dd (no ### when the tab is unhidden).

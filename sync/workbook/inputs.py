@@ -90,7 +90,7 @@ class Inputs:
     previous: Review | None
     settings: Settings
     health_rows: pd.DataFrame  # every account-health metric as reported
-    trend: pd.DataFrame  # week, sales, sessions, acos, tacos
+    trend: pd.DataFrame  # week, sales, sessions, acos, tacos, net_profit, margin, end
     suggestions: list[Suggestion]
     tracker: Tracker
     findings: list[Finding]

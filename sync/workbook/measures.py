@@ -1,4 +1,4 @@
-"""A measure as a spreadsheet formula: SUMIFS over the data tab holding its row set.
+"""A measure as a spreadsheet formula: a sum over the data tab holding its row set.
 
 Which row set, column, key and filter: the engine's measure table (engine/measures.py), the
 same entry the engine summed, so the workbook and the engine cannot count differently.
@@ -27,20 +27,26 @@ def criterion(value: object) -> str:
     return str(value)
 
 
+def as_text(value: object) -> str:
+    """An equality filter's value as the data tab's text holds it (flags as 1/0)."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
 def measure_formula(
     book: Book, scope: Scope, measure: str, key_cell: str, key: str | None = None
 ) -> str | None:
-    """A SUMIFS giving one measure for one key, or None when no data tab holds its rows.
+    """A formula giving one measure for one key, or None when no data tab holds its rows.
 
-    With the key's value, the SUMIFS references only that key's rows (Book.sumifs)."""
+    With the key's value, the formula references only that key's rows (Book.sumifs)."""
     source = source_of(measure, book.i.review.has)
     if source is None or source.rows not in TAB_OF or scope not in source.scopes:
         return None
     tab = TAB_OF[source.rows]
-    criteria: list[tuple[str, str] | Key] = [
-        (col, criterion(v)) for col, v in source.where.get(scope, ())
-    ]
-    if scope in source.keys:
+    criteria: list[tuple[str, str] | Key] = []
+    if scope in source.keys:  # the lookup key first: its rows are adjacent (Book.sumifs)
         column = source.keys[scope]
         criteria.append(Key(column, key_cell, key) if key is not None else (column, key_cell))
+    criteria += [Key(col, criterion(v), as_text(v)) for col, v in source.where.get(scope, ())]
     return book.sumifs(tab, source.column, criteria)

@@ -9,6 +9,7 @@ Every request is routed by the discovery documents' `flatPath`s and validated ag
 envelopes. Anything not modelled answers 501 with an AssertionError message and is kept in
 `fake.unimplemented` (`fake.check()` raises it). Known simplifications:
 
+- pasteData: plain text with a delimiter in an English-style locale (paste.py);
 - formulas evaluate only arithmetic on literal numbers; others read back as text (FORMULA)
   or empty; PASTE_VALUES of such a formula pastes nothing;
 - inserting or deleting rows/columns moves cells and dimension sizes, not conditional

@@ -60,6 +60,7 @@ class Exchange:
     identity: str
     api: str  # "sheets" | "drive"
     kind: str  # "read" | "write"
+    answer_bytes: int = 0  # the answer as compact JSON (Google's own is indented, gzipped)
 
 
 Outcome = int | str
@@ -344,6 +345,7 @@ class FakeGoogle:
         if lost:  # served, then the answer never arrives
             raise requests.ReadTimeout("stand-in: scripted lost answer (the request was applied)")
         exchange.status = status
+        exchange.answer_bytes = len(json.dumps(answer, separators=(",", ":")).encode())
         return status, answer
 
     def _answer(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import a1, batch, metadata, ranges
 from . import fields as masks
+from . import paste as _paste  # noqa: F401  (registers batchUpdate's pasteData)
 from . import values as vals
 from .discovery import one, truthy
 from .errors import ApiError, Reject, invalid

@@ -16,13 +16,15 @@ from .tab_settings import PROTECTION_NOTE
 from .values import EPOCH, JSON
 
 STAGE_PREFIX = "_fupan_stage_"
+STAMP_KEY = "fupan.tab"  # developer metadata on each of fupan's tabs: its fingerprint
 DEFAULT_TAB = re.compile(r"Sheet\d+|工作表\d+|シート\d+")
 DATA_PREFIX = "data_"
 META_FIELDS = (
-    "spreadsheetId,properties.title,"
+    "spreadsheetId,properties(title,locale),"
     "sheets(properties,conditionalFormats(ranges(sheetId)),charts(chartId),"
-    "protectedRanges(protectedRangeId,description),basicFilter(range(sheetId))),"
-    "namedRanges(namedRangeId,name)"
+    "protectedRanges(protectedRangeId,description),basicFilter(range(sheetId)),"
+    "developerMetadata(metadataId,metadataKey,metadataValue)),"
+    "namedRanges(namedRangeId,name,range)"
 )
 GRID_FIELDS = (
     "sheets(properties(title),"
@@ -42,12 +44,17 @@ class Book:
     filters: set[str]
     names: dict[str, str]
     title: str = ""
+    locale: str = ""
+    # fupan's tabs as last written: title -> (developer metadata id, fingerprint)
+    stamps: dict[str, tuple[int, str]] = field(default_factory=dict)
+    name_ranges: dict[str, JSON] = field(default_factory=dict)  # named range -> GridRange
     grids: dict[str, Grid] = field(default_factory=dict)
 
 
 def book_of(meta: JSON) -> Book:
     """The spreadsheet's metadata (META_FIELDS) as a Book; no grids read yet."""
-    book = Book({}, {}, {}, {}, {}, set(), {}, meta.get("properties", {}).get("title", ""))
+    about = meta.get("properties", {})
+    book = Book({}, {}, {}, {}, {}, set(), {}, about.get("title", ""), about.get("locale", ""))
     for s in meta.get("sheets", []):
         p = s["properties"]
         title = p["title"]
@@ -62,7 +69,11 @@ def book_of(meta: JSON) -> Book:
         ]
         if "basicFilter" in s:
             book.filters.add(title)
+        for m in s.get("developerMetadata", []):
+            if m.get("metadataKey") == STAMP_KEY:
+                book.stamps[title] = (m["metadataId"], m.get("metadataValue", ""))
     book.names = {n["name"]: n["namedRangeId"] for n in meta.get("namedRanges", [])}
+    book.name_ranges = {n["name"]: n.get("range", {}) for n in meta.get("namedRanges", [])}
     return book
 
 

@@ -18,14 +18,18 @@ def layout(
     sizes: dict[str, tuple[int, int]],
     ids: dict[str, int],
     keep: list[str],
+    same: frozenset[str] = frozenset(),
 ) -> list[JSON]:
-    """Tabs added, emptied of fupan's old rules and charts, resized, ordered; stale tabs gone."""
+    """Tabs added, emptied of fupan's old rules and charts, resized, ordered; stale tabs gone.
+
+    Tabs in `same` are in the sheet as planned (diff.py): left as they are, only moved.
+    """
     plan_titles = {s.title for s in sheets}
     stale = [t for t in book.ids if t not in plan_titles and t not in keep]
     head: list[JSON] = []
     # Shrink before growing: Google checks the cell limit after every request.
     for s in sheets:
-        if s.title in book.ids:
+        if s.title in book.ids and s.title not in same:
             head += _clear_extras(book, s.title)
             old = book.props[s.title]["gridProperties"]
             small = (
@@ -38,6 +42,8 @@ def layout(
         head += deletions
     order = [s.title for s in sheets[:-1]] + keep + [STATE_SHEET]
     for s in sheets:
+        if s.title in same:
+            continue
         props = sheet_properties(s, ids[s.title], order.index(s.title), sizes[s.title])
         if s.title in book.ids:
             head.append({"updateSheetProperties": {"properties": props, "fields": PROPERTY_FIELDS}})
@@ -45,6 +51,9 @@ def layout(
             head.append({"addSheet": {"properties": props}})
     if len(stale) == len(book.ids):
         head += deletions  # a fresh sheet's "Sheet1": only once ours exist
+    now = sorted(book.ids, key=lambda t: book.props[t].get("index", 0))
+    if now == order:
+        return head  # every tab already where it belongs
     return head + [_index(ids[t], n) for n, t in enumerate(order)]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ...errors import TargetError
 from .book import STAGE_PREFIX
-from .grid import SheetContent, box
+from .grid import SheetContent, box, write_cells
 from .layout import new_id
 from .sheets_api import encode
 from .values import JSON
@@ -105,7 +105,8 @@ def stage(
                 }
             }
         )
-        swaps += writes[t][1:]  # the column formats after the copy
+        # The column formats after the copy (a pasted tab's paste is in the copy already).
+        swaps += write_cells(ids[t], bodies[t], sizes[t])[1:]
         swaps.append({"deleteSheet": {"sheetId": stage_ids[t]}})
     kept = [r for t, w in writes.items() if t not in staged for r in w]
     return head + kept + swaps + tail

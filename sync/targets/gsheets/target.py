@@ -2,8 +2,10 @@
 
 A full refresh is four HTTP requests: take the lease (its answer carries the sheet's
 metadata), read the tabs the team edits, read them once more right before writing (an
-edit typed meanwhile stops the write: ChangedError), and one `spreadsheets.batchUpdate`
-that Google applies all or nothing (it also releases the lease). Only when that batch would
+edit typed meanwhile stops the write: ChangedError; the same read fetches fupan's tabs
+that may be left out), and one `spreadsheets.batchUpdate` that Google applies all or
+nothing (it also releases the lease). That batch carries only the tabs that changed
+(diff.py), data tabs pasted rather than typed cell by cell (paste.py). Only when it would
 be larger than Google accepts are the biggest tabs written first into hidden staging tabs,
 then copied into place by the final atomic batch, so the visible workbook still changes in
 one step. A final batch whose answer was lost is recognised by its effect: the lease it
@@ -28,7 +30,7 @@ from ...errors import AuthError, ChangedError, TargetError
 from ...workbook.cells import sheet_ref
 from ...workbook.plan import WorkbookPlan
 from ..base import STATE_SHEET, Grid, Target, state_of
-from . import grid, rules_charts, tab_settings
+from . import compose, diff, grid, paste, tab_settings
 from . import snapshot as snapshots
 from .auth import refresh_failed
 from .book import (
@@ -207,21 +209,24 @@ class GSheetsTarget(Target):
         assert self._book is not None
         self._book.grids.update(grids_of(answer))
 
-    def changed(self) -> bool:
-        """Whether someone edited the tabs read so far since they were read (one request).
+    def changed(self, also: list[str] | None = None) -> bool:
+        """Whether someone edited the tabs read so far since they were read (one request,
+        which reads the tabs `also` names as well).
 
         Tabs an earlier reader saw (the baseline `reopen` passes on) are compared with what
         that reader saw.
         """
-        if self._book is None and not self._baseline:
+        if self._book is None and not self._baseline and not also:
             return False
         book = self._meta()
         before = {**book.grids, **self._baseline}
-        if not before:
+        extra = [t for t in also or [] if t in book.ids]
+        wanted = list(dict.fromkeys([*before, *extra]))
+        if not wanted:
             return False
         if any(t not in book.ids for t in before):
             return True  # a tab read before was deleted or renamed
-        self._read_grids(list(before), what="check for edits")
+        self._read_grids(wanted, what="check for edits")
         return any(book.grids.get(t) != grid for t, grid in before.items())
 
     def reopen(self) -> GSheetsTarget:
@@ -244,42 +249,47 @@ class GSheetsTarget(Target):
     def apply(self, plan: WorkbookPlan, *, keep: list[str], state: dict[str, str]) -> None:
         book = self._meta()
         sheets = [*plan.sheets, state_sheet(state)]
-        unread = [t for t in keep if DEFAULT_TAB.fullmatch(t) and t not in book.grids]
-        if unread:
-            self._read_grids(unread)
-        keep = [
-            t
-            for t in keep
-            if t in book.ids and not t.startswith(STAGE_PREFIX) and not blank_default(book, t)
-        ]
         bodies = {s.title: grid.content(s) for s in sheets}
         sizes = {s.title: grid.extent(s, bodies[s.title]) for s in sheets}
-        self._check_cells(sizes, keep)
         ids = dict(book.ids)
         used = set(ids.values())
         for s in sheets:
             if s.title not in ids:
                 ids[s.title] = new_id(used)
-
-        head = layout(book, sheets, sizes, ids, keep)
-        writes: dict[str, list[JSON]] = {}
-        tail: list[JSON] = []
+        cells: dict[str, list[JSON]] = {}
+        own: dict[str, list[JSON]] = {}  # a tab's requests: its cells, then the rest
+        props: dict[str, JSON] = {}  # wherever the tab stands (its place is set apart)
+        stamps: dict[str, str] = {}
         for s in sheets:
-            sid = ids[s.title]
-            writes[s.title] = grid.write_cells(sid, bodies[s.title], sizes[s.title])
-            tail += tab_settings.widths(s, sid)
-            tail += tab_settings.folds(s, sid, sizes[s.title][1])
-            tail += tab_settings.heights(s, sid)
-            tail += tab_settings.row_visibility(s, sid, sizes[s.title][0])
-            tail += [tab_settings.validation(v, sid) for v in s.validations]
-            tail += rules_charts.colour_rules(s, sid)
-            tail += [rules_charts.chart(c, sid, ids) for c in s.charts]
-            tail += tab_settings.basic_filter(s, sid)
-            tail += tab_settings.protection(s, sid)
-        for name, ref in plan.names.items():
-            if name in book.names:
-                tail.append({"deleteNamedRange": {"namedRangeId": book.names[name]}})
-            tail.append(tab_settings.named_range(name, ref, ids))
+            t, sid = s.title, ids[s.title]
+            cells[t], rest = compose.tab_requests(
+                s, sid, bodies[t], sizes[t], ids, pasted=paste.pastes(book.locale)
+            )
+            own[t] = cells[t] + rest
+            props[t] = tab_settings.sheet_properties(s, sid, 0, sizes[t])
+            stamps[t] = diff.fingerprint([props[t], *own[t]])
+        maybe = [t for t in stamps if book.stamps.get(t, (0, ""))[1] == stamps[t]]
+        # One read before the write: edits typed since the tabs were read stop it, and the
+        # tabs that may be left out are compared with what the sheet holds.
+        unread = [t for t in keep if DEFAULT_TAB.fullmatch(t) and t not in book.grids]
+        self._check_edits([*unread, *maybe])
+        keep = [
+            t
+            for t in keep
+            if t in book.ids and not t.startswith(STAGE_PREFIX) and not blank_default(book, t)
+        ]
+        self._check_cells(sizes, keep)
+        same = frozenset(
+            t
+            for t in maybe
+            if diff.unchanged(book, t, stamps[t], own[t], props[t])
+            and diff.values_match(book.grids.get(t, []), bodies[t])
+        )
+        head = layout(book, sheets, sizes, ids, keep, same)
+        writes = {t: w for t, w in cells.items() if t not in same}
+        tail = [r for t in writes for r in own[t][len(cells[t]) :]]
+        tail += [diff.stamp(book, t, ids[t], stamps[t]) for t in writes]
+        tail += compose.named_ranges(book, plan.names, ids)
         if self._lease is not None and self._lease.value is not None:
             tail.append(self._lease.release_request())
 
@@ -298,13 +308,7 @@ class GSheetsTarget(Target):
                 notes=self.notes,
             )
             whole = encode({"requests": requests})
-        if self.changed():  # the last look before the write: an edit typed meanwhile wins
-            raise ChangedError(
-                f"Someone edited {self.title or self.name} after fupan read it, so fupan did "
-                "not overwrite it: nothing is lost. Run the same command again to include "
-                "that edit.",
-                where=self.title or self.name,
-            )
+            self._check_edits([])  # staging took a while: look once more
         try:
             self._batch_update(whole, what="write workbook")
         except TargetError:
@@ -315,6 +319,17 @@ class GSheetsTarget(Target):
         self._leased = False
         self._book = None
         self._baseline = {}
+
+    def _check_edits(self, also: list[str]) -> None:
+        """The last look before the write (reading the tabs in `also` too, same request):
+        an edit typed since fupan read the sheet wins."""
+        if self.changed(also):
+            raise ChangedError(
+                f"Someone edited {self.title or self.name} after fupan read it, so fupan did "
+                "not overwrite it: nothing is lost. Run the same command again to include "
+                "that edit.",
+                where=self.title or self.name,
+            )
 
     def _written_all_the_same(self) -> bool:
         """After a failed final write: did Google apply it, and only its answer got lost?

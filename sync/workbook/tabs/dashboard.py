@@ -17,6 +17,7 @@ from ..objects import measure_label
 from ..palette import NUMBER_FORMATS
 from ..plan import Block, Cell, Chart, Rule, Sheet, Style
 from .dashboard_panels import panels, signed
+from .profit_trend import has_profit, profit_trend
 
 
 def dashboard(book: Book) -> Sheet:
@@ -193,6 +194,11 @@ def dashboard(book: Book) -> Sheet:
             ),
         ]
     bottom = max(last, (last + 3 + len(trend)) if not trend.empty else last, side.bottom + 36, 42)
+    if has_profit(trend):  # below the sales trend, its chart below the ACoS chart
+        profit = profit_trend(book, trend, last + 5 + len(trend), f"G{side.bottom + 36}")
+        blocks += profit.blocks
+        charts.append(profit.chart)
+        bottom = max(bottom, profit.bottom, side.bottom + 53)
     return Sheet(
         "dashboard",
         book.titles["dashboard"],

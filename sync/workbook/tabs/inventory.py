@@ -12,6 +12,7 @@ from ....addin.registry import KPIS, Unit
 from ...i18n import t
 from ..book import Book, Key
 from ..cells import formula, sheet_ref, text_cell, value_cell
+from ..copies import Copies
 from ..inputs import FIRST
 from ..objects import products
 from ..plan import Block, Cell, Rule, Sheet, Style
@@ -77,9 +78,10 @@ def inventory(book: Book) -> Sheet:
         kpi_label("ltsf", lang),
     ]
     rows = [[Cell(h, style=Style.HEADER) for h in header]]
-    days = book.ref("dashboard", "$B$4")
-    cycle = book.target_cells["review_cycle"]
-    default_lead = book.target_cells["default_lead_time"]
+    copies = Copies(book, FIRST - 2, len(header) + 1)
+    days = copies.of(book.ref("dashboard", "$B$4"))
+    cycle = copies.of(book.target_cells["review_cycle"])
+    default_lead = copies.of(book.target_cells["default_lead_time"])
     settings = sheet_ref(book.titles["settings"])
     today: date = book.i.today
     money = book.number_format(Unit.MONEY)
@@ -109,7 +111,7 @@ def inventory(book: Book) -> Sheet:
                 formula(f"=ROUNDUP(F{x}*G{x}+H{x},0)", Style.COUNT),
                 formula(f"=MAX(0,ROUNDUP(I{x}+F{x}*{cycle}-D{x}-E{x},0))", Style.COUNT),
                 formula(f'=IF(F{x}=0,"",D{x}/F{x})', Style.DAYS),
-                formula(book.status_formula(f"K{x}", "days_of_cover")),
+                formula(copies.status(f"K{x}", "days_of_cover")),
                 formula(
                     f'=IF(K{x}="","",DATE({today.year},{today.month},{today.day})+K{x}-G{x})',
                     Style.DATE,
@@ -118,9 +120,9 @@ def inventory(book: Book) -> Sheet:
                     f'=IF({base}=0,"",{book.sumifs("data_stock", "aged_90", crit)}/{base})',
                     Style.RATIO,
                 ),
-                formula(book.status_formula(f"N{x}", "aged_90_share")),
+                formula(copies.status(f"N{x}", "aged_90_share")),
                 formula(f'=IF(D{x}=0,"",F{x}*365/D{x})', Style.MULTIPLE),
-                formula(book.status_formula(f"P{x}", "inventory_turnover")),
+                formula(copies.status(f"P{x}", "inventory_turnover")),
                 *(
                     value_cell(buckets[a] if buckets is not None else None, Style.COUNT)
                     for a in AGES
@@ -148,15 +150,19 @@ def inventory(book: Book) -> Sheet:
     widths = {"A": 12, "B": 12, "C": 30, "M": 12} | {
         get_column_letter(c): 11 for c in (4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17)
     }
+    blocks = [
+        book.title_rows("inventory", t("inventory_note", lang)),
+        summary,
+        Block(FIRST - 1, 1, rows),
+    ]
+    if copies:
+        blocks.append(copies.block())
     return Sheet(
         "inventory",
         book.titles["inventory"],
-        [
-            book.title_rows("inventory", t("inventory_note", lang)),
-            summary,
-            Block(FIRST - 1, 1, rows),
-        ],
+        blocks,
         rules=rules,
+        folded=copies.folded(None),
         freeze=f"D{FIRST}",
         widths=widths | {get_column_letter(18 + n): 12 for n in range(len(AGES))} | {fee: 14},
     )

@@ -26,11 +26,11 @@ def issues(book: Book) -> Sheet:
     for f in book.i.findings:
         rows.append(
             [
-                Cell(str(f.severity)),
+                Cell(f.severity_text(lang)),
                 text_cell(f.file),
                 Cell(f.row),
                 text_cell(f.column),
-                text_cell(f.message),
+                text_cell(f.text(lang)),
             ]
         )
     note = "" if book.i.findings else t("no_issues", lang)

@@ -11,6 +11,7 @@ from ....addin.registry import KPIS, Scope, Unit, all_kpis
 from ...i18n import t
 from ..book import Book, Key
 from ..cells import formula, text_cell, value_cell
+from ..copies import Copies
 from ..inputs import FIRST
 from ..measures import measure_formula
 from ..objects import measure_label, products
@@ -32,12 +33,16 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
     # the team reads KPIs and can still unfold the sums behind them).
     kcol: dict[str, str] = {}
     scol: dict[str, str] = {}
+    target_col = ""
     for k in kpis:
         kcol[k.id] = get_column_letter(len(header) + 1)
         header.append(k.name_zh if lang == "zh" else k.name_en)
         if k.bands is not None:
             scol[k.id] = get_column_letter(len(header) + 1)
             header.append(t("status", lang))
+        if k.id == "acos" and scope is Scope.CAMPAIGN:  # the target each row is judged by
+            target_col = get_column_letter(len(header) + 1)
+            header.append(t("target_acos", lang))
     # Net profit beside the comparison period's, and the change (Sales by ASIN).
     before = book.i.previous
     profit_cols: tuple[str, str] | None = None
@@ -54,8 +59,10 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
         mcol[m] = get_column_letter(len(header) + 1)
         header.append(measure_label(m, lang))
     rows: list[list[Cell]] = [[Cell(h, style=Style.HEADER) for h in header]]
+    copies = Copies(book, FIRST - 2, len(header) + 1)
     notes = book.i.notes.get(key, {})
-    days = book.ref("dashboard", "$B$4")
+    uses_days = any("days" in k.measures for k in kpis)
+    days = copies.of(book.ref("dashboard", "$B$4")) if uses_days else ""
     keys = ranked_keys(measures, "sales" if scope is Scope.ASIN else "ad_spend")
     catalogue = products(book.i.review, book.i.settings) if scope is Scope.ASIN else {}
     for n, k_value in enumerate(keys):
@@ -83,8 +90,15 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
         for k in kpis:
             refs = {m: f"{mcol[m]}{r}" for m in needed} | {"days": days}
             row.append(book.kpi_cell(k, book.kpi_formula(k, refs, scope)))
-            if k.id in scol:
-                row.append(formula(book.status_formula(f"{kcol[k.id]}{r}", k.id, category)))
+            value = f"{kcol[k.id]}{r}"
+            if k.id == "acos" and target_col:
+                own = book.i.review.acos_targets.get(str(k_value))
+                cat = own.category if own is not None else ""
+                target = f"{target_col}{r}"
+                row.append(formula(book.target_status_formula(value, target, cat)))
+                row.append(formula("=" + book.acos_target(str(k_value)), Style.RATIO))
+            elif k.id in scol:
+                row.append(formula(copies.status(value, k.id, category)))
         if profit_cols is not None and before is not None:
             was = profit_cols[0]
             fmt = book.number_format(Unit.MONEY)
@@ -115,12 +129,16 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
         book.title_rows(key, f"{t('period', lang)}: {book.i.review.period}"),
         Block(FIRST - 1, 1, rows),
     ]
+    if copies:
+        blocks.append(copies.block())
     if scope is Scope.CAMPAIGN:
         blocks.append(ad_groups(book, last + 3))
     widths = {"A": 28} | {c: 13 for c in [*kcol.values(), *mcol.values()]} | {note_col: 40}
+    if target_col:
+        widths[target_col] = 12
     if scope is Scope.ASIN:
         widths |= {"B": 34, "C": 12, "D": 11}
-    folded = (f"{mcol[needed[0]]}:{mcol[needed[-1]]}",) if needed else ()
+    folded = copies.folded(mcol[needed[0]] if needed else None)
     return Sheet(
         key,
         book.titles[key],
@@ -164,10 +182,10 @@ def ad_groups(book: Book, start: int) -> Block:
     rows = [[Cell(h, style=Style.HEADER) for h in header]]
     for n, (camp, group) in enumerate(groups.itertuples(index=False)):
         r = start + 1 + n
-        crit: list[tuple[str, str] | Key] = [
-            ("counted", "1"),
+        crit = [
             Key("campaign", f"$A{r}", str(camp)),
-            ("ad_group", f"$B{r}"),
+            Key("counted", "1", "1"),
+            Key("ad_group", f"$B{r}", str(group)),
         ]
         rows.append(
             [

@@ -39,12 +39,12 @@ def search_terms(book: Book) -> Sheet:
         t("candidate", lang),
     ]
     rows = [[Cell(h, style=Style.HEADER) for h in header]]
-    target = book.target_cells["target_acos"]
     neg, harvest, down = t("negative", lang), t("harvest", lang), t("bid_down", lang)
     money = book.number_format(Unit.MONEY)
     exact = shown("match", "EXACT", lang)  # the match type column as the sheet shows it
     for n, r in enumerate(g.itertuples(index=False)):
         x = FIRST + n
+        target = book.acos_target(str(r.campaign))  # the campaign's (engine/ad_targets.py)
         rows.append(
             [
                 text_cell(r.campaign),

@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TypeVar
 
+from ....addin.ad_targets import AD_TYPES
 from ....addin.registry import KPIS
 from ...i18n import t
-from ...settings import Cost, Settings
+from ...settings import KEY_COLUMN, Cost, Settings
+from ...settings_acos import SECTION, with_categories
 from ..book import SettingsLayout
 from ..cells import UNIT_STYLE, sheet_ref, text_cell
 from ..plan import Block, Cell, Sheet, Style
@@ -36,7 +38,7 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
         [
             Cell(x, style=Style.HEADER)
             for x in (
-                "id",
+                None,
                 t("kpi", lang),
                 t("category", lang),
                 t("green_min", lang),
@@ -169,14 +171,59 @@ def settings_sheet(settings: Settings, titles: dict[str, str]) -> tuple[Sheet, S
                 ),
             ]
         )
+    acos_rows: dict[tuple[str, str], int] = {}
+    rows += [
+        [],
+        [
+            Cell(f"#{SECTION}", style=Style.HEADER),
+            Cell(t(SECTION, lang), style=Style.HEADER),
+            Cell(t("acos_targets_note", lang), style=Style.NOTE),
+        ],
+        [
+            Cell(x, style=Style.HEADER)
+            for x in (t("ad_type", lang), None, t("category", lang), t("target_acos", lang))
+        ],
+    ]
+    categories = {p.category for p in s.products.values()}
+    for ad_type, cat in with_categories(s.acos_targets, categories):
+        acos_rows[(ad_type, cat)] = len(rows) + 1
+        value = _as_typed(s, SECTION, (ad_type, cat), "value", s.acos_targets.get((ad_type, cat)))
+        rows.append(
+            [
+                Cell(ad_type),
+                Cell(t(f"ad_type_{ad_type}", lang)),
+                Cell(cat),
+                Cell(value, style=Style.RATIO),
+            ]
+        )
     sheet = Sheet(
         "settings",
         titles["settings"],
-        [Block(1, 1, rows)],
+        [Block(1, 1, _keys_aside(rows))],
         widths={"A": 22, "B": 30, "C": 24, "D": 12, "E": 12, "F": 12, "G": 12, "H": 40, "J": 12},
         tab_color="808080",
+        # Machinery, folded away: the thresholds' sources (catalogue codes; docs/kpis.md says
+        # them in words) and the keys a sync reads the tab by.
+        folded=("H:H", f"{KEY_COLUMN}:{KEY_COLUMN}"),
     )
-    return sheet, SettingsLayout(threshold_rows, target_cells, product_rows, asin_rows)
+    return sheet, SettingsLayout(threshold_rows, target_cells, product_rows, asin_rows, acos_rows)
+
+
+def _keys_aside(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The section markers, KPI ids and target keys moved from column A to the hidden key
+    column (read back by settings.row_key); column A keeps the team's SKUs and ASINs."""
+    width = ord(KEY_COLUMN) - ord("A")
+    out, section = [], ""
+    for row in rows:
+        first = row[0].value if row else None
+        marker = isinstance(first, str) and first.startswith("#")
+        section = first[1:] if marker and isinstance(first, str) else section
+        keyed = section in ("thresholds", "targets") or (section == SECTION and first in AD_TYPES)
+        if marker or (keyed and first is not None):
+            pad = [Cell(None)] * (width - len(row))
+            row = [Cell(None), *row[1:], *pad, Cell(first, style=Style.NOTE)]
+        out.append(row)
+    return out
 
 
 def _as_typed(s: Settings, section: str, key: tuple[str, str], name: str, value: V) -> V | str:

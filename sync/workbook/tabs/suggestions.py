@@ -39,8 +39,7 @@ def kpi_value(book: Book, kpi: str, value: float | None) -> Cell:
 
 
 def action_text(rule: str, lang: str) -> str:
-    spec = SPECS[rule]
-    return spec.action_zh if lang == "zh" else spec.action_en
+    return SPECS[rule].action_text(lang)
 
 
 def money_cell(book: Book, s: Suggestion | RuleRow, lang: str) -> Cell:
@@ -85,7 +84,7 @@ def suggestions(book: Book) -> Sheet:
     rows = [[Cell(h, style=Style.HEADER) for h in header]]
     for row in by_rule(book.i.suggestions):
         s, spec = row.first, SPECS[row.first.rule]
-        note = t("rule_note", lang, trigger=spec.trigger_in(lang), sources=spec.source)
+        note = t("rule_note", lang, trigger=spec.trigger_text(lang), sources=spec.source)
         count = Cell(row.count, style=Style.COUNT)
         if row.count > 1:
             listed = "\n".join(row.keys[:30]) + ("\n…" if row.count > 30 else "")
