@@ -37,6 +37,20 @@ from .review import Review, Source
 
 BUSINESS_COLUMNS = ("sales", "units", "sessions", "page_views", "buy_box_views")
 DAILY_COLUMNS = ("sales", "units", "sessions", "page_views")
+AD_COLUMNS = ("spend", "sales", "impressions", "clicks", "orders")
+# The columns `sales_and_ads` and `counting.counted_ads` read, with each table's days: all a
+# week's account figures need (the weekly trend reads only these).
+SALES_AND_ADS_READS = {
+    "business_asin": ("period_start", "period_end", *BUSINESS_COLUMNS),
+    "business_daily": (
+        "date",
+        *DAILY_COLUMNS,
+        "buy_box_pct",
+        "feedback_received",
+        "negative_feedback_received",
+    ),
+    "ads": ("ad_type", "grain", "start_date", "end_date", *AD_COLUMNS),
+}
 
 
 class _HealthRow(NamedTuple):
@@ -55,6 +69,32 @@ def _health_rows(latest: pd.DataFrame) -> Iterator[_HealthRow]:
 def _or_zero(v: float) -> float:
     """A health count as summed: a blank one adds nothing."""
     return 0.0 if pd.isna(v) else v
+
+
+def sales_and_ads(
+    biz: pd.DataFrame, daily: pd.DataFrame, ads: pd.DataFrame
+) -> Iterator[tuple[str, pd.DataFrame, list[str]]]:
+    """The row sets of a period's Business Report and ad rows, with the columns holding data.
+
+    `ads` carries its `counted` column (counting.counted_ads). Shared with the weekly trend
+    (engine/trend.py), so a trend week sums exactly the rows its own review would.
+    """
+    # Business Report: by ASIN when it covers the period, else by date for the account.
+    if not biz.empty:
+        yield "sales", biz, list(BUSINESS_COLUMNS)
+    if not daily.empty:
+        columns = [c for c in DAILY_COLUMNS if daily[c].notna().any()]
+        # Buy Box % of the account: each day's share weighted by its page views.
+        viewed = daily.page_views.notna()
+        if viewed.any() and daily.buy_box_pct[viewed].notna().all():
+            daily = daily.assign(buy_box_views=daily.buy_box_pct * daily.page_views)
+            columns.append("buy_box_views")
+        if daily.feedback_received.notna().any():
+            columns += ["feedback_received", "negative_feedback_received"]
+        yield "daily", daily, columns
+    # Advertising: each ad type once; per ASIN from the SP advertised product rows.
+    if not ads.empty:
+        yield "ads", ads, list(AD_COLUMNS)
 
 
 def build_review(
@@ -103,27 +143,12 @@ def build_review(
         rows[name] = frame
         has[name] = set(columns)
 
-    # Business Report: by ASIN when it covers the period, else by date for the account.
     biz = inside("business_asin", "period_start", "period_end")
-    if not biz.empty:
-        take("sales", biz, BUSINESS_COLUMNS)
     daily = inside("business_daily", "date", "date")
-    if not daily.empty:
-        columns = [c for c in DAILY_COLUMNS if daily[c].notna().any()]
-        # Buy Box % of the account: each day's share weighted by its page views.
-        viewed = daily.page_views.notna()
-        if viewed.any() and daily.buy_box_pct[viewed].notna().all():
-            daily = daily.assign(buy_box_views=daily.buy_box_pct * daily.page_views)
-            columns.append("buy_box_views")
-        if daily.feedback_received.notna().any():
-            columns += ["feedback_received", "negative_feedback_received"]
-        take("daily", daily, columns)
-
-    # Advertising: each ad type once; per ASIN from the SP advertised product rows.
     ads = inside("ads", "start_date", "end_date")
     ads = ads.assign(counted=counted_ads(ads, period))
-    if not ads.empty:
-        take("ads", ads, ("spend", "sales", "impressions", "clicks", "orders"))
+    for name, frame, columns in sales_and_ads(biz, daily, ads):
+        take(name, frame, columns)
 
     # Returns with a return date in the period, when a returns report covers the period: no
     # returns report means an unknown return rate, not a zero one.

@@ -5,7 +5,7 @@ Built by engine/build.py; read by the rules, the workbook, the minutes and `fupa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple, Protocol
@@ -44,7 +44,12 @@ class Source(Protocol):
     """Anything that hands out canonical rows: the store, or a test double."""
 
     def table(
-        self, name: str, *, marketplace: str | None = None, period: Period | None = None
+        self,
+        name: str,
+        *,
+        marketplace: str | None = None,
+        period: Period | None = None,
+        columns: Collection[str] | None = None,
     ) -> pd.DataFrame: ...
 
     def spans(self, name: str, marketplace: str | None = None) -> list[Period]: ...

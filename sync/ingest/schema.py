@@ -7,7 +7,8 @@ about `7 Day Total Sales ` or `US$`. Ratios are fractions (31.78 % is 0.3178).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import pandas as pd
@@ -46,6 +47,10 @@ class TableSpec:
 
     def empty(self) -> pd.DataFrame:
         return conform(pd.DataFrame({c.name: [] for c in self.columns}), self)
+
+    def only(self, names: Collection[str]) -> TableSpec:
+        """The spec of some of its columns (in its order): a read of just those."""
+        return replace(self, columns=tuple(c for c in self.columns if c.name in names))
 
 
 def _t(name: str, doc: str) -> Column:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -149,10 +149,16 @@ class Store:
     # Reading ---------------------------------------------------------------------------
 
     def table(
-        self, name: str, *, marketplace: str | None = None, period: Period | None = None
+        self,
+        name: str,
+        *,
+        marketplace: str | None = None,
+        period: Period | None = None,
+        columns: Collection[str] | None = None,
     ) -> pd.DataFrame:
-        """Canonical rows of a table; with a period, the rows whose days overlap it."""
-        spec = TABLES[name]
+        """Canonical rows of a table; with a period, the rows whose days overlap it; with
+        `columns`, only those (a wide table's other columns cost most of a large read)."""
+        spec = TABLES[name] if columns is None else TABLES[name].only(columns)
         where, params = _filters(spec, marketplace, period)
         # A read-only store made by an older fupan lacks the newer columns: blank, not an error.
         have = self._columns(name)
