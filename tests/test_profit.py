@@ -45,6 +45,7 @@ from datetime import date
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from costed_store import demo_with_costs
 from fupan.addin.registry import KPIS, Scope
 from fupan.sync import api
 from fupan.sync.cli.app import cli
@@ -54,7 +55,7 @@ from fupan.sync.engine.rules import evaluate
 from fupan.sync.errors import ReportError
 from fupan.sync.ingest.costs import read_cost_sheet
 from fupan.sync.periods import Period
-from fupan.sync.samples import money, small_seller, write_demo_reports, writers
+from fupan.sync.samples import money, small_seller, writers
 from fupan.sync.samples.date_range import write_date_range
 from fupan.sync.samples.fee_preview import write_fee_preview
 from fupan.sync.samples.profit import write_cost_sheet
@@ -79,14 +80,7 @@ HAND = {
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory):
     """The demo's reports in a store, and the Settings its cost sheet gives."""
-    folder = tmp_path_factory.mktemp("profit")
-    seller = small_seller(WEEK.end)
-    store = Store.memory()
-    for path, period in write_demo_reports(folder / "reports", seller):
-        import_reports([path], store=store, period=period, marketplace="US", today=TODAY)
-    rows, findings = read_cost_sheet(write_cost_sheet(folder / "costs.xlsx", seller))
-    assert findings == []
-    return store, Settings.defaults().with_costs(rows), seller
+    return demo_with_costs(tmp_path_factory.mktemp("profit"), WEEK.end, TODAY)
 
 
 def test_hand_checked_profit_of_the_demo(demo_store):

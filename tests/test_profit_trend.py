@@ -8,16 +8,11 @@ from datetime import date, timedelta
 
 import pandas as pd
 import pytest
+from costed_store import demo_with_costs
 from fupan.sync.engine.build import build_review
 from fupan.sync.engine.trend import weekly_trend
 from fupan.sync.i18n import t
-from fupan.sync.ingest.costs import read_cost_sheet
 from fupan.sync.periods import Period
-from fupan.sync.samples import small_seller, write_demo_reports
-from fupan.sync.samples.profit import write_cost_sheet
-from fupan.sync.settings import Settings
-from fupan.sync.store.history import Store
-from fupan.sync.store.importer import import_reports
 from fupan.sync.targets.gsheets.rules_charts import chart as google_chart
 from fupan.sync.workbook.build import build_plan
 from fupan.sync.workbook.plan import Block
@@ -29,14 +24,8 @@ TODAY = date(2026, 11, 25)
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     """The demo's reports in a store, and the Settings its cost sheet gives."""
-    folder = tmp_path_factory.mktemp("profit-trend")
-    seller = small_seller(WEEK.end)
-    store = Store.memory()
-    for path, period in write_demo_reports(folder / "reports", seller):
-        import_reports([path], store=store, period=period, marketplace="US", today=TODAY)
-    rows, findings = read_cost_sheet(write_cost_sheet(folder / "costs.xlsx", seller))
-    assert findings == []
-    return store, Settings.defaults().with_costs(rows)
+    store, settings, _ = demo_with_costs(tmp_path_factory.mktemp("profit-trend"), WEEK.end, TODAY)
+    return store, settings
 
 
 def test_weekly_profit_is_each_weeks_review_and_blank_before_a_cost_exists(store):
