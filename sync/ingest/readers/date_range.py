@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import marketplaces
+from ...errors import msg
 from ...findings import Finding, Severity
 from ..parsing import parse_numbers
 from ..raw import RawReport
@@ -113,7 +114,7 @@ class DateRangeTransactions(Reader):
         for f in (*MONEY, "quantity"):
             if f in cols:
                 amounts[f], bad = parse_numbers(raw.column(cols[f]), decimal_comma=comma)
-                _money.refuse_bad(raw, bad, raw.header[cols[f]], "a number")
+                _money.refuse_bad(raw, bad, raw.header[cols[f]], msg("err:what_number"))
         _money.refuse_blank(raw, amounts["total"].isna(), raw.header[cols["total"]])
 
         notes = " ".join(raw.notes)
@@ -133,7 +134,7 @@ class DateRangeTransactions(Reader):
         tz = _money.TIME_ZONES.get(market, "UTC")
         day_first = market not in ("US", "CA")
         day, clock, bad = _money.parse_times(raw.column(cols["date"]), tz, day_first=day_first)
-        _money.refuse_bad(raw, bad, raw.header[cols["date"]], "a date and time")
+        _money.refuse_bad(raw, bad, raw.header[cols["date"]], msg("err:what_date_time"))
         _money.refuse_blank(raw, day.isna(), raw.header[cols["date"]])
 
         def total_of(names: tuple[str, ...]) -> pd.Series:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import marketplaces
+from ...errors import msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..parsing import parse_numbers
@@ -86,7 +87,7 @@ class FeePreview(Reader):
         for field in NUMBERS:
             if field in col:
                 out[field], bad = parse_numbers(raw.column(col[field]), decimal_comma=comma)
-                _money.refuse_bad(raw, bad, raw.header[col[field]], "a number")
+                _money.refuse_bad(raw, bad, raw.header[col[field]], msg("err:what_number"))
         _money.refuse_blank(raw, out.sku == "", raw.header[col["sku"]])
 
         if ctx.marketplace:

@@ -16,6 +16,7 @@ from typing import ClassVar
 import pandas as pd
 
 from ... import marketplaces
+from ...errors import msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..parsing import parse_numbers
@@ -162,7 +163,7 @@ class _Settlement(Reader):
 
         def number(name: str) -> pd.Series:
             parsed, bad = parse_numbers(raw.column(col[name]), decimal_comma=comma)
-            _money.refuse_bad(raw, bad, raw.header[col[name]], "a number")
+            _money.refuse_bad(raw, bad, raw.header[col[name]], msg("err:what_number"))
             return parsed
 
         # Marketplace, currency and time zone.
@@ -209,7 +210,7 @@ class _Settlement(Reader):
         posted = posted.where(posted != "", text("posted-date"))
         date_col = raw.header[col.get("posted-date-time", col.get("posted-date", 0))]
         day, clock, bad = _money.parse_times(posted.where(lines, ""), tz, day_first=day_first)
-        _money.refuse_bad(raw, bad, date_col, "a date and time")
+        _money.refuse_bad(raw, bad, date_col, msg("err:what_date_time"))
         start = end = ""
         findings: list[Finding] = []
         if head is not None:

@@ -1,0 +1,145 @@
+"""What the report readers say about a file's cells and columns, en and zh (raised as
+`ReportError(path, msg("err:...", ...))`; the file, row and column are framed by
+ReportError itself, sync/errors.py)."""
+
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str]] = {
+    # --- columns (readers/base.py, extract.py) ---
+    "err:lacks_columns": ("lacks the column(s) {names}", "缺少列 {names}"),
+    "err:fix_all_columns": (
+        "Download the report again with all columns; fupan reads Amazon's own layout.",
+        "请重新下载包含全部列的报表；fupan 读取的是亚马逊原始的报表格式。",
+    ),
+    "err:column_twice": (
+        "the column appears {n} times (columns {letters}), so fupan cannot tell which one to read",
+        "该列出现了 {n} 次（{letters} 列），fupan 无法判断该读取哪一列",
+    ),
+    "err:and": (" and ", " 和 "),
+    "err:fix_extra_column": (
+        "Download the report again; if it was edited by hand, delete or rename the extra column.",
+        "请重新下载报表；如果手动修改过，请删除或重命名多出的那一列。",
+    ),
+    # --- cells (readers/base.py, extract.py) ---
+    "err:not_a": ('"{value}" is not {what}{more}', "“{value}”不是{what}{more}"),
+    "err:what_number": ("a number", "数字"),
+    "err:what_percent": ("a percentage", "百分比"),
+    "err:what_date": ("a date", "日期"),
+    "err:what_date_range": ("a date range", "日期范围"),
+    "err:what_date_time": ("a date and time", "日期和时间"),
+    "err:cell_empty": ("the cell is empty{more}", "单元格为空{more}"),
+    "err:fix_fill_cell": (
+        "Download the report again; if it was edited by hand, fill that cell.",
+        "请重新下载报表；如果手动修改过，请填写该单元格。",
+    ),
+    "err:fix_all_its_columns": (
+        "Download the report again with all its columns; fupan reads Amazon's own layout.",
+        "请重新下载包含全部列的报表；fupan 读取的是亚马逊原始的报表格式。",
+    ),
+    "err:date_range_form": (
+        'the "{column}" column is not "START - END"',
+        "“{column}”列不是“开始 - 结束”的格式",
+    ),
+    "err:no_date_column": (
+        'has neither "{day}" nor "{range}"',
+        "既没有“{day}”列，也没有“{range}”列",
+    ),
+    "err:fix_date_column": (
+        "Download the report again with a date column.",
+        "请重新下载包含日期列的报表。",
+    ),
+    "err:cells_in_all": (" ({count} cells in all)", "（共 {count} 个单元格）"),
+    "err:fix_cell": (
+        "Download the report again; if it was edited by hand, fix that cell.",
+        "请重新下载报表；如果手动修改过，请改正该单元格。",
+    ),
+    "err:fix_damaged_cell": (
+        "The cell looks damaged; download the report again.",
+        "该单元格似乎已损坏，请重新下载报表。",
+    ),
+    "err:dates_ambiguous": (
+        'its dates (such as "{value}") read both day-first and month-first, and nothing in '
+        "the file says which",
+        "其中的日期（如“{value}”）既可按“日/月”也可按“月/日”理解，文件中没有任何信息能确定是哪一种",
+    ),
+    "err:fix_dates_ambiguous": (
+        "Give the marketplace, whose order decides: --marketplace UK (day first) or "
+        "--marketplace US (month first); a workspace uses its own.",
+        "请指定站点，由站点决定日期顺序：--marketplace UK（日在前）或 --marketplace US"
+        "（月在前）；工作区会使用它自己的站点。",
+    ),
+    "err:date_out_of_range": (
+        'the date "{value}" is before 2000 or after 2100{more}',
+        "日期“{value}”早于 2000 年或晚于 2100 年{more}",
+    ),
+    "err:row_short": (
+        "the row ends after {present} of {width} values, so this column has no value in it",
+        "该行只有 {width} 个值中的 {present} 个，因此这一列没有值",
+    ),
+    "err:fix_row_short": (
+        "Download the report again; if the file was edited by hand, fill the row.",
+        "请重新下载报表；如果手动修改过文件，请把这一行填完整。",
+    ),
+    "err:negative_count": (
+        '"{value}" is a negative count{more}',
+        "“{value}”是负数，不能作为数量{more}",
+    ),
+    "err:not_whole": ('"{value}" is not a whole number{more}', "“{value}”不是整数{more}"),
+    "err:fix_decimal_comma": (
+        "If the report writes 4.210 for four thousand two hundred and ten, it comes from a "
+        "marketplace such as DE: give --marketplace DE (a workspace uses its own).",
+        "如果报表把四千二百一十写成 4.210，说明它来自德国站这样的站点：请指定 "
+        "--marketplace DE（工作区会使用它自己的站点）。",
+    ),
+    "err:count_too_large": (
+        '"{value}" is more than a billion, which no report row counts{more}',
+        "“{value}”超过十亿，任何报表行都不会有这么大的数量{more}",
+    ),
+    "err:money_too_large": (
+        '"{value}" is beyond a hundred billion, which no report row holds{more}',
+        "“{value}”超过一千亿，任何报表行都不会有这么大的金额{more}",
+    ),
+    "err:percent_outside": (
+        '"{value}" is not between 0 and 100 %{more}',
+        "“{value}”不在 0 到 100% 之间{more}",
+    ),
+    # --- the marketplace of a file (readers/market.py) ---
+    "err:several_currencies": (
+        "holds money in several currencies ({shown}); one report is one marketplace",
+        "包含多种货币的金额（{shown}）；一份报表只能对应一个站点",
+    ),
+    "err:several_marketplaces": (
+        "holds rows of several marketplaces ({shown})",
+        "包含多个站点的行（{shown}）",
+    ),
+    "err:fix_one_marketplace": (
+        "Download the report again for one marketplace.",
+        "请按单个站点重新下载报表。",
+    ),
+    "err:market_clash": (
+        "its {shown}, but it was given for the {code} marketplace ({currency}); fupan never "
+        "adds one marketplace's numbers to another's",
+        "其{shown}，但指定的是 {code} 站点（{currency}）；"
+        "fupan 不会把一个站点的数字加到另一个站点上",
+    ),
+    "err:shown_dollars": ("money is in dollars", "金额为美元类货币"),
+    "err:shown_currency": ("money is in {currency}", "金额为 {currency}"),
+    "err:shown_country": (
+        "rows are for the {country} marketplace",
+        "行属于 {country} 站点",
+    ),
+    "err:fix_other_home": (
+        "Import it into a workspace of its own marketplace (fupan init DIR{own}), or read it "
+        "with{own}.",
+        "请把它导入对应站点的工作区（`fupan init DIR{own}`），或用{own} 读取它。",
+    ),
+    "err:money_country_clash": (
+        "its money is in {currency} but its rows are for {country} ({mine})",
+        "其金额为 {currency}，但行属于 {country}（{mine}）",
+    ),
+    # --- the file itself (file_bytes.py) ---
+    "err:kind_fifo": ("a named pipe (FIFO)", "命名管道（FIFO）"),
+    "err:kind_device": ("a device", "设备文件"),
+    "err:kind_socket": ("a socket", "套接字"),
+    "err:kind_other": ("not a file", "非文件"),
+}
