@@ -142,4 +142,56 @@ LABELS: dict[str, tuple[str, str]] = {
     "err:kind_device": ("a device", "设备文件"),
     "err:kind_socket": ("a socket", "套接字"),
     "err:kind_other": ("not a file", "非文件"),
+    # --- text and workbook files that cannot be parsed (text_source.py, xlsx_source.py) ---
+    "err:quote_never_closed": (
+        "cannot be parsed as {kind}: a quoted value that starts in this row is never closed, so "
+        "the file ends in the middle of a row",
+        "无法按 {kind} 解析：从这一行开始的带引号的值没有结束引号，所以文件在一行的中间结束了",
+    ),
+    "err:fix_cut_or_damaged": (
+        "The file was cut short or damaged; download it again.",
+        "文件不完整或已损坏，请重新下载。",
+    ),
+    "err:row_width": (
+        "cannot be parsed as {kind}: the row has {seen} values but the header has {width}; a "
+        "value probably holds an unquoted {name}",
+        "无法按 {kind} 解析：该行有 {seen} 个值，但表头有 {width} 个；"
+        "可能某个值中含有未加引号的{name}",
+    ),
+    "err:sep_tab": ("tab", "制表符"),
+    "err:sep_comma": ("comma", "逗号"),
+    "err:sep_semicolon": ("semicolon", "分号"),
+    "err:fix_quote_value": (
+        "Download the report again; if the file was edited by hand, put that value in double "
+        'quotes ("...").',
+        '请重新下载报表；如果手动修改过文件，请给该值加上双引号（"..."）。',
+    ),
+    "err:cannot_parse": ("cannot be parsed as {kind} ({first})", "无法按 {kind} 解析（{first}）"),
+    "err:fix_damaged_or_cut": (
+        "The file looks damaged or cut short; download it again.",
+        "文件似乎已损坏或不完整，请重新下载。",
+    ),
+    "err:stray_quote": (
+        "cannot be parsed as {kind}: the double quotes in this row do not pair up, so a value "
+        'probably holds a stray "',
+        '无法按 {kind} 解析：这一行的双引号不成对，可能某个值中多了一个 "',
+    ),
+    "err:fix_row": (
+        "Download the report again; if the file was edited by hand, fix that row.",
+        "请重新下载报表；如果手动修改过文件，请改正这一行。",
+    ),
+    "err:unpacks_too_large": (
+        "would unpack to {size} in {parts} parts, more than the {limit} fupan opens; it was not "
+        "opened",
+        "解压后为 {size}（{parts} 个部分），超过 fupan 打开的上限 {limit}；因此没有打开",
+    ),
+    "err:fix_not_amazon_download": (
+        "This is not an Amazon download (or a damaged one); download the report again.",
+        "这不是从亚马逊下载的文件（或已损坏），请重新下载报表。",
+    ),
+    "err:sheet_too_large": (
+        "its sheet spans {rows} rows and {cols} columns, more than the {cells} cells fupan "
+        "opens; it was not opened",
+        "其工作表有 {rows} 行、{cols} 列，超过 fupan 打开的上限 {cells} 个单元格；因此没有打开",
+    ),
 }
