@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from ..errors import ReportError
+from ..errors import ReportError, msg
 from ..findings import Finding, Severity
 from ..settings import Cost, CostRow
 
@@ -91,8 +91,7 @@ def read_cost_sheet(path: Path) -> tuple[list[CostRow], list[Finding]]:
     if at is None:
         raise ReportError(
             path,
-            "has no header row with a SKU column and a cost column (SKU, "
-            "unit cost / 采购价 / 成本) in its first 30 rows: fupan cannot tell its costs",
+            msg("err:cost_no_header", names="SKU, unit cost / 采购价 / 成本"),
         )
     columns = _header(grid[at]) or {}
     rows: list[CostRow] = []
@@ -157,7 +156,7 @@ def _grid(path: Path) -> list[list[Any]]:
         try:
             book = load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on a file that is no workbook
-            raise ReportError(path, f"cannot be opened as a workbook: {exc}") from None
+            raise ReportError(path, msg("err:cost_not_workbook", why=exc)) from None
         try:
             for ws in book.worksheets:  # the first sheet with a header row
                 rows = ws.iter_rows(values_only=True, max_row=MAX_ROWS)
@@ -176,11 +175,11 @@ def _grid(path: Path) -> list[list[Any]]:
             except UnicodeDecodeError:
                 continue
         else:
-            raise ReportError(path, "is neither UTF-8 nor GB18030 text")
+            raise ReportError(path, msg("err:cost_encoding"))
         sample = text[:4096]
         delimiter = max(",;\t", key=sample.count)
         return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    raise ReportError(path, "a cost sheet is an .xlsx or .csv file")
+    raise ReportError(path, msg("err:cost_format"))
 
 
 def _blank(v: Any) -> bool:

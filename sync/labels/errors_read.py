@@ -194,4 +194,38 @@ LABELS: dict[str, tuple[str, str]] = {
         "opens; it was not opened",
         "其工作表有 {rows} 行、{cols} 列，超过 fupan 打开的上限 {cells} 个单元格；因此没有打开",
     ),
+    # --- reports without dates, cost sheets (ads.py, _snapshot.py, costs.py) ---
+    "err:no_ads_dates": (
+        'has neither a "{day}" nor a "{start}" column',
+        "既没有“{day}”列，也没有“{start}”列",
+    ),
+    "err:fix_ads_daily": (
+        "Download the report again from the Ads console (time unit Daily or Summary).",
+        "请从广告控制台重新下载报表（时间单位选“每日”或“汇总”）。",
+    ),
+    "err:stock_undated": (
+        "has no date, and no day was given to count its stock on",
+        "没有日期，也没有指定库存统计的日期",
+    ),
+    "err:fix_stock_period": (
+        "Pass --period (its end dates the stock).",
+        "请指定 --period（以其结束日期作为库存日期）。",
+    ),
+    "err:cost_no_header": (
+        "has no header row with a SKU column and a cost column ({names}) in its first 30 rows: "
+        "fupan cannot tell its costs",
+        "前 30 行中没有包含 SKU 列和成本列（{names}）的表头行：fupan 无法读出其中的成本",
+    ),
+    "err:cost_not_workbook": (
+        "cannot be opened as a workbook: {why}",
+        "无法作为工作簿打开：{why}",
+    ),
+    "err:cost_encoding": (
+        "is neither UTF-8 nor GB18030 text",
+        "既不是 UTF-8 文本，也不是 GB18030 文本",
+    ),
+    "err:cost_format": (
+        "a cost sheet is an .xlsx or .csv file",
+        "成本表须为 .xlsx 或 .csv 文件",
+    ),
 }

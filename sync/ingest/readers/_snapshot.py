@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from ...errors import ReportError
+from ...errors import ReportError, msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..raw import RawReport
@@ -44,7 +44,7 @@ def snapshot_day(raw: RawReport, period: Period | None, today: date | None) -> t
     if today is None:
         raise ReportError(
             raw.path,
-            "has no date, and no day was given to count its stock on",
-            fix="Pass --period (its end dates the stock).",
+            msg("err:stock_undated"),
+            fix=msg("err:fix_stock_period"),
         )
     return today, True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ...errors import ReportError
+from ...errors import ReportError, msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..raw import RawReport
@@ -158,8 +158,8 @@ def _no_dates(raw: RawReport) -> Exception:
 
     return ReportError(
         raw.path,
-        'has neither a "Date" nor a "Start Date" column',
-        fix="Download the report again from the Ads console (time unit Daily or Summary).",
+        msg("err:no_ads_dates", day="Date", start="Start Date"),
+        fix=msg("err:fix_ads_daily"),
     )
 
 
