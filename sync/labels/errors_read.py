@@ -228,4 +228,33 @@ LABELS: dict[str, tuple[str, str]] = {
         "a cost sheet is an .xlsx or .csv file",
         "成本表须为 .xlsx 或 .csv 文件",
     ),
+    # --- a business report without dates (business_report.py) ---
+    "err:lacks_date_column": ("has no date column", "没有日期列"),
+    "err:fix_give_period": (
+        "Pass --period {example} (the days the report covers).",
+        "请指定 --period {example}（报表覆盖的日期）。",
+    ),
+    # --- account health (seller_performance.py) ---
+    "err:health_other_market": (
+        "holds the account health of {others}, but it was given for the {given} marketplace",
+        "包含的是 {others} 的账户状况，但指定的是 {given} 站点",
+    ),
+    "err:fix_health_other_market": (
+        "Download the report for {given}, or import it into a workspace of its own marketplace "
+        "(fupan init DIR --marketplace {own}).",
+        "请下载 {given} 站点的报表，或把它导入对应站点的工作区"
+        "（`fupan init DIR --marketplace {own}`）。",
+    ),
+    "err:health_left_out": (
+        "the metrics of {others} were left out: this is the {given} marketplace's review",
+        "已略去 {others} 的指标：这是 {given} 站点的复盘",
+    ),
+    "err:health_several": (
+        "holds the account health of several marketplaces ({codes})",
+        "包含多个站点的账户状况（{codes}）",
+    ),
+    "err:fix_health_several": (
+        "Read it with --marketplace CODE, or into a workspace of one marketplace.",
+        "请用 --marketplace 站点代码 读取，或导入单个站点的工作区。",
+    ),
 }

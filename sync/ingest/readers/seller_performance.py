@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from ...errors import ReportError
+from ...errors import ReportError, msg
 from ...findings import Finding, Severity
 from ...marketplaces import by_amazon_id
 from ..health_metrics import AHR, POLICY
@@ -92,19 +92,16 @@ class SellerPerformance(Reader):
         if others and not rows:
             raise ReportError(
                 raw.path,
-                f"holds the account health of {', '.join(sorted(others))}, but it was given "
-                f"for the {given} marketplace",
-                fix=f"Download the report for {given}, or import it into a workspace of "
-                f"its own marketplace (fupan init DIR --marketplace {sorted(others)[0]}).",
+                msg("err:health_other_market", others=", ".join(sorted(others)), given=given),
+                fix=msg("err:fix_health_other_market", given=given, own=sorted(others)[0]),
             )
         findings: list[Finding] = []
         if others:
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.INFO,
                     "other-marketplaces",
-                    f"the metrics of {', '.join(sorted(others))} were left out: this is the "
-                    f"{given} marketplace's review",
+                    msg("err:health_left_out", others=", ".join(sorted(others)), given=given),
                     file=str(raw.path),
                 )
             )
@@ -113,8 +110,8 @@ class SellerPerformance(Reader):
         if len(codes) > 1:
             raise ReportError(
                 raw.path,
-                f"holds the account health of several marketplaces ({', '.join(codes)})",
-                fix="Read it with --marketplace CODE, or into a workspace of one marketplace.",
+                msg("err:health_several", codes=", ".join(codes)),
+                fix=msg("err:fix_health_several"),
             )
         return dated_result(
             self.kind,
