@@ -7,15 +7,18 @@ from __future__ import annotations
 LABELS: dict[str, tuple[str, str]] = {
     # --- columns (readers/base.py, extract.py) ---
     "err:lacks_columns": ("lacks the column(s) {names}", "缺少列 {names}"),
+    "err:quoted": ('"{text}"', "“{text}”"),
+    "err:list_sep": (", ", "、"),
     "err:fix_all_columns": (
         "Download the report again with all columns; fupan reads Amazon's own layout.",
         "请重新下载包含全部列的报表；fupan 读取的是亚马逊原始的报表格式。",
     ),
     "err:column_twice": (
         "the column appears {n} times (columns {letters}), so fupan cannot tell which one to read",
-        "该列出现了 {n} 次（{letters} 列），fupan 无法判断该读取哪一列",
+        "该列出现了 {n} 次（{letters}），fupan 无法判断该读取哪一列",
     ),
-    "err:and": (" and ", " 和 "),
+    "err:and": (" and ", "和 "),
+    "err:column_letter": ("{letter}", "{letter} 列"),
     "err:fix_extra_column": (
         "Download the report again; if it was edited by hand, delete or rename the extra column.",
         "请重新下载报表；如果手动修改过，请删除或重命名多出的那一列。",

@@ -19,7 +19,7 @@ from ... import marketplaces
 from ...errors import Msg, ReportError, msg
 from ..headers import normalise
 from ..raw import RawReport
-from .base import Reader
+from .base import Reader, quoted_names
 
 # The day a marketplace's money is booked on: Amazon's Date Range window is Pacific time for
 # the North American stores; elsewhere the store's own zone.
@@ -245,7 +245,7 @@ def refuse_blank(raw: RawReport, blank: pd.Series, header: str) -> None:
 
 
 def missing_column(raw: RawReport, names: list[str]) -> ReportError:
-    shown = ", ".join(f'"{n}"' for n in names)
+    shown = quoted_names(names)
     return ReportError(
         raw.path,
         msg("err:lacks_columns", names=shown),

@@ -140,5 +140,10 @@ def has_all(raw: RawReport, *aliases: str) -> bool:
 
 
 def _joined(letters: list[str]) -> Lines:
-    """Column letters as "A and C" / "A和C"."""
-    return Lines(tuple(msg("err:as_typed", text=x) for x in letters), sep=msg("err:and"))
+    """Column letters as "A and C" / "A 列和 C 列"."""
+    return Lines(tuple(msg("err:column_letter", letter=x) for x in letters), sep=msg("err:and"))
+
+
+def quoted_names(names: list[str]) -> Lines:
+    """Column names as a list, quoted the language's way: "A", "B" / “A”、“B”."""
+    return Lines(tuple(msg("err:quoted", text=n) for n in names), sep=msg("err:list_sep"))

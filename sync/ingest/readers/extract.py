@@ -8,7 +8,16 @@ import pandas as pd
 from ...errors import Msg, ReportError, msg
 from ..parsing import AmbiguousDateOrder, out_of_range, parse_dates, parse_numbers
 from ..raw import RawReport
-from .base import COUNT_MAX, MONEY_MAX, NUMERIC_KINDS, Field, ReadContext, Reader, find_columns
+from .base import (
+    COUNT_MAX,
+    MONEY_MAX,
+    NUMERIC_KINDS,
+    Field,
+    ReadContext,
+    Reader,
+    find_columns,
+    quoted_names,
+)
 from .market import Market, evidence, settle_marketplace
 
 
@@ -34,7 +43,7 @@ def read_frame(
 def _require(raw: RawReport, fields: tuple[Field, ...], cols: dict[str, int]) -> None:
     missing = [f for f in fields if f.required and f.name not in cols]
     if missing:
-        names = ", ".join(f'"{f.aliases[0]}"' for f in missing)
+        names = quoted_names([f.aliases[0] for f in missing])
         raise ReportError(
             raw.path, msg("err:lacks_columns", names=names), fix=msg("err:fix_all_columns")
         )
