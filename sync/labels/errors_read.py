@@ -260,4 +260,42 @@ LABELS: dict[str, tuple[str, str]] = {
         "Read it with --marketplace CODE, or into a workspace of one marketplace.",
         "请用 --marketplace 站点代码 读取，或导入单个站点的工作区。",
     ),
+    # --- documents fupan pulls from Amazon (ads_api.py, sp_sales_traffic.py) ---
+    "err:api_no_column": ('has no "{column}" column', "没有“{column}”列"),
+    "err:fix_pull_again": (
+        "Pull the report again with `fupan pull`.",
+        "请用 `fupan pull` 重新拉取报表。",
+    ),
+    "err:fix_pull_report_again": ("Pull the report again.", "请重新拉取报表。"),
+    "err:api_no_dates": (
+        'has neither a "{day}" nor a "{start}" column',
+        "既没有“{day}”列，也没有“{start}”列",
+    ),
+    "err:fix_pull_daily": (
+        "Pull the report again with `fupan pull` (time unit DAILY).",
+        "请用 `fupan pull` 重新拉取报表（时间单位 DAILY）。",
+    ),
+    "err:not_iso_date": (
+        '"{value}" is not a date (YYYY-MM-DD)',
+        "“{value}”不是日期（格式应为 YYYY-MM-DD）",
+    ),
+    "err:spec_no_dates": (
+        'has no valid "{spec}" dates ({start}, {end})',
+        "没有有效的“{spec}”日期（{start}、{end}）",
+    ),
+    "err:fix_pull_as_is": (
+        "Pull the report again with `fupan pull`; fupan reads Amazon's document as is.",
+        "请用 `fupan pull` 重新拉取报表；fupan 按亚马逊原样读取该文档。",
+    ),
+    "err:not_a_list": ('"{name}" is not a list', "“{name}”不是列表"),
+    "err:what_plain_date": ('"{value}" is not a date', "“{value}”不是日期"),
+    "err:health_count": (
+        'the {name} count "{value}" is not a number',
+        "{name} 的数量“{value}”不是数字",
+    ),
+    "err:health_date": (
+        'the reporting date "{value}" is not a date between 2000 and 2100',
+        "报告日期“{value}”不是 2000 年到 2100 年之间的日期",
+    ),
+    "err:no_header": ("(no header)", "（没有表头）"),
 }

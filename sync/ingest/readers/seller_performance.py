@@ -56,7 +56,9 @@ class SellerPerformance(Reader):
         metrics = raw.data.get("performanceMetrics")
         if not isinstance(metrics, list):
             raise ReportError(
-                raw.path, '"performanceMetrics" is not a list', fix="Download the report again."
+                raw.path,
+                msg("err:not_a_list", name="performanceMetrics"),
+                fix=msg("err:fix_download_again"),
             )
         rows = []
         given = resolve_marketplace(ctx) if ctx.marketplace else ""
@@ -169,8 +171,8 @@ def _count(raw: RawReport, key: str, value: Any) -> float | None:
     except (TypeError, ValueError):
         raise ReportError(
             raw.path,
-            f'the {key} count "{value}" is not a number',
-            fix="Download the report again.",
+            msg("err:health_count", name=key, value=value),
+            fix=msg("err:fix_download_again"),
         ) from None
 
 
@@ -184,7 +186,7 @@ def _day(raw: RawReport, text: Any) -> pd.Timestamp | None:
     if day is None or pd.isna(day) or not DATE_MIN <= day <= DATE_MAX:
         raise ReportError(
             raw.path,
-            f'the reporting date "{text}" is not a date between 2000 and 2100',
-            fix="Download the report again.",
+            msg("err:health_date", value=text),
+            fix=msg("err:fix_download_again"),
         )
     return day
