@@ -68,12 +68,12 @@ def decode(path: Path, blob: bytes, findings: list[Finding]) -> tuple[str, str]:
         # UTF-8 with a few broken sequences (a multi-byte character cut off at the end of a
         # description, as Amazon's own exports have): kept as UTF-8, the bytes replaced.
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.INFO,
                 "encoding-replaced",
-                f"{cut} byte sequence(s) are not valid UTF-8 (text cut inside a character); "
-                "they read as \ufffd",
+                msg("err:utf8_replaced", cut=cut),
                 file=str(path),
+                framed=True,
             )
         )
         return text, "utf-8"
@@ -93,12 +93,12 @@ def decode(path: Path, blob: bytes, findings: list[Finding]) -> tuple[str, str]:
     if enc != "cp1252":
         label = {"gb18030": "GB18030 (Chinese Windows)", "cp932": "Shift-JIS (cp932)"}[enc]
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.WARNING,
                 f"encoding-{enc}",
-                f"the file is not UTF-8; it was decoded as {label}. "
-                "If names look wrong, download the report again instead of re-saving it in Excel",
+                msg("err:not_utf8", label=label),
                 file=str(path),
+                framed=True,
             )
         )
     return text, enc
@@ -270,12 +270,12 @@ def _check_cut(raw: RawReport, text: str) -> None:
             fix=msg("err:fix_download_again"),
         )
     raw.findings.append(
-        Finding(
+        Finding.of(
             Severity.WARNING,
             "no-final-line-break",
-            "the file does not end with a line break, so its last row may have been cut "
-            "short; if its numbers look low, download the report again",
+            msg("err:no_final_break"),
             file=str(raw.path),
             row=raw.file_row(last),
+            framed=True,
         )
     )

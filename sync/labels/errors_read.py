@@ -298,4 +298,54 @@ LABELS: dict[str, tuple[str, str]] = {
         "报告日期“{value}”不是 2000 年到 2100 年之间的日期",
     ),
     "err:no_header": ("(no header)", "（没有表头）"),
+    # --- warnings and notes on a file that was read (Issues tab, `fupan check`) ---
+    "err:no_rows": ("the report has no rows", "报表中没有数据行"),
+    "err:settlement_no_lines": ("the settlement has no lines", "结算报告中没有明细行"),
+    "err:snapshot_today": (
+        "the report has no date; its stock is counted as of today ({day}). Pass --period to "
+        "date it to the period's end instead",
+        "报表没有日期；其库存按今天（{day}）计算。如需按时间段的结束日期计算，请指定 --period",
+    ),
+    "err:planning_today": (
+        "the report has no snapshot date; its stock is counted as of today ({day}). Pass "
+        "--period to date it to the period's end instead",
+        "报表没有快照日期；其库存按今天（{day}）计算。如需按时间段的结束日期计算，请指定 --period",
+    ),
+    "err:fees_today": (
+        "the fee preview has no date; its estimates are taken as of today ({day}). Pass "
+        "--period to date them to the period's end instead",
+        "费用预览没有日期；其预估按今天（{day}）计算。如需按时间段的结束日期计算，请指定 --period",
+    ),
+    "err:utf8_replaced": (
+        "{cut} byte sequence(s) are not valid UTF-8 (text cut inside a character); they read "
+        "as \ufffd",
+        "有 {cut} 处字节不是有效的 UTF-8（文字在字符中间被截断）；这些位置显示为 \ufffd",
+    ),
+    "err:not_utf8": (
+        "the file is not UTF-8; it was decoded as {label}. If names look wrong, download the "
+        "report again instead of re-saving it in Excel",
+        "文件不是 UTF-8 编码，已按 {label} 解码。如果名称显示不对，请重新下载报表，"
+        "不要在 Excel 中另存",
+    ),
+    "err:no_final_break": (
+        "the file does not end with a line break, so its last row may have been cut short; if "
+        "its numbers look low, download the report again",
+        "文件末尾没有换行，最后一行可能不完整；如果数字看起来偏低，请重新下载报表",
+    ),
+    "err:wrong_extension": (
+        'the file is {kind} although its name ends in "{suffix}"; it was read by its content',
+        "文件实际是 {kind} 格式，但文件名以“{suffix}”结尾；已按其内容读取",
+    ),
+    "err:no_suffix": ("(nothing)", "（无）"),
+    "err:control_chars": (
+        "{n} cell(s) held control characters (such as NUL or a vertical tab) that no "
+        "spreadsheet can hold; they were taken out, the rest of the text was kept",
+        "有 {n} 个单元格含有表格无法保存的控制字符（如空字符或垂直制表符）；"
+        "已去掉这些字符，其余文字保留",
+    ),
+    "err:skipped": ("skipped: {problem}", "已跳过：{problem}"),
+    "err:no_attribution": (
+        'no "{column}" column; attributed sales are missing',
+        "没有“{column}”列；缺少归因销售额",
+    ),
 }

@@ -30,7 +30,9 @@ def dated_result(
     dates = frame[date_column].dropna() if date_column in frame else pd.Series([], dtype=object)
     if frame.empty:
         findings.append(
-            Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))
+            Finding.of(
+                Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True
+            )
         )
     elif len(dates):
         period = Period(pd.Timestamp(dates.min()).date(), pd.Timestamp(dates.max()).date())

@@ -142,7 +142,9 @@ class BusinessReportByAsin(Reader):
         findings = []
         if frame.empty:
             findings.append(
-                Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))
+                Finding.of(
+                    Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True
+                )
             )
         return ReadResult(
             self.kind, self.table, conform(frame, self.table), ctx.period, marketplace, findings

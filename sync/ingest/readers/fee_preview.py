@@ -113,17 +113,19 @@ class FeePreview(Reader):
         findings = []
         if guessed:
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.INFO,
                     "snapshot-today",
-                    f"the fee preview has no date; its estimates are taken as of today ({day}). "
-                    "Pass --period to date them to the period's end instead",
+                    msg("err:fees_today", day=day),
                     file=str(raw.path),
+                    framed=True,
                 )
             )
         if out.empty:
             findings.append(
-                Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))
+                Finding.of(
+                    Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True
+                )
             )
         table = conform(out, self.table)
         return ReadResult(self.kind, self.table, table, Period(day, day), market, findings)

@@ -105,6 +105,7 @@ class SellerPerformance(Reader):
                     "other-marketplaces",
                     msg("err:health_left_out", others=", ".join(sorted(others)), given=given),
                     file=str(raw.path),
+                    framed=True,
                 )
             )
         frame = pd.DataFrame(rows, columns=ACCOUNT_HEALTH.names)

@@ -261,8 +261,12 @@ class _Settlement(Reader):
         )[lines.to_numpy()]
         if out.empty:
             findings.append(
-                Finding(
-                    Severity.WARNING, "no-rows", "the settlement has no lines", file=str(raw.path)
+                Finding.of(
+                    Severity.WARNING,
+                    "no-rows",
+                    msg("err:settlement_no_lines"),
+                    file=str(raw.path),
+                    framed=True,
                 )
             )
         period = _span(out, start, end)

@@ -99,7 +99,9 @@ def _currency(rows: list[dict[str, Any]], part: str) -> str:
 
 
 def _no_rows(raw: RawReport) -> list[Finding]:
-    return [Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))]
+    return [
+        Finding.of(Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True)
+    ]
 
 
 class SalesTrafficByAsin(Reader):
