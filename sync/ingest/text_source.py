@@ -91,7 +91,10 @@ def decode(path: Path, blob: bytes, findings: list[Finding]) -> tuple[str, str]:
     else:
         enc, text = best[2], best[3]
     if enc != "cp1252":
-        label = {"gb18030": "GB18030 (Chinese Windows)", "cp932": "Shift-JIS (cp932)"}[enc]
+        label = {
+            "gb18030": msg("err:encoding_gb18030"),
+            "cp932": msg("err:encoding_cp932", name="Shift-JIS (cp932)"),
+        }[enc]
         findings.append(
             Finding.of(
                 Severity.WARNING,

@@ -327,6 +327,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "文件不是 UTF-8 编码，已按 {label} 解码。如果名称显示不对，请重新下载报表，"
         "不要在 Excel 中另存",
     ),
+    "err:encoding_gb18030": ("GB18030 (Chinese Windows)", "中文 Windows 编码 GB18030"),
+    "err:encoding_cp932": ("{name}", "日文 Windows 编码 {name}"),
     "err:no_final_break": (
         "the file does not end with a line break, so its last row may have been cut short; if "
         "its numbers look low, download the report again",
