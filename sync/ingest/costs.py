@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from ..errors import ReportError, msg
+from ..errors import Lines, Msg, ReportError, msg
 from ..findings import Finding, Severity
 from ..settings import Cost, CostRow
 
@@ -101,27 +101,37 @@ def read_cost_sheet(path: Path) -> tuple[list[CostRow], list[Finding]]:
         sku = str(cells.get("sku") or "").strip()
         if not sku or all(_blank(v) for f, v in cells.items() if f != "sku"):
             continue
-        bad: list[str] = []
+        bad: list[Msg] = []
         amounts: dict[str, float | None] = {}
         for f in ("unit_cost", "freight", "other"):
             v = cells.get(f)
             amounts[f] = _amount(v)
             if amounts[f] is None and not _blank(v):
-                bad.append(f'{grid[at][columns[f]]} "{v}"')
+                bad.append(msg("err:cost_cell", column=grid[at][columns[f]], value=v))
         day = _when(cells.get("valid_from"))
         if day is None and not _blank(cells.get("valid_from")):
-            bad.append(f'{grid[at][columns["valid_from"]]} "{cells.get("valid_from")}"')
+            bad.append(
+                msg(
+                    "err:cost_cell",
+                    column=grid[at][columns["valid_from"]],
+                    value=cells.get("valid_from"),
+                )
+            )
         if amounts["unit_cost"] is None and not bad:
-            bad.append(f"{grid[at][columns['unit_cost']]} (empty)")
+            bad.append(msg("err:cost_cell_empty", column=grid[at][columns["unit_cost"]]))
         if bad:
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.WARNING,
                     "cost-unreadable",
-                    f"SKU {sku}: {', '.join(bad)} cannot be read as a number or a day; the row "
-                    "is left out (its SKU keeps the costs Settings already has)",
+                    msg(
+                        "err:cost_unreadable",
+                        sku=sku,
+                        cells=Lines(tuple(bad), sep=msg("err:list_sep")),
+                    ),
                     file=path.name,
                     row=n,
+                    framed=True,
                 )
             )
             continue

@@ -350,4 +350,27 @@ LABELS: dict[str, tuple[str, str]] = {
         'no "{column}" column; attributed sales are missing',
         "没有“{column}”列；缺少归因销售额",
     ),
+    "err:money_types_unknown": (
+        "transaction types fupan does not know are counted as other fees: {types}",
+        "fupan 无法识别的交易类型按其他费用计入：{types}",
+    ),
+    "err:money_total_mismatch": (
+        "{n} line(s) have a total that is not the sum of their amounts (a column fupan does "
+        "not read?); totals are taken as written",
+        "有 {n} 行的总计不等于各项金额之和（可能有 fupan 不读取的列）；总计按报表所写计入",
+    ),
+    "err:settlement_no_window": (
+        "the settlement's summary row (row 2: start and end date) is missing or unreadable, so "
+        "fupan cannot tell which days it covers in full; its lines count only on days no Date "
+        "Range report covers",
+        "结算报告的汇总行（第 2 行：开始和结束日期）缺失或无法读取，fupan 无法判断它完整覆盖"
+        "哪些日期；其明细只计入没有日期范围报告覆盖的日期",
+    ),
+    "err:cost_unreadable": (
+        "SKU {sku}: {cells} cannot be read as a number or a day; the row is left out (its SKU "
+        "keeps the costs Settings already has)",
+        "SKU {sku}：{cells}无法识别为数字或日期；该行未导入（该 SKU 保留设置页中已有的成本）",
+    ),
+    "err:cost_cell": ('{column} "{value}"', "{column}“{value}”"),
+    "err:cost_cell_empty": ("{column} (empty)", "{column}（空白）"),
 }

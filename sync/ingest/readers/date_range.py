@@ -20,7 +20,7 @@ from ..raw import RawReport
 from ..schema import TRANSACTIONS
 from . import _money
 from ._snapshot import dated_result
-from .base import ReadContext, Reader, ReadResult
+from .base import ReadContext, Reader, ReadResult, quoted_names
 from .date_range_names import HEADERS, normalise_type
 
 DECIMAL_COMMA = frozenset({"de", "fr", "it", "es"})
@@ -176,12 +176,12 @@ def _findings(raw: RawReport, out: pd.DataFrame) -> list[Finding]:
     unknown = sorted(set(out.type_text[(out.type == "other") & (out.type_text != "")]))
     if unknown:
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.INFO,
                 "money-type-unknown",
-                "transaction types fupan does not know are counted as other fees: "
-                + ", ".join(f'"{t}"' for t in unknown[:10]),
+                msg("err:money_types_unknown", types=quoted_names(unknown[:10])),
                 file=str(raw.path),
+                framed=True,
             )
         )
     parts = ["product_sales", "shipping", "gift_wrap", "promotions", "taxes", "withheld_tax"]
@@ -190,12 +190,12 @@ def _findings(raw: RawReport, out: pd.DataFrame) -> list[Finding]:
     if off.any():
         first = int(off.to_numpy().nonzero()[0][0])
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.WARNING,
                 "money-total-mismatch",
-                f"{int(off.sum())} line(s) have a total that is not the sum of their amounts "
-                "(a column fupan does not read?); totals are taken as written",
+                msg("err:money_total_mismatch", n=int(off.sum())),
                 file=str(raw.path),
+                framed=True,
                 row=raw.file_row(first),
             )
         )

@@ -227,13 +227,12 @@ class _Settlement(Reader):
         _money.refuse_blank(raw, day.isna() & lines, date_col)
         if not (start and end):
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.WARNING,
                     "settlement-no-window",
-                    "the settlement's summary row (row 2: start and end date) is missing or "
-                    "unreadable, so fupan cannot tell which days it covers in full; its lines "
-                    "count only on days no Date Range report covers",
+                    msg("err:settlement_no_window"),
                     file=str(raw.path),
+                    framed=True,
                 )
             )
 
