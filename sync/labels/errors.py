@@ -86,6 +86,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "Choose a later period, or leave the comparison out.",
         "时间段 {period} 无法与{what}对比：对比期会早于 {first}。请选择更晚的时间段，或不做对比。",
     ),
+    "err:unknown_marketplace": (
+        'Unknown marketplace "{code}"; use one of {known}.',
+        "未知站点“{code}”；请使用以下之一：{known}。",
+    ),
+    "err:no_dated_data": (
+        "There is no dated data to compute KPIs for; import reports first, or pass --period.",
+        "没有带日期的数据可用于计算 KPI；请先导入报表，或指定 --period。",
+    ),
+    "err:unknown_comparison": (
+        'Unknown comparison "{mode}"; use previous or yoy.',
+        "未知的对比方式“{mode}”；请使用 `previous`（上一期）或 `yoy`（同比）。",
+    ),
     # --- locks (locks.py) ---
     "err:lock_create": (
         '"{file}" cannot be written: its lock file "{lock}" cannot be created ({why}). Check '
