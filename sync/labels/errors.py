@@ -98,6 +98,18 @@ LABELS: dict[str, tuple[str, str]] = {
         'Unknown comparison "{mode}"; use previous or yoy.',
         "未知的对比方式“{mode}”；请使用 `previous`（上一期）或 `yoy`（同比）。",
     ),
+    "err:clock_env": (
+        '${env} is "{text}", not a date; write it like 2026-11-23.',
+        "${env} 的值“{text}”不是日期；请写成 2026-11-23 这样。",
+    ),
+    "err:several_markets_data": (
+        "The data holds several marketplaces ({found}); pick one with --marketplace.",
+        "数据中包含多个站点（{found}）；请用 --marketplace 选择其中一个。",
+    ),
+    "err:give_reports": (
+        "Give report files or folders, or run inside a workspace.",
+        "请指定报表文件或文件夹，或在工作区中运行。",
+    ),
     # --- locks (locks.py) ---
     "err:lock_create": (
         '"{file}" cannot be written: its lock file "{lock}" cannot be created ({why}). Check '
