@@ -10,7 +10,7 @@ from . import marketplaces
 from .engine.build import build_review
 from .engine.review import Review
 from .engine.window import comparison, default_period
-from .errors import UsageError
+from .errors import UsageError, msg
 from .findings import Finding
 from .flows.costs import CostImport
 from .flows.costs import import_costs as run_cost_import
@@ -42,10 +42,7 @@ def resolve_marketplace(store: Store, marketplace: str | None) -> str:
         return marketplaces.get(marketplace).code
     found = store.marketplaces()
     if len(found) > 1:
-        raise UsageError(
-            f"The data holds several marketplaces ({', '.join(found)}); pick one with "
-            "--marketplace."
-        )
+        raise UsageError(msg("err:several_markets_data", found=", ".join(found)))
     return found[0] if found else marketplaces.DEFAULT
 
 
@@ -77,7 +74,7 @@ def compute_kpis(
         store = Store.open(workspace.store_path, read_only=True)  # reads: shares the store
         marketplace = marketplace or workspace.marketplace
     else:
-        raise UsageError("Give report files or folders, or run inside a workspace.")
+        raise UsageError(msg("err:give_reports"))
     # The statuses of a workspace's KPIs follow the bands its team set in the workbook.
     settings = Settings.defaults()
     if workspace is not None and workspace.workbook.exists():

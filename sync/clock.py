@@ -11,7 +11,7 @@ from datetime import date
 
 import click
 
-from .errors import UsageError
+from .errors import UsageError, msg
 
 ENV = "FUPAN_TODAY"
 
@@ -32,4 +32,4 @@ def run_day(given: date | None = None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f'${ENV} is "{text}", not a date; write it like 2026-11-23.') from None
+        raise UsageError(msg("err:clock_env", env=ENV, text=text)) from None

@@ -41,10 +41,10 @@ class Lines:
     """Messages one under another (the files an import refused)."""
 
     items: tuple[Said, ...]
-    sep: str = "\n  "
+    sep: str | Said = "\n  "  # a message when the word between differs ("and", "和")
 
     def text(self, lang: str) -> str:
-        return self.sep.join(i.text(lang) for i in self.items)
+        return str(said(self.sep, lang)).join(i.text(lang) for i in self.items)
 
 
 def said(value: Any, lang: str) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .labels import cli, cli_help, errors, minutes, workbook
+from .labels import cli, cli_help, errors, errors_read, minutes, workbook
 
 
 def _joined(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -16,7 +16,14 @@ def _joined(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return out
 
 
-LABELS = _joined(workbook.LABELS, minutes.LABELS, cli.LABELS, cli_help.LABELS, errors.LABELS)
+LABELS = _joined(
+    workbook.LABELS,
+    minutes.LABELS,
+    cli.LABELS,
+    cli_help.LABELS,
+    errors.LABELS,
+    errors_read.LABELS,
+)
 
 
 def t(key: str, lang: str, **fmt: object) -> str:

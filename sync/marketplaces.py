@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import UsageError
+from .errors import UsageError, msg
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def get(code: str) -> Marketplace:
         return MARKETPLACES[key]
     except KeyError:
         known = ", ".join(MARKETPLACES)
-        raise UsageError(f'Unknown marketplace "{code}"; use one of {known}.') from None
+        raise UsageError(msg("err:unknown_marketplace", code=code, known=known)) from None
 
 
 def by_amazon_id(amazon_id: str) -> Marketplace | None:

@@ -88,7 +88,9 @@ def echo_findings(findings: Iterable[Finding], indent: str = "", lang: str | Non
     lang = lang or cli_lang()
     for f in findings:
         # A refused file's message already says 'Report "x.csv", row 3, ...'.
-        if f.message.startswith("Report ") or f.words is not None:
+        if f.framed:
+            text = f.render_in(lang)
+        elif f.message.startswith("Report ") or f.words is not None:
             text = t("cli_finding", lang, severity=f.severity_text(lang), message=f.text(lang))
         else:
             text = f.render()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..errors import UsageError
+from ..errors import UsageError, msg
 from ..periods import Period
 from .review import Source
 
@@ -28,9 +28,7 @@ def default_period(source: Source, marketplace: str) -> Period:
         if not df.empty:
             spans.append((df[start].min().date(), df[end].max().date()))
     if not spans:
-        raise UsageError(
-            "There is no dated data to compute KPIs for; import reports first, or pass --period."
-        )
+        raise UsageError(msg("err:no_dated_data"))
     return Period(min(s for s, _ in spans), max(e for _, e in spans))
 
 
@@ -41,7 +39,7 @@ def comparison(period: Period, mode: str | None) -> Period | None:
         return period.previous()
     if mode == "yoy":
         return period.year_over_year()
-    raise UsageError(f'Unknown comparison "{mode}"; use previous or yoy.')
+    raise UsageError(msg("err:unknown_comparison", mode=mode))
 
 
 def attribution_cutoff(today: date, days: int = 14) -> date:

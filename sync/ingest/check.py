@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import ReportError, UnknownReportError
+from ..errors import ReportError, UnknownReportError, msg
 from ..findings import Finding, Severity
 from ..periods import Period
 from ..store.importer import expand
@@ -55,8 +55,12 @@ def check_reports(
                 res.findings.append(_error(exc, path))
             else:
                 res.findings.append(
-                    Finding(
-                        Severity.WARNING, "not-a-report", f"skipped: {exc.problem}", file=str(path)
+                    Finding.of(
+                        Severity.WARNING,
+                        "not-a-report",
+                        msg("err:skipped", problem=exc.problem),
+                        file=str(path),
+                        framed=True,
                     )
                 )
         except ReportError as exc:

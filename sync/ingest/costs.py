@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from ..errors import ReportError
+from ..errors import Lines, Msg, ReportError, msg
 from ..findings import Finding, Severity
 from ..settings import Cost, CostRow
 
@@ -91,8 +91,7 @@ def read_cost_sheet(path: Path) -> tuple[list[CostRow], list[Finding]]:
     if at is None:
         raise ReportError(
             path,
-            "has no header row with a SKU column and a cost column (SKU, "
-            "unit cost / 采购价 / 成本) in its first 30 rows: fupan cannot tell its costs",
+            msg("err:cost_no_header", names="SKU, unit cost / 采购价 / 成本"),
         )
     columns = _header(grid[at]) or {}
     rows: list[CostRow] = []
@@ -102,27 +101,37 @@ def read_cost_sheet(path: Path) -> tuple[list[CostRow], list[Finding]]:
         sku = str(cells.get("sku") or "").strip()
         if not sku or all(_blank(v) for f, v in cells.items() if f != "sku"):
             continue
-        bad: list[str] = []
+        bad: list[Msg] = []
         amounts: dict[str, float | None] = {}
         for f in ("unit_cost", "freight", "other"):
             v = cells.get(f)
             amounts[f] = _amount(v)
             if amounts[f] is None and not _blank(v):
-                bad.append(f'{grid[at][columns[f]]} "{v}"')
+                bad.append(msg("err:cost_cell", column=grid[at][columns[f]], value=v))
         day = _when(cells.get("valid_from"))
         if day is None and not _blank(cells.get("valid_from")):
-            bad.append(f'{grid[at][columns["valid_from"]]} "{cells.get("valid_from")}"')
+            bad.append(
+                msg(
+                    "err:cost_cell",
+                    column=grid[at][columns["valid_from"]],
+                    value=cells.get("valid_from"),
+                )
+            )
         if amounts["unit_cost"] is None and not bad:
-            bad.append(f"{grid[at][columns['unit_cost']]} (empty)")
+            bad.append(msg("err:cost_cell_empty", column=grid[at][columns["unit_cost"]]))
         if bad:
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.WARNING,
                     "cost-unreadable",
-                    f"SKU {sku}: {', '.join(bad)} cannot be read as a number or a day; the row "
-                    "is left out (its SKU keeps the costs Settings already has)",
+                    msg(
+                        "err:cost_unreadable",
+                        sku=sku,
+                        cells=Lines(tuple(bad), sep=msg("err:list_sep")),
+                    ),
                     file=path.name,
                     row=n,
+                    framed=True,
                 )
             )
             continue
@@ -157,7 +166,7 @@ def _grid(path: Path) -> list[list[Any]]:
         try:
             book = load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on a file that is no workbook
-            raise ReportError(path, f"cannot be opened as a workbook: {exc}") from None
+            raise ReportError(path, msg("err:cost_not_workbook", why=exc)) from None
         try:
             for ws in book.worksheets:  # the first sheet with a header row
                 rows = ws.iter_rows(values_only=True, max_row=MAX_ROWS)
@@ -176,11 +185,11 @@ def _grid(path: Path) -> list[list[Any]]:
             except UnicodeDecodeError:
                 continue
         else:
-            raise ReportError(path, "is neither UTF-8 nor GB18030 text")
+            raise ReportError(path, msg("err:cost_encoding"))
         sample = text[:4096]
         delimiter = max(",;\t", key=sample.count)
         return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    raise ReportError(path, "a cost sheet is an .xlsx or .csv file")
+    raise ReportError(path, msg("err:cost_format"))
 
 
 def _blank(v: Any) -> bool:

@@ -18,10 +18,10 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .xls, encrypte
 
 
 _NOT_REGULAR = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISFIFO, "err:kind_fifo"),
+    (stat.S_ISCHR, "err:kind_device"),
+    (stat.S_ISBLK, "err:kind_device"),
+    (stat.S_ISSOCK, "err:kind_socket"),
 )
 
 
@@ -45,11 +45,11 @@ def read_bounded(p: Path, limit: int | None = None) -> bytes:
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise ReportError(p, "is a folder, not a file")
+            raise ReportError(p, msg("err:is_folder"))
         if not stat.S_ISREG(st.st_mode):
-            kind = next((name for test, name in _NOT_REGULAR if test(st.st_mode)), "not a file")
+            kind = next((key for test, key in _NOT_REGULAR if test(st.st_mode)), "err:kind_other")
             raise ReportError(
-                p, msg("err:not_regular", kind=kind), fix=msg("err:fix_give_the_file")
+                p, msg("err:not_regular", kind=msg(kind)), fix=msg("err:fix_give_the_file")
             )
         if st.st_size > limit:
             raise _too_large(p, st.st_size, limit)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import msg
 from ..findings import Finding, Severity
 from .headers import normalise_all
 
@@ -86,15 +87,14 @@ def remove_controls(raw: RawReport) -> None:
         else (1, raw.header[header_hit[0]])
     )
     raw.findings.append(
-        Finding(
+        Finding.of(
             Severity.WARNING,
             "control-characters",
-            f"{count + len(header_hit)} cell(s) held control characters (such as NUL or a "
-            "vertical tab) that no spreadsheet can hold; they were taken out, the rest of "
-            "the text was kept",
+            msg("err:control_chars", n=count + len(header_hit)),
             file=str(raw.path),
             row=row,
             column=column,
+            framed=True,
         )
     )
 

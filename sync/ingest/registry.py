@@ -28,7 +28,7 @@ from .readers import (
     settlement,
     sp_sales_traffic,
 )
-from .readers.base import ReadContext, Reader, ReadResult
+from .readers.base import ReadContext, Reader, ReadResult, quoted_names
 from .sources import load
 
 # In order of precedence when two readers score a header alike.
@@ -67,7 +67,7 @@ def detect(raw: RawReport) -> Reader:
     scored = [(r.detect(raw), i, r) for i, r in enumerate(READERS) if raw.format in r.formats]
     scored = [s for s in scored if s[0] > 0]
     if not scored:
-        shown = ", ".join(f'"{h}"' for h in raw.header[:4]) or "(no header)"
+        shown = quoted_names(raw.header[:4]) if raw.header else msg("err:no_header")
         raise UnknownReportError(
             raw.path, msg("err:unknown_report", header=shown), fix=msg("err:fix_unknown_report")
         )

@@ -59,12 +59,16 @@ def parse(p: Path, blob: bytes) -> RawReport:
     }[kind]
     if p.suffix.lower() not in expected:
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.WARNING,
                 "wrong-extension",
-                f"the file is {raw.format.upper()} although its name ends in "
-                f'"{p.suffix or "(nothing)"}"; it was read by its content',
+                msg(
+                    "err:wrong_extension",
+                    kind=raw.format.upper(),
+                    suffix=p.suffix or msg("err:no_suffix"),
+                ),
                 file=str(p),
+                framed=True,
             )
         )
     raw.sha256 = fingerprint(blob)

@@ -68,12 +68,12 @@ def decode(path: Path, blob: bytes, findings: list[Finding]) -> tuple[str, str]:
         # UTF-8 with a few broken sequences (a multi-byte character cut off at the end of a
         # description, as Amazon's own exports have): kept as UTF-8, the bytes replaced.
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.INFO,
                 "encoding-replaced",
-                f"{cut} byte sequence(s) are not valid UTF-8 (text cut inside a character); "
-                "they read as \ufffd",
+                msg("err:utf8_replaced", cut=cut),
                 file=str(path),
+                framed=True,
             )
         )
         return text, "utf-8"
@@ -91,14 +91,17 @@ def decode(path: Path, blob: bytes, findings: list[Finding]) -> tuple[str, str]:
     else:
         enc, text = best[2], best[3]
     if enc != "cp1252":
-        label = {"gb18030": "GB18030 (Chinese Windows)", "cp932": "Shift-JIS (cp932)"}[enc]
+        label = {
+            "gb18030": msg("err:encoding_gb18030"),
+            "cp932": msg("err:encoding_cp932", name="Shift-JIS (cp932)"),
+        }[enc]
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.WARNING,
                 f"encoding-{enc}",
-                f"the file is not UTF-8; it was decoded as {label}. "
-                "If names look wrong, download the report again instead of re-saving it in Excel",
+                msg("err:not_utf8", label=label),
                 file=str(path),
+                framed=True,
             )
         )
     return text, enc
@@ -185,32 +188,29 @@ def _parse_error(
     path: Path, text: str, sep: str, quoting: Quoting, kind: str, exc: Exception, notes: int
 ) -> ReportError:
     """The parser's complaint as a ReportError; rows count the `notes` lines above the table."""
-    msg = str(exc)
-    if "EOF inside string" in msg:
+    said_by = str(exc)
+    if "EOF inside string" in said_by:
         return ReportError(
             path,
-            f"cannot be parsed as {kind}: a quoted value that starts in this row is never "
-            "closed, so the file ends in the middle of a row",
+            msg("err:quote_never_closed", kind=kind),
             row=_complete_records(text, sep, quoting) + 1 + notes,
-            fix="The file was cut short or damaged; download it again.",
+            fix=msg("err:fix_cut_or_damaged"),
         )
-    m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", msg)
+    m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", said_by)
     if m:
         width, line, seen = (int(g) for g in m.groups())
-        name = {"\t": "tab", ",": "comma", ";": "semicolon"}[sep]
+        name = msg({"\t": "err:sep_tab", ",": "err:sep_comma", ";": "err:sep_semicolon"}[sep])
         return ReportError(
             path,
-            f"cannot be parsed as {kind}: the row has {seen} values but the header has "
-            f"{width}; a value probably holds an unquoted {name}",
+            msg("err:row_width", kind=kind, seen=seen, width=width, name=name),
             row=line + notes,
-            fix="Download the report again; if the file was edited by hand, put that value "
-            'in double quotes ("...").',
+            fix=msg("err:fix_quote_value"),
         )
-    first = msg.splitlines()[0] if msg else type(exc).__name__
+    first = said_by.splitlines()[0] if said_by else type(exc).__name__
     return ReportError(
         path,
-        f"cannot be parsed as {kind} ({first})",
-        fix="The file looks damaged or cut short; download it again.",
+        msg("err:cannot_parse", kind=kind, first=first),
+        fix=msg("err:fix_damaged_or_cut"),
     )
 
 
@@ -247,10 +247,9 @@ def _short_rows(raw: RawReport, text: str, sep: str, quoting: Quoting) -> dict[i
     except csv.Error:
         raise ReportError(
             raw.path,
-            f"cannot be parsed as {raw.format.upper()}: the double quotes in this row do not "
-            'pair up, so a value probably holds a stray "',
+            msg("err:stray_quote", kind=raw.format.upper()),
             row=len(widths) + 1,
-            fix="Download the report again; if the file was edited by hand, fix that row.",
+            fix=msg("err:fix_row"),
         ) from None
     if len(widths) != len(data) + 1:
         return {}  # blank-looking lines were counted differently; do not guess
@@ -274,12 +273,12 @@ def _check_cut(raw: RawReport, text: str) -> None:
             fix=msg("err:fix_download_again"),
         )
     raw.findings.append(
-        Finding(
+        Finding.of(
             Severity.WARNING,
             "no-final-line-break",
-            "the file does not end with a line break, so its last row may have been cut "
-            "short; if its numbers look low, download the report again",
+            msg("err:no_final_break"),
             file=str(raw.path),
             row=raw.file_row(last),
+            framed=True,
         )
     )

@@ -70,9 +70,13 @@ def _check_zip(path: Path, blob: bytes) -> bool:
     if len(parts) > MAX_XLSX_PARTS or unpacked > MAX_XLSX_UNPACKED_BYTES:
         raise ReportError(
             path,
-            f"would unpack to {file_size(unpacked)} in {len(parts)} parts, more than the "
-            f"{file_size(MAX_XLSX_UNPACKED_BYTES)} fupan opens; it was not opened",
-            fix="This is not an Amazon download (or a damaged one); download the report again.",
+            msg(
+                "err:unpacks_too_large",
+                size=file_size(unpacked),
+                parts=len(parts),
+                limit=file_size(MAX_XLSX_UNPACKED_BYTES),
+            ),
+            fix=msg("err:fix_not_amazon_download"),
         )
     escaped = False
     try:
@@ -92,10 +96,13 @@ def _check_zip(path: Path, blob: bytes) -> bool:
                 if extent.cells() > MAX_XLSX_CELLS:
                     raise ReportError(
                         path,
-                        f"its sheet spans {extent.rows:,} rows and {extent.cols:,} columns, "
-                        f"more than the {MAX_XLSX_CELLS:,} cells fupan opens; it was not opened",
-                        fix="This is not an Amazon download (or a damaged one); download the "
-                        "report again.",
+                        msg(
+                            "err:sheet_too_large",
+                            rows=f"{extent.rows:,}",
+                            cols=f"{extent.cols:,}",
+                            cells=f"{MAX_XLSX_CELLS:,}",
+                        ),
+                        fix=msg("err:fix_not_amazon_download"),
                     )
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError):
         raise damaged from None

@@ -86,6 +86,30 @@ LABELS: dict[str, tuple[str, str]] = {
         "Choose a later period, or leave the comparison out.",
         "时间段 {period} 无法与{what}对比：对比期会早于 {first}。请选择更晚的时间段，或不做对比。",
     ),
+    "err:unknown_marketplace": (
+        'Unknown marketplace "{code}"; use one of {known}.',
+        "未知站点“{code}”；请使用以下之一：{known}。",
+    ),
+    "err:no_dated_data": (
+        "There is no dated data to compute KPIs for; import reports first, or pass --period.",
+        "没有带日期的数据可用于计算 KPI；请先导入报表，或指定 --period。",
+    ),
+    "err:unknown_comparison": (
+        'Unknown comparison "{mode}"; use previous or yoy.',
+        "未知的对比方式“{mode}”；请使用 `previous`（上一期）或 `yoy`（同比）。",
+    ),
+    "err:clock_env": (
+        '${env} is "{text}", not a date; write it like 2026-11-23.',
+        "${env} 的值“{text}”不是日期；请写成 2026-11-23 这样。",
+    ),
+    "err:several_markets_data": (
+        "The data holds several marketplaces ({found}); pick one with --marketplace.",
+        "数据中包含多个站点（{found}）；请用 --marketplace 选择其中一个。",
+    ),
+    "err:give_reports": (
+        "Give report files or folders, or run inside a workspace.",
+        "请指定报表文件或文件夹，或在工作区中运行。",
+    ),
     # --- locks (locks.py) ---
     "err:lock_create": (
         '"{file}" cannot be written: its lock file "{lock}" cannot be created ({why}). Check '

@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from ... import marketplaces
-from ...errors import ReportError
+from ...errors import Msg, ReportError, msg
 from ..headers import normalise
 from ..raw import RawReport
-from .base import Reader
+from .base import Reader, quoted_names
 
 # The day a marketplace's money is booked on: Amazon's Date Range window is Pacific time for
 # the North American stores; elsewhere the store's own zone.
@@ -221,7 +221,7 @@ def keys(raw: RawReport) -> list[str]:
     return [key(h) for h in raw.header]
 
 
-def refuse_bad(raw: RawReport, bad: pd.Series, header: str, what: str) -> None:
+def refuse_bad(raw: RawReport, bad: pd.Series, header: str, what: Msg) -> None:
     """Raise a ReportError naming the first unparseable cell of a column, if any."""
 
     err = Reader.bad_cells(raw, bad, header, what)
@@ -233,24 +233,25 @@ def refuse_blank(raw: RawReport, blank: pd.Series, header: str) -> None:
     """Raise a ReportError naming the first empty cell of a column that needs a value."""
     if bool(blank.any()):
         first = int(blank.to_numpy().nonzero()[0][0])
-        more = f" ({int(blank.sum())} cells in all)" if int(blank.sum()) > 1 else ""
+        count = int(blank.sum())
+        more = msg("err:cells_in_all", count=count) if count > 1 else ""
         raise ReportError(
             raw.path,
-            f"the cell is empty{more}",
+            msg("err:cell_empty", more=more),
             row=raw.file_row(first),
             column=header,
-            fix="Download the report again; if it was edited by hand, fill that cell.",
+            fix=msg("err:fix_fill_cell"),
         )
 
 
 def missing_column(raw: RawReport, names: list[str]) -> ReportError:
-    shown = ", ".join(f'"{n}"' for n in names)
+    shown = quoted_names(names)
     return ReportError(
         raw.path,
-        f"lacks the column(s) {shown}",
+        msg("err:lacks_columns", names=shown),
         row=raw.header_row,
         column=names[0],
-        fix="Download the report again with all its columns; fupan reads Amazon's own layout.",
+        fix=msg("err:fix_all_its_columns"),
     )
 
 

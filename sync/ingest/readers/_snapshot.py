@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from ...errors import ReportError
+from ...errors import ReportError, msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..raw import RawReport
@@ -30,7 +30,9 @@ def dated_result(
     dates = frame[date_column].dropna() if date_column in frame else pd.Series([], dtype=object)
     if frame.empty:
         findings.append(
-            Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))
+            Finding.of(
+                Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True
+            )
         )
     elif len(dates):
         period = Period(pd.Timestamp(dates.min()).date(), pd.Timestamp(dates.max()).date())
@@ -44,7 +46,7 @@ def snapshot_day(raw: RawReport, period: Period | None, today: date | None) -> t
     if today is None:
         raise ReportError(
             raw.path,
-            "has no date, and no day was given to count its stock on",
-            fix="Pass --period (its end dates the stock).",
+            msg("err:stock_undated"),
+            fix=msg("err:fix_stock_period"),
         )
     return today, True

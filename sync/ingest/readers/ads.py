@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ...errors import ReportError
+from ...errors import ReportError, msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..raw import RawReport
@@ -104,11 +104,12 @@ class _AdsReader(Reader):
         findings: list[Finding] = []
         if days is None:
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.WARNING,
                     "no-attribution-window",
-                    'no "N Day Total Sales" column; attributed sales are missing',
+                    msg("err:no_attribution", column="N Day Total Sales"),
                     file=str(raw.path),
+                    framed=True,
                 )
             )
             days = 7
@@ -145,7 +146,9 @@ class _AdsReader(Reader):
         period = None
         if frame.empty:
             findings.append(
-                Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))
+                Finding.of(
+                    Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True
+                )
             )
         else:
             period = Period(frame["start_date"].min().date(), frame["end_date"].max().date())
@@ -158,8 +161,8 @@ def _no_dates(raw: RawReport) -> Exception:
 
     return ReportError(
         raw.path,
-        'has neither a "Date" nor a "Start Date" column',
-        fix="Download the report again from the Ads console (time unit Daily or Summary).",
+        msg("err:no_ads_dates", day="Date", start="Start Date"),
+        fix=msg("err:fix_ads_daily"),
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from ...errors import ReportError
+from ...errors import ReportError, msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..raw import RawReport
@@ -123,8 +123,8 @@ class AdsApiReport(Reader):
             if need not in frame:
                 raise ReportError(
                     raw.path,
-                    f'has no "{need}" column',
-                    fix="Pull the report again with `fupan pull`.",
+                    msg("err:api_no_column", column=need),
+                    fix=msg("err:fix_pull_again"),
                 )
         self._dates(raw, src, frame)
         if "top_of_search_share" in frame and (frame["top_of_search_share"] > 1).any():
@@ -156,7 +156,9 @@ class AdsApiReport(Reader):
         period = None
         if frame.empty:
             findings.append(
-                Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))
+                Finding.of(
+                    Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True
+                )
             )
         else:
             period = Period(frame["start_date"].min().date(), frame["end_date"].max().date())
@@ -192,10 +194,10 @@ class AdsApiReport(Reader):
             first = int(bad.to_numpy().nonzero()[0][0])
             raise ReportError(
                 raw.path,
-                f'"{values.iloc[first]}" is not a number',
+                msg("err:not_a", value=values.iloc[first], what=msg("err:what_number"), more=""),
                 row=first + 1,
                 column=column,
-                fix="Pull the report again.",
+                fix=msg("err:fix_pull_report_again"),
             )
         return parsed.astype("float64")
 
@@ -212,8 +214,8 @@ class AdsApiReport(Reader):
         else:
             raise ReportError(
                 raw.path,
-                'has neither a "date" nor a "startDate" column',
-                fix="Pull the report again with `fupan pull` (time unit DAILY).",
+                msg("err:api_no_dates", day="date", start="startDate"),
+                fix=msg("err:fix_pull_daily"),
             )
 
 
@@ -224,9 +226,9 @@ def _days(raw: RawReport, values: pd.Series, column: str) -> pd.Series:
         first = int(bad.to_numpy().nonzero()[0][0])
         raise ReportError(
             raw.path,
-            f'"{values.iloc[first]}" is not a date (YYYY-MM-DD)',
+            msg("err:not_iso_date", value=values.iloc[first]),
             row=first + 1,
             column=column,
-            fix="Pull the report again.",
+            fix=msg("err:fix_pull_report_again"),
         )
     return parsed

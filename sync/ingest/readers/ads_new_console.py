@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from ...errors import ReportError
+from ...errors import ReportError, msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..parsing import parse_dates
@@ -76,21 +76,21 @@ class NewConsoleReport(Reader):
             if parts.shape[1] != 2:
                 raise ReportError(
                     raw.path,
-                    'the "Date range" column is not "START - END"',
+                    msg("err:date_range_form", column="Date range"),
                     column="Date range",
                     row=2,
-                    fix="Download the report again.",
+                    fix=msg("err:fix_download_again"),
                 )
             frame["start_date"], bad1 = parse_dates(parts[0], day_first=market.day_first)
             frame["end_date"], bad2 = parse_dates(parts[1], day_first=market.day_first)
-            err = self.bad_cells(raw, bad1 | bad2, "Date range", "a date range")
+            err = self.bad_cells(raw, bad1 | bad2, "Date range", msg("err:what_date_range"))
             if err:
                 raise err
         else:
             raise ReportError(
                 raw.path,
-                'has neither "Date" nor "Date range"',
-                fix="Download the report again with a date column.",
+                msg("err:no_date_column", day="Date", range="Date range"),
+                fix=msg("err:fix_date_column"),
             )
         grain = (
             "search_term"
@@ -114,7 +114,9 @@ class NewConsoleReport(Reader):
         period = None
         if frame.empty:
             findings.append(
-                Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))
+                Finding.of(
+                    Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True
+                )
             )
         else:
             period = Period(

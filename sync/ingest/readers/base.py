@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import pandas as pd
 
-from ...errors import ReportError
+from ...errors import Lines, Msg, ReportError, msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..raw import RawReport
@@ -62,20 +62,20 @@ class Reader(ABC):
     # Helpers shared by readers -------------------------------------------------------
 
     @staticmethod
-    def bad_cells(raw: RawReport, bad: pd.Series, column: str, what: str) -> ReportError | None:
+    def bad_cells(raw: RawReport, bad: pd.Series, column: str, what: Msg) -> ReportError | None:
         """A ReportError naming the first unparseable cell of a column, or None."""
         if not bool(bad.any()):
             return None
         first = int(bad.to_numpy().nonzero()[0][0])
         count = int(bad.sum())
         value = raw.frame.iloc[first][raw.header.index(column)] if column in raw.header else ""
-        more = f" ({count} cells in all)" if count > 1 else ""
+        more = msg("err:cells_in_all", count=count) if count > 1 else ""
         return ReportError(
             raw.path,
-            f'"{value}" is not {what}{more}',
+            msg("err:not_a", value=value, what=what, more=more),
             row=raw.file_row(first),
             column=column,
-            fix="Download the report again; if it was edited by hand, fix that cell.",
+            fix=msg("err:fix_cell"),
         )
 
 
@@ -112,15 +112,13 @@ def find_columns(raw: RawReport, fields: tuple[Field, ...]) -> dict[str, int]:
             if alias in keys:
                 places = [i for i, k in enumerate(keys) if k == alias]
                 if len(places) > 1:
-                    letters = " and ".join(column_letter(i) for i in places)
+                    letters = [column_letter(i) for i in places]
                     raise ReportError(
                         raw.path,
-                        f"the column appears {len(places)} times (columns {letters}), so "
-                        "fupan cannot tell which one to read",
+                        msg("err:column_twice", n=len(places), letters=_joined(letters)),
                         row=1,
                         column=raw.header[places[0]],
-                        fix="Download the report again; if it was edited by hand, delete or "
-                        "rename the extra column.",
+                        fix=msg("err:fix_extra_column"),
                     )
                 found[f.name] = places[0]
                 break
@@ -139,3 +137,13 @@ def column_letter(position: int) -> str:
 def has_all(raw: RawReport, *aliases: str) -> bool:
     keys = set(raw.keys)
     return all(a in keys for a in aliases)
+
+
+def _joined(letters: list[str]) -> Lines:
+    """Column letters as "A and C" / "A 列和 C 列"."""
+    return Lines(tuple(msg("err:column_letter", letter=x) for x in letters), sep=msg("err:and"))
+
+
+def quoted_names(names: list[str]) -> Lines:
+    """Column names as a list, quoted the language's way: "A", "B" / “A”、“B”."""
+    return Lines(tuple(msg("err:quoted", text=n) for n in names), sep=msg("err:list_sep"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...errors import msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..raw import RawReport
@@ -86,7 +87,9 @@ class BusinessReportByDate(Reader):
         period = None
         if frame.empty:
             findings.append(
-                Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))
+                Finding.of(
+                    Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True
+                )
             )
         else:
             period = Period(frame["date"].min().date(), frame["date"].max().date())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...errors import MissingPeriodError
+from ...errors import MissingPeriodError, msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..raw import RawReport
@@ -122,8 +122,8 @@ class BusinessReportByAsin(Reader):
             example = Period.last_full_week(ctx.today) if ctx.today else "START..END"
             raise MissingPeriodError(
                 raw.path,
-                "has no date column",
-                fix=f"Pass --period {example} (the days the report covers).",
+                msg("err:lacks_date_column"),
+                fix=msg("err:fix_give_period", example=example),
             )
         frame, market = read_frame(raw, FIELDS, ctx)
         marketplace = market.code
@@ -142,7 +142,9 @@ class BusinessReportByAsin(Reader):
         findings = []
         if frame.empty:
             findings.append(
-                Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))
+                Finding.of(
+                    Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True
+                )
             )
         return ReadResult(
             self.kind, self.table, conform(frame, self.table), ctx.period, marketplace, findings

@@ -13,13 +13,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import marketplaces
+from ...errors import msg
 from ...findings import Finding, Severity
 from ..parsing import parse_numbers
 from ..raw import RawReport
 from ..schema import TRANSACTIONS
 from . import _money
 from ._snapshot import dated_result
-from .base import ReadContext, Reader, ReadResult
+from .base import ReadContext, Reader, ReadResult, quoted_names
 from .date_range_names import HEADERS, normalise_type
 
 DECIMAL_COMMA = frozenset({"de", "fr", "it", "es"})
@@ -113,7 +114,7 @@ class DateRangeTransactions(Reader):
         for f in (*MONEY, "quantity"):
             if f in cols:
                 amounts[f], bad = parse_numbers(raw.column(cols[f]), decimal_comma=comma)
-                _money.refuse_bad(raw, bad, raw.header[cols[f]], "a number")
+                _money.refuse_bad(raw, bad, raw.header[cols[f]], msg("err:what_number"))
         _money.refuse_blank(raw, amounts["total"].isna(), raw.header[cols["total"]])
 
         notes = " ".join(raw.notes)
@@ -133,7 +134,7 @@ class DateRangeTransactions(Reader):
         tz = _money.TIME_ZONES.get(market, "UTC")
         day_first = market not in ("US", "CA")
         day, clock, bad = _money.parse_times(raw.column(cols["date"]), tz, day_first=day_first)
-        _money.refuse_bad(raw, bad, raw.header[cols["date"]], "a date and time")
+        _money.refuse_bad(raw, bad, raw.header[cols["date"]], msg("err:what_date_time"))
         _money.refuse_blank(raw, day.isna(), raw.header[cols["date"]])
 
         def total_of(names: tuple[str, ...]) -> pd.Series:
@@ -175,12 +176,12 @@ def _findings(raw: RawReport, out: pd.DataFrame) -> list[Finding]:
     unknown = sorted(set(out.type_text[(out.type == "other") & (out.type_text != "")]))
     if unknown:
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.INFO,
                 "money-type-unknown",
-                "transaction types fupan does not know are counted as other fees: "
-                + ", ".join(f'"{t}"' for t in unknown[:10]),
+                msg("err:money_types_unknown", types=quoted_names(unknown[:10])),
                 file=str(raw.path),
+                framed=True,
             )
         )
     parts = ["product_sales", "shipping", "gift_wrap", "promotions", "taxes", "withheld_tax"]
@@ -189,12 +190,12 @@ def _findings(raw: RawReport, out: pd.DataFrame) -> list[Finding]:
     if off.any():
         first = int(off.to_numpy().nonzero()[0][0])
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.WARNING,
                 "money-total-mismatch",
-                f"{int(off.sum())} line(s) have a total that is not the sum of their amounts "
-                "(a column fupan does not read?); totals are taken as written",
+                msg("err:money_total_mismatch", n=int(off.sum())),
                 file=str(raw.path),
+                framed=True,
                 row=raw.file_row(first),
             )
         )

@@ -3,14 +3,21 @@ every refusal naming the file, row and column."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 
-from ...errors import ReportError
+from ...errors import Msg, ReportError, msg
 from ..parsing import AmbiguousDateOrder, out_of_range, parse_dates, parse_numbers
 from ..raw import RawReport
-from .base import COUNT_MAX, MONEY_MAX, NUMERIC_KINDS, Field, ReadContext, Reader, find_columns
+from .base import (
+    COUNT_MAX,
+    MONEY_MAX,
+    NUMERIC_KINDS,
+    Field,
+    ReadContext,
+    Reader,
+    find_columns,
+    quoted_names,
+)
 from .market import Market, evidence, settle_marketplace
 
 
@@ -36,11 +43,9 @@ def read_frame(
 def _require(raw: RawReport, fields: tuple[Field, ...], cols: dict[str, int]) -> None:
     missing = [f for f in fields if f.required and f.name not in cols]
     if missing:
-        names = ", ".join(f'"{f.aliases[0]}"' for f in missing)
+        names = quoted_names([f.aliases[0] for f in missing])
         raise ReportError(
-            raw.path,
-            f"lacks the column(s) {names}",
-            fix="Download the report again with all columns; fupan reads Amazon's own layout.",
+            raw.path, msg("err:lacks_columns", names=names), fix=msg("err:fix_all_columns")
         )
 
 
@@ -73,7 +78,7 @@ def extract(
             parsed, bad = parse_numbers(
                 values, decimal_comma=decimal_comma, percent=f.kind == "percent"
             )
-            what = "a percentage" if f.kind == "percent" else "a number"
+            what = msg("err:what_percent" if f.kind == "percent" else "err:what_number")
             _raise(Reader.bad_cells(raw, bad, header, what))
             _check_numbers(raw, f, parsed, pos, decimal_comma)
         elif f.kind == "date":
@@ -82,21 +87,19 @@ def extract(
             except AmbiguousDateOrder as exc:
                 raise ReportError(
                     raw.path,
-                    f'its dates (such as "{exc.value}") read both day-first and month-first, '
-                    "and nothing in the file says which",
+                    msg("err:dates_ambiguous", value=exc.value),
                     row=raw.file_row(exc.position),
                     column=header,
-                    fix="Give the marketplace, whose order decides: --marketplace UK (day "
-                    "first) or --marketplace US (month first); a workspace uses its own.",
+                    fix=msg("err:fix_dates_ambiguous"),
                 ) from None
-            _raise(Reader.bad_cells(raw, bad, header, "a date"))
+            _raise(Reader.bad_cells(raw, bad, header, msg("err:what_date")))
             _raise(
                 _cell_error(
                     raw,
                     out_of_range(parsed),
                     pos,
-                    lambda v: f'the date "{v}" is before 2000 or after 2100',
-                    "The cell looks damaged; download the report again.",
+                    "err:date_out_of_range",
+                    msg("err:fix_damaged_cell"),
                 )
             )
         else:
@@ -115,34 +118,28 @@ def _refuse_short_rows(raw: RawReport, pos: int, header: str) -> None:
         if present <= pos:
             raise ReportError(
                 raw.path,
-                f"the row ends after {present} of {len(raw.header)} values, so this column "
-                "has no value in it",
+                msg("err:row_short", present=present, width=len(raw.header)),
                 row=raw.file_row(i),
                 column=header,
-                fix="Download the report again; if the file was edited by hand, fill the row.",
+                fix=msg("err:fix_row_short"),
             )
 
 
 def _check_numbers(
     raw: RawReport, f: Field, parsed: pd.Series, pos: int, decimal_comma: bool
 ) -> None:
-    fix = "The cell looks damaged; download the report again."
+    fix = msg("err:fix_damaged_cell")
     if f.kind == "count":
-        _raise(_cell_error(raw, parsed < 0, pos, lambda v: f'"{v}" is a negative count', fix))
+        _raise(_cell_error(raw, parsed < 0, pos, "err:negative_count", fix))
         fraction = (parsed - parsed.round()).abs() > 1e-6
-        hint = (
-            "If the report writes 4.210 for four thousand two hundred and ten, it comes from "
-            "a marketplace such as DE: give --marketplace DE (a workspace uses its own)."
-            if not decimal_comma
-            else "Download the report again."
-        )
-        _raise(_cell_error(raw, fraction, pos, lambda v: f'"{v}" is not a whole number', hint))
+        hint = msg("err:fix_decimal_comma" if not decimal_comma else "err:fix_download_again")
+        _raise(_cell_error(raw, fraction, pos, "err:not_whole", hint))
         _raise(
             _cell_error(
                 raw,
                 parsed > COUNT_MAX,
                 pos,
-                lambda v: f'"{v}" is more than a billion, which no report row counts',
+                "err:count_too_large",
                 fix,
             )
         )
@@ -152,29 +149,30 @@ def _check_numbers(
                 raw,
                 parsed.abs() > MONEY_MAX,
                 pos,
-                lambda v: f'"{v}" is beyond a hundred billion, which no report row holds',
+                "err:money_too_large",
                 fix,
             )
         )
     elif f.kind == "percent":
         outside = (parsed < -1e-9) | (parsed > 1 + 1e-9)
-        _raise(_cell_error(raw, outside, pos, lambda v: f'"{v}" is not between 0 and 100 %', fix))
+        _raise(_cell_error(raw, outside, pos, "err:percent_outside", fix))
 
 
 def _cell_error(
-    raw: RawReport, mask: pd.Series, pos: int, problem: Callable[[object], str], fix: str
+    raw: RawReport, mask: pd.Series, pos: int, problem: str, fix: Msg
 ) -> ReportError | None:
-    """A ReportError naming the first cell of a column where `mask` holds, or None."""
+    """A ReportError naming the first cell of a column where `mask` holds, or None; `problem`
+    is the key of a message with {value} and {more} (how many cells in all)."""
     mask = mask.fillna(False).astype(bool)
     if not bool(mask.any()):
         return None
     first = int(mask.to_numpy().nonzero()[0][0])
     count = int(mask.sum())
     value = raw.frame.iloc[first, pos]
-    more = f" ({count} cells in all)" if count > 1 else ""
+    more = msg("err:cells_in_all", count=count) if count > 1 else ""
     return ReportError(
         raw.path,
-        problem(value) + more,
+        msg(problem, value=value, more=more),
         row=raw.file_row(first),
         column=raw.header[pos],
         fix=fix,

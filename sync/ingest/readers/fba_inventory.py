@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...errors import msg
 from ...findings import Finding, Severity
 from ..raw import RawReport
 from ..schema import INVENTORY
@@ -49,12 +50,12 @@ class ManageFbaInventory(Reader):
         findings = []
         if guessed:
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.INFO,
                     "snapshot-today",
-                    f"the report has no date; its stock is counted as of today ({day}). "
-                    "Pass --period to date it to the period's end instead",
+                    msg("err:snapshot_today", day=day),
                     file=str(raw.path),
+                    framed=True,
                 )
             )
         return dated_result(

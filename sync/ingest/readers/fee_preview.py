@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import marketplaces
+from ...errors import msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..parsing import parse_numbers
@@ -86,7 +87,7 @@ class FeePreview(Reader):
         for field in NUMBERS:
             if field in col:
                 out[field], bad = parse_numbers(raw.column(col[field]), decimal_comma=comma)
-                _money.refuse_bad(raw, bad, raw.header[col[field]], "a number")
+                _money.refuse_bad(raw, bad, raw.header[col[field]], msg("err:what_number"))
         _money.refuse_blank(raw, out.sku == "", raw.header[col["sku"]])
 
         if ctx.marketplace:
@@ -112,17 +113,19 @@ class FeePreview(Reader):
         findings = []
         if guessed:
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.INFO,
                     "snapshot-today",
-                    f"the fee preview has no date; its estimates are taken as of today ({day}). "
-                    "Pass --period to date them to the period's end instead",
+                    msg("err:fees_today", day=day),
                     file=str(raw.path),
+                    framed=True,
                 )
             )
         if out.empty:
             findings.append(
-                Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))
+                Finding.of(
+                    Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True
+                )
             )
         table = conform(out, self.table)
         return ReadResult(self.kind, self.table, table, Period(day, day), market, findings)

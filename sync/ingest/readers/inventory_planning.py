@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...errors import msg
 from ...findings import Finding, Severity
 from ..raw import RawReport
 from ..schema import INVENTORY
@@ -63,12 +64,12 @@ class InventoryPlanning(Reader):
             frame["snapshot_date"] = pd.Timestamp(day)
             if guessed:
                 findings.append(
-                    Finding(
+                    Finding.of(
                         Severity.INFO,
                         "snapshot-today",
-                        f"the report has no snapshot date; its stock is counted as of today "
-                        f"({day}). Pass --period to date it to the period's end instead",
+                        msg("err:planning_today", day=day),
                         file=str(raw.path),
+                        framed=True,
                     )
                 )
         frame["source"] = "planning"

@@ -8,7 +8,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ... import marketplaces
-from ...errors import ReportError
+from ...errors import Msg, ReportError, msg
 from ..headers import CURRENCY_TAG
 from ..parsing import currencies_in
 from ..raw import RawReport
@@ -90,20 +90,20 @@ def settle_marketplace(
         shown = ", ".join(sorted({*isos, *(["$"] if "$" in currencies else [])}))
         raise ReportError(
             raw.path,
-            f"holds money in several currencies ({shown}); one report is one marketplace",
-            fix="Download the report again for one marketplace.",
+            msg("err:several_currencies", shown=shown),
+            fix=msg("err:fix_one_marketplace"),
         )
     if len(countries) > 1:
         raise ReportError(
             raw.path,
-            f"holds rows of several marketplaces ({', '.join(sorted(countries))})",
-            fix="Download the report again for one marketplace.",
+            msg("err:several_marketplaces", shown=", ".join(sorted(countries))),
+            fix=msg("err:fix_one_marketplace"),
         )
     currency = isos[0] if isos else ("$" if "$" in currencies else "")
     country = next(iter(countries), "")
     if ctx.marketplace:
         m = marketplaces.get(ctx.marketplace)
-        shown = _shown(currency, country)
+        said_as = _shown(currency, country)
         clash = (
             (currency == "$" and m.currency not in DOLLAR_CURRENCIES)
             or (currency not in ("", "$") and currency != m.currency)
@@ -112,8 +112,7 @@ def settle_marketplace(
         if clash:
             raise ReportError(
                 raw.path,
-                f"its {shown}, but it was given for the {m.code} marketplace ({m.currency}); "
-                "fupan never adds one marketplace's numbers to another's",
+                msg("err:market_clash", shown=said_as, code=m.code, currency=m.currency),
                 fix=_other_home(currency, country),
             )
         return Market(m.code, True, m.decimal_comma, m.code not in MONTH_FIRST)
@@ -126,8 +125,8 @@ def settle_marketplace(
         if currency != mine and not (currency == "$" and mine in DOLLAR_CURRENCIES):
             raise ReportError(
                 raw.path,
-                f"its money is in {currency} but its rows are for {country} ({mine})",
-                fix="Download the report again.",
+                msg("err:money_country_clash", currency=currency, country=country, mine=mine),
+                fix=msg("err:fix_download_again"),
             )
     if not code:
         return Market(marketplaces.DEFAULT, False, False, None)
@@ -135,24 +134,21 @@ def settle_marketplace(
     return Market(m.code, True, m.decimal_comma, m.code not in MONTH_FIRST)
 
 
-def _shown(currency: str, country: str) -> str:
+def _shown(currency: str, country: str) -> Msg:
     if currency == "$":
-        return "money is in dollars"
+        return msg("err:shown_dollars")
     if currency:
-        return f"money is in {currency}"
-    return f"rows are for the {country} marketplace"
+        return msg("err:shown_currency", currency=currency)
+    return msg("err:shown_country", country=country)
 
 
-def _other_home(currency: str, country: str) -> str:
+def _other_home(currency: str, country: str) -> Msg:
     code = country
     if not code and currency not in ("", "$"):
         found = marketplaces.by_currency(currency)
         code = found.code if found else ""
     own = f" --marketplace {code}" if code else " --marketplace CODE"
-    return (
-        f"Import it into a workspace of its own marketplace (fupan init DIR{own}), or read "
-        f"it with{own}."
-    )
+    return msg("err:fix_other_home", own=own)
 
 
 def evidence(

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from ...errors import ReportError
+from ...errors import ReportError, msg
 from ...findings import Finding, Severity
 from ...marketplaces import by_amazon_id
 from ..health_metrics import AHR, POLICY
@@ -56,7 +56,9 @@ class SellerPerformance(Reader):
         metrics = raw.data.get("performanceMetrics")
         if not isinstance(metrics, list):
             raise ReportError(
-                raw.path, '"performanceMetrics" is not a list', fix="Download the report again."
+                raw.path,
+                msg("err:not_a_list", name="performanceMetrics"),
+                fix=msg("err:fix_download_again"),
             )
         rows = []
         given = resolve_marketplace(ctx) if ctx.marketplace else ""
@@ -92,20 +94,18 @@ class SellerPerformance(Reader):
         if others and not rows:
             raise ReportError(
                 raw.path,
-                f"holds the account health of {', '.join(sorted(others))}, but it was given "
-                f"for the {given} marketplace",
-                fix=f"Download the report for {given}, or import it into a workspace of "
-                f"its own marketplace (fupan init DIR --marketplace {sorted(others)[0]}).",
+                msg("err:health_other_market", others=", ".join(sorted(others)), given=given),
+                fix=msg("err:fix_health_other_market", given=given, own=sorted(others)[0]),
             )
         findings: list[Finding] = []
         if others:
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.INFO,
                     "other-marketplaces",
-                    f"the metrics of {', '.join(sorted(others))} were left out: this is the "
-                    f"{given} marketplace's review",
+                    msg("err:health_left_out", others=", ".join(sorted(others)), given=given),
                     file=str(raw.path),
+                    framed=True,
                 )
             )
         frame = pd.DataFrame(rows, columns=ACCOUNT_HEALTH.names)
@@ -113,8 +113,8 @@ class SellerPerformance(Reader):
         if len(codes) > 1:
             raise ReportError(
                 raw.path,
-                f"holds the account health of several marketplaces ({', '.join(codes)})",
-                fix="Read it with --marketplace CODE, or into a workspace of one marketplace.",
+                msg("err:health_several", codes=", ".join(codes)),
+                fix=msg("err:fix_health_several"),
             )
         return dated_result(
             self.kind,
@@ -172,8 +172,8 @@ def _count(raw: RawReport, key: str, value: Any) -> float | None:
     except (TypeError, ValueError):
         raise ReportError(
             raw.path,
-            f'the {key} count "{value}" is not a number',
-            fix="Download the report again.",
+            msg("err:health_count", name=key, value=value),
+            fix=msg("err:fix_download_again"),
         ) from None
 
 
@@ -187,7 +187,7 @@ def _day(raw: RawReport, text: Any) -> pd.Timestamp | None:
     if day is None or pd.isna(day) or not DATE_MIN <= day <= DATE_MAX:
         raise ReportError(
             raw.path,
-            f'the reporting date "{text}" is not a date between 2000 and 2100',
-            fix="Download the report again.",
+            msg("err:health_date", value=text),
+            fix=msg("err:fix_download_again"),
         )
     return day

@@ -16,6 +16,7 @@ from typing import ClassVar
 import pandas as pd
 
 from ... import marketplaces
+from ...errors import msg
 from ...findings import Finding, Severity
 from ...periods import Period
 from ..parsing import parse_numbers
@@ -162,7 +163,7 @@ class _Settlement(Reader):
 
         def number(name: str) -> pd.Series:
             parsed, bad = parse_numbers(raw.column(col[name]), decimal_comma=comma)
-            _money.refuse_bad(raw, bad, raw.header[col[name]], "a number")
+            _money.refuse_bad(raw, bad, raw.header[col[name]], msg("err:what_number"))
             return parsed
 
         # Marketplace, currency and time zone.
@@ -209,7 +210,7 @@ class _Settlement(Reader):
         posted = posted.where(posted != "", text("posted-date"))
         date_col = raw.header[col.get("posted-date-time", col.get("posted-date", 0))]
         day, clock, bad = _money.parse_times(posted.where(lines, ""), tz, day_first=day_first)
-        _money.refuse_bad(raw, bad, date_col, "a date and time")
+        _money.refuse_bad(raw, bad, date_col, msg("err:what_date_time"))
         start = end = ""
         findings: list[Finding] = []
         if head is not None:
@@ -226,13 +227,12 @@ class _Settlement(Reader):
         _money.refuse_blank(raw, day.isna() & lines, date_col)
         if not (start and end):
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.WARNING,
                     "settlement-no-window",
-                    "the settlement's summary row (row 2: start and end date) is missing or "
-                    "unreadable, so fupan cannot tell which days it covers in full; its lines "
-                    "count only on days no Date Range report covers",
+                    msg("err:settlement_no_window"),
                     file=str(raw.path),
+                    framed=True,
                 )
             )
 
@@ -260,8 +260,12 @@ class _Settlement(Reader):
         )[lines.to_numpy()]
         if out.empty:
             findings.append(
-                Finding(
-                    Severity.WARNING, "no-rows", "the settlement has no lines", file=str(raw.path)
+                Finding.of(
+                    Severity.WARNING,
+                    "no-rows",
+                    msg("err:settlement_no_lines"),
+                    file=str(raw.path),
+                    framed=True,
                 )
             )
         period = _span(out, start, end)

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from ...errors import ReportError
+from ...errors import ReportError, msg
 from ...findings import Finding, Severity
 from ...marketplaces import by_amazon_id
 from ...periods import Period
@@ -49,8 +49,13 @@ def _period(raw: RawReport) -> Period:
     except (KeyError, ValueError):
         raise ReportError(
             raw.path,
-            'has no valid "reportSpecification" dates (dataStartTime, dataEndTime)',
-            fix="Pull the report again with `fupan pull`; fupan reads Amazon's document as is.",
+            msg(
+                "err:spec_no_dates",
+                spec="reportSpecification",
+                start="dataStartTime",
+                end="dataEndTime",
+            ),
+            fix=msg("err:fix_pull_as_is"),
         ) from None
     return Period(start, end)
 
@@ -65,7 +70,9 @@ def _marketplace(raw: RawReport, ctx: ReadContext, currency: str) -> str:
 def _rows(raw: RawReport, key: str) -> list[dict[str, Any]]:
     rows = raw.data.get(key)
     if not isinstance(rows, list):
-        raise ReportError(raw.path, f'"{key}" is not a list', fix="Pull the report again.")
+        raise ReportError(
+            raw.path, msg("err:not_a_list", name=key), fix=msg("err:fix_pull_report_again")
+        )
     return [r for r in rows if isinstance(r, dict)]
 
 
@@ -92,7 +99,9 @@ def _currency(rows: list[dict[str, Any]], part: str) -> str:
 
 
 def _no_rows(raw: RawReport) -> list[Finding]:
-    return [Finding(Severity.WARNING, "no-rows", "the report has no rows", file=str(raw.path))]
+    return [
+        Finding.of(Severity.WARNING, "no-rows", msg("err:no_rows"), file=str(raw.path), framed=True)
+    ]
 
 
 class SalesTrafficByAsin(Reader):
@@ -187,7 +196,9 @@ class SalesTrafficByDate(Reader):
                 day = date.fromisoformat(str(r.get("date"))[:10])
             except ValueError:
                 raise ReportError(
-                    raw.path, f'"{r.get("date")}" is not a date', fix="Pull the report again."
+                    raw.path,
+                    msg("err:what_plain_date", value=r.get("date")),
+                    fix=msg("err:fix_pull_report_again"),
                 ) from None
             out.append(
                 {
