@@ -3,8 +3,9 @@
 A measure is an additive quantity (sales, ad spend, sellable units ...) summed over the rows
 of one row set, per key of a scope. The engine sums the row sets it selected for a period
 (`sum_measures`); the workbook writes the same sums as formulas over the data tab that
-holds that row set: a key's own cells, or SUMIFS for account totals (workbook/measures.py). Rows are the period's canonical rows, chosen by the
-engine's counting rules (each ad type counted once, stock once per SKU ...).
+holds that row set: a key's own cells, or SUMIFS for account totals (workbook/measures.py).
+Rows are the period's canonical rows, chosen by the engine's counting rules (each ad type
+counted once, stock once per SKU ...).
 """
 
 from __future__ import annotations
