@@ -136,6 +136,10 @@ class Chart:
     # Series drawn as lines against a second axis on the right (sessions beside sales).
     secondary: tuple[tuple[str, str], ...] = ()
     y2_format: str = "General"
+    # The left axis starts at 0, so a bar is as tall as its value (left to the spreadsheet,
+    # it starts near the smallest bar and a 3 % dip looks like a halving). Only where no
+    # value is below 0: the automatic axis of a series crossing 0 includes 0 already.
+    from_zero: bool = False
 
 
 @dataclass
