@@ -14,6 +14,7 @@ from ..amazon.login import login as save_login
 from ..amazon.lwa import LwaApp
 from ..amazon.pull import pull
 from .group import FupanCommand, FupanGroup
+from .lang import cli_lang
 from .options import today, workspace_of, workspace_option
 
 
@@ -47,7 +48,7 @@ def pull_command(
         marketplaces=markets,
         wait=wait,
     )
-    click.echo(result.describe())
+    click.echo(result.describe(cli_lang()))
 
 
 @click.group(cls=FupanGroup)
