@@ -75,4 +75,104 @@ LABELS: dict[str, tuple[str, str]] = {
         "amazon/settlements 中有 {n} 份新的结算报告。",
     ),
     "say:pull_note": ("  note: {note}", "  注意：{note}"),
+    "say:google_signed_in": (
+        'Signed in. The login is saved in "{path}", readable by you only.',
+        "已登录。登录信息保存在“{path}”，只有你能读取。",
+    ),
+    "say:google_share": (
+        "Share each sheet fupan should edit with that Google account, as Editor.",
+        "请把 fupan 要编辑的每张表格共享给该 Google 账号，权限设为“编辑者”。",
+    ),
+    "say:google_share_with": (
+        "Sheets must be shared (as Editor) with: {who}",
+        "表格须共享给（权限为“编辑者”）：{who}",
+    ),
+    "say:google_removed": (
+        'Removed the saved Google login "{path}".',
+        "已删除保存的 Google 登录信息“{path}”。",
+    ),
+    "say:google_revoke": (
+        "Google still lists fupan under your account's third-party access until you remove "
+        "it at https://myaccount.google.com/permissions.",
+        "在 https://myaccount.google.com/permissions 移除之前，Google 账号的第三方访问权限中"
+        "仍会列出 fupan。",
+    ),
+    "say:google_none_to_remove": (
+        'No saved Google login to remove ("{path}").',
+        "没有可删除的 Google 登录信息（“{path}”）。",
+    ),
+    "say:google_no_login": (
+        'No saved Google login ("{path}").',
+        "没有保存的 Google 登录信息（“{path}”）。",
+    ),
+    "say:google_unreadable": (
+        'The saved Google login "{path}" is unreadable: run `fupan auth logout`, then log in.',
+        "保存的 Google 登录信息“{path}”无法读取：请运行 `fupan auth logout`，然后重新登录。",
+    ),
+    "say:google_saved": ('Saved Google login: "{path}"', "保存的 Google 登录信息：“{path}”"),
+    "say:google_scopes": ("  scopes: {scopes}", "  授权范围：{scopes}"),
+    "say:google_unknown": ("unknown", "未知"),
+    "say:google_refresh_ok": ("  refresh token: present", "  刷新令牌：已保存"),
+    "say:google_refresh_missing": (
+        "  refresh token: MISSING: log in again",
+        "  刷新令牌：缺失，请重新登录",
+    ),
+    "say:google_access": ("  access token: {state}", "  访问令牌：{state}"),
+    "say:google_token_none": ("none (one is fetched on next use)", "无（下次使用时获取）"),
+    "say:google_token_unknown": ("unknown expiry", "有效期未知"),
+    "say:google_token_valid": ("valid until {stamp}", "有效期至 {stamp}"),
+    "say:google_token_expired": (
+        "expired {stamp} (renewed on next use)",
+        "已于 {stamp} 过期（下次使用时自动续期）",
+    ),
+    "say:google_permissions": (
+        '  permissions: {mode}, readable by others: run chmod 600 "{path}"',
+        '  文件权限：{mode}，其他用户可读：请运行 chmod 600 "{path}"',
+    ),
+    "say:google_service_account": (
+        "Service account {who}{where}.",
+        "服务账号 {who}{where}。",
+    ),
+    "say:google_oauth": ("OAuth login of {who}{where}.", "{who} 的 OAuth 登录{where}。"),
+    "say:google_from": (' from "{path}" ({origin})', "，来自“{path}”（{origin}）"),
+    "say:google_origin_login": ("saved by `fupan auth login`", "由 `fupan auth login` 保存"),
+    "say:google_origin_env": ("named by {name}", "由 {name} 指定"),
+    "say:google_origin_option": ("given with --credentials", "由 --credentials 指定"),
+    "say:google_your_account": ("your Google account", "你的 Google 账号"),
+    "say:amazon_from_env": ("environment variables", "环境变量"),
+    "say:amazon_from_file": ('"{file}"', "“{file}”"),
+    "say:amazon_from_both": ('environment variables over "{file}"', "环境变量（优先于“{file}”）"),
+    "say:amazon_from": ("Amazon credentials from {origin}:", "亚马逊凭据来自{origin}："),
+    "say:amazon_sp": ("Selling Partner API", "卖家平台 API（SP-API）"),
+    "say:amazon_ads": ("Amazon Ads API", "亚马逊广告 API"),
+    "say:amazon_app": (
+        "  {name}: app {app}, refresh token set",
+        "  {name}：应用 {app}，已设置刷新令牌",
+    ),
+    "say:amazon_app_none": ("  {name}: not set up", "  {name}：未设置"),
+    "say:amazon_profile": (
+        "  Ads profile for {code}: {profile}",
+        "  {code} 的广告配置文件：{profile}",
+    ),
+    "say:amazon_no_profiles": (
+        "  Ads profiles: none chosen (run `fupan amazon login` again)",
+        "  广告配置文件：未选择（请再次运行 `fupan amazon login`）",
+    ),
+    "say:amazon_ask_id": ("{name} LWA client id", "{name} 的 LWA 客户端编号"),
+    "say:amazon_ask_secret": ("{name} LWA client secret", "{name} 的 LWA 客户端密钥"),
+    "say:amazon_ask_token": ("{name} refresh token", "{name} 的刷新令牌"),
+    "say:amazon_ask_profile": ("Ads profile for {code}", "{code} 的广告配置文件"),
+    "say:amazon_saved": (
+        'Saved in "{path}", readable by you only.',
+        "已保存在“{path}”，只有你能读取。",
+    ),
+    "say:amazon_removed": (
+        'Removed "{path}". Revoke the apps in Seller Central and the Ads console if you no '
+        "longer use them.",
+        "已删除“{path}”。如果不再使用，请在卖家平台和广告控制台中撤销这些应用的授权。",
+    ),
+    "say:amazon_none": (
+        'No saved Amazon credentials ("{path}").',
+        "没有保存的亚马逊凭据（“{path}”）。",
+    ),
 }
