@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .labels import cli, cli_help, errors, errors_read, minutes, workbook
+from .labels import cli, cli_help, cli_said, errors, errors_read, minutes, workbook
 
 
 def _joined(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -21,6 +21,7 @@ LABELS = _joined(
     minutes.LABELS,
     cli.LABELS,
     cli_help.LABELS,
+    cli_said.LABELS,
     errors.LABELS,
     errors_read.LABELS,
 )
