@@ -5,7 +5,7 @@ metadata), read the tabs the team edits, read them once more right before writin
 edit typed meanwhile stops the write: ChangedError; the same read fetches fupan's tabs
 that may be left out), and one `spreadsheets.batchUpdate` that Google applies all or
 nothing (it also releases the lease). That batch carries only the tabs that changed
-(diff.py), data tabs pasted rather than typed cell by cell (paste.py). Only when it would
+(diff.py), values and formulas pasted rather than typed cell by cell (paste.py). Only when it would
 be larger than Google accepts are the biggest tabs written first into hidden staging tabs,
 then copied into place by the final atomic batch, so the visible workbook still changes in
 one step. A final batch whose answer was lost is recognised by its effect: the lease it
