@@ -27,6 +27,10 @@ def sid(fake_google):
 
 @pytest.fixture
 def writes(monkeypatch) -> list[list[dict[str, Any]]]:
+    return spy_writes(monkeypatch)
+
+
+def spy_writes(monkeypatch) -> list[list[dict[str, Any]]]:
     """The requests of every final write ("write workbook"), decoded."""
     sent: list[list[dict[str, Any]]] = []
     real = SheetsAPI.batch_update
