@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from fupan.sync.targets.gsheets import looks
-from fupan.sync.workbook.plan import WorkbookPlan
+from fupan.sync.workbook.plan import Block, Cell, Style, WorkbookPlan
 from target_contract import small_plan
 from test_gsheets_refresh import refresh, sent_bytes, sheets_written, spy_writes
 
@@ -26,7 +26,10 @@ def writes(monkeypatch) -> list[list[dict[str, Any]]]:
 
 def _plan() -> WorkbookPlan:
     plan = small_plan()
-    dashboard = dataclasses.replace(plan.sheets[0], heights={1: 30})
+    # A column sharing one format, one cell with a note: the format goes once for the run.
+    counts = [[Cell(float(n), style=Style.COUNT, note="why" if n == 2 else None)] for n in range(4)]
+    blocks = [*plan.sheets[0].blocks, Block(9, 1, counts)]
+    dashboard = dataclasses.replace(plan.sheets[0], heights={1: 30}, blocks=blocks)
     return dataclasses.replace(plan, sheets=[dashboard, *plan.sheets[1:]])
 
 

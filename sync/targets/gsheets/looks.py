@@ -55,13 +55,17 @@ def signature(fmt: JSON | None) -> Signature:
         parts["ink"] = None
     if parts["size"] == DEFAULT_FONT_SIZE:
         parts["size"] = None
-    return tuple(sorted((k, v) for k, v in parts.items() if v is not None))
+    return _sorted(parts)
 
 
 def _drawn_cell(cell: JSON) -> Signature:
     """A cell's format and note (a repeatCell never writes notes: its format is all)."""
-    note = cell.get("note")
-    return signature(cell.get("userEnteredFormat")) + ((("note", note),) if note else ())
+    return _sorted({**dict(signature(cell.get("userEnteredFormat"))), "note": cell.get("note")})
+
+
+def _sorted(parts: dict[str, Any]) -> Signature:
+    """Parts in one order, unset ones left out: signatures compare as tuples."""
+    return tuple(sorted((k, v) for k, v in parts.items() if v is not None))
 
 
 def _rgb(style: JSON | None) -> tuple[int, int, int] | None:
@@ -97,11 +101,12 @@ def drawn(requests: list[JSON]) -> Look:
             g = body["range"]
             for r in range(g.get("startRowIndex", 0), g["endRowIndex"]):
                 for c in range(g.get("startColumnIndex", 0), g["endColumnIndex"]):
-                    if only_type:
-                        kept = {**dict(cells.get((r, c), ())), **kind_of}
-                        _put(cells, (r, c), tuple(sorted(kept.items())))
-                    else:
-                        _put(cells, (r, c), whole)
+                    had = dict(cells.get((r, c), ()))
+                    # A format written over a cell keeps its note (and, for a kind of
+                    # number alone, the rest of its format).
+                    kept = {**had, **kind_of} if only_type else {**dict(whole), "note": None}
+                    kept["note"] = had.get("note")
+                    _put(cells, (r, c), _sorted(kept))
         elif kind == "updateDimensionProperties" and "pixelSize" in body["properties"]:
             span = body["range"]
             sizes = look.columns if span["dimension"] == "COLUMNS" else look.rows
