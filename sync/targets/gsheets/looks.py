@@ -59,7 +59,7 @@ def signature(fmt: JSON | None) -> Signature:
 
 
 def _drawn_cell(cell: JSON) -> Signature:
-    """A cell's format and note (a repeatCell never writes notes: its format is all)."""
+    """A cell's format and note, as an updateCells writes them."""
     return _sorted({**dict(signature(cell.get("userEnteredFormat"))), "note": cell.get("note")})
 
 
@@ -104,7 +104,7 @@ def drawn(requests: list[JSON]) -> Look:
                     had = dict(cells.get((r, c), ()))
                     # A format written over a cell keeps its note (and, for a kind of
                     # number alone, the rest of its format).
-                    kept = {**had, **kind_of} if only_type else {**dict(whole), "note": None}
+                    kept = {**had, **kind_of} if only_type else dict(whole)
                     kept["note"] = had.get("note")
                     _put(cells, (r, c), _sorted(kept))
         elif kind == "updateDimensionProperties" and "pixelSize" in body["properties"]:
