@@ -44,6 +44,8 @@ def _text(v: Any, style: str) -> str | None:
 
 
 def _number(v: Any, style: str) -> str | None:
+    """A number cell after its reference, as `_text`; NaN, infinity and anything but a plain
+    int or float are left to openpyxl."""
     if v is None:
         return f'{style} t="n" />' if style else ""
     if type(v) not in (int, float) or v != v or v in _INF:
@@ -95,6 +97,7 @@ def stream_report(
 
 
 def _rows(ws: Any, xf: Any, raw: Any, frame: pd.DataFrame, formats: Sequence[str | None]) -> None:
+    """The data rows, from sheet row 2, as text into the stream's own `raw` write."""
     styles = []
     for v, fmt in zip(frame.iloc[0].tolist(), formats, strict=True):
         # The first row's cells register their formats (a datetime's default one first) and
