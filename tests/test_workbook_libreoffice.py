@@ -182,6 +182,14 @@ def test_status_cells_follow_settings_even_after_an_edit(demo):
     assert sum(got == red for got, _ in pairs) > sum(
         got == red for got, _ in statuses(calc, default)
     )
+    # A bound cleared is no bound: with the yellow line left blank nothing is red.
+    for row in rows:
+        row[6].value = None
+    wb.save(edited)
+    after = load_workbook(recalc(edited, folder / "lo-open", today=TODAY), data_only=True)
+    pairs = statuses(after, lambda _category: Bands(green_max=0.05))
+    assert all(got == want for got, want in pairs)
+    assert red not in {got for got, _ in pairs} and yellow in {got for got, _ in pairs}
 
 
 def test_dashboard_renders_with_traffic_lights(demo):

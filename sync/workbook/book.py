@@ -275,6 +275,16 @@ class Book:
             f'IF({within(ymin, ymax)},"{w["yellow"]}","{w["red"]}")))'
         )
 
+    def status_within(self, value: str, bands: tuple[str, str, str, str]) -> str:
+        """status_of() for bands whose open bounds are numbers beyond every value (a tab's
+        copies, workbook/copies.py): two comparisons per band."""
+        gmin, gmax, ymin, ymax = bands
+        w = self.words
+        return (
+            f'=IF({value}="","",IF(AND({value}>={gmin},{value}<={gmax}),"{w["green"]}",'
+            f'IF(AND({value}>={ymin},{value}<={ymax}),"{w["yellow"]}","{w["red"]}")))'
+        )
+
     def acos_target(self, campaign: str) -> str:
         """A campaign's target ACoS as an expression over Settings (engine/ad_targets.py's
         resolution: its ad type and category's row, its ad type's, the account's): editing a
