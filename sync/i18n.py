@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .labels import cli, cli_help, errors, errors_read, minutes, workbook
+from .labels import cli, cli_help, errors, errors_engine, errors_read, minutes, workbook
 
 
 def _joined(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -23,6 +23,7 @@ LABELS = _joined(
     cli_help.LABELS,
     errors.LABELS,
     errors_read.LABELS,
+    errors_engine.LABELS,
 )
 
 

@@ -130,7 +130,7 @@ class Store:
                 replaced INTEGER, imported_at TIMESTAMP)""",
             "findings": """(
                 import_id INTEGER, severity VARCHAR, code VARCHAR, message VARCHAR,
-                file VARCHAR, "row" INTEGER, "column" VARCHAR)""",
+                file VARCHAR, "row" INTEGER, "column" VARCHAR, message_zh VARCHAR)""",
         }
         for spec in TABLES.values():
             cols = ", ".join(f'"{col.name}" {_SQL_TYPES[col.kind]}' for col in spec.columns)
@@ -139,6 +139,7 @@ class Store:
             if name not in have:
                 c.execute(f"CREATE {kind} IF NOT EXISTS {name} {columns}")
         if not temporary:  # a store made by an older fupan gains the columns added since
+            c.execute("ALTER TABLE findings ADD COLUMN IF NOT EXISTS message_zh VARCHAR")
             for spec in TABLES.values():
                 for col in spec.columns:
                     c.execute(
@@ -336,8 +337,18 @@ class Store:
     def _add_findings(self, import_id: int, findings: list[Finding]) -> None:
         for f in findings:
             self._con.execute(
-                "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [import_id, str(f.severity), f.code, f.message, Path(f.file).name, f.row, f.column],
+                'INSERT INTO findings (import_id, severity, code, message, file, "row", "column", '
+                "message_zh) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    import_id,
+                    str(f.severity),
+                    f.code,
+                    f.message,
+                    Path(f.file).name,
+                    f.row,
+                    f.column,
+                    f.text("zh"),
+                ],
             )
 
     def _replace(
