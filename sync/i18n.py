@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from .labels import cli, cli_help, errors, errors_engine, errors_read, minutes, workbook
+from .labels import (
+    cli,
+    cli_click,
+    cli_help,
+    errors,
+    errors_engine,
+    errors_read,
+    minutes,
+    workbook,
+)
 
 
 def _joined(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -21,6 +30,7 @@ LABELS = _joined(
     minutes.LABELS,
     cli.LABELS,
     cli_help.LABELS,
+    cli_click.LABELS,
     errors.LABELS,
     errors_read.LABELS,
     errors_engine.LABELS,

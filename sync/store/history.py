@@ -335,20 +335,12 @@ class Store:
             c.unregister("incoming")
 
     def _add_findings(self, import_id: int, findings: list[Finding]) -> None:
-        for f in findings:
+        for f in findings:  # the message in both languages: the zh Issues tab says it
+            row = (import_id, str(f.severity), f.code, f.message, Path(f.file).name, f.row)
             self._con.execute(
                 'INSERT INTO findings (import_id, severity, code, message, file, "row", "column", '
                 "message_zh) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    import_id,
-                    str(f.severity),
-                    f.code,
-                    f.message,
-                    Path(f.file).name,
-                    f.row,
-                    f.column,
-                    f.text("zh"),
-                ],
+                [*row, f.column, f.text("zh")],
             )
 
     def _replace(
