@@ -9,6 +9,7 @@ from .labels import (
     errors,
     errors_engine,
     errors_read,
+    errors_targets,
     minutes,
     workbook,
 )
@@ -34,6 +35,7 @@ LABELS = _joined(
     errors.LABELS,
     errors_read.LABELS,
     errors_engine.LABELS,
+    errors_targets.LABELS,
 )
 
 
