@@ -7,6 +7,7 @@ from .labels import (
     cli_click,
     cli_help,
     errors,
+    errors_amazon,
     errors_engine,
     errors_read,
     errors_targets,
@@ -36,6 +37,7 @@ LABELS = _joined(
     errors_read.LABELS,
     errors_engine.LABELS,
     errors_targets.LABELS,
+    errors_amazon.LABELS,
 )
 
 
