@@ -10,6 +10,7 @@ from .labels import (
     errors_amazon,
     errors_engine,
     errors_read,
+    errors_run,
     errors_targets,
     minutes,
     workbook,
@@ -38,6 +39,7 @@ LABELS = _joined(
     errors_engine.LABELS,
     errors_targets.LABELS,
     errors_amazon.LABELS,
+    errors_run.LABELS,
 )
 
 

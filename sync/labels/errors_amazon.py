@@ -6,7 +6,7 @@ from __future__ import annotations
 
 LABELS: dict[str, tuple[str, str]] = {
     # --- credentials (credentials.py, login.py) ---
-    "err:a_readme": ('the README section "{section}"', "README 中的“{section}”一节"),
+    "err:a_readme": ('the README section "{section}"', "说明文档 README 中的“{section}”一节"),
     "err:a_no_sp": (
         "No Selling Partner API credentials are set up. Run `fupan amazon login`, or set "
         "{names}; see {readme}.",

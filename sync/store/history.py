@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ..errors import OverlapError, StoreError
+from ..errors import OverlapError, StoreError, msg
 from ..findings import Finding
 from ..ingest.readers.base import ReadResult
 from ..ingest.registry import READERS
@@ -235,10 +235,7 @@ class Store:
         system's own words, after the store is put back as it was.
         """
         if self.read_only:
-            raise StoreError(
-                f'The history store "{self._where}" was opened read-only; open it with '
-                "Store.open(path) to import."
-            )
+            raise StoreError(msg("err:store_read_only", path=self._where))
         if self._in_transaction:
             yield
             return
@@ -274,17 +271,9 @@ class Store:
         if reason is None:
             return None
         where = self._where
-        if reason == os.strerror(errno.ENOSPC):
-            fix = (
-                "Free some space on that disk (or move the workspace to a disk with room), "
-                "then run the command again."
-            )
-        else:
-            fix = "Check that the disk is writable and healthy, then run the command again."
-        return StoreError(
-            f'The history store "{where}" cannot be written: {reason}. Nothing from this run '
-            f"was stored; the store is as it was before. {fix}"
-        )
+        full = reason == os.strerror(errno.ENOSPC)
+        fix = msg("err:store_write_fix_space" if full else "err:store_write_fix_disk")
+        return StoreError(msg("err:store_write_failed", path=where, reason=reason, fix=fix))
 
     @property
     def _where(self) -> str:
@@ -364,13 +353,10 @@ class Store:
             ).fetchall()
             if straddling:
                 other, s, e = straddling[0]
-                raise OverlapError(
-                    f'Report "{Path(file).name}" covers {lo}..{hi}, but rows imported from '
-                    f'"{other}" cover {pd.Timestamp(s).date()}..{pd.Timestamp(e).date()} and '
-                    "cannot be split by day, so importing would count those days twice. "
-                    "Download the new report for the same date range as the old one, or both "
-                    "with the Daily time unit."
-                )
+                first, last = pd.Timestamp(s).date(), pd.Timestamp(e).date()
+                days = {"lo": lo, "hi": hi, "start": first, "end": last}
+                said = msg("err:store_overlap", file=Path(file).name, other=other, **days)
+                raise OverlapError(said)
             replaced += self._con.execute(
                 f'DELETE FROM {spec.name} t WHERE {same} AND t."{start}" >= ? AND t."{end}" <= ?',
                 [*values, lo, hi],
