@@ -18,7 +18,7 @@ from fupan.sync.cli.app import cli
 from fupan.sync.errors import FupanError, msg
 from fupan.sync.findings import Finding, Severity
 from fupan.sync.flows.review import _findings
-from fupan.sync.i18n import t
+from fupan.sync.i18n import LABELS, t
 from fupan.sync.ingest.readers.base import ReadResult
 from fupan.sync.ingest.schema import TABLES
 from fupan.sync.labels import errors_amazon, errors_engine, errors_run, errors_targets
@@ -130,6 +130,21 @@ def test_every_new_text_is_chinese_in_chinese(module):
         fields = set(re.findall(r"\{(\w+)", en))
         assert fields == set(re.findall(r"\{(\w+)", zh)), f"{key}: the same values in both"
     assert bad == [], "\n".join(bad)
+
+
+def test_every_report_a_finding_can_name_has_its_words():
+    """build_review names the report whose rows straddle the period by its table
+    (`finding:table_<name>`): every table it reads so has its label."""
+    tree = ast.parse((ROOT / "sync" / "engine" / "build.py").read_text(encoding="utf-8"))
+    read = {
+        n.args[0].value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "inside"
+    }
+    assert len(read) >= 4
+    assert sorted(n for n in read if f"finding:table_{n}" not in LABELS) == []
+    for what in ("sales", "profit", "both"):
+        assert CJK.search(t(f"finding:pacing_{what}", "zh"))
 
 
 def _chinese(exc: FupanError, *values: str) -> str:

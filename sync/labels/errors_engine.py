@@ -9,6 +9,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "finding:table_business_asin": ("Business Report (by ASIN)", "业务报告（按 ASIN）"),
     "finding:table_business_daily": ("Business Report (by date)", "业务报告（按日期）"),
     "finding:table_ads": ("advertising report", "广告报告"),
+    "finding:table_returns": ("returns report", "退货报告"),
     "finding:listed": ("{items}{more}", "{items}{more}"),
     "finding:more": (" ...", " 等"),
     # --- engine/build.py ---
