@@ -13,7 +13,9 @@ from ..amazon.ads_api import Profile
 from ..amazon.login import login as save_login
 from ..amazon.lwa import LwaApp
 from ..amazon.pull import pull
+from ..i18n import t
 from .group import FupanCommand, FupanGroup
+from .lang import cli_lang
 from .options import today, workspace_of, workspace_option
 
 
@@ -111,7 +113,7 @@ def login(
         return options[n - 1]
 
     path, creds = save_login(sp=sp, ads=ads, profiles=given, choose=choose)
-    click.echo(f'Saved in "{path}", readable by you only.')
+    click.echo(t("cli_a_saved", cli_lang(), path=path))
     for line in amazon_credentials.describe(creds)[1:]:
         click.echo(line)
 
@@ -127,10 +129,8 @@ def status() -> None:
 @amazon.command()
 def logout() -> None:
     """Forget the saved Amazon credentials on this computer."""
+    lang, path = cli_lang(), amazon_credentials.path()
     if amazon_credentials.logout():
-        click.echo(
-            f'Removed "{amazon_credentials.path()}". Revoke the apps in Seller Central and the '
-            "Ads console if you no longer use them."
-        )
+        click.echo(t("cli_a_removed", lang, path=path))
     else:
-        click.echo(f'No saved Amazon credentials ("{amazon_credentials.path()}").')
+        click.echo(t("cli_a_none_saved", lang, path=path))
