@@ -6,7 +6,6 @@ Google, Amazon, the store and add-in) says no English beyond names and values.""
 from __future__ import annotations
 
 import ast
-import os
 import re
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from fupan.sync.flows.review import _findings
 from fupan.sync.i18n import LABELS, t
 from fupan.sync.ingest.readers.base import ReadResult
 from fupan.sync.ingest.schema import TABLES
-from fupan.sync.labels import cli_lines, errors_amazon, errors_engine, errors_run, errors_targets
+from fupan.sync.labels import errors_amazon, errors_engine, errors_run, errors_targets
 from fupan.sync.periods import Period
 from fupan.sync.samples import money
 from fupan.sync.samples.date_range import write_date_range
@@ -117,14 +116,14 @@ def test_the_guard_catches_what_it_guards_against():
     ]
 
 
-TABLES_OF_TEXTS = [errors_engine, errors_targets, errors_amazon, errors_run, cli_lines]
+TABLES_OF_TEXTS = [errors_engine, errors_targets, errors_amazon, errors_run]
 
 
 @pytest.mark.parametrize("module", TABLES_OF_TEXTS, ids=lambda m: m.__name__.rsplit(".", 1)[1])
 def test_every_new_text_is_chinese_in_chinese(module):
     bad = []
     for key, (en, zh) in module.LABELS.items():
-        assert key.startswith(("err:", "finding:", "cli_")), key
+        assert key.startswith(("err:", "finding:")), key
         words = re.sub(r"\{[^}]*\}", "", zh).strip(" .()（）“”")
         if latin_words(zh) or (words and not CJK.search(words)):
             bad.append(f"{key}: {zh}")
@@ -217,16 +216,3 @@ def test_the_add_in_build_error_is_chinese():
     with pytest.raises(FupanError) as old:
         check_xlwings_version("0.0.1")
     assert "请运行 `pip install" in _chinese(old.value, "xlwings")
-
-
-@pytest.mark.skipif(os.name == "nt", reason="config folder from XDG_CONFIG_HOME / HOME")
-@pytest.mark.parametrize("group", ["auth", "amazon"])
-def test_logging_out_is_said_in_chinese(group, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # no workspace: English unless --lang says otherwise
-    home = tmp_path / "home"
-    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
-    r = CliRunner(env=env).invoke(cli, ["--lang", "zh", group, "logout"])
-    assert r.exit_code == 0, r.output
-    assert r.output.startswith("没有") and latin_words(r.output.replace(str(home), "")) == []
-    english = CliRunner(env=env).invoke(cli, [group, "logout"], catch_exceptions=False)
-    assert english.output.startswith("No saved ")

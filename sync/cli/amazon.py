@@ -13,9 +13,7 @@ from ..amazon.ads_api import Profile
 from ..amazon.login import login as save_login
 from ..amazon.lwa import LwaApp
 from ..amazon.pull import pull
-from ..i18n import t
 from .group import FupanCommand, FupanGroup
-from .lang import cli_lang
 from .options import today, workspace_of, workspace_option
 
 
@@ -113,7 +111,7 @@ def login(
         return options[n - 1]
 
     path, creds = save_login(sp=sp, ads=ads, profiles=given, choose=choose)
-    click.echo(t("cli_a_saved", cli_lang(), path=path))
+    click.echo(f'Saved in "{path}", readable by you only.')
     for line in amazon_credentials.describe(creds)[1:]:
         click.echo(line)
 
@@ -129,8 +127,10 @@ def status() -> None:
 @amazon.command()
 def logout() -> None:
     """Forget the saved Amazon credentials on this computer."""
-    lang, path = cli_lang(), amazon_credentials.path()
     if amazon_credentials.logout():
-        click.echo(t("cli_a_removed", lang, path=path))
+        click.echo(
+            f'Removed "{amazon_credentials.path()}". Revoke the apps in Seller Central and the '
+            "Ads console if you no longer use them."
+        )
     else:
-        click.echo(t("cli_a_none_saved", lang, path=path))
+        click.echo(f'No saved Amazon credentials ("{amazon_credentials.path()}").')

@@ -11,9 +11,7 @@ from pathlib import Path
 import click
 
 from ..errors import AuthError
-from ..i18n import t
 from .group import FupanGroup
-from .lang import cli_lang
 
 
 @click.group(cls=FupanGroup)
@@ -44,9 +42,8 @@ def login(client_secrets: Path, no_browser: bool, port: int) -> None:
     from ..targets.gsheets import auth as google_auth
 
     path = google_auth.login(client_secrets, open_browser=not no_browser, port=port)
-    lang = cli_lang()
-    click.echo(t("cli_g_signed_in", lang, path=path))
-    click.echo(t("cli_g_share", lang))
+    click.echo(f'Signed in. The login is saved in "{path}", readable by you only.')
+    click.echo("Share each sheet fupan should edit with that Google account, as Editor.")
 
 
 @auth.command()
@@ -66,7 +63,7 @@ def status(credentials: Path | None) -> None:
         raise AuthError(google_auth.NO_CREDENTIALS)
     creds = google_auth.read_credentials(source)
     click.echo(google_auth.describe(creds))
-    click.echo(t("cli_g_shared_with", cli_lang(), who=google_auth.identity(creds)))
+    click.echo(f"Sheets must be shared (as Editor) with: {google_auth.identity(creds)}")
     if source.cached or google_auth.token_path().exists():
         click.echo(google_auth.token_status())
 
@@ -77,9 +74,11 @@ def logout() -> None:
     # google-auth and its OAuth flow load only for these commands: `fupan --help` stays fast
     from ..targets.gsheets import auth as google_auth
 
-    lang, path = cli_lang(), google_auth.token_path()
     if google_auth.logout():
-        click.echo(t("cli_g_removed", lang, path=path))
-        click.echo(t("cli_g_still_listed", lang, url="https://myaccount.google.com/permissions"))
+        click.echo(f'Removed the saved Google login "{google_auth.token_path()}".')
+        click.echo(
+            "Google still lists fupan under your account's third-party access until you remove "
+            "it at https://myaccount.google.com/permissions."
+        )
     else:
-        click.echo(t("cli_g_none_saved", lang, path=path))
+        click.echo(f'No saved Google login to remove ("{google_auth.token_path()}").')

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..i18n import t
 from .group import FupanGroup
-from .lang import cli_lang
 
 
 @click.group(cls=FupanGroup)
@@ -35,7 +33,7 @@ def excel_build(out: Path, lang: str) -> None:
     from ...addin.build import build_addin
 
     path = build_addin(out, lang=lang)
-    click.echo(t("cli_x_wrote", cli_lang(), path=path))
+    click.echo(f"Wrote {path}. See docs/excel.md to install it in Excel.")
 
 
 @excel.command(name="install")
@@ -46,4 +44,4 @@ def excel_install(lang: str) -> None:
     from ...addin.build import install_addin
 
     path = install_addin(lang=lang)
-    click.echo(t("cli_x_installed", cli_lang(), path=path))
+    click.echo(f"Installed {path}. Restart Excel, then import the functions (docs/excel.md).")
