@@ -72,7 +72,9 @@ def test_environment_variables_override_the_saved_file(tmp_path):
     env[credentials.PROFILES_ENV] = "GB=42"
     creds = credentials.load(env=env, config_dir=tmp_path)
     assert creds.sp == LwaApp(*SP_APP) and creds.profiles == {"UK": "42"}
-    assert creds.origin == "environment variables"
+    assert creds.origin is not None and creds.origin.text("en") == "environment variables"
+    said = credentials.describe(creds, "zh")
+    assert said[0] == "亚马逊凭据来自环境变量：" and "未设置" in said[2], said
     with pytest.raises(AmazonAuthError, match="FUPAN_SP_REFRESH_TOKEN"):
         credentials.load(
             env={"FUPAN_SP_CLIENT_ID": "x", "FUPAN_SP_CLIENT_SECRET": "y"}, config_dir=tmp_path

@@ -19,8 +19,8 @@ from fupan.sync.samples.seller import small_seller
 
 TODAY = date(2026, 11, 17)
 NOW = datetime(2026, 11, 17, 6, 0, tzinfo=UTC)
-CREDS = AmazonCredentials(LwaApp(*SP_APP), LwaApp(*ADS_APP), {"US": PROFILE_US}, "test")
-SP_ONLY = AmazonCredentials(LwaApp(*SP_APP), None, {}, "test")
+CREDS = AmazonCredentials(LwaApp(*SP_APP), LwaApp(*ADS_APP), {"US": PROFILE_US})
+SP_ONLY = AmazonCredentials(LwaApp(*SP_APP), None, {})
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from fupan.sync.store.importer import import_reports
 
 TODAY = date(2026, 11, 17)
 WEEK = Period(date(2026, 11, 10), date(2026, 11, 16))
-CREDS = AmazonCredentials(LwaApp(*SP_APP), LwaApp(*ADS_APP), {"US": PROFILE_US}, "test")
+CREDS = AmazonCredentials(LwaApp(*SP_APP), LwaApp(*ADS_APP), {"US": PROFILE_US})
 
 
 @pytest.fixture

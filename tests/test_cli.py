@@ -78,9 +78,11 @@ def test_workspace_import_then_kpis_from_the_store(tmp_path, seller):
     folder = write_week(ws / "reports" / "week47", seller)
     r = runner.invoke(cli, ["import", "--workspace", str(ws), "--period", str(WEEK)])
     assert r.exit_code == 0, r.output
-    assert "br.csv: business_asin" in r.output
+    # Each file named with the report it is, as Seller Central titles it (not a reader code).
+    br = "br.csv: Business Report: Detail Page Sales and Traffic by Child Item"
+    assert f"{br}, 30 rows, 0 replaced" in r.output
     again = runner.invoke(cli, ["import", "--workspace", str(ws), "--period", str(WEEK)])
-    assert "already imported" in again.output
+    assert f"{br}, already imported" in again.output
     from_store = runner.invoke(cli, ["kpis", "--workspace", str(ws), "--format", "json"])
     from_files = runner.invoke(
         cli, ["kpis", str(folder), "--period", str(WEEK), "--format", "json"]

@@ -31,6 +31,7 @@ from google.oauth2 import service_account
 from google.oauth2.credentials import Credentials as UserCredentials
 from google_auth_oauthlib.flow import InstalledAppFlow
 from google_token_server import GoogleTokenServer, service_account_info
+from latin import english_in
 from requests.adapters import BaseAdapter
 
 SA_EMAIL = "fupan-bot@fupan-test.iam.gserviceaccount.com"
@@ -555,6 +556,10 @@ def test_logout_and_token_status(config_dir):
     assert "refresh token: present" in status and "valid until" in status
     assert "spreadsheets" in status
     assert_no_secrets(status, CLIENT_SECRET, "1//cached-refresh-token", "ya29.cached")
+    # In a Chinese team's words: only the file, the scopes' addresses and UTC stay Latin.
+    chinese = auth.token_status(config_dir, lang="zh")
+    assert "刷新令牌：已保存" in chinese and "有效期至" in chinese, chinese
+    assert english_in(chinese.replace("UTC", ""), set()) == [], chinese
     assert auth.logout(config_dir) is True
     assert auth.logout(config_dir) is False
 

@@ -120,3 +120,37 @@ def test_the_dashboard_draws_profit_once_it_exists(store, lang):
     dash = build_plan(_inputs(review, settings, bare)).sheet("dashboard")
     assert t("profit_trend_chart", lang) not in [c.title for c in dash.charts]
     assert t("profit_trend", lang) not in [c.value for c in _cells(dash).values()]
+
+
+def test_bars_start_at_zero_unless_a_week_lost_money(store, tmp_path):
+    """A bar is as tall as its value: the sales and profit axes start at 0 (in the .xlsx and
+    the Google request); a week below 0 leaves the axis to cross 0 on its own."""
+    from fupan.sync.targets.xlsx import XlsxTarget
+    from openpyxl import load_workbook
+
+    source, settings = store
+    review = build_review(source, WEEK, marketplace="US", settings=settings)
+    trend = weekly_trend(source, WEEK, "US", settings=settings)
+    assert (trend.net_profit.dropna() > 0).all()
+    plan = build_plan(_inputs(review, settings, trend))
+    dash = plan.sheet("dashboard")
+    bars = {c.title: c for c in dash.charts if c.kind == "bar"}
+    assert set(bars) == {t("sales_sessions_chart", "en"), t("profit_trend_chart", "en")}
+    assert all(c.from_zero for c in bars.values())
+    ids = {dash.title: 7}
+    for c in bars.values():
+        left = google_chart(c, 7, ids)["addChart"]["chart"]["spec"]["basicChart"]["axis"][1]
+        assert left["position"] == "LEFT_AXIS"
+        assert left["viewWindowOptions"] == {"viewWindowMin": 0, "viewWindowMode": "EXPLICIT"}
+    book = tmp_path / "review.xlsx"
+    XlsxTarget(book).apply(plan, keep=[], state={})
+    charts = load_workbook(book)[dash.title]._charts
+    drawn = [c for c in charts if c.tagname == "barChart"]
+    assert len(drawn) == 2 and all(c.y_axis.scaling.min == 0 for c in drawn)
+    # A week that lost money: the profit axis is the spreadsheet's, which crosses 0.
+    lost = trend.assign(net_profit=trend.net_profit.where(trend.index != 2, -150.0))
+    dash = build_plan(_inputs(review, settings, lost)).sheet("dashboard")
+    (profit,) = [c for c in dash.charts if c.title == t("profit_trend_chart", "en")]
+    assert not profit.from_zero
+    axis = google_chart(profit, 7, {dash.title: 7})["addChart"]["chart"]["spec"]["basicChart"]
+    assert "viewWindowOptions" not in axis["axis"][1]

@@ -142,10 +142,11 @@ def test_open_workbook_is_refused_and_nothing_changes(workspace):
 def test_dry_run_writes_nothing(workspace):
     result = sync_workbook(workspace, dry_run=True, period=WEEK, today=TODAY)
     assert {
-        "st.xlsx: ads_search_term, 5040 rows",
-        "plan.txt: fba_inventory_planning, 30 rows",
-    } <= set(result.would_import)
+        ("st.xlsx", "ads_search_term", 5040),
+        ("plan.txt", "fba_inventory_planning", 30),
+    } <= {(w.file, w.kind, w.rows) for w in result.would_import}
     assert "Dashboard" in result.plan.describe()
+    assert "Dashboard" in result.plan.describe("zh") and "个单元格" in result.plan.describe("zh")
     assert load_workbook(workspace.workbook).sheetnames[0] == "Dashboard"  # still the template
     assert not workspace.workbook.with_name("review.xlsx.bak").exists()
 

@@ -193,7 +193,7 @@ def test_an_import_finding_is_kept_in_both_languages(tmp_path):
 
 def test_google_errors_are_chinese(tmp_path):
     with pytest.raises(FupanError) as missing:
-        read_json(tmp_path / "key.json", msg("err:g_origin_given"))
+        read_json(tmp_path / "key.json", msg("say:google_origin_option"))
     text = _chinese(missing.value, str(tmp_path / "key.json"), "Google Sheets set-up")
     assert "不存在" in text and "由 --credentials 指定" in text
     with pytest.raises(FupanError) as kind:

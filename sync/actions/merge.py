@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
+from ..i18n import t
 from .model import Action
 
 FIELDS = tuple(f.name for f in fields(Action) if f.name not in ("id",))
@@ -49,10 +50,14 @@ class MergeResult:
     updated: list[str] = field(default_factory=list)
     archived: list[str] = field(default_factory=list)
 
-    def describe(self) -> str:
-        return (
-            f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.conflicts)} conflict(s), {len(self.archived)} archived"
+    def describe(self, lang: str = "en") -> str:
+        return t(
+            "say:actions_merged",
+            lang,
+            added=len(self.added),
+            updated=len(self.updated),
+            conflicts=len(self.conflicts),
+            archived=len(self.archived),
         )
 
 
@@ -132,6 +137,6 @@ class ActionSyncResult:
     conflicts: list[Conflict]
     dry_run: bool
 
-    def describe(self) -> str:
-        prefix = "Dry run, nothing written: " if self.dry_run else ""
-        return prefix + self.merge.describe()
+    def describe(self, lang: str = "en") -> str:
+        text = self.merge.describe(lang)
+        return t("say:actions_dry_run", lang, text=text) if self.dry_run else text

@@ -79,7 +79,7 @@ def _stored(column: str, value: Any) -> Any:
     return words.get(value.strip(), value)
 
 
-def _field_label(field: str, lang: str) -> str:
+def field_label(field: str, lang: str) -> str:
     """A conflicting field as the Actions tab's header names it."""
     return t(LABEL_KEYS[field], lang) if field in LABEL_KEYS else field
 
@@ -87,7 +87,7 @@ def _field_label(field: str, lang: str) -> str:
 def _field_key(value: Any) -> str:
     """The field a Conflicts row is about, from its label in either language (or its key,
     as older sheets show it)."""
-    labels = {_field_label(c, lang): c for c in COLUMNS for lang in LANGS}
+    labels = {field_label(c, lang): c for c in COLUMNS for lang in LANGS}
     text = "" if value is None else str(value).strip()
     return labels.get(text, text)
 
@@ -214,7 +214,7 @@ def conflicts_sheet(conflicts: list[Conflict], lang: str) -> Sheet:
     rows += [
         [
             Cell(c.id),
-            Cell(_field_label(c.field, lang)),
+            Cell(field_label(c.field, lang)),
             value_cell(c.workbook),
             value_cell(c.shared),
             value_cell(c.base),

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import marketplaces
-from ..errors import msg
+from ..errors import Msg, msg
+from ..i18n import t
 from ..userconfig import config_dir_default, write_private
 from .errors import AmazonAuthError
 from .lwa import LwaApp, mask
@@ -38,7 +39,7 @@ class AmazonCredentials:
     sp: LwaApp | None = None
     ads: LwaApp | None = None
     profiles: Mapping[str, str] = field(default_factory=dict)  # marketplace code -> profile id
-    origin: str = ""  # where they came from, for `fupan amazon status`
+    origin: Msg | None = None  # where they came from, for `fupan amazon status`
 
     def __repr__(self) -> str:
         profiles = {code: mask(pid) for code, pid in self.profiles.items()}
@@ -67,9 +68,10 @@ def load(
         parse_profiles(env[PROFILES_ENV]) if env.get(PROFILES_ENV) else saved.get("profiles", {})
     )
     from_env = any(env.get(n) for n in (*SP_ENV, *ADS_ENV, PROFILES_ENV))
-    origin = "environment variables" if from_env else f'"{path(config_dir)}"'
+    file = path(config_dir)
+    origin = msg("say:amazon_from_env") if from_env else msg("say:amazon_from_file", file=file)
     if from_env and saved:
-        origin = f'environment variables over "{path(config_dir)}"'
+        origin = msg("say:amazon_from_both", file=file)
     return AmazonCredentials(sp, ads, dict(profiles), origin)
 
 
@@ -103,20 +105,22 @@ def logout(config_dir: Path | None = None) -> bool:
     return True
 
 
-def describe(creds: AmazonCredentials) -> list[str]:
+def describe(creds: AmazonCredentials, lang: str = "en") -> list[str]:
     """Lines for `fupan amazon status`, ids masked, secrets never shown."""
-    lines = [f"Amazon credentials from {creds.origin}:"]
-    for name, app in (("Selling Partner API", creds.sp), ("Amazon Ads API", creds.ads)):
+    origin = creds.origin.text(lang) if creds.origin else ""
+    lines = [t("say:amazon_from", lang, origin=origin)]
+    for key, app in (("say:amazon_sp", creds.sp), ("say:amazon_ads", creds.ads)):
+        name = t(key, lang)
         lines.append(
-            f"  {name}: app {mask(app.client_id)}, refresh token set"
+            t("say:amazon_app", lang, name=name, app=mask(app.client_id))
             if app
-            else f"  {name}: not set up"
+            else t("say:amazon_app_none", lang, name=name)
         )
     if creds.profiles:
         for code, pid in sorted(creds.profiles.items()):
-            lines.append(f"  Ads profile for {code}: {mask(pid)}")
+            lines.append(t("say:amazon_profile", lang, code=code, profile=mask(pid)))
     elif creds.ads:
-        lines.append("  Ads profiles: none chosen (run `fupan amazon login` again)")
+        lines.append(t("say:amazon_no_profiles", lang))
     return lines
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import requests
 
 from .. import marketplaces as mk
+from ..i18n import t
 from ..store.history import Store
 from ..workspace import Workspace
 from .connect import Connection, Connector
@@ -47,21 +48,22 @@ class PullResult:
     def files(self) -> list[str]:
         return [e.file for e in self.collected if e.file]
 
-    def describe(self) -> str:
-        lines = [
-            f"Requested {len(self.requested)} report(s), collected {len(self.collected)}, "
-            f"{len(self.pending)} still being prepared by Amazon (collected by the next pull)."
-        ]
+    def describe(self, lang: str = "en") -> str:
+        counts = {"requested": len(self.requested), "collected": len(self.collected)}
+        lines = [t("say:pulled", lang, pending=len(self.pending), **counts)]
         if self.deferred:
-            lines.append(
-                f"{self.deferred} request(s) wait for Amazon's rate limit: run the pull again "
-                "later."
-            )
+            lines.append(t("say:pull_deferred", lang, n=self.deferred))
         for e in self.finished_badly:
-            lines.append(f"  {e.state}: {e.report_type} {e.start or ''} {e.end or ''}: {e.message}")
+            span = f"{e.start or ''} {e.end or ''}".strip()
+            state = (
+                t(f"say:pull_{e.state}", lang) if e.state in ("cancelled", "failed") else e.state
+            )
+            lines.append(
+                t("say:pull_bad", lang, state=state, report=e.report_type, span=span, why=e.message)
+            )
         if self.settlements:
-            lines.append(f"{len(self.settlements)} new settlement report(s) in amazon/settlements.")
-        lines += [f"  note: {n}" for n in self.notes]
+            lines.append(t("say:pull_settlements", lang, n=len(self.settlements)))
+        lines += [t("say:pull_note", lang, note=n) for n in self.notes]
         return "\n".join(lines)
 
 

@@ -6,8 +6,11 @@ from pathlib import Path
 
 import click
 
+from ..actions.sheets import field_label
 from ..flows.actions import sync_actions
+from ..i18n import t
 from .group import FupanGroup
+from .lang import cli_lang
 from .options import WritesWorkbooks, credentials_option, today, workspace_of, workspace_option
 
 
@@ -52,6 +55,14 @@ def actions_sync(
         credentials=credentials,
         today=today(),
     )
-    click.echo(result.describe())
+    lang = cli_lang()
+    click.echo(result.describe(lang))
     for c in result.conflicts:
-        click.echo(f"  conflict {c.id} {c.field}: workbook {c.workbook!r}, shared {c.shared!r}")
+        sides = {k: _shown(v, lang) for k, v in (("workbook", c.workbook), ("shared", c.shared))}
+        field = field_label(c.field, lang)
+        click.echo(t("say:actions_conflict", lang, id=c.id, field=field, **sides))
+
+
+def _shown(value: object, lang: str) -> str:
+    """A conflicting value as the team typed it, quoted; nothing typed said as such."""
+    return f"“{value}”" if value not in (None, "") else t("say:empty_value", lang)

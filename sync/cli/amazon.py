@@ -13,7 +13,9 @@ from ..amazon.ads_api import Profile
 from ..amazon.login import login as save_login
 from ..amazon.lwa import LwaApp
 from ..amazon.pull import pull
+from ..i18n import t
 from .group import FupanCommand, FupanGroup
+from .lang import cli_lang
 from .options import today, workspace_of, workspace_option
 
 
@@ -47,7 +49,7 @@ def pull_command(
         marketplaces=markets,
         wait=wait,
     )
-    click.echo(result.describe())
+    click.echo(result.describe(cli_lang()))
 
 
 @click.group(cls=FupanGroup)
@@ -95,24 +97,27 @@ def login(
     taken as options, so they stay out of the shell history."""
 
     def app(name: str, client_id: str | None, token: str | None) -> LwaApp:
-        cid = client_id or click.prompt(f"{name} LWA client id")
-        secret = click.prompt(f"{name} LWA client secret", hide_input=True)
-        refresh = token or click.prompt(f"{name} refresh token", hide_input=True)
+        lang = cli_lang()
+        cid = client_id or click.prompt(t("say:amazon_ask_id", lang, name=name))
+        secret = click.prompt(t("say:amazon_ask_secret", lang, name=name), hide_input=True)
+        refresh = token or click.prompt(t("say:amazon_ask_token", lang, name=name), hide_input=True)
         return LwaApp(cid.strip(), secret.strip(), refresh.strip())
 
-    sp = None if skip_sp else app("SP-API", sp_client_id, sp_refresh_token)
-    ads = None if skip_ads else app("Ads API", ads_client_id, ads_refresh_token)
+    lang = cli_lang()
+    sp = None if skip_sp else app(t("say:amazon_sp", lang), sp_client_id, sp_refresh_token)
+    ads = None if skip_ads else app(t("say:amazon_ads", lang), ads_client_id, ads_refresh_token)
     given = amazon_credentials.parse_profiles(",".join(ads_profiles)) if ads_profiles else None
 
     def choose(code: str, options: list[Profile]) -> Profile:
         for i, p in enumerate(options, 1):
             click.echo(f"  {i}. {p.profile_id} {p.account_name} ({p.account_type})")
-        n = click.prompt(f"Ads profile for {code}", type=click.IntRange(1, len(options)))
+        ask = t("say:amazon_ask_profile", lang, code=code)
+        n = click.prompt(ask, type=click.IntRange(1, len(options)))
         return options[n - 1]
 
     path, creds = save_login(sp=sp, ads=ads, profiles=given, choose=choose)
-    click.echo(f'Saved in "{path}", readable by you only.')
-    for line in amazon_credentials.describe(creds)[1:]:
+    click.echo(t("say:amazon_saved", lang, path=path))
+    for line in amazon_credentials.describe(creds, lang)[1:]:
         click.echo(line)
 
 
@@ -120,17 +125,15 @@ def login(
 def status() -> None:
     """Which Amazon apps and Ads profiles fupan would use (ids masked). Does not call Amazon."""
     creds = amazon_credentials.load()
-    for line in amazon_credentials.describe(creds):
+    for line in amazon_credentials.describe(creds, cli_lang()):
         click.echo(line)
 
 
 @amazon.command()
 def logout() -> None:
     """Forget the saved Amazon credentials on this computer."""
+    lang, where = cli_lang(), amazon_credentials.path()
     if amazon_credentials.logout():
-        click.echo(
-            f'Removed "{amazon_credentials.path()}". Revoke the apps in Seller Central and the '
-            "Ads console if you no longer use them."
-        )
+        click.echo(t("say:amazon_removed", lang, path=where))
     else:
-        click.echo(f'No saved Amazon credentials ("{amazon_credentials.path()}").')
+        click.echo(t("say:amazon_none", lang, path=where))

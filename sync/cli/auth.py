@@ -11,7 +11,9 @@ from pathlib import Path
 import click
 
 from ..errors import AuthError
+from ..i18n import t
 from .group import FupanGroup
+from .lang import cli_lang
 
 
 @click.group(cls=FupanGroup)
@@ -42,8 +44,9 @@ def login(client_secrets: Path, no_browser: bool, port: int) -> None:
     from ..targets.gsheets import auth as google_auth
 
     path = google_auth.login(client_secrets, open_browser=not no_browser, port=port)
-    click.echo(f'Signed in. The login is saved in "{path}", readable by you only.')
-    click.echo("Share each sheet fupan should edit with that Google account, as Editor.")
+    lang = cli_lang()
+    click.echo(t("say:google_signed_in", lang, path=path))
+    click.echo(t("say:google_share", lang))
 
 
 @auth.command()
@@ -57,15 +60,16 @@ def status(credentials: Path | None) -> None:
     # google-auth and its OAuth flow load only for these commands: `fupan --help` stays fast
     from ..targets.gsheets import auth as google_auth
 
+    lang = cli_lang()
     source = google_auth.locate(credentials)
     if source is None:
-        click.echo(google_auth.token_status())
+        click.echo(google_auth.token_status(lang=lang))
         raise AuthError(google_auth.NO_CREDENTIALS)
     creds = google_auth.read_credentials(source)
-    click.echo(google_auth.describe(creds))
-    click.echo(f"Sheets must be shared (as Editor) with: {google_auth.identity(creds)}")
+    click.echo(google_auth.describe(creds, lang))
+    click.echo(t("say:google_share_with", lang, who=google_auth.identity_text(creds, lang)))
     if source.cached or google_auth.token_path().exists():
-        click.echo(google_auth.token_status())
+        click.echo(google_auth.token_status(lang=lang))
 
 
 @auth.command()
@@ -74,11 +78,9 @@ def logout() -> None:
     # google-auth and its OAuth flow load only for these commands: `fupan --help` stays fast
     from ..targets.gsheets import auth as google_auth
 
+    lang = cli_lang()
     if google_auth.logout():
-        click.echo(f'Removed the saved Google login "{google_auth.token_path()}".')
-        click.echo(
-            "Google still lists fupan under your account's third-party access until you remove "
-            "it at https://myaccount.google.com/permissions."
-        )
+        click.echo(t("say:google_removed", lang, path=google_auth.token_path()))
+        click.echo(t("say:google_revoke", lang))
     else:
-        click.echo(f'No saved Google login to remove ("{google_auth.token_path()}").')
+        click.echo(t("say:google_none_to_remove", lang, path=google_auth.token_path()))

@@ -8,7 +8,8 @@ import click
 
 from .. import api
 from .group import FupanGroup
-from .options import today, workspace_of, workspace_option
+from .lang import cli_lang
+from .options import echo_findings, today, workspace_of, workspace_option
 
 
 @click.group(cls=FupanGroup)
@@ -34,6 +35,6 @@ def import_command(
     freight / 头程, valid from / 生效日期) into Settings, then refresh the review."""
     ws = workspace_of(workspace, workbook)
     done = api.import_costs(ws, sheet, today=today(), workbook=workbook, dry_run=dry_run)
-    for f in done.findings:
-        click.echo(f.render(), err=True)
-    click.echo(done.describe())
+    lang = cli_lang()
+    echo_findings(done.findings, lang=lang)
+    click.echo(done.describe(lang))

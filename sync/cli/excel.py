@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..i18n import t
 from .group import FupanGroup
 
 
@@ -33,7 +34,7 @@ def excel_build(out: Path, lang: str) -> None:
     from ...addin.build import build_addin
 
     path = build_addin(out, lang=lang)
-    click.echo(f"Wrote {path}. See docs/excel.md to install it in Excel.")
+    click.echo(t("say:addin_written", lang, path=path))
 
 
 @excel.command(name="install")
@@ -44,4 +45,4 @@ def excel_install(lang: str) -> None:
     from ...addin.build import install_addin
 
     path = install_addin(lang=lang)
-    click.echo(f"Installed {path}. Restart Excel, then import the functions (docs/excel.md).")
+    click.echo(t("say:addin_installed", lang, path=path))

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from ..i18n import LABELS, t
+from ..ingest.registry import READERS
 from ..labels.cli_help import NAMES_ZH
 from .lang import cli_lang
 from .usage import in_language
@@ -32,6 +33,14 @@ def param_help(command: str, param: str, lang: str) -> str:
     """An option's help: its command's own entry, else the entry the commands share."""
     own = f"help:{command}:{param}"
     return t(own if own in LABELS else f"help:*:{param}", lang)
+
+
+def report_title(kind: str, lang: str) -> str:
+    """The title of the report family a reader kind ("ads_search_term") reads, in `lang`."""
+    for reader in READERS:
+        if reader.kind == kind:
+            return name_zh("report", type(reader).__name__, reader.title, lang)
+    return kind  # a reader registered at run time without a title
 
 
 def name_zh(kind: str, name: str, english: str, lang: str) -> str:

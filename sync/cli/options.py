@@ -10,7 +10,6 @@ import click
 
 from ..clock import command_day
 from ..findings import Finding
-from ..flows.review import SyncResult
 from ..i18n import t
 from ..periods import Period
 from ..targets.registry import kinds, local_file
@@ -103,20 +102,3 @@ def progress(bar: Any) -> Callable[[int, int, str], None]:
         bar.update(done - bar.pos)
 
     return update
-
-
-def summary(s: SyncResult, lang: str = "en") -> str:
-    empty = any(f.code == "comparison-empty" for f in s.review.findings)
-    return (
-        t("cli_review_of", lang, period=s.review.period)
-        + (t("cli_against", lang, compare=s.review.compare) if s.review.compare else "")
-        + (t("cli_comparison_empty", lang) if empty else "")
-        + t(
-            "cli_review_counts",
-            lang,
-            reds=s.reds,
-            yellows=s.yellows,
-            suggestions=s.suggestions,
-            overdue=s.overdue,
-        )
-    )

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import math
+import unicodedata
 
 import click
 import pandas as pd
@@ -13,7 +14,7 @@ import pandas as pd
 from ...addin.registry import KPIS
 from ..engine.review import kpi_rows
 from ..formats import format_value
-from ..i18n import scope_label
+from ..i18n import scope_label, t
 
 COLOURS = {"green": "green", "yellow": "yellow", "red": "red"}
 COLUMNS = ["scope", "key", "kpi", "value", "status"]
@@ -49,6 +50,13 @@ def to_csv(kpis: pd.DataFrame) -> str:
     return buf.getvalue()
 
 
+def _pad(text: str, width: int) -> str:
+    """`text` left-aligned in `width` columns of a terminal, where a Chinese character
+    takes two."""
+    wide = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+    return text + " " * max(width - len(text) - wide, 0)
+
+
 def to_table(
     kpis: pd.DataFrame, *, colour: bool = True, lang: str = "en", currency: str = ""
 ) -> str:
@@ -62,12 +70,11 @@ def to_table(
         for r in kpi_rows(block):
             kpi = KPIS[r.kpi]
             name = kpi.name_zh if lang == "zh" else kpi.name_en
-            text = format_value(r.kpi, _plain(float(r.value)), currency)
+            text = format_value(r.kpi, _plain(float(r.value)), currency, lang)
             mark = {"green": "●", "yellow": "●", "red": "●"}.get(r.status, " ")
             if colour and r.status in COLOURS:
                 mark = click.style(mark, fg=COLOURS[r.status])
-            lines.append(
-                f"  {mark} {name:<30} {text:>18}  {r.status if r.status != 'none' else ''}"
-            )
+            status = t(r.status, lang) if r.status in COLOURS else ""
+            lines.append(f"  {mark} {_pad(name, 30)} {text:>18}  {status}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -12,7 +12,7 @@ from ..i18n import t
 from ..ingest.registry import READERS
 from . import render
 from .group import FupanCommand
-from .help import name_zh
+from .help import name_zh, report_title
 from .lang import cli_lang
 from .options import (
     echo_findings,
@@ -81,14 +81,19 @@ def check_command(reports: tuple[Path, ...], period: str | None, marketplace: st
 def import_command(reports: tuple[Path, ...], period: str | None, workspace: Path | None) -> None:
     """Import reports (default: the workspace's reports/ inbox) into the history store."""
     ws = workspace_of(workspace)
-    with click.progressbar(length=1, label="Reading reports", file=sys.stderr) as bar:
+    lang = cli_lang()
+    label = t("say:reading_reports", lang)
+    with click.progressbar(length=1, label=label, file=sys.stderr) as bar:
         summary = api.import_into_workspace(
             ws, reports, period=parse_period(period), progress=progress(bar), today=today()
         )
     for o in summary.outcomes:
-        state = "already imported" if o.skipped else f"{o.rows} rows, {o.replaced} replaced"
-        click.echo(f"{Path(o.file).name}: {o.reader}, {state}")
-    echo_findings(summary.findings)
+        said = {"file": Path(o.file).name, "report": report_title(o.reader, lang)}
+        if o.skipped:
+            click.echo(t("say:already_imported", lang, **said))
+        else:
+            click.echo(t("say:imported", lang, rows=o.rows, replaced=o.replaced, **said))
+    echo_findings(summary.findings, lang=lang)
 
 
 @click.command(cls=FupanCommand)
@@ -106,7 +111,7 @@ def import_command(reports: tuple[Path, ...], period: str | None, workspace: Pat
     default="table",
     show_default=True,
 )
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "zh"]))
 @workspace_option
 def kpis(
     reports: tuple[Path, ...],
@@ -114,7 +119,7 @@ def kpis(
     marketplace: str | None,
     compare: str | None,
     fmt: str,
-    lang: str,
+    lang: str | None,
     workspace: Path | None,
 ) -> None:
     """KPIs of report files or folders, or of the workspace's history when none are given.
@@ -137,8 +142,9 @@ def kpis(
     else:
         click.echo(f"{review.marketplace} {review.period}")
         currency = marketplaces.get(review.marketplace).currency
-        click.echo(render.to_table(review.kpis, lang=lang, currency=currency), nl=False)
-    echo_findings(review.findings)
+        said = lang or cli_lang()
+        click.echo(render.to_table(review.kpis, lang=said, currency=currency), nl=False)
+    echo_findings(review.findings, lang=lang or cli_lang())
 
 
 COMMANDS = [check_command, import_command, kpis]

@@ -14,6 +14,7 @@ from ..flows.pull import pull_and_sync
 from ..flows.sync import sync_workbook
 from ..i18n import t
 from .group import FupanCommand
+from .help import report_title
 from .options import (
     WritesWorkbooks,
     echo_findings,
@@ -22,7 +23,6 @@ from .options import (
     parse_period,
     period_option,
     progress,
-    summary,
     today,
     workspace_of,
     workspace_option,
@@ -74,7 +74,7 @@ def demo(
     click.echo(t("cli_review_workbook", lang, path=result.workspace.workbook))
     if result.gsheet is not None:
         click.echo(t("cli_google_sheet", lang, url=result.gsheet))
-    click.echo(summary(result.sync, lang))
+    click.echo(result.sync.summary(lang))
 
 
 @click.command(name="sync", cls=WritesWorkbooks)
@@ -145,13 +145,14 @@ def sync_command(
         else:
             result = sync_workbook(ws, reports, **options)
     if pulled is not None:
-        click.echo(pulled.describe())
+        click.echo(pulled.describe(said))
     echo_findings(result.findings, lang=said)
     if dry_run:
         click.echo(t("cli_dry_run", said))
-        for line in result.would_import:
-            click.echo(f"would import {line}")
-        click.echo(result.plan.describe())
+        for w in result.would_import:
+            report = report_title(w.kind, said)
+            click.echo(t("say:would_import", said, file=w.file, report=report, rows=w.rows))
+        click.echo(result.plan.describe(said))
     else:
         if result.imported:
             for o in result.imported.imported:
@@ -161,9 +162,9 @@ def sync_command(
             click.echo(t("cli_wrote", said, where=name))
         for note in result.notes:
             click.echo(note)
-    click.echo(summary(result, said))
+    click.echo(result.summary(said))
     if result.actions is not None:
-        click.echo(t("cli_shared_tracker", said, text=result.actions.describe()))
+        click.echo(t("cli_shared_tracker", said, text=result.actions.describe(said)))
 
 
 COMMANDS = [init, demo, sync_command]

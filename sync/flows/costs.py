@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ..findings import Finding
+from ..i18n import t
 from ..ingest.costs import read_cost_sheet
 from ..settings import CostRow
 from ..workspace import Workspace
@@ -28,14 +29,15 @@ class CostImport:
     def skus(self) -> int:
         return len({r.sku for r in self.rows})
 
-    def describe(self) -> str:
-        done = "would go" if self.sync is None else "went"
-        text = f"{len(self.rows)} cost row(s) of {self.skus} SKU(s) {done} into Settings."
+    def describe(self, lang: str = "en") -> str:
+        done = "say:costs_would_go" if self.sync is None else "say:costs_went"
+        text = t(done, lang, rows=len(self.rows), skus=self.skus)
         if self.sync is not None:
-            text += f" Review refreshed: {self.sync.target}"
+            text += t("say:costs_refreshed", lang, target=self.sync.target)
             uncosted = self.sync.review.uncosted
             if uncosted:
-                text += f"; {len(uncosted)} SKU(s) sold still have no cost (see Issues)"
+                issues = t("issues", lang)
+                text += t("say:costs_uncosted", lang, n=len(uncosted), issues=issues)
         return text
 
 

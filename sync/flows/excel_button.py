@@ -14,7 +14,7 @@ from ..amazon import credentials as amazon_credentials
 from ..amazon.pull import PullResult
 from ..clock import run_day
 from ..errors import FupanError
-from ..i18n import LABELS
+from ..i18n import LABELS, t
 from ..settings_sheet import team_settings
 from ..targets.registry import open_target
 from ..workspace import Workspace
@@ -55,19 +55,23 @@ def main(book: Any | None = None) -> None:
         check_xlwings_version()
         done = refresh(book, run_day())
     except FupanError as exc:
-        _report(book, str(exc))
+        _report(book, exc)
         return
-    result = done.synced
-    pulled = f"{done.pulled.describe()}\n" if done.pulled else ""
-    book.app.alert(
-        f"{pulled}{result.review.period}: {result.reds} red, {result.yellows} yellow, "
-        f"{result.suggestions} proposed actions, {result.overdue} overdue.",
-        title="fupan",
-    )
+    lang = _language(book)
+    pulled = f"{done.pulled.describe(lang)}\n" if done.pulled else ""
+    book.app.alert(pulled + done.synced.summary(lang), title="fupan")
 
 
-def _report(book: Any, message: str) -> None:
+def _language(book: Any) -> str:
+    """The workbook's language, told by its Issues tab's title (read when even Settings
+    could not be)."""
+    return "zh" if any(s.name == LABELS["issues"][1] for s in book.sheets) else "en"
+
+
+def _report(book: Any, error: FupanError) -> None:
+    lang = _language(book)
+    message = error.text(lang)
     book.app.alert(message, title="fupan")
     for sheet in book.sheets:
         if sheet.name in LABELS["issues"]:
-            sheet.range((5, 1)).value = [["error", "", "", "", message]]
+            sheet.range((5, 1)).value = [[t("severity_error", lang), "", "", "", message]]

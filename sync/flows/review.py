@@ -22,7 +22,7 @@ from ..engine.rules import evaluate, kpi_now
 from ..engine.trend import weekly_trend
 from ..engine.window import attribution_cutoff, comparison, default_period
 from ..findings import Finding, Severity, Written
-from ..i18n import LABELS
+from ..i18n import LABELS, t
 from ..periods import Period
 from ..settings import CostRow, Product, Settings
 from ..settings_issues import settings_findings
@@ -40,6 +40,15 @@ from ..workspace import Workspace
 OUR_TITLES = frozenset(v for k in SHEET_KEYS for v in LABELS[k]) | {STATE_SHEET, SNAPSHOT_SHEET}
 
 
+@dataclass(frozen=True)
+class WouldImport:
+    """A file a dry run would import: its name, the reader kind that read it, its rows."""
+
+    file: str
+    kind: str
+    rows: int
+
+
 @dataclass
 class SyncResult:
     plan: WorkbookPlan
@@ -51,13 +60,31 @@ class SyncResult:
     yellows: int = 0
     suggestions: int = 0
     overdue: int = 0
-    would_import: list[str] = field(default_factory=list)
+    would_import: list[WouldImport] = field(default_factory=list)
     shared_tracker: str | Path | None = None  # where Settings names a shared tracker
     written_to: Target | None = field(default=None, repr=False)  # the workbook, closed
     actions: ActionSyncResult | None = None  # its sync, when flows/sync.py ran one
     findings: list[Finding] = field(default_factory=list)  # reading this run's files, Settings
     copies: list[str] = field(default_factory=list)  # the other workbooks written (`also`)
     notes: list[str] = field(default_factory=list)  # what the targets say of their writes
+
+    def summary(self, lang: str = "en") -> str:
+        """One line: the period, its comparison and the counts the meeting starts from."""
+        r = self.review
+        empty = any(f.code == "comparison-empty" for f in r.findings)
+        return (
+            t("cli_review_of", lang, period=r.period)
+            + (t("cli_against", lang, compare=r.compare) if r.compare else "")
+            + (t("cli_comparison_empty", lang) if empty else "")
+            + t(
+                "cli_review_counts",
+                lang,
+                reds=self.reds,
+                yellows=self.yellows,
+                suggestions=self.suggestions,
+                overdue=self.overdue,
+            )
+        )
 
 
 def _note_column(head: Grid) -> int | None:
@@ -188,7 +215,7 @@ def refresh_review(
             each.preflight()  # before importing: a workbook open in Excel changes nothing at all
     with Store.open(workspace.store_path, read_only=dry_run) as store:
         imported = None
-        would_import: list[str] = []
+        would_import: list[WouldImport] = []
         if dry_run:
             results, read_findings = read_all(
                 reports,
@@ -198,7 +225,7 @@ def refresh_review(
                 today=today,
             )
             would_import = [
-                f"{p.name}: {r.reader}, {len(r.frame)} rows"
+                WouldImport(p.name, r.reader, len(r.frame))
                 for p, r, sha in results
                 if r is not None and not store.already_imported(sha, r.period)
             ]

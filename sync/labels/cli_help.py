@@ -89,7 +89,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "计算报表文件或文件夹的 KPI；不指定报表时，计算工作区历史数据的 KPI。\n\n"
         "比率以小数表示（ACoS 31.78% 即 0.3178）；金额使用站点货币。",
     ),
-    "help:kpis:lang": ("Language of the KPI names.", "KPI 名称的语言：en（英文）或 zh（中文）。"),
+    "help:kpis:lang": (
+        "Language of the table: en (English) or zh (Chinese); default: the workspace's.",
+        "表格的语言：en（英文）或 zh（中文）；默认为工作区的语言。",
+    ),
     # --- workspace, demo, sync ---
     "help:init": (
         "Create a workspace: history store, report inbox and review workbook.",

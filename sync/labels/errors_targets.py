@@ -7,9 +7,6 @@ from __future__ import annotations
 
 LABELS: dict[str, tuple[str, str]] = {
     # --- credentials files (credential_files.py) ---
-    "err:g_origin_given": ("given with --credentials", "由 --credentials 指定"),
-    "err:g_origin_env": ("named by ${name}", "由 ${name} 指定"),
-    "err:g_origin_saved": ("saved by `fupan auth login`", "由 `fupan auth login` 保存"),
     "err:g_origin_secrets": ("OAuth client secrets", "OAuth 客户端密钥"),
     "err:g_readme": ('the README section "{section}"', "说明文档 README 中的“{section}”一节"),
     "err:g_file": (

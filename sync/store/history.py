@@ -227,6 +227,12 @@ class Store:
             params = [sha256, period.start, period.end]
         return bool(self._con.execute(q, params).fetchall()[0][0])
 
+    def imported_as(self, sha256: str) -> str:
+        """The reader kind a file of these bytes was imported as ("" when it never was)."""
+        q = "SELECT reader FROM imports WHERE sha256 = ? ORDER BY id LIMIT 1"
+        rows = self._con.execute(q, [sha256]).fetchall()
+        return str(rows[0][0]) if rows else ""
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Every write inside is stored together, or none is (nested: the outer one counts).

@@ -157,7 +157,8 @@ def import_reports(
     with store.transaction():
         for path, result, sha in results:
             if result is None:
-                summary.outcomes.append(ImportOutcome(str(path), "", 0, 0, None, skipped=True))
+                kind = store.imported_as(sha)
+                summary.outcomes.append(ImportOutcome(str(path), kind, 0, 0, None, skipped=True))
             else:
                 summary.outcomes.append(store.import_result(result, file=path, sha256=sha))
     return summary

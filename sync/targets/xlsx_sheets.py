@@ -280,6 +280,8 @@ def _chart(spec: Chart) -> LineChart | BarChart:
     chart.series.extend(_series(spec.series))
     chart.set_categories(Reference(range_string=spec.categories))
     chart.y_axis.number_format = spec.y_format
+    if spec.from_zero:
+        chart.y_axis.scaling.min = 0
     if chart.legend is not None:
         chart.legend.position = "b"
     if spec.secondary:  # lines against a second axis on the right

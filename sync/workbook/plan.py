@@ -14,6 +14,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..i18n import t
+
 
 class Style(StrEnum):
     """Named cell styles; each target maps them to its own formatting."""
@@ -136,6 +138,10 @@ class Chart:
     # Series drawn as lines against a second axis on the right (sessions beside sales).
     secondary: tuple[tuple[str, str], ...] = ()
     y2_format: str = "General"
+    # The left axis starts at 0, so a bar is as tall as its value (left to the spreadsheet,
+    # it starts near the smallest bar and a 3 % dip looks like a halving). Only where no
+    # value is below 0: the automatic axis of a series crossing 0 includes 0 already.
+    from_zero: bool = False
 
 
 @dataclass
@@ -176,17 +182,28 @@ class WorkbookPlan:
                 return s
         raise KeyError(key)
 
-    def describe(self) -> str:
-        """What a sync would write, for --dry-run."""
-        lines = [f"Workbook plan ({self.language}): {len(self.sheets)} tabs"]
+    def describe(self, lang: str = "en") -> str:
+        """What a sync would write, for --dry-run, in `lang`."""
+        language = t(f"say:language_{self.language}", lang)
+        lines = [t("say:plan", lang, language=language, n=len(self.sheets))]
+        sep = t("say:list_sep", lang)
+        hidden = [s for s in self.sheets if s.hidden]
         for s in self.sheets:
-            extras = []
-            if s.tables:
-                extras.append(f"{len(s.tables)} table(s)")
-            if s.rules:
-                extras.append(f"{len(s.rules)} colour rule(s)")
-            if s.charts:
-                extras.append(f"{len(s.charts)} chart(s)")
-            more = f", {', '.join(extras)}" if extras else ""
-            lines.append(f"  {s.title}: {s.cell_count():,} cells{more}")
+            if s.hidden:
+                continue  # fupan's own data, read back by the formulas: one line below
+            extras = [
+                t(key, lang, n=len(things))
+                for key, things in (
+                    ("say:plan_tables", s.tables),
+                    ("say:plan_rules", s.rules),
+                    ("say:plan_charts", s.charts),
+                )
+                if things
+            ]
+            more = sep + sep.join(extras) if extras else ""
+            cells = f"{s.cell_count():,}"
+            lines.append(t("say:plan_tab", lang, title=s.title, cells=cells, more=more))
+        if hidden:
+            cells = f"{sum(s.cell_count() for s in hidden):,}"
+            lines.append(t("say:plan_hidden", lang, n=len(hidden), cells=cells))
         return "\n".join(lines)

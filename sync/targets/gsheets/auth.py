@@ -36,6 +36,7 @@ from gspread.http_client import HTTPClient
 from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
 from ...errors import AuthError, Msg, msg
+from ...i18n import t
 from ...userconfig import config_dir_default, write_private
 from .credential_files import (
     ENV_VAR,
@@ -102,13 +103,15 @@ def locate(
 ) -> CredentialSource | None:
     """Which file would be used, without reading it; None when nothing is set up."""
     if credentials:
-        return CredentialSource(_expand(credentials), msg("err:g_origin_given"))
+        return CredentialSource(_expand(credentials), msg("say:google_origin_option"))
     for name in (ENV_VAR, ADC_ENV_VAR):
         if env.get(name):
-            return CredentialSource(_expand(env[name]), msg("err:g_origin_env", name=name))
+            return CredentialSource(
+                _expand(env[name]), msg("say:google_origin_env", name=f"${name}")
+            )
     cached = token_path(config_dir)
     if cached.exists():
-        return CredentialSource(cached, msg("err:g_origin_saved"), cached=True)
+        return CredentialSource(cached, msg("say:google_origin_login"), cached=True)
     return None
 
 
@@ -196,13 +199,22 @@ def permission_message(creds: Credentials, sheet: str) -> str:
     )
 
 
-def describe(creds: Credentials) -> str:
+def describe(creds: Credentials, lang: str = "en") -> str:
     """One line for `fupan auth status`: what kind of identity, and from where."""
     source = SOURCES.get(creds)
-    where = f' from "{source.path}" ({source.origin})' if source else ""
+    where = ""
+    if source is not None:
+        where = t("say:google_from", lang, path=source.path, origin=source.origin.text(lang))
     if isinstance(creds, service_account.Credentials):
-        return f"Service account {creds.service_account_email}{where}."
-    return f"OAuth login of {identity(creds)}{where}."
+        who = creds.service_account_email
+        return t("say:google_service_account", lang, who=who, where=where)
+    return t("say:google_oauth", lang, who=identity_text(creds, lang), where=where)
+
+
+def identity_text(creds: Credentials, lang: str) -> str:
+    """identity(), with "your Google account" in `lang` when the login cannot name itself."""
+    who = identity(creds)
+    return t("say:google_your_account", lang) if who == OAUTH_USER else who
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,45 +310,42 @@ def logout(config_dir: Path | None = None) -> bool:
     return True
 
 
-def token_status(config_dir: Path | None = None) -> str:
+def token_status(config_dir: Path | None = None, lang: str = "en") -> str:
     """The saved login, described without its secrets."""
     path = token_path(config_dir)
     if not path.exists():
-        return f'No saved Google login ("{path}").'
+        return t("say:google_no_login", lang, path=path)
     try:
         info = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         info = None
     if not isinstance(info, dict):
-        return (
-            f'The saved Google login "{path}" is unreadable: run `fupan auth logout`, then log in.'
-        )
-    scopes = info.get("scopes") or []
+        return t("say:google_unreadable", lang, path=path)
+    scopes = ", ".join(info.get("scopes") or []) or t("say:google_unknown", lang)
+    refresh = "say:google_refresh_ok" if info.get("refresh_token") else "say:google_refresh_missing"
     lines = [
-        f'Saved Google login: "{path}"',
-        f"  scopes: {', '.join(scopes) if scopes else 'unknown'}",
-        f"  refresh token: {'present' if info.get('refresh_token') else 'MISSING: log in again'}",
-        f"  access token: {_expiry_text(info.get('expiry'))}",
+        t("say:google_saved", lang, path=path),
+        t("say:google_scopes", lang, scopes=scopes),
+        t(refresh, lang),
+        t("say:google_access", lang, state=_expiry_text(info.get("expiry"), lang)),
     ]
     mode = stat.S_IMODE(path.stat().st_mode)
     if os.name == "posix" and mode & 0o077:
-        lines.append(f'  permissions: {mode:04o}, readable by others: run chmod 600 "{path}"')
+        lines.append(t("say:google_permissions", lang, mode=f"{mode:04o}", path=path))
     return "\n".join(lines)
 
 
-def _expiry_text(expiry: object) -> str:
+def _expiry_text(expiry: object, lang: str) -> str:
     if not isinstance(expiry, str):
-        return "none (one is fetched on next use)"
+        return t("say:google_token_none", lang)
     try:
         when = datetime.fromisoformat(expiry.rstrip("Z")).replace(tzinfo=UTC)
     except ValueError:
-        return "unknown expiry"
+        return t("say:google_token_unknown", lang)
     stamp = when.strftime("%Y-%m-%d %H:%M UTC")
-    return (
-        f"valid until {stamp}"
-        if when > datetime.now(UTC)
-        else f"expired {stamp} (renewed on next use)"
-    )
+    # A token's life is real time (Google's clock), not the review's day: the wall clock.
+    valid = when > datetime.now(UTC)
+    return t("say:google_token_valid" if valid else "say:google_token_expired", lang, stamp=stamp)
 
 
 def _token_json(creds: UserCredentials) -> str:

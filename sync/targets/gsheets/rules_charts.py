@@ -62,6 +62,8 @@ def chart(spec: Chart, sheet_id: int, ids: dict[str, int]) -> JSON:
         {"position": "BOTTOM_AXIS"},
         {"position": "LEFT_AXIS", "format": {"bold": False}},
     ]
+    if spec.from_zero:
+        axes[1]["viewWindowOptions"] = {"viewWindowMin": 0, "viewWindowMode": "EXPLICIT"}
     if right:
         axes.append({"position": "RIGHT_AXIS", "format": {"bold": False}})
     return {

@@ -180,6 +180,7 @@ def dashboard(book: Book) -> Sheet:
                 y_format=book.number_format(Unit.MONEY) or "General",
                 secondary=((f"{d}!$C${tr}", f"{d}!$C${a}:$C${b}"),),
                 y2_format="#,##0",
+                from_zero=True,  # sales are never below 0
             ),
             Chart(
                 "line",

@@ -132,7 +132,9 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
     if copies:
         blocks.append(copies.block())
     if scope is Scope.CAMPAIGN:
-        blocks.append(ad_groups(book, last + 3))
+        groups, group_rules = ad_groups(book, last + 3)
+        blocks.append(groups)
+        rules += group_rules
     widths = {"A": 28} | {c: 13 for c in [*kcol.values(), *mcol.values()]} | {note_col: 40}
     if target_col:
         widths[target_col] = 12
@@ -161,7 +163,9 @@ def ranked_keys(measures: pd.DataFrame, by: str) -> list[Any]:
     return list(order.sort_values(ascending=False, kind="stable").index)
 
 
-def ad_groups(book: Book, start: int) -> Block:
+def ad_groups(book: Book, start: int) -> tuple[Block, list[Rule]]:
+    """Each ad group's sums, ACoS judged by its campaign's target, and CTR; with the rules
+    that colour its ACoS."""
     lang = book.lang
     ads = book.i.review.ads
     groups = (
@@ -177,11 +181,15 @@ def ad_groups(book: Book, start: int) -> Block:
         measure_label("clicks", lang),
         measure_label("impressions", lang),
         "ACoS",
+        t("status", lang),
+        t("target_acos", lang),
         "CTR",
     ]
     rows = [[Cell(h, style=Style.HEADER) for h in header]]
     for n, (camp, group) in enumerate(groups.itertuples(index=False)):
         r = start + 1 + n
+        # An ad group is judged by its campaign's target (the rules R1/R2 read the same one).
+        own = book.i.review.acos_targets.get(str(camp))
         crit = [
             Key("campaign", f"$A{r}", str(camp)),
             Key("counted", "1", "1"),
@@ -210,13 +218,21 @@ def ad_groups(book: Book, start: int) -> Block:
                     Style.RATIO,
                 ),
                 formula(
+                    book.target_status_formula(
+                        f"G{r}", f"I{r}", own.category if own is not None else ""
+                    )
+                ),
+                formula("=" + book.acos_target(str(camp)), Style.RATIO),
+                formula(
                     "="
                     + KPIS["ctr"].formula({"clicks": f"E{r}", "impressions": f"F{r}"}.__getitem__),
                     Style.RATIO,
                 ),
             ]
         )
-    return Block(start, 1, rows)
+    first, last = start + 1, start + len(rows) - 1
+    rules = book.colour_rules(f"G{first}:G{last}", "H", first) if len(rows) > 1 else []
+    return Block(start, 1, rows), rules
 
 
 # Dashboard --------------------------------------------------------------------------------

@@ -73,5 +73,6 @@ def profit_trend(book: Book, trend: pd.DataFrame, top: int, anchor: str) -> Prof
         y_format=money or "General",
         secondary=((f"{d}!$C${head}", f"{d}!$C${first}:$C${last}"),),
         y2_format="0%",
+        from_zero=not (trend.net_profit.astype(float) < 0).any(),
     )
     return ProfitTrend(blocks, chart, bottom)
