@@ -16,7 +16,7 @@ import pytest
 from fupan.sync.errors import TargetError
 from fupan.sync.targets.gsheets.sheets_api import SheetsAPI
 from fupan.sync.targets.gsheets.target import GSheetsTarget
-from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Sheet, WorkbookPlan
+from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Sheet, Style, WorkbookPlan
 from target_contract import small_plan
 
 
@@ -27,6 +27,10 @@ def sid(fake_google):
 
 @pytest.fixture
 def writes(monkeypatch) -> list[list[dict[str, Any]]]:
+    return spy_writes(monkeypatch)
+
+
+def spy_writes(monkeypatch) -> list[list[dict[str, Any]]]:
     """The requests of every final write ("write workbook"), decoded."""
     sent: list[list[dict[str, Any]]] = []
     real = SheetsAPI.batch_update
@@ -243,7 +247,12 @@ def test_a_data_tab_is_pasted_and_reads_back_exactly_as_typed_cells_would(
     fake_google, gclient, sid, writes
 ):
     refresh(gclient, sid, _frame_plan())
-    pastes = [r["pasteData"] for r in writes[-1] if "pasteData" in r]
+    data = fake_google.book(sid).sheet("data").sheet_id
+    pastes = [
+        r["pasteData"]
+        for r in writes[-1]
+        if "pasteData" in r and r["pasteData"]["coordinate"]["sheetId"] == data
+    ]
     assert len(pastes) == 1 and pastes[0]["delimiter"] == "\t"
     assert "0042" not in pastes[0]["data"] and "=1+2" not in pastes[0]["data"]
     assert _read_back(fake_google, sid) == _wanted()
@@ -259,13 +268,58 @@ def test_a_sheet_in_a_comma_decimal_locale_gets_typed_cells_not_a_paste(
     assert _read_back(fake_google, sid) == _wanted()
 
 
-def test_text_values_in_a_review_tab_are_never_pasted(fake_google, gclient, sid, writes):
-    plan = WorkbookPlan([Sheet("dashboard", "Dashboard", [Block(1, 1, [[Cell("0042")]])])], "en")
-    refresh(gclient, sid, plan)
+def _review_plan() -> WorkbookPlan:
+    """A review tab: a typed header row, plain values and formulas, and awkward cells."""
+    header = [Cell(f"Week {n}", style=Style.HEADER) for n in range(1, 7)]
+    rows = [header] + [
+        [
+            Cell(f"B0{n:08d}"),
+            Cell(float(n) / 4),
+            Cell(formula=f"=B{n + 2}*{n}+'data'!B{n + 2}"),  # not a fill-down: its own
+            Cell(formula=f'=IF(B{n + 2}=0,"",1/B{n + 2})'),  # quotes: typed
+            Cell("0042" if n % 2 else "Text only"),  # digits: typed
+            Cell("=not a formula", text=True),
+        ]
+        for n in range(8)
+    ]
+    rows.append([Cell(3.0, note="a note"), Cell(date(2026, 11, 16))])
+    rows.append([Cell(5.0, style=Style.MONEY)])  # its own format
+    data = Sheet("data", "data", [Block(1, 1, [[Cell("x"), Cell(1.0)]] * 12)])
+    return WorkbookPlan([Sheet("dashboard", "Dashboard", [Block(1, 1, rows)]), data], "en")
+
+
+def test_a_review_tab_is_pasted_and_reads_back_exactly_as_typed_cells_would(
+    fake_google, gclient, sid, writes
+):
+    """Plain values and quote-free formulas pasted; a cell Google could read otherwise, or
+    with a format or note of its own, typed; cell for cell what a typed write leaves."""
+    refresh(gclient, sid, _review_plan())
+    pasted = writes[-1]
+    typed_sid = fake_google.create_spreadsheet("Wochenbericht", locale="de_DE")
+    refresh(gclient, typed_sid, _review_plan())
     assert not any("pasteData" in r for r in writes[-1])
-    assert fake_google.book(sid).sheet("Dashboard").cell(1, 1)["userEnteredValue"] == {
-        "stringValue": "0042"
-    }
+    dashboard = fake_google.book(sid).sheet("Dashboard")
+    (paste,) = [
+        r["pasteData"]
+        for r in pasted
+        if "pasteData" in r and r["pasteData"]["coordinate"]["sheetId"] == dashboard.sheet_id
+    ]
+    assert "=B3*1+'data'!B3" in paste["data"] and "B000000007" in paste["data"]
+    assert "0042" not in paste["data"] and "IF(" not in paste["data"]
+    assert "=not a formula" not in paste["data"]
+    # The header row, typed across its six columns, goes as one request.
+    header = [
+        r["updateCells"]
+        for r in pasted
+        if "updateCells" in r
+        and r["updateCells"].get("range", {}).get("sheetId") == dashboard.sheet_id
+    ]
+    assert len(header) == 1 and len(header[0]["rows"]) == 1
+    typed = fake_google.book(typed_sid).sheet("Dashboard")
+    assert dashboard.cells == typed.cells
+    assert dashboard.cell(3, 3)["userEnteredValue"] == {"formulaValue": "=B3*1+'data'!B3"}
+    assert dashboard.cell(2, 6)["userEnteredValue"] == {"stringValue": "=not a formula"}
+    fake_google.check()  # nothing the stand-in does not model was sent
 
 
 # What counts as the same: pure functions ------------------------------------------------------

@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..base import Grid
+from .looks import Look
 from .tab_settings import PROTECTION_NOTE
 from .values import EPOCH, JSON
 
@@ -49,6 +50,7 @@ class Book:
     stamps: dict[str, tuple[int, str]] = field(default_factory=dict)
     name_ranges: dict[str, JSON] = field(default_factory=dict)  # named range -> GridRange
     grids: dict[str, Grid] = field(default_factory=dict)
+    looks: dict[str, Look] = field(default_factory=dict)  # fupan's tabs read to be left out
 
 
 def book_of(meta: JSON) -> Book:

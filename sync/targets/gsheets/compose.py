@@ -1,6 +1,6 @@
 """One tab's requests, and the workbook's named ranges: pure functions, no network.
 
-A tab's requests are its cells (pasted where its values allow: paste.py) and everything
+A tab's requests are its cells (pasted where its values and formulas allow: paste.py) and everything
 fupan draws on it; together they are what its fingerprint covers (diff.py).
 """
 
@@ -25,8 +25,8 @@ def tab_requests(
     """(cells, the rest): the cells first clear the whole grid; the rest sets widths,
     folds, dropdowns, colour rules, charts, the filter and the warning."""
     cells = grid.write_cells(sid, body, size)
-    if pasted and body.frame:
-        cells = paste.write_data(sid, body, size) + cells[1:]
+    if pasted:
+        cells = paste.write_pasted(sid, body, size) + cells[1:]
     rest = tab_settings.widths(s, sid)
     rest += tab_settings.folds(s, sid, size[1])
     rest += tab_settings.heights(s, sid)

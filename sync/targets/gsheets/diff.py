@@ -4,9 +4,9 @@ Each tab fupan writes carries, in developer metadata on the tab, a fingerprint o
 requests that wrote it. A tab is left out only when its new requests have the same
 fingerprint and what Google gives back still matches: every value and formula (read in the
 request that checks for edits anyway), the grid's size, frozen rows and columns, hidden or
-not, and fupan's colour rules, charts, filter and warning. A tab someone edited in the
-browser, or without a fingerprint, is written whole again. Formats, widths and notes
-changed by hand on fupan's tabs are not compared: they stay until the tab next changes.
+not, and fupan's colour rules, charts, filter and warning, and how it looks (looks.py:
+cell colours, emphasis, kinds of number, notes, fupan's widths and heights). A tab someone
+edited in the browser, or without a fingerprint, is written whole again.
 """
 
 from __future__ import annotations

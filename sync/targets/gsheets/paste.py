@@ -1,10 +1,11 @@
-"""A data tab as Google's `pasteData`: its plain values as one tab-separated text.
+"""A tab's cells as Google's `pasteData`: its plain values and formulas as one text.
 
 Every cell sent as a typed CellData costs ~40 bytes of JSON around its value; pasted as text
-a number costs its digits and a tab. Google parses pasted text as if typed in the browser
-(a leading "=" is a formula, "0042" is 42, "1/2" is a date), so only values that read back
-exactly as sent are pasted: plain decimal numbers, TRUE/FALSE, ASINs, and text without
-digits or characters Google would read as something else. The other cells go typed as before
+a number or a formula costs its characters and a tab. Google parses pasted text as if typed
+in the browser (a leading "=" is a formula, "0042" is 42, "1/2" is a date), so only what
+reads back exactly as sent is pasted: plain decimal numbers, TRUE/FALSE, ASINs, text without
+digits or characters Google would read as something else, and formulas without quotes, tabs
+or line breaks. The other cells, and cells with their own format or note, go typed as before
 (`updateCells`), and a spreadsheet whose locale writes decimals otherwise gets no paste.
 """
 
@@ -39,6 +40,8 @@ POINT_LOCALES = frozenset(
 _DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
 _TEXT_UNSAFE = re.compile(r"[\d\t\n\r\"\x00-\x1f\x7f]")
 _TEXT_LEADS = tuple("=+-'#@ ")
+# A quote may start a quoted field in Google's reading of pasted text: such formulas go typed.
+_FORMULA_UNSAFE = re.compile(r'[\t\n\r"]')
 _ASIN = re.compile(r"B0[A-Z0-9]{8}")  # letters and digits no locale reads as a number or date
 MAX_PASTED_NUMBER = 1e15  # Google keeps 15 significant digits
 
@@ -79,58 +82,79 @@ def _number(n: Any) -> str | None:
     return text if _DECIMAL.fullmatch(text) else None
 
 
-def write_data(sheet_id: int, body: SheetContent, size: tuple[int, int]) -> list[JSON]:
-    """A frame tab's grid: header typed, body pasted, the cells paste cannot carry typed.
+def write_pasted(sheet_id: int, body: SheetContent, size: tuple[int, int]) -> list[JSON]:
+    """A tab's grid: cleared with its leading typed rows, pasted, the rest typed after.
 
-    The first request clears the whole grid, as `grid.write_cells` does.
+    The first request clears the whole grid, as `grid.write_cells` does; typed cells come
+    after the paste, which empties the cells its empty fields cover.
     """
-    header, rows = body.rows[:1], body.rows[1:]
+    lines: list[list[str]] = []
+    typed: dict[int, list[int]] = {}  # column -> rows sent typed
+    for r, row in enumerate(body.rows):
+        fields = []
+        for c, cell in enumerate(row["values"]):
+            text = pasted(cell)
+            if text is None:
+                typed.setdefault(c, []).append(r)
+                text = ""
+            fields.append(text)
+        lines.append(fields)
+    filled = [r for r, fields in enumerate(lines) if any(fields)]
+    first = filled[0] if filled else len(lines)
     out: list[JSON] = [
         {
             "updateCells": {
-                "rows": header,
+                "rows": body.rows[:first],
                 "fields": "userEnteredValue,userEnteredFormat,note,dataValidation",
                 "range": box(sheet_id, 0, size[0], 0, size[1]),
             }
         }
     ]
-    lines: list[str] = []
-    typed: dict[int, list[int]] = {}  # column -> body rows sent typed
-    for r, row in enumerate(rows):
-        fields = []
-        for c, cell in enumerate(row["values"]):
-            text = as_text(cell.get("userEnteredValue"))
-            if text is None:
-                typed.setdefault(c, []).append(r)
-                text = ""
-            fields.append(text)
-        lines.append(DELIMITER.join(fields).rstrip(DELIMITER))
-    while lines and not lines[-1]:
-        lines.pop()
-    if lines:
+    if filled:
+        text = "\n".join(
+            DELIMITER.join(fields).rstrip(DELIMITER) for fields in lines[first : filled[-1] + 1]
+        )
         out.append(
             {
                 "pasteData": {
-                    "coordinate": {"sheetId": sheet_id, "rowIndex": 1, "columnIndex": 0},
-                    "data": "\n".join(lines),
+                    "coordinate": {"sheetId": sheet_id, "rowIndex": first, "columnIndex": 0},
+                    "data": text,
                     "delimiter": DELIMITER,
                     "type": "PASTE_NORMAL",
                 }
             }
         )
-    for c, at in sorted(typed.items()):
-        for r0, r1 in _runs(at):
-            cells = [{"values": [rows[r]["values"][c]]} for r in range(r0, r1)]
-            out.append(
-                {
-                    "updateCells": {
-                        "rows": cells,
-                        "fields": "userEnteredValue",
-                        "start": {"sheetId": sheet_id, "rowIndex": 1 + r0, "columnIndex": c},
-                    }
+    runs = {c: [(r0, r1) for r0, r1 in _runs(at) if r1 > first] for c, at in typed.items()}
+    for r0, r1, c0, c1 in _rectangles(runs):
+        r0 = max(r0, first)  # rows above `first` went whole in the first request
+        rows = [{"values": [_cell(body.rows[r], c) for c in range(c0, c1)]} for r in range(r0, r1)]
+        out.append(
+            {
+                "updateCells": {
+                    "rows": rows,
+                    "fields": "userEnteredValue,userEnteredFormat,note",
+                    "start": {"sheetId": sheet_id, "rowIndex": r0, "columnIndex": c0},
                 }
-            )
+            }
+        )
     return out
+
+
+def pasted(cell: JSON) -> str | None:
+    """A cell's pasted text ("" for an empty cell); None: it goes typed."""
+    if any(k != "userEnteredValue" for k in cell):
+        return None  # its own format or note
+    value = cell.get("userEnteredValue")
+    if value and "formulaValue" in value:
+        formula: str = value["formulaValue"]
+        plain = formula.startswith("=") and not _FORMULA_UNSAFE.search(formula)
+        return formula if plain else None
+    return as_text(value)
+
+
+def _cell(row: JSON, col: int) -> JSON:
+    cells = row["values"]
+    return cells[col] if col < len(cells) else {}
 
 
 GAP = 3  # typed cells this close in a column go as one run (the cells between sent too)
@@ -144,4 +168,23 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], r + 1)
         else:
             out.append((r, r + 1))
+    return out
+
+
+def _rectangles(runs: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int, int, int]]:
+    """Neighbouring columns' identical runs joined: (row0, row1, col0, col1), one request
+    each (a header row typed across the tab goes as one request, not one per column)."""
+    out: list[tuple[int, int, int, int]] = []
+    open_: dict[tuple[int, int], int] = {}  # run -> its index in `out`, while it grows
+    for c in sorted(runs):
+        now: dict[tuple[int, int], int] = {}
+        for run in runs[c]:
+            at = open_.get(run)
+            if at is not None and out[at][3] == c:
+                out[at] = (*run, out[at][2], c + 1)
+            else:
+                at = len(out)
+                out.append((*run, c, c + 1))
+            now[run] = at
+        open_ = now
     return out

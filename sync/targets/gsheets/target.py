@@ -5,7 +5,7 @@ metadata), read the tabs the team edits, read them once more right before writin
 edit typed meanwhile stops the write: ChangedError; the same read fetches fupan's tabs
 that may be left out), and one `spreadsheets.batchUpdate` that Google applies all or
 nothing (it also releases the lease). That batch carries only the tabs that changed
-(diff.py), data tabs pasted rather than typed cell by cell (paste.py). Only when it would
+(diff.py), values and formulas pasted rather than typed cell by cell (paste.py). Only when it would
 be larger than Google accepts are the biggest tabs written first into hidden staging tabs,
 then copied into place by the final atomic batch, so the visible workbook still changes in
 one step. A final batch whose answer was lost is recognised by its effect: the lease it
@@ -30,7 +30,7 @@ from ...errors import AuthError, ChangedError, TargetError, msg
 from ...workbook.cells import sheet_ref
 from ...workbook.plan import WorkbookPlan
 from ..base import STATE_SHEET, Grid, Target, state_of
-from . import compose, diff, grid, paste, tab_settings
+from . import compose, diff, grid, looks, paste, tab_settings
 from . import snapshot as snapshots
 from .auth import refresh_failed
 from .book import (
@@ -190,11 +190,17 @@ class GSheetsTarget(Target):
             self._read_grids(wanted)
         return book.grids.get(title, [])
 
-    def _read_grids(self, titles: list[str], what: str = "read tabs") -> None:
+    def _read_grids(
+        self, titles: list[str], what: str = "read tabs", *, look: bool = False
+    ) -> None:
+        """Read tabs' values (`look`: and how they look, for tabs that may be left out)."""
+        fields = looks.CHECK_FIELDS if look else GRID_FIELDS
         with self._google():
-            answer = self.api.grids([sheet_ref(t) for t in titles], GRID_FIELDS, what=what)
+            answer = self.api.grids([sheet_ref(t) for t in titles], fields, what=what)
         assert self._book is not None
         self._book.grids.update(grids_of(answer))
+        if look:
+            self._book.looks.update(looks.looks_of(answer))
 
     def changed(self, also: list[str] | None = None) -> bool:
         """Whether someone edited the tabs read so far since they were read (one request,
@@ -213,7 +219,7 @@ class GSheetsTarget(Target):
             return False
         if any(t not in book.ids for t in before):
             return True  # a tab read before was deleted or renamed
-        self._read_grids(wanted, what="check for edits")
+        self._read_grids(wanted, what="check for edits", look=bool(extra))
         return any(book.grids.get(t) != grid for t, grid in before.items())
 
     def reopen(self) -> GSheetsTarget:
@@ -271,6 +277,7 @@ class GSheetsTarget(Target):
             for t in maybe
             if diff.unchanged(book, t, stamps[t], own[t], props[t])
             and diff.values_match(book.grids.get(t, []), bodies[t])
+            and looks.same_look(book.looks.get(t), looks.drawn(own[t]))
         )
         head = layout(book, sheets, sizes, ids, keep, same)
         writes = {t: w for t, w in cells.items() if t not in same}
