@@ -10,14 +10,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "err:a_no_sp": (
         "No Selling Partner API credentials are set up. Run `fupan amazon login`, or set "
         "{names}; see {readme}.",
-        "尚未设置卖家 API（SP-API）凭证。请运行 `fupan amazon login`，或设置 {names}；参见{readme}"
-        "。",
+        "尚未设置卖家 API（SP-API）凭证。请运行 `fupan amazon login`，"
+        "或设置 {names}；参见{readme}。",
     ),
     "err:a_bad_profiles": (
         '"{part}" is not MARKETPLACE=PROFILE_ID (e.g. US=1234567890); check {env} or '
         "--ads-profile.",
-        "“{part}”不是 站点=配置文件ID 的格式（例如 US=1234567890）；请检查 {env} 或 --ads-profile"
-        "。",
+        "“{part}”不是 站点=配置文件ID 的格式（例如 US=1234567890）；"
+        "请检查 {env} 或 --ads-profile。",
     ),
     "err:a_env_partial": (
         "Set {missing} as well, or none of {names}.",
@@ -122,8 +122,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "err:a_ledger_unreadable": (
         'The pull ledger "{file}" is unreadable ({error}). Rename it and pull again: reports '
         "still pending at Amazon will be requested anew.",
-        "拉取记录“{file}”无法读取（{error}）。请把它改名后重新拉取：仍在亚马逊排队的报告会重新请求"
-        "。",
+        "拉取记录“{file}”无法读取（{error}）。"
+        "请把它改名后重新拉取：仍在亚马逊排队的报告会重新请求。",
     ),
     "err:a_ledger_version": (
         'The pull ledger "{file}" is of another fupan version; rename it and pull again.',
