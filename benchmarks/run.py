@@ -2,7 +2,7 @@
 
 `--weekly`: the weekly refresh instead (benchmarks/weekly.py): 12 weeks in the store, one new
 week imported and the review refreshed, beside its floor, in whole processes alternately, at
-each catalogue size of `--sizes` (default 500,2000; 8000 takes about an hour more), with the
+each catalogue size of `--sizes` (default 500,2000; preparing 8000 takes about 9 minutes), with the
 LibreOffice recalculation and the Google bytes; each ratio on its own line.
 
 2,000 child ASINs, 90 days, 300,000 search-term rows, 2,000 inventory rows. Each fupan step is

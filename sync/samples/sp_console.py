@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from ..periods import Period
 from .poi import write_poi_xlsx
 from .seller import Seller
+from .xlsx_stream import stream_report
 
 
 def _sp_columns(lang: str) -> dict[str, str]:
@@ -221,22 +221,9 @@ def write_sp_xlsx(
     frame = sp_rows(seller, grain, period, spans=spans)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_SHEET[grain, lang])
-    ws.append([names[c] for c in order])
-
-    for rec in frame[order].itertuples(index=False):
-        row = []
-        for col, v in zip(order, rec, strict=True):
-            if isinstance(v, pd.Timestamp):
-                v = v.to_pydatetime()
-            cell = WriteOnlyCell(ws, value=v)
-            if isinstance(v, str):
-                cell.data_type = "s"  # the console writes every name and term as text
-            if col in _FORMATS:
-                cell.number_format = _FORMATS[col]
-            if lang == "zh" and col in ("date", "start_date", "end_date"):
-                cell.number_format = DATE_FORMAT_ZH
-            row.append(cell)
-        ws.append(row)
+    dates = ("date", "start_date", "end_date")
+    formats = [DATE_FORMAT_ZH if lang == "zh" and c in dates else _FORMATS.get(c) for c in order]
+    stream_report(ws, [names[c] for c in order], frame[order], formats)
     wb.save(path)
     return path
 
