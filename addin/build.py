@@ -15,7 +15,7 @@ from xml.sax.saxutils import quoteattr
 
 import xlwings
 
-from ..sync.errors import FupanError
+from ..sync.errors import FupanError, msg
 
 TEMPLATE = Path(xlwings.__file__).parent / "quickstart_addin_ribbon.xlam"
 # The add-in's VBA comes from this xlwings release; the Python side must match it.
@@ -41,10 +41,8 @@ def ribbon_xml(lang: str = "en") -> str:
 
 def check_xlwings_version(installed: str = xlwings.__version__) -> None:
     if installed != PINNED_XLWINGS:
-        raise FupanError(
-            f"fupan's Excel add-in was built from xlwings {PINNED_XLWINGS}, but xlwings "
-            f"{installed} is installed; run `pip install xlwings=={PINNED_XLWINGS}`."
-        )
+        versions = {"pinned": PINNED_XLWINGS, "installed": installed}
+        raise FupanError(msg("err:addin_xlwings", xlwings="xlwings", **versions))
 
 
 def build_addin(out: str | Path, *, lang: str = "en") -> Path:
@@ -65,10 +63,7 @@ def install_addin(*, lang: str = "en") -> Path:
     """Build fupan.xlam into Excel's start-up folder, so Excel loads it at every start."""
 
     if not sys.platform.startswith(("win", "darwin")):
-        raise FupanError(
-            "Excel is not available on this system. Run `fupan excel build` and install "
-            "fupan.xlam on Windows or a Mac (see docs/excel.md)."
-        )
+        raise FupanError(msg("err:addin_no_excel"))
     active = xlwings.apps.active if xlwings.apps else None
     app = active if active is not None else xlwings.App(visible=False)
     return build_addin(Path(app.startup_path) / "fupan.xlam", lang=lang)

@@ -17,6 +17,18 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
+class Written:
+    """A finding's message as it was said in each language when it was found (the store
+    keeps both, so a Chinese workbook shows an import's findings in Chinese)."""
+
+    en: str
+    zh: str
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem in one file, located as precisely as the format allows."""
 

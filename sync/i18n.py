@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from .labels import cli, cli_help, cli_said, errors, errors_read, minutes, workbook
+from .labels import (
+    cli,
+    cli_click,
+    cli_help,
+    cli_said,
+    errors,
+    errors_amazon,
+    errors_engine,
+    errors_read,
+    errors_run,
+    errors_targets,
+    minutes,
+    workbook,
+)
 
 
 def _joined(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -21,9 +34,14 @@ LABELS = _joined(
     minutes.LABELS,
     cli.LABELS,
     cli_help.LABELS,
+    cli_click.LABELS,
     cli_said.LABELS,
     errors.LABELS,
     errors_read.LABELS,
+    errors_engine.LABELS,
+    errors_targets.LABELS,
+    errors_amazon.LABELS,
+    errors_run.LABELS,
 )
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from .. import marketplaces
+from ..errors import msg
 from . import document
 from .errors import AmazonApiError
 from .http import HttpClient
@@ -196,7 +197,7 @@ class AdsApi:
             # The same request is already being made: Amazon names the report to wait for.
             found = _REPORT_ID.search(str(body.get("detail", "")) + str(body.get("details", "")))
             if not found:
-                raise AmazonApiError(f"Amazon Ads API: {body}. Pull again later.", status=425)
+                raise AmazonApiError(msg("err:a_ads_busy", body=body), status=425)
             return found.group(0)
         return str(body["reportId"])
 
@@ -212,7 +213,7 @@ class AdsApi:
         raw = str(body.get("status", ""))
         state = _STATES.get(raw)
         if state is None:
-            raise AmazonApiError(f'Amazon Ads API reported an unknown status "{raw}".')
+            raise AmazonApiError(msg("err:a_ads_unknown_status", raw=raw))
         return ReportStatus(
             report_id,
             state,
@@ -222,7 +223,7 @@ class AdsApi:
 
     def download(self, status: ReportStatus) -> Document:
         if not status.document:
-            raise AmazonApiError(f"Ads report {status.report_id} has no download address.")
+            raise AmazonApiError(msg("err:a_ads_no_address", report=status.report_id))
         self.calls.add("download")
         return document.fetch(self.http, status.document, labelled_gzip=True)
 

@@ -31,7 +31,7 @@ FILE = "amazon.json"
 SP_ENV = ("FUPAN_SP_CLIENT_ID", "FUPAN_SP_CLIENT_SECRET", "FUPAN_SP_REFRESH_TOKEN")
 ADS_ENV = ("FUPAN_ADS_CLIENT_ID", "FUPAN_ADS_CLIENT_SECRET", "FUPAN_ADS_REFRESH_TOKEN")
 PROFILES_ENV = "FUPAN_ADS_PROFILES"
-README = 'the README section "Amazon pulls"'
+README = msg("err:a_readme", section="Amazon pulls")
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,7 @@ def load(
 
 def require_sp(creds: AmazonCredentials) -> LwaApp:
     if creds.sp is None:
-        raise AmazonAuthError(
-            "No Selling Partner API credentials are set up. Run `fupan amazon login`, or set "
-            f"{', '.join(SP_ENV)}; see {README}."
-        )
+        raise AmazonAuthError(msg("err:a_no_sp", names=", ".join(SP_ENV), readme=README))
     return creds.sp
 
 
@@ -133,10 +130,7 @@ def parse_profiles(text: str) -> dict[str, str]:
     for part in filter(None, (p.strip() for p in text.split(","))):
         code, sep, pid = part.partition("=")
         if not sep or not pid.strip().isdigit():
-            raise AmazonAuthError(
-                f'"{part}" is not MARKETPLACE=PROFILE_ID (e.g. US=1234567890); check '
-                f"{PROFILES_ENV} or --ads-profile."
-            )
+            raise AmazonAuthError(msg("err:a_bad_profiles", part=part, env=PROFILES_ENV))
         out[marketplaces.get(code).code] = pid.strip()
     return out
 
@@ -147,7 +141,8 @@ def _app_from_env(env: Mapping[str, str], names: tuple[str, str, str]) -> LwaApp
         return None
     missing = [n for n, v in zip(names, values, strict=True) if not v]
     if missing:
-        raise AmazonAuthError(f"Set {', '.join(missing)} as well, or none of {', '.join(names)}.")
+        said = msg("err:a_env_partial", missing=", ".join(missing), names=", ".join(names))
+        raise AmazonAuthError(said)
     return LwaApp(*values)
 
 
@@ -164,8 +159,5 @@ def _read(file: Path) -> dict[str, Any]:  # the JSON object as saved
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        raise AmazonAuthError(
-            f'The saved Amazon credentials "{file}" are unreadable: run '
-            "`fupan amazon logout`, then `fupan amazon login`."
-        ) from None
+        raise AmazonAuthError(msg("err:a_saved_unreadable", file=file)) from None
     return data if isinstance(data, dict) else {}

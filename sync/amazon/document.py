@@ -10,6 +10,7 @@ import codecs
 import gzip
 import zlib
 
+from ..errors import msg
 from .errors import AmazonApiError
 from .http import HttpClient
 from .source import Document
@@ -43,10 +44,7 @@ def gunzip(raw: bytes) -> bytes:
     try:
         return gzip.decompress(raw)
     except (OSError, EOFError, zlib.error):
-        raise AmazonApiError(
-            "A report document that starts like gzip could not be decompressed: the download "
-            "was cut short. Pull again; the report is downloaded anew."
-        ) from None
+        raise AmazonApiError(msg("err:a_gzip_cut", fmt="gzip")) from None
 
 
 def charset_of(content_type: str) -> str | None:

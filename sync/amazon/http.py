@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 import requests
 
+from ..errors import msg
 from .errors import AmazonApiError, AmazonAuthError, PullBudgetExceeded
 
 RETRYABLE = frozenset({429, 500, 502, 503, 504})
@@ -74,10 +75,7 @@ class RateLimiter:
             wait = (1.0 - tokens) / limit.rate
             if self.waited + wait > self.budget:
                 self._tokens[op], self._stamp[op] = tokens, now
-                raise PullBudgetExceeded(
-                    f"Amazon's rate limit for {op} would make this pull wait "
-                    f"{wait:.0f} s more; the rest is requested on the next pull."
-                )
+                raise PullBudgetExceeded(msg("err:a_rate_budget", op=op, wait=wait))
             self.clock.sleep(wait)
             self.waited += wait
             now += wait
@@ -145,10 +143,9 @@ class HttpClient:
                 )
             except (requests.Timeout, requests.ConnectionError) as exc:
                 if attempt >= self.policy.attempts:
-                    raise AmazonApiError(
-                        f"{self.api} did not answer {op} after {attempt} attempts "
-                        f"({type(exc).__name__}). Check the network connection and pull again."
-                    ) from None
+                    error = type(exc).__name__
+                    tries = {"api": self.api, "op": op, "attempts": attempt, "error": error}
+                    raise AmazonApiError(msg("err:a_no_answer", **tries)) from None
                 self.clock.sleep(self.policy.delay(attempt))
                 continue
             if response.status_code in ok:
@@ -172,18 +169,13 @@ class HttpClient:
     ) -> AmazonApiError | AmazonAuthError:
         said = amazon_message(response)
         status = response.status_code
+        values = {"api": self.api, "op": op, "status": status, "said": said}
         if status in (401, 403):
-            return AmazonAuthError(
-                f"{self.api} refused {op} ({status}: {said}). The app may lack the role for "
-                "this report, or its authorisation was revoked: run `fupan amazon login` again."
-            )
+            return AmazonAuthError(msg("err:a_refused_auth", **values))
         if status in RETRYABLE:
-            return AmazonApiError(
-                f"{self.api} kept answering {status} to {op} ({said}) after {attempts} "
-                "attempts. Amazon is throttling or unavailable; pull again later.",
-                status=status,
-            )
-        return AmazonApiError(f"{self.api} refused {op} ({status}: {said}).", status=status)
+            throttled = msg("err:a_throttled", attempts=attempts, **values)
+            return AmazonApiError(throttled, status=status)
+        return AmazonApiError(msg("err:a_refused", **values), status=status)
 
 
 def _expired(response: requests.Response) -> bool:

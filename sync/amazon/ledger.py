@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
+from ..errors import msg
 from .errors import AmazonError
 from .inbox import write_atomic
 from .source import ReportRequest
@@ -90,14 +91,10 @@ class Ledger:
         except FileNotFoundError:
             return cls(file)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise AmazonError(
-                f'The pull ledger "{file}" is unreadable ({type(exc).__name__}). Rename it '
-                "and pull again: reports still pending at Amazon will be requested anew."
-            ) from None
+            error = type(exc).__name__
+            raise AmazonError(msg("err:a_ledger_unreadable", file=file, error=error)) from None
         if not isinstance(data, dict) or data.get("version") != VERSION:
-            raise AmazonError(
-                f'The pull ledger "{file}" is of another fupan version; rename it and pull again.'
-            )
+            raise AmazonError(msg("err:a_ledger_version", file=file))
         entries = [Entry(**e) for e in data.get("reports", [])]
         return cls(file, entries, list(data.get("settlements", [])))
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import requests
 
+from ..errors import Msg, msg
 from .ads_api import Profile, list_profiles
 from .credentials import AmazonCredentials, load, save
 from .errors import AmazonApiError, AmazonAuthError
@@ -40,9 +41,7 @@ def login(
     saved = load(env={}, config_dir=config_dir)
     creds = replace(saved, sp=sp or saved.sp, ads=ads or saved.ads)
     if creds.sp is None and creds.ads is None:
-        raise AmazonAuthError(
-            "Give the SP-API app (client id, secret, refresh token), the Ads API app, or both."
-        )
+        raise AmazonAuthError(msg("err:a_give_an_app"))
 
     def client(api: str, token: LwaToken | None = None) -> HttpClient:
         return HttpClient(session, api=api, token=token, policy=policy, clock=clock)
@@ -54,7 +53,7 @@ def login(
     chosen = dict(saved.profiles)
     if ads is not None or profiles:
         if creds.ads is None:
-            raise AmazonAuthError("Ads profiles need the Ads API app: give it too.")
+            raise AmazonAuthError(msg("err:a_profiles_need_ads"))
         found = _all_profiles(creds.ads, client, clock)
         chosen = _choose(found, profiles or {}, choose)
     creds = replace(creds, profiles=chosen)
@@ -86,10 +85,9 @@ def _choose(
     for code, pid in given.items():
         p = by_id.get(pid)
         if p is None or p.marketplace != code:
-            raise AmazonAuthError(
-                f"The Ads account has no profile {mask(pid)} for {code}. "
-                f"Profiles it has: {_listing(found)}."
-            )
+            listing = _listing(found)
+            said = msg("err:a_no_such_profile", profile=mask(pid), code=code, listing=listing)
+            raise AmazonAuthError(said)
         chosen[code] = pid
     for code in sorted({p.marketplace for p in found} - set(chosen)):
         options = [p for p in found if p.marketplace == code]
@@ -99,14 +97,12 @@ def _choose(
         elif choose is not None:
             chosen[code] = choose(code, sellers).profile_id
         else:
-            raise AmazonAuthError(
-                f"The Ads account has {len(sellers)} profiles for {code}: {_listing(sellers)}. "
-                f"Choose one with --ads-profile {code}=PROFILE_ID."
-            )
+            listing = _listing(sellers)
+            said = msg("err:a_choose_profile", n=len(sellers), code=code, listing=listing)
+            raise AmazonAuthError(said)
     return chosen
 
 
-def _listing(profiles: list[Profile]) -> str:
-    return (
-        ", ".join(f"{p.marketplace} {p.profile_id} ({p.account_name})" for p in profiles) or "none"
-    )
+def _listing(profiles: list[Profile]) -> str | Msg:
+    listed = ", ".join(f"{p.marketplace} {p.profile_id} ({p.account_name})" for p in profiles)
+    return listed or msg("err:a_profiles_none")

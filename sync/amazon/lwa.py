@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import msg
 from .errors import AmazonApiError, AmazonAuthError
 from .http import Clock, HttpClient, amazon_message
 
 EARLY = 60.0  # renew this many seconds before the token expires
+LWA = "Login with Amazon"  # a name, in either language
 
 
 @dataclass(frozen=True)
@@ -83,19 +85,14 @@ class LwaToken:
         except AmazonApiError as exc:
             if exc.status in (400, 401, 403):
                 which = "SP-API" if self._style == "sp" else "Amazon Ads API"
-                raise AmazonAuthError(
-                    f"Login with Amazon refused the {which} refresh token of app "
-                    f"{mask(self._app.client_id)} ({_said(exc)}). It was revoked or belongs to "
-                    "another app: run `fupan amazon login` again."
-                ) from None
+                app = mask(self._app.client_id)
+                said = msg("err:a_token_refused", lwa=LWA, which=which, app=app, said=_said(exc))
+                raise AmazonAuthError(said) from None
             raise
         body = response.json()
         token = body.get("access_token") if isinstance(body, dict) else None
         if not isinstance(token, str) or not token:
-            raise AmazonAuthError(
-                f"Login with Amazon answered without an access token "
-                f"({amazon_message(response)}). Run `fupan amazon login` again."
-            )
+            raise AmazonAuthError(msg("err:a_no_token", lwa=LWA, said=amazon_message(response)))
         self._token = token
         self._expires = self._clock.now() + float(body.get("expires_in", 3600))
         self.fetched += 1

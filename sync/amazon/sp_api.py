@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .. import marketplaces
+from ..errors import msg
 from . import document
 from .errors import AmazonApiError
 from .http import HttpClient, Limit
@@ -66,9 +67,7 @@ class SpApi:
         try:
             return response.json()
         except ValueError:
-            raise AmazonApiError(
-                f"SP-API answered {op} with something that is not JSON; pull again later."
-            ) from None
+            raise AmazonApiError(msg("err:a_not_json", op=op)) from None
 
     def request(self, req: ReportRequest) -> str:
         body: dict[str, Any] = {
@@ -88,9 +87,7 @@ class SpApi:
         raw = str(answer.get("processingStatus", ""))
         state = _STATES.get(raw)
         if state is None:
-            raise AmazonApiError(
-                f'SP-API reported an unknown status "{raw}" for report {report_id}.'
-            )
+            raise AmazonApiError(msg("err:a_sp_unknown_status", raw=raw, report=report_id))
         detail = ""
         if state == "cancelled":
             detail = (
@@ -103,7 +100,7 @@ class SpApi:
 
     def download(self, status: ReportStatus) -> Document:
         if not status.document:
-            raise AmazonApiError(f"Report {status.report_id} has no document to download.")
+            raise AmazonApiError(msg("err:a_no_document", report=status.report_id))
         info = self._call("GET", f"/documents/{status.document}", "getReportDocument")
         return document.fetch(
             self.http, str(info["url"]), labelled_gzip=info.get("compressionAlgorithm") == "GZIP"

@@ -23,7 +23,8 @@ from .group import FupanGroup
     type=click.DateTime(["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
 )
-def cli(today: datetime | None) -> None:
+@click.option("--lang", type=click.Choice(["en", "zh"]))
+def cli(today: datetime | None, lang: str | None) -> None:
     """fupan (复盘): your Amazon operations review in the spreadsheet you already use."""
 
 

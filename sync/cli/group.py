@@ -11,6 +11,7 @@ from ..errors import FupanError
 from ..i18n import LABELS, t
 from .help import LocalHelp
 from .lang import cli_lang
+from .usage import in_language
 
 
 def error_text(exc: FupanError, lang: str) -> str:
@@ -34,6 +35,8 @@ class _MapsErrors(LocalHelp):
         except FupanError as exc:
             click.echo(error_text(exc, cli_lang(ctx)), err=True)
             ctx.exit(exc.exit_code)
+        except click.ClickException as exc:  # a subcommand's name or click's own words
+            raise in_language(exc, cli_lang(ctx)) from exc
 
 
 class FupanCommand(_MapsErrors):

@@ -15,6 +15,7 @@ from ..i18n import LABELS, t
 from ..ingest.registry import READERS
 from ..labels.cli_help import NAMES_ZH
 from .lang import cli_lang
+from .usage import in_language
 from .wrap import wrap, wrap_line
 
 
@@ -128,7 +129,10 @@ class LocalHelp(click.Command):
                 ctx.meta["fupan_lang"] = args[n + 1]
             elif arg.startswith("--lang="):
                 ctx.meta["fupan_lang"] = arg.split("=", 1)[1]
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as exc:  # click's own words: in the language too
+            raise in_language(exc, cli_lang(ctx)) from exc
 
     def get_help(self, ctx: click.Context) -> str:
         lang = cli_lang(ctx)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ...addin.registry import Scope
+from ..errors import msg
 from ..findings import Finding, Severity
 from ..periods import Period
 from ..settings import Settings
@@ -125,12 +126,15 @@ def build_review(
         if cut.any():
             straddled.add(name)
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.WARNING,
                     "straddles-period",
-                    f"{int(cut.sum())} {name} row(s) cover days outside {p} and cannot be "
-                    "split by day; they were left out. Download reports for exactly this "
-                    "period, or with the Daily time unit",
+                    msg(
+                        "finding:straddles_period",
+                        n=int(cut.sum()),
+                        report=msg(f"finding:table_{name}"),
+                        period=p,
+                    ),
                 )
             )
         return df[within(df, start, end, p)]
@@ -158,12 +162,10 @@ def build_review(
         if not period.covered_by(spans):
             days = ", ".join(str(s) for s in sorted(spans))
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.WARNING,
                     "returns-partial",
-                    f"the returns reports cover {days}, not all of {period}: returns on the "
-                    "other days are not counted. Download the returns report for the whole "
-                    "period",
+                    msg("finding:returns_partial", days=days, period=period),
                 )
             )
 
@@ -221,11 +223,10 @@ def build_review(
         prev = build_review(source, compare, marketplace=marketplace, settings=settings, pace=False)
         if not prev.has_data:
             findings.append(
-                Finding(
+                Finding.of(
                     Severity.INFO,
                     "comparison-empty",
-                    f"the comparison period {compare} has no data, so every change is n/a. "
-                    "Import the reports of those days to compare",
+                    msg("finding:comparison_empty", period=compare),
                 )
             )
         for scope in (Scope.ACCOUNT, Scope.ASIN):

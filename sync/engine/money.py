@@ -38,6 +38,7 @@ from typing import Protocol
 import pandas as pd
 
 from ...addin.registry import Scope
+from ..errors import Msg, msg
 from ..findings import Finding, Severity
 from ..periods import Period
 
@@ -140,23 +141,17 @@ def money_lines(source: Source, period: Period, marketplace: str) -> Money:
     missing = [d for d in days if d not in choice]
     if missing:
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.WARNING,
                 "money-partial",
-                f"no Date Range report or settlement covers {_days(missing)}: sales and fees "
-                f"of those days are not counted. Download the Date Range report for all of "
-                f"{period}",
+                msg("finding:money_partial", days=_days(missing), period=period),
             )
         )
     part = [d for d, s in choice.items() if s == "settlement" and d not in whole]
     if part:
         findings.append(
-            Finding(
-                Severity.WARNING,
-                "money-part-day",
-                f"{_days(part)} are counted from settlement lines, but no settlement covers "
-                "the whole day: lines posted on the rest of the day are in another "
-                "settlement or a Date Range report not imported",
+            Finding.of(
+                Severity.WARNING, "money-part-day", msg("finding:money_part_day", days=_days(part))
             )
         )
     both = [
@@ -166,11 +161,10 @@ def money_lines(source: Source, period: Period, marketplace: str) -> Money:
     ]
     if both:
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.INFO,
                 "money-settlement-first",
-                f"{_days(both)} are in a settlement and in a Date Range report: counted once, "
-                "from the settlement",
+                msg("finding:money_settlement_first", days=_days(both)),
             )
         )
     return Money(lines, choice, findings=findings)
@@ -185,6 +179,12 @@ def _days(days: list[date]) -> str:
         else:
             runs.append([d, d])
     return ", ".join(str(a) if a == b else f"{a}..{b}" for a, b in runs)
+
+
+def listed(items: list[str], most: int = 10) -> Msg:
+    """The first `most` names of a list, and a mark that there are more."""
+    more = msg("finding:more") if len(items) > most else ""
+    return msg("finding:listed", items=", ".join(items[:most]), more=more)
 
 
 def line_measures(lines: pd.DataFrame) -> pd.DataFrame:
@@ -245,14 +245,11 @@ def money_measures(source: Source, period: Period, marketplace: str) -> Money:
             measures[Scope.ASIN] = rows.groupby(mapped[known].to_numpy()).sum()
         unknown = sorted(set(skus[~known]))
         if unknown:
-            shown = ", ".join(unknown[:10]) + (" ..." if len(unknown) > 10 else "")
             money.findings.append(
-                Finding(
+                Finding.of(
                     Severity.INFO,
                     "money-sku-no-asin",
-                    f"{len(unknown)} SKU(s) with sales or fees have no ASIN in the other "
-                    f"reports ({shown}): they count for the account and the SKU, not per ASIN. "
-                    "Import a Business Report or an inventory report that lists them",
+                    msg("finding:money_sku_no_asin", n=len(unknown), skus=listed(unknown)),
                 )
             )
     money.measures = measures

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ...addin.registry import Scope
+from ..errors import msg
 from ..findings import Finding, Severity
 from ..periods import Period
 from ..settings import Settings
@@ -118,17 +119,15 @@ def pacing(
         if profit is not None and not unknown:
             row["mtd_profit"] = profit
         else:
-            missing.append("net profit")
+            missing.append("profit")
         row["month_profit_target"] = float(settings.profit_target)
     if missing:
+        what = "both" if len(missing) == 2 else missing[0]
         findings.append(
-            Finding(
+            Finding.of(
                 Severity.INFO,
                 "pacing-unknown",
-                f"month-to-date {' and '.join(missing)} of {mtd} cannot be counted (reports "
-                "do not cover those days one by one), so the month's pacing and forecast are "
-                "left out. Import the Business Report by date and the Date Range report of "
-                "the month",
+                msg("finding:pacing_unknown", what=msg(f"finding:pacing_{what}"), period=mtd),
             )
         )
     return pd.DataFrame([row], index=[""], dtype="float64"), findings

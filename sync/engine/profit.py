@@ -30,10 +30,11 @@ import pandas as pd
 
 from ...addin.registry import Scope
 from .. import marketplaces
+from ..errors import msg
 from ..findings import Finding, Severity
 from ..periods import Period
 from ..settings import Settings
-from .money import Money, Source, asin_of_sku, line_measures
+from .money import Money, Source, asin_of_sku, line_measures, listed
 
 MEASURES = ("net_sales", "profit_units", "amazon_fees", "cogs", "freight")
 # Measures that are unknown (NaN) for a key when a SKU behind it has no cost or no fee:
@@ -145,11 +146,8 @@ def profit_measures(
     if not any(p.costs for p in settings.products.values()):
         if not money.days:
             return Profit()
-        note = (
-            "Settings has no product cost yet, so profit is not computed. Type each SKU's "
-            "unit cost and first-leg freight in Settings (Products), or run fupan costs import"
-        )
-        return Profit(findings=[Finding(Severity.INFO, "profit-no-costs", note)])
+        note = msg("finding:profit_no_costs")
+        return Profit(findings=[Finding.of(Severity.INFO, "profit-no-costs", note)])
     if money.days and len(money.days) == period.days:
         return _settled(source, period, marketplace, money.lines, table)
     return _estimated(source, period, marketplace, table, covered=bool(money.days))
@@ -194,13 +192,11 @@ def _estimated(
     if biz.empty or fees.empty:
         if biz.empty and not covered:
             return Profit()  # nothing sold that fupan knows of: no profit to speak of
-        note = (
-            f"profit of {period} is not computed: no Date Range report or settlement covers "
-            "every day of it, and there is no "
-            + ("FBA Fee Preview" if fees.empty else "Business Report by ASIN with SKUs")
-            + " to estimate it from. Download the Date Range report of the period"
+        missing = msg(
+            "finding:profit_missing_fees" if fees.empty else "finding:profit_missing_skus"
         )
-        return Profit(findings=[Finding(Severity.INFO, "profit-unknown", note)])
+        note = msg("finding:profit_unknown", period=period, missing=missing)
+        return Profit(findings=[Finding.of(Severity.INFO, "profit-unknown", note)])
     fees = fees[fees.snapshot_date <= pd.Timestamp(period.end)] if covered else fees
     latest = fees.sort_values("snapshot_date").groupby("sku").tail(1).set_index("sku")
     per_unit = latest.referral_fee.fillna(0.0) + latest.closing_fee.fillna(0.0)
@@ -226,24 +222,17 @@ def _estimated(
     profit.uncosted = sorted(set(sku[uncosted]))
     day = latest.snapshot_date.max().date()
     profit.findings.append(
-        Finding(
-            Severity.INFO,
-            "profit-estimate",
-            f"no Date Range report or settlement covers all of {period}: profit is estimated "
-            f"from the Business Report's sales and units and the FBA Fee Preview of {day} "
-            "(referral, closing and fulfilment fee per unit); refunds, storage and other "
-            'charges are not in it. Profit cells say "estimate"',
+        Finding.of(
+            Severity.INFO, "profit-estimate", msg("finding:profit_estimate", period=period, day=day)
         )
     )
     no_fee = sorted(set(sku[sold & fee.isna()]))
     if no_fee:
         profit.findings.append(
-            Finding(
+            Finding.of(
                 Severity.WARNING,
                 "profit-no-fee",
-                f"{len(no_fee)} SKU(s) sold in {period} have no fee in the FBA Fee Preview "
-                f"({_listed(no_fee)}): their estimated profit is blank. Download a new Fee "
-                "Preview, or the Date Range report of the period",
+                msg("finding:profit_no_fee", n=len(no_fee), period=period, skus=listed(no_fee)),
             )
         )
     lines = biz[uncosted].assign(date=pd.Timestamp(period.end), quantity=units[uncosted])
@@ -275,10 +264,6 @@ def _scopes(
     return out
 
 
-def _listed(skus: list[str], most: int = 10) -> str:
-    return ", ".join(skus[:most]) + (" ..." if len(skus) > most else "")
-
-
 def _uncosted(lines: pd.DataFrame, cost: pd.DataFrame, period: Period) -> list[Finding]:
     """One Issues line per SKU sold without a usable cost: the SKUs to cost."""
     out: list[Finding] = []
@@ -290,19 +275,10 @@ def _uncosted(lines: pd.DataFrame, cost: pd.DataFrame, period: Period) -> list[F
         first: date = rows.date.min().date()
         foreign = sorted({f for f in rows._foreign if f})
         why = (
-            f"its cost is in {', '.join(foreign)}, not the marketplace's currency (fupan does "
-            "not guess an exchange rate)"
+            msg("finding:profit_cost_foreign", currencies=", ".join(foreign))
             if foreign
-            else f"Settings' Products has no unit cost for it valid on {first}"
+            else msg("finding:profit_cost_missing", day=first)
         )
-        out.append(
-            Finding(
-                Severity.WARNING,
-                "profit-no-cost",
-                f"SKU {sku}: {units} unit(s) sold in {period}, but {why}; its profit is left "
-                "blank, and so is the profit of its ASIN and of the account. Type the unit "
-                "cost and first-leg freight in Settings (Products), or run fupan costs import",
-                column=str(sku),
-            )
-        )
+        words = msg("finding:profit_no_cost", sku=sku, units=units, period=period, why=why)
+        out.append(Finding.of(Severity.WARNING, "profit-no-cost", words, column=str(sku)))
     return out

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..actions.merge import ActionSyncResult, Conflict, Side, merge
 from ..actions.sheets import SNAPSHOT_SHEET, Tracker, read_tracker, tracker_sheets
-from ..errors import ActionSyncError, ChangedError
+from ..errors import ActionSyncError, ChangedError, msg
 from ..targets.base import Target
 from ..targets.registry import open_target
 from ..workbook.plan import WorkbookPlan
@@ -100,11 +100,7 @@ def sync_actions(
             changed = exc
             if attempt == ATTEMPTS:
                 break
-    raise ActionSyncError(
-        f'"{changed.where}" was changed while the sync was running, {ATTEMPTS} times in a row, '
-        "so it was not overwritten: nothing is lost. Run `fupan actions sync` again when "
-        "nobody is saving it."
-    )
+    raise ActionSyncError(msg("err:actions_changed_meanwhile", where=changed.where, n=ATTEMPTS))
 
 
 def _sync_once(
@@ -124,7 +120,7 @@ def _sync_once(
         held.callback(book_target.close)
         held.callback(shared_target.close)
         if not book_target.exists():
-            raise ActionSyncError(f'"{book_target.name}" does not exist; run `fupan sync` first.')
+            raise ActionSyncError(msg("err:actions_no_workbook", name=book_target.name))
         left, right = read_tracker(book_target), read_tracker(shared_target)
         extra = [t for t in shared_target.sheet_titles() if t not in TRACKER_TITLES]
         # Ids are handed out from one counter across both files, so they never collide.

@@ -21,7 +21,7 @@ from ..engine.review import Review
 from ..engine.rules import evaluate, kpi_now
 from ..engine.trend import weekly_trend
 from ..engine.window import attribution_cutoff, comparison, default_period
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, Written
 from ..i18n import LABELS, t
 from ..periods import Period
 from ..settings import CostRow, Product, Settings
@@ -341,19 +341,23 @@ def _shown_name(target: Target) -> str:
 
 
 def _findings(store: Store) -> list[Finding]:
+    """The findings of every import, in both languages (a store made by an older fupan kept
+    only the English)."""
     rows = store.findings()
-    columns = ("severity", "code", "message", "file", "row", "column")
+    english = rows["message"]
+    chinese = rows.get("message_zh", english)
+    columns = ("severity", "code", "file", "row", "column")
     return [
-        Finding(
+        Finding.of(
             Severity(severity),
             code,
-            message,
-            file,
-            None if pd.isna(row) else int(row),
-            None if column is None or pd.isna(column) else column,
+            Written(en, en if zh is None or pd.isna(zh) else zh),
+            file=file,
+            row=None if pd.isna(row) else int(row),
+            column=None if column is None or pd.isna(column) else column,
         )
-        for severity, code, message, file, row, column in zip(
-            *(rows[c] for c in columns), strict=True
+        for severity, code, file, row, column, en, zh in zip(
+            *(rows[c] for c in columns), english, chinese, strict=True
         )
     ]
 

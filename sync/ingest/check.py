@@ -78,12 +78,6 @@ def check_reports(
 
 
 def _error(exc: ReportError, path: Path) -> Finding:
-    return Finding(
-        Severity.ERROR,
-        type(exc).__name__,
-        str(exc),
-        file=str(path),
-        row=exc.row,
-        column=exc.column,
-        words=exc,
+    return Finding.of(
+        Severity.ERROR, type(exc).__name__, exc, file=str(path), row=exc.row, column=exc.column
     )

@@ -65,6 +65,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "按这一天运行（决定哪些行动项逾期、哪些天的广告数据仍是暂定值）；"
         "默认：$FUPAN_TODAY，或系统日期。",
     ),
+    "help:fupan:lang": (
+        "The language of fupan's messages and help: en (English) or zh (Chinese); "
+        "default: the workspace's.",
+        "命令行提示和帮助的语言：en（英文）或 zh（中文）；默认跟随工作区。",
+    ),
     # --- reports ---
     "help:check": (
         "Name each report's type, marketplace, period and rows, and every problem found.\n\n"

@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ..errors import OverlapError, StoreError
+from ..errors import OverlapError, StoreError, msg
 from ..findings import Finding
 from ..ingest.readers.base import ReadResult
 from ..ingest.registry import READERS
@@ -130,7 +130,7 @@ class Store:
                 replaced INTEGER, imported_at TIMESTAMP)""",
             "findings": """(
                 import_id INTEGER, severity VARCHAR, code VARCHAR, message VARCHAR,
-                file VARCHAR, "row" INTEGER, "column" VARCHAR)""",
+                file VARCHAR, "row" INTEGER, "column" VARCHAR, message_zh VARCHAR)""",
         }
         for spec in TABLES.values():
             cols = ", ".join(f'"{col.name}" {_SQL_TYPES[col.kind]}' for col in spec.columns)
@@ -139,6 +139,7 @@ class Store:
             if name not in have:
                 c.execute(f"CREATE {kind} IF NOT EXISTS {name} {columns}")
         if not temporary:  # a store made by an older fupan gains the columns added since
+            c.execute("ALTER TABLE findings ADD COLUMN IF NOT EXISTS message_zh VARCHAR")
             for spec in TABLES.values():
                 for col in spec.columns:
                     c.execute(
@@ -240,10 +241,7 @@ class Store:
         system's own words, after the store is put back as it was.
         """
         if self.read_only:
-            raise StoreError(
-                f'The history store "{self._where}" was opened read-only; open it with '
-                "Store.open(path) to import."
-            )
+            raise StoreError(msg("err:store_read_only", path=self._where))
         if self._in_transaction:
             yield
             return
@@ -279,17 +277,9 @@ class Store:
         if reason is None:
             return None
         where = self._where
-        if reason == os.strerror(errno.ENOSPC):
-            fix = (
-                "Free some space on that disk (or move the workspace to a disk with room), "
-                "then run the command again."
-            )
-        else:
-            fix = "Check that the disk is writable and healthy, then run the command again."
-        return StoreError(
-            f'The history store "{where}" cannot be written: {reason}. Nothing from this run '
-            f"was stored; the store is as it was before. {fix}"
-        )
+        full = reason == os.strerror(errno.ENOSPC)
+        fix = msg("err:store_write_fix_space" if full else "err:store_write_fix_disk")
+        return StoreError(msg("err:store_write_failed", path=where, reason=reason, fix=fix))
 
     @property
     def _where(self) -> str:
@@ -340,10 +330,12 @@ class Store:
             c.unregister("incoming")
 
     def _add_findings(self, import_id: int, findings: list[Finding]) -> None:
-        for f in findings:
+        for f in findings:  # the message in both languages: the zh Issues tab says it
+            row = (import_id, str(f.severity), f.code, f.message, Path(f.file).name, f.row)
             self._con.execute(
-                "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [import_id, str(f.severity), f.code, f.message, Path(f.file).name, f.row, f.column],
+                'INSERT INTO findings (import_id, severity, code, message, file, "row", "column", '
+                "message_zh) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [*row, f.column, f.text("zh")],
             )
 
     def _replace(
@@ -367,13 +359,10 @@ class Store:
             ).fetchall()
             if straddling:
                 other, s, e = straddling[0]
-                raise OverlapError(
-                    f'Report "{Path(file).name}" covers {lo}..{hi}, but rows imported from '
-                    f'"{other}" cover {pd.Timestamp(s).date()}..{pd.Timestamp(e).date()} and '
-                    "cannot be split by day, so importing would count those days twice. "
-                    "Download the new report for the same date range as the old one, or both "
-                    "with the Daily time unit."
-                )
+                first, last = pd.Timestamp(s).date(), pd.Timestamp(e).date()
+                days = {"lo": lo, "hi": hi, "start": first, "end": last}
+                said = msg("err:store_overlap", file=Path(file).name, other=other, **days)
+                raise OverlapError(said)
             replaced += self._con.execute(
                 f'DELETE FROM {spec.name} t WHERE {same} AND t."{start}" >= ? AND t."{end}" <= ?',
                 [*values, lo, hi],

@@ -89,8 +89,12 @@ def read_all(
                 errors.append(exc)
             else:
                 findings.append(
-                    Finding(
-                        Severity.WARNING, "not-a-report", f"skipped: {exc.problem}", file=str(path)
+                    Finding.of(
+                        Severity.WARNING,
+                        "not-a-report",
+                        msg("err:skipped", problem=exc.problem),
+                        file=str(path),
+                        framed=True,
                     )
                 )
             continue

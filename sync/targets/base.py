@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from ..errors import TargetError
+from ..errors import TargetError, msg
 from ..workbook.plan import WorkbookPlan
 
 Grid = list[list[Any]]
@@ -100,7 +100,7 @@ class Target(Protocol):
     def snapshot(self, folder: Path, day: date, *, drive_folder: str | None = None) -> Path | str:
         """A dated copy of the spreadsheet for the minutes (a file in `folder`, or a copy in
         Drive, into `drive_folder` when given); returns where the copy is."""
-        raise TargetError(f"{self.name} cannot be copied as the meeting's snapshot.")
+        raise TargetError(msg("err:target_no_snapshot", name=self.name))
 
 
 def state_of(grid: Grid | None) -> dict[str, str]:

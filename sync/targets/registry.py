@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import TargetError
+from ..errors import TargetError, msg
 from .base import Opening, Target
 from .excel import ExcelTarget
 from .gsheets.sheets_api import looks_like_gsheet
@@ -96,8 +96,8 @@ def kind_of(where: Where, kind: str | None = None) -> TargetKind:
         if (k.name == kind) if kind else k.recognises(where):
             return k
     if kind:
-        raise TargetError(f'fupan has no "{kind}" target; it writes {_names()}.')
-    raise TargetError(f"fupan cannot write the review to {where!r}; it writes {_names()}.")
+        raise TargetError(msg("err:target_no_kind", kind=kind, names=_names()))
+    raise TargetError(msg("err:target_unknown", where=where, names=_names()))
 
 
 def _names() -> str:

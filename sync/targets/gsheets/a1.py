@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from openpyxl.utils.cell import range_boundaries
 
-from ...errors import TargetError
+from ...errors import TargetError, msg
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,7 @@ def parse(ref: str) -> Ref:
             raise ValueError(ref)
         c0, r0, c1, r1 = range_boundaries(body)  # 1-based, inclusive, None when open
     except ValueError:
-        raise TargetError(
-            f'"{ref}" is not an A1 reference fupan can write to Google Sheets.'
-        ) from None
+        raise TargetError(msg("err:g_bad_a1", ref=ref)) from None
     return Ref(
         sheet,
         None if r0 is None else r0 - 1,

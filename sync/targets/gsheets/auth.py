@@ -35,7 +35,7 @@ from google_auth_oauthlib.flow import InstalledAppFlow, WSGITimeoutError
 from gspread.http_client import HTTPClient
 from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
-from ...errors import AuthError
+from ...errors import AuthError, Msg, msg
 from ...i18n import t
 from ...userconfig import config_dir_default, write_private
 from .credential_files import (
@@ -103,13 +103,15 @@ def locate(
 ) -> CredentialSource | None:
     """Which file would be used, without reading it; None when nothing is set up."""
     if credentials:
-        return CredentialSource(_expand(credentials), "given with --credentials")
+        return CredentialSource(_expand(credentials), msg("say:google_origin_option"))
     for name in (ENV_VAR, ADC_ENV_VAR):
         if env.get(name):
-            return CredentialSource(_expand(env[name]), f"named by ${name}")
+            return CredentialSource(
+                _expand(env[name]), msg("say:google_origin_env", name=f"${name}")
+            )
     cached = token_path(config_dir)
     if cached.exists():
-        return CredentialSource(cached, "saved by `fupan auth login`", cached=True)
+        return CredentialSource(cached, msg("say:google_origin_login"), cached=True)
     return None
 
 
@@ -145,24 +147,16 @@ def refresh_failed(creds: Credentials, exc: google.auth.exceptions.RefreshError)
     error, said = _google_error(exc)
     if isinstance(creds, service_account.Credentials):
         email = creds.service_account_email
-        where = f' in "{source.path}"' if source else ""
-        return AuthError(
-            f"Google refused the service-account key of {email}{where} ({said}). "
-            "The key may have been deleted or disabled, or this computer's clock is wrong: "
-            "check the clock, or create a new JSON key for the account in the Cloud console "
-            "and point fupan at it."
-        )
+        where = msg("err:g_in_file", path=source.path) if source else ""
+        return AuthError(msg("err:g_sa_refused", email=email, where=where, said=said))
     if source is not None and source.cached and error == "invalid_grant":
         with contextlib.suppress(FileNotFoundError):
             source.path.unlink()
         return AuthError(
-            f"Google refused the saved login ({said}), so fupan removed it from "
-            f'"{source.path}". Logins expire after 7 days while the app\'s OAuth consent '
-            "screen is External and in Testing (make it Internal, or publish it), and when "
-            f"access is revoked. Run `{LOGIN_COMMAND}` again."
+            msg("err:g_saved_login_refused", said=said, path=source.path, login=LOGIN_COMMAND)
         )
-    where = f'the login in "{source.path}"' if source else "the Google login"
-    return AuthError(f"Google refused {where} ({said}). Run `{LOGIN_COMMAND}` again.")
+    where = msg("err:g_login_in", path=source.path) if source else msg("err:g_the_login")
+    return AuthError(msg("err:g_login_refused", where=where, said=said, login=LOGIN_COMMAND))
 
 
 def _google_error(exc: google.auth.exceptions.RefreshError) -> tuple[str, str]:
@@ -173,9 +167,8 @@ def _google_error(exc: google.auth.exceptions.RefreshError) -> tuple[str, str]:
     return error, f"{error}: {description}" if description else error
 
 
-def _unreachable(token_uri: str | None) -> str:
-    host = urlsplit(token_uri or TOKEN_URI).netloc
-    return f"Cannot reach Google's sign-in server ({host}). Check the network connection."
+def _unreachable(token_uri: str | None) -> Msg:
+    return msg("err:g_unreachable", host=urlsplit(token_uri or TOKEN_URI).netloc)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -211,21 +204,11 @@ def describe(creds: Credentials, lang: str = "en") -> str:
     source = SOURCES.get(creds)
     where = ""
     if source is not None:
-        where = t("say:google_from", lang, path=source.path, origin=origin_text(source, lang))
+        where = t("say:google_from", lang, path=source.path, origin=source.origin.text(lang))
     if isinstance(creds, service_account.Credentials):
         who = creds.service_account_email
         return t("say:google_service_account", lang, who=who, where=where)
     return t("say:google_oauth", lang, who=identity_text(creds, lang), where=where)
-
-
-def origin_text(source: CredentialSource, lang: str) -> str:
-    """How the user pointed at a credentials file, in `lang`."""
-    if source.cached:
-        return t("say:google_origin_login", lang)
-    for name in (ENV_VAR, ADC_ENV_VAR):
-        if source.origin.endswith(f"${name}"):
-            return t("say:google_origin_env", lang, name=f"${name}")
-    return t("say:google_origin_option", lang)
 
 
 def identity_text(creds: Credentials, lang: str) -> str:
@@ -282,25 +265,16 @@ def login(
             success_message="fupan is signed in to Google. You can close this window.",
         )
     except WSGITimeoutError:
-        raise AuthError(
-            f"No answer from the browser within {LOGIN_TIMEOUT_SECONDS // 60} minutes. "
-            "Run the login again."
-        ) from None
+        raise AuthError(msg("err:g_login_timeout", minutes=LOGIN_TIMEOUT_SECONDS // 60)) from None
     except webbrowser.Error:
-        raise AuthError(
-            "No browser could be opened here. Run the login with --no-browser and open the "
-            "address it prints (on another computer, forward the --port with ssh -L)."
-        ) from None
+        raise AuthError(msg("err:g_no_browser", ssh="ssh -L")) from None
     except OAuth2Error as exc:
         said = f"{exc.error}: {exc.description}" if exc.description else exc.error
-        raise AuthError(f"Google sign-in failed ({said}). Run the login again.") from None
+        raise AuthError(msg("err:g_signin_failed", said=said)) from None
     except requests.RequestException:
         raise AuthError(_unreachable(client["token_uri"])) from None
     except OSError as exc:
-        raise AuthError(
-            f"Cannot listen on local port {port} for Google's answer ({exc.strerror}). "
-            "Choose another --port."
-        ) from None
+        raise AuthError(msg("err:g_port", port=port, reason=exc.strerror)) from None
     path = token_path(config_dir)
     write_private(path, _token_json(creds))
     return path
@@ -308,24 +282,22 @@ def login(
 
 def _check_client_secrets(path: Path) -> dict[str, Any]:
     """The "installed" client of a Desktop-app client secrets file, or an AuthError."""
-    info = read_json(path, "OAuth client secrets")
-    where = f'OAuth client secrets file "{path}"'
-    download = (
-        "In the Cloud console, create an OAuth client of type Desktop app and download its JSON."
-    )
+    info = read_json(path, msg("err:g_origin_secrets"))
+    where = msg("err:g_secrets_file", path=path)
+    download = msg("err:g_download_desktop")
     if info.get("type") == "service_account":
-        raise AuthError(
-            f"{where} is a service-account key, which needs no login: pass it with "
-            f"--credentials or ${ENV_VAR}, and share the sheet with its e-mail."
-        )
+        raise AuthError(msg("err:g_secrets_is_sa", where=where, env=ENV_VAR))
     if "web" in info:
-        raise AuthError(f"{where} is for a Web application. {download}")
+        raise AuthError(msg("err:g_secrets_web", where=where, download=download))
     config = info.get("installed")
     if not isinstance(config, dict):
-        raise AuthError(f'{where} has no "installed" client. {download}')
+        raise AuthError(
+            msg("err:g_secrets_no_client", where=where, field="installed", download=download)
+        )
     missing = [f for f in _CLIENT_FIELDS if not isinstance(config.get(f), str) or not config[f]]
     if missing:
-        raise AuthError(f"{where} lacks {', '.join(repr(f) for f in missing)}. {download}")
+        fields = ", ".join(repr(f) for f in missing)
+        raise AuthError(msg("err:g_secrets_lacks", where=where, fields=fields, download=download))
     return config
 
 

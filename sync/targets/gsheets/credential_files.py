@@ -18,14 +18,14 @@ from google.auth.credentials import Credentials
 from google.oauth2 import service_account
 from google.oauth2.credentials import Credentials as UserCredentials
 
-from ...errors import AuthError
+from ...errors import AuthError, Msg, msg
 from .sheets_api import DRIVE_FILE_SCOPE, SHEETS_SCOPE
 
 # "drive.file" (for the meeting snapshot's copy) reaches just the files fupan created or
 # opened, unlike gspread's default full-Drive scope.
 SCOPES = (SHEETS_SCOPE, DRIVE_FILE_SCOPE)
 ENV_VAR = "FUPAN_GOOGLE_CREDENTIALS"
-README_SECTION = 'the README section "Google Sheets set-up"'
+README_SECTION = msg("err:g_readme", section="Google Sheets set-up")
 LOGIN_COMMAND = "fupan auth login --client-secrets FILE"
 
 _SA_FIELDS = ("client_email", "private_key", "token_uri")
@@ -37,7 +37,7 @@ class CredentialSource:
     """A credentials file and how the user pointed fupan at it."""
 
     path: Path
-    origin: str  # how the user pointed at it, for messages
+    origin: Msg  # how the user pointed at it, for messages
     cached: bool = False  # fupan's own login cache: fupan may rewrite or remove it
 
 
@@ -50,10 +50,7 @@ def read_credentials(source: CredentialSource, *, token_uri: str | None = None) 
     info = read_json(source.path, source.origin)
     if "installed" in info or "web" in info:
         raise file_error(
-            source,
-            "is an OAuth client secrets file, not a key or a login",
-            f"Log in with it once: `fupan auth login --client-secrets {source.path}`, "
-            "then run without pointing fupan at it.",
+            source, msg("err:g_is_client_secrets"), msg("err:g_login_once", path=source.path)
         )
     # creds.to_json() (and so gspread's own login cache) writes no "type"; a refresh token
     # says what the file is.
@@ -63,15 +60,15 @@ def read_credentials(source: CredentialSource, *, token_uri: str | None = None) 
     elif kind == "authorized_user":
         creds = _authorized_user(info, source, token_uri)
     elif kind is None:
-        raise file_error(source, 'has no "type" field', WHICH_FILES)
+        raise file_error(source, msg("err:g_no_field", field="type"), WHICH_FILES)
     else:
-        raise file_error(source, f'is of type "{kind}", which fupan does not use', WHICH_FILES)
+        raise file_error(source, msg("err:g_kind", kind=kind), WHICH_FILES)
     SOURCES[creds] = source
     return creds
 
 
 def _service_account(info: dict[str, Any], source: CredentialSource) -> Credentials:
-    require_fields(info, _SA_FIELDS, source, "Download a new JSON key for the service account.")
+    require_fields(info, _SA_FIELDS, source, msg("err:g_new_key"))
     try:
         creds: service_account.Credentials = service_account.Credentials.from_service_account_info(
             info, scopes=SCOPES
@@ -79,9 +76,7 @@ def _service_account(info: dict[str, Any], source: CredentialSource) -> Credenti
     except (ValueError, TypeError, IndexError):
         # The parser's own message may quote the key; say only which part is wrong.
         raise file_error(
-            source,
-            'has a "private_key" that is not a valid PEM RSA key',
-            "Download a new JSON key for the service account.",
+            source, msg("err:g_bad_pem", field="private_key"), msg("err:g_new_key")
         ) from None
     return creds
 
@@ -93,10 +88,10 @@ def _authorized_user(
     try:
         creds: UserCredentials = UserCredentials.from_authorized_user_info(info)
     except (ValueError, TypeError):
-        raise file_error(source, "has malformed fields", LOGIN_AGAIN) from None
+        raise file_error(source, msg("err:g_malformed"), LOGIN_AGAIN) from None
     scopes = set(creds.scopes or ())
     if scopes and SCOPES[0] not in scopes:
-        raise file_error(source, "was granted without access to Google Sheets", LOGIN_AGAIN)
+        raise file_error(source, msg("err:g_no_sheets_scope"), LOGIN_AGAIN)
     if not token_uri:
         return creds
     moved: UserCredentials = creds.with_token_uri(token_uri)
@@ -105,50 +100,43 @@ def _authorized_user(
     return moved
 
 
-def read_json(path: Path, origin: str) -> dict[str, Any]:
-    where = f'Google credentials file "{path}" ({origin})'
+def read_json(path: Path, origin: Msg) -> dict[str, Any]:
+    where = msg("err:g_file", path=path, origin=origin)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise AuthError(f"{where} does not exist. Fix the path, or see {README_SECTION}.") from None
+        raise AuthError(msg("err:g_file_missing", where=where, readme=README_SECTION)) from None
     except IsADirectoryError:
-        raise AuthError(f"{where} is a folder. Name the JSON file itself.") from None
+        raise AuthError(msg("err:g_file_folder", where=where)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "unreadable"
-        raise AuthError(f"{where} cannot be read ({reason}). Check the file.") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else None
+        said = reason or msg("err:g_unreadable")
+        raise AuthError(msg("err:g_file_unreadable", where=where, reason=said)) from None
     try:
         info = json.loads(text)
     except json.JSONDecodeError:
-        raise AuthError(
-            f"{where} is not JSON. Download the key again, or run `{LOGIN_COMMAND}`."
-        ) from None
+        raise AuthError(msg("err:g_file_not_json", where=where, login=LOGIN_COMMAND)) from None
     if not isinstance(info, dict):
-        raise AuthError(f"{where} is not a JSON object. {WHICH_FILES}")
+        raise AuthError(msg("err:g_file_not_object", where=where, which=WHICH_FILES))
     return info
 
 
 def require_fields(
-    info: dict[str, Any], fields: Sequence[str], source: CredentialSource, fix: str
+    info: dict[str, Any], fields: Sequence[str], source: CredentialSource, fix: Msg
 ) -> None:
     missing = [f for f in fields if not isinstance(info.get(f), str) or not info[f]]
     if missing:
-        raise file_error(source, f"lacks {', '.join(repr(f) for f in missing)}", fix)
+        lacks = msg("err:g_lacks", fields=", ".join(repr(f) for f in missing))
+        raise file_error(source, lacks, fix)
 
 
-def file_error(source: CredentialSource, problem: str, fix: str) -> AuthError:
-    return AuthError(f'Google credentials file "{source.path}" ({source.origin}) {problem}. {fix}')
+def file_error(source: CredentialSource, problem: Msg, fix: Msg) -> AuthError:
+    where = msg("err:g_file", path=source.path, origin=source.origin)
+    return AuthError(msg("err:g_file_problem", where=where, problem=problem, fix=fix))
 
 
-WHICH_FILES = (
-    "fupan takes a service-account JSON key or a login saved by `fupan auth login`; "
-    f"see {README_SECTION}."
-)
-LOGIN_AGAIN = f"Run `{LOGIN_COMMAND}` again."
-NO_CREDENTIALS = (
-    "No Google credentials are set up. Use one of:\n"
-    "  1. a service account: create one with a JSON key, share the sheet with its e-mail as "
-    f"Editor, and pass the key with --credentials FILE or ${ENV_VAR};\n"
-    f"  2. your own Google account: run `{LOGIN_COMMAND}` once, with FILE the client secrets "
-    "of an OAuth client of type Desktop app.\n"
-    f"See {README_SECTION}."
+WHICH_FILES = msg("err:g_which_files", readme=README_SECTION)
+LOGIN_AGAIN = msg("err:g_login_again", login=LOGIN_COMMAND)
+NO_CREDENTIALS = msg(
+    "err:g_no_credentials", env=ENV_VAR, login=LOGIN_COMMAND, readme=README_SECTION
 )

@@ -24,7 +24,7 @@ from typing import Any
 
 from gspread.exceptions import APIError
 
-from ...errors import LeaseError
+from ...errors import LeaseError, msg
 
 LEASE_ID = 17_329_701  # fixed: the id is what makes creation a compare-and-set
 LEASE_KEY = "fupan.lease"
@@ -145,11 +145,7 @@ class Lease:
                         raise
                     continue
             if self._clock() >= deadline:
-                raise LeaseError(
-                    f"Another refresh is writing this Google Sheet: {holder.describe()}. "
-                    "Wait for it to finish and run again (or pass --wait SECONDS to queue "
-                    "behind it); a crashed run's lease expires by itself."
-                )
+                raise LeaseError(msg("err:g_leased", holder=holder.describe()))
             self._sleep(min(5.0, max(0.5, deadline - self._clock())))
 
     def release(self) -> None:

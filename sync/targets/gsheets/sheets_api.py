@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ...errors import TargetError
+from ...errors import TargetError, msg
 
 if TYPE_CHECKING:
     import gspread
@@ -43,10 +43,7 @@ def spreadsheet_key(sheet: str) -> str:
     """The id in a Google Sheets URL (or the id itself)."""
     m = _KEY.search(sheet.strip())
     if not m:
-        raise TargetError(
-            f'"{sheet}" is not a Google Sheet URL or id; copy the address from the browser '
-            f"({BROWSER}<id>/edit)."
-        )
+        raise TargetError(msg("err:g_bad_address", sheet=sheet, example=f"{BROWSER}<id>/edit"))
     return m.group(1) or m.group(2)
 
 

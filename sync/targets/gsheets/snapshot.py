@@ -14,7 +14,7 @@ from pathlib import Path
 
 from gspread.exceptions import APIError
 
-from ...errors import TargetError
+from ...errors import TargetError, msg
 from .sheets_api import SheetsAPI, sheet_url
 
 INDEX = "google.json"
@@ -68,16 +68,8 @@ def take(
 def _explain(exc: APIError, name: str) -> TargetError:
     errors = exc.response.json().get("error", {}).get("errors", []) if exc.response.content else []
     if any(e.get("reason") == "storageQuotaExceeded" for e in errors):
-        return TargetError(
-            "Google does not let a service account own files in My Drive, so it cannot copy "
-            f"{name} as the meeting's snapshot. Pass --snapshot-folder with the id of a "
-            "folder in a Shared Drive where the service account is a Content manager, or sign "
-            "in as a person with `fupan auth login`. The minutes were not written."
-        )
+        return TargetError(msg("err:g_drive_quota", name=name))
     status = exc.response.status_code
     if status in (403, 404):
-        return TargetError(
-            f"Google Drive refused to copy {name} ({status}): the identity fupan uses "
-            "needs edit access to the sheet (and to --snapshot-folder)."
-        )
-    return TargetError(f"Google Drive refused to copy {name} ({status}): {exc}")
+        return TargetError(msg("err:g_drive_refused_access", name=name, status=status))
+    return TargetError(msg("err:g_drive_refused", name=name, status=status, error=exc))

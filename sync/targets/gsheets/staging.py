@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ...errors import TargetError
+from ...errors import TargetError, msg
 from .book import STAGE_PREFIX
 from .grid import SheetContent, box, write_cells
 from .layout import new_id
@@ -51,10 +51,7 @@ def stage(
         staged.append(title)
         remaining -= sized[title]
     if remaining > budget:
-        raise TargetError(
-            "The review's colour rules, charts and tab settings alone are too large for one "
-            "Google Sheets request; review a shorter period (--period)."
-        )
+        raise TargetError(msg("err:g_setup_too_large"))
     stage_ids = {t: new_id(used) for t in staged}
     setup = [
         {

@@ -26,7 +26,7 @@ import gspread
 import requests
 from gspread.exceptions import APIError
 
-from ...errors import AuthError, ChangedError, TargetError
+from ...errors import AuthError, ChangedError, TargetError, msg
 from ...workbook.cells import sheet_ref
 from ...workbook.plan import WorkbookPlan
 from ..base import STATE_SHEET, Grid, Target, state_of
@@ -113,11 +113,7 @@ class GSheetsTarget(Target):
         except google.auth.exceptions.RefreshError as exc:
             raise refresh_failed(self.api.auth, exc) from None
         except requests.RequestException as exc:
-            raise TargetError(
-                f"Could not reach Google Sheets ({type(exc).__name__}) after several tries; "
-                "check the internet connection and run again. Nothing was half-written: a "
-                "Google Sheet changes in one step or not at all."
-            ) from None
+            raise TargetError(msg("err:g_unreachable_sheets", error=type(exc).__name__)) from None
 
     def _batch_update(self, body: dict[str, Any] | bytes, what: str) -> Any:
         """One spreadsheets.batchUpdate; `body` may come already encoded."""
@@ -135,24 +131,15 @@ class GSheetsTarget(Target):
         if status == 403:
             return self._explain_403()
         if status == 404:
-            return TargetError(
-                f"No Google Sheet at {self.name}: check the address, or create the sheet "
-                "and share it with fupan's Google identity."
-            )
+            return TargetError(msg("err:g_no_sheet", name=self.name))
         if status == 401:
-            return AuthError(
-                "Google did not accept fupan's credentials; run `fupan auth login` again "
-                "or check the service-account key."
-            )
+            return AuthError(msg("err:g_not_accepted"))
         message = exc.error.get("message", str(exc)) if hasattr(exc, "error") else str(exc)
-        return TargetError(f"Google Sheets refused the request ({status}): {message}")
+        return TargetError(msg("err:g_refused", status=status, message=message))
 
     def _explain_403(self) -> Exception:
-        who = self.identity or "the Google account fupan uses"
-        return AuthError(
-            f"{who} cannot edit {self.name}: open the sheet, click Share, add {who} as "
-            "Editor (untick Notify), then run again. Nothing was changed."
-        )
+        who = self.identity or msg("err:g_account_fupan_uses")
+        return AuthError(msg("err:g_cannot_edit", who=who, name=self.name))
 
     def _lease_value(self) -> str | None:
         body = {"dataFilters": [{"developerMetadataLookup": {"metadataId": LEASE_ID}}]}
@@ -331,12 +318,8 @@ class GSheetsTarget(Target):
         """The last look before the write (reading the tabs in `also` too, same request):
         an edit typed since fupan read the sheet wins."""
         if self.changed(also):
-            raise ChangedError(
-                f"Someone edited {self.title or self.name} after fupan read it, so fupan did "
-                "not overwrite it: nothing is lost. Run the same command again to include "
-                "that edit.",
-                where=self.title or self.name,
-            )
+            name = self.title or self.name
+            raise ChangedError(msg("err:g_edited_meanwhile", name=name), where=name)
 
     def _written_all_the_same(self) -> bool:
         """After a failed final write: did Google apply it, and only its answer got lost?
@@ -362,10 +345,7 @@ class GSheetsTarget(Target):
         )
         if ours + theirs > CELL_LIMIT:
             raise TargetError(
-                f"This review needs {ours:,} cells and the team's own tabs hold {theirs:,}: "
-                f"over Google's limit of {CELL_LIMIT:,} cells per spreadsheet. Review a shorter "
-                "period (--period), trim the team's tabs, or write this review to an .xlsx "
-                "file (--workbook) instead. Nothing was changed."
+                msg("err:g_too_many_cells", ours=ours, theirs=theirs, limit=CELL_LIMIT)
             )
 
     # Meeting snapshots: dated copies in Drive, listed in the workspace -----------------------
