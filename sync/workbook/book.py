@@ -116,6 +116,7 @@ class Book:
     _rows: dict[tuple[str, tuple[str, ...]], dict[tuple[str, ...], list[tuple[int, int]]]] = field(
         default_factory=dict, init=False, repr=False
     )
+    _has: set[tuple[str, str]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.lang = self.i.settings.language
@@ -323,8 +324,10 @@ class Book:
         )
 
     def has(self, kpi: Kpi, scope: Scope) -> bool:
-        kpis = self.i.review.kpis
-        return bool(((kpis.kpi == kpi.id) & (kpis.scope == scope.value)).any())
+        if self._has is None:  # the review's (kpi, scope) pairs, found once for every tab
+            kpis = self.i.review.kpis
+            self._has = set(zip(map(str, kpis.kpi), map(str, kpis.scope), strict=True))
+        return (kpi.id, scope.value) in self._has
 
     def provisional(self, kpi: Kpi) -> bool:
         p = self.i.provisional_from
