@@ -59,16 +59,18 @@ class DataLayout:
         if not len(frame):
             return {}
         text = pd.DataFrame({n: cell_text(frame[c]) for n, c in enumerate(columns)})
+        # The rows in order of their combination, then of position: a run starts where the
+        # combination changes or a row is not the one after the last (all at once, not per
+        # combination: a catalogue has thousands).
+        codes = text.groupby(list(text.columns), sort=False).ngroup().to_numpy()
+        at = np.argsort(codes, kind="stable")
+        code = codes[at]
+        starts = np.flatnonzero(np.r_[True, (code[1:] != code[:-1]) | (at[1:] != at[:-1] + 1)])
+        ends = np.r_[starts[1:], len(at)] - 1
+        keys = text.to_numpy()[at[starts]].tolist()
         out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-        for key, positions in text.groupby(list(text.columns), sort=False).indices.items():
-            at = np.asarray(positions)
-            breaks = np.flatnonzero(np.diff(at) != 1)
-            starts = np.r_[at[0], at[breaks + 1]]
-            ends = np.r_[at[breaks], at[-1]]
-            values = key if isinstance(key, tuple) else (key,)
-            out[tuple(map(str, values))] = [
-                (a + 2, b + 2) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
-            ]
+        for key, a, b in zip(keys, at[starts].tolist(), at[ends].tolist(), strict=True):
+            out.setdefault(tuple(map(str, key)), []).append((a + 2, b + 2))  # row 1: the header
         return out
 
 
