@@ -5,18 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
+from ..amazon import credentials as amazon_credentials
+from ..amazon.ads_api import Profile
+from ..amazon.login import login as save_login
+from ..amazon.lwa import LwaApp
+from ..amazon.pull import pull
 from .group import FupanCommand, FupanGroup
 from .options import today, workspace_of, workspace_option
-
-# The Amazon client (and requests under it) is imported by the commands that call Amazon:
-# every other command, `fupan sync` first, starts without it.
-if TYPE_CHECKING:
-    from ..amazon.ads_api import Profile
-    from ..amazon.lwa import LwaApp
 
 
 @click.command(name="pull", cls=FupanCommand)
@@ -42,8 +40,6 @@ def pull_command(
 ) -> None:
     """Request the reports fupan reads from Amazon and download the finished ones into the
     workspace's reports/ inbox. Run `fupan sync` (or `fupan sync --pull`) to import them."""
-    from ..amazon.pull import pull
-
     result = pull(
         workspace_of(workspace),
         today=today(),
@@ -97,9 +93,6 @@ def login(
 ) -> None:
     """Check and save the credentials (readable by you only). Secrets are asked for, never
     taken as options, so they stay out of the shell history."""
-    from ..amazon import credentials as amazon_credentials
-    from ..amazon.login import login as save_login
-    from ..amazon.lwa import LwaApp
 
     def app(name: str, client_id: str | None, token: str | None) -> LwaApp:
         cid = client_id or click.prompt(f"{name} LWA client id")
@@ -126,8 +119,6 @@ def login(
 @amazon.command()
 def status() -> None:
     """Which Amazon apps and Ads profiles fupan would use (ids masked). Does not call Amazon."""
-    from ..amazon import credentials as amazon_credentials
-
     creds = amazon_credentials.load()
     for line in amazon_credentials.describe(creds):
         click.echo(line)
@@ -136,8 +127,6 @@ def status() -> None:
 @amazon.command()
 def logout() -> None:
     """Forget the saved Amazon credentials on this computer."""
-    from ..amazon import credentials as amazon_credentials
-
     if amazon_credentials.logout():
         click.echo(
             f'Removed "{amazon_credentials.path()}". Revoke the apps in Seller Central and the '

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..flows.minutes import write_minutes
 from ..i18n import t
 from .group import FupanCommand
 from .options import credentials_option, gsheet_option, today, workspace_of, workspace_option
@@ -55,8 +56,6 @@ def minutes(
     With --gsheet the minutes are of the meeting's Google Sheet, and the snapshot is a dated
     copy of it in Google Drive.
     """
-    from ..flows.minutes import write_minutes  # imported by this command alone
-
     path, m = write_minutes(
         workspace_of(workspace, near=workbook),
         workbook=workbook,

@@ -9,6 +9,8 @@ from typing import Any
 import click
 
 from .. import api
+from ..flows.demo import run_demo
+from ..flows.pull import pull_and_sync
 from ..flows.sync import sync_workbook
 from ..i18n import t
 from .group import FupanCommand
@@ -64,8 +66,6 @@ def demo(
 
     With --gsheet the same review also goes to a Google Sheet.
     """
-    from ..flows.demo import run_demo  # the sample seller's writers: the demo's alone
-
     result = run_demo(
         folder, lang=lang, today=today(), gsheet=gsheet, credentials=credentials, wait=wait
     )
@@ -140,8 +140,6 @@ def sync_command(
             "today": today(),
         }
         if pull and not dry_run:
-            from ..flows.pull import pull_and_sync  # the Amazon client, only when it pulls
-
             done = pull_and_sync(ws, pull_options={"wait": PULL_WAIT}, reports=reports, **options)
             pulled, result = done.pulled, done.synced
         else:
