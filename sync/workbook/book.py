@@ -119,6 +119,7 @@ class Book:
         default_factory=dict, init=False, repr=False
     )
     _has: set[tuple[str, str]] | None = field(default=None, init=False, repr=False)
+    _quoted: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.lang = self.i.settings.language
@@ -192,7 +193,10 @@ class Book:
     # References ---------------------------------------------------------------------------
 
     def ref(self, key: str, cell: str) -> str:
-        return f"{sheet_ref(self.titles[key])}!{cell}"
+        quoted = self._quoted.get(key)
+        if quoted is None:  # a tab's quoted title, made once (tens of thousands of references)
+            quoted = self._quoted[key] = sheet_ref(self.titles[key])
+        return f"{quoted}!{cell}"
 
     def data_range(self, tab: str, column: str, rows: tuple[int, int] | None = None) -> str:
         letter = self.data.columns[tab][column]
