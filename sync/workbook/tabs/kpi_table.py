@@ -13,7 +13,7 @@ from ..book import Book, Key
 from ..cells import formula, text_cell, value_cell
 from ..copies import Copies
 from ..inputs import FIRST
-from ..measures import measure_formula
+from ..measures import measure_sum
 from ..objects import measure_label, products
 from ..plan import Block, Cell, Rule, Sheet, Style
 from .budget import budgets
@@ -77,6 +77,7 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
     texts = {k.id: book.kpi_formula(k, refs, scope) for k in kpis}
     kpi_cells = {k.id: book.kpi_cell(k, texts[k.id]) for k in kpis}
     statuses: dict[tuple[str, str], str] = {}
+    sums = {m: measure_sum(book, scope, m) for m in needed}
     for n, k_value in enumerate(keys):
         r = FIRST + n
         at = str(r)
@@ -90,7 +91,8 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
             row.append(Cell(category))
         helpers: list[Cell] = []
         for m in needed:
-            f = measure_formula(book, scope, m, key_cell, str(k_value))
+            of = sums[m]
+            f = None if of is None else of(key_cell, str(k_value))
             style, fmt = book.measure_style(m)
             target = book.target_formula(m, scope, str(k_value))
             if target is not None:
