@@ -19,7 +19,9 @@ from ..plan import Block, Cell, Rule, Sheet, Style
 from .budget import budgets
 
 # Stands for a row's number in a formula written once for every row (no formula holds it).
-ROW = "\x00"
+# Letters, as a row number is digits: a KPI's formula wraps a reference in parentheses by
+# how it looks (addin/expr.py, _is_atom), so the stand-in must look like one.
+ROW = "ZQROWQZ"
 
 
 def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None) -> Sheet:
