@@ -121,6 +121,8 @@ _DATE_KINDS = frozenset({"datetime", "datetime64", "date"})
 
 
 def _is_native_number(values: pd.Series) -> pd.Series:
+    if isinstance(values.dtype, pd.StringDtype):  # a text column (a CSV's) holds no number
+        return pd.Series(False, index=values.index)
     return values.map(
         lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
     )

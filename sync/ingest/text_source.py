@@ -19,10 +19,13 @@ from .raw import CONTROL_CHARACTERS, RawReport, remove_controls
 Quoting = Literal[0, 1, 2, 3]  # csv.QUOTE_MINIMAL, _ALL, _NONNUMERIC, _NONE
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 # Characters each legacy code page typically produces in real text; used to choose among
 # encodings that all decode a file without error.
 def _score(text: str, encoding: str) -> float:
-    odd = [c for c in text if ord(c) > 127]
+    odd = _NON_ASCII.findall(text)  # a regex, not a Python test per character of the file
     if not odd:
         return 0.0
     if encoding == "cp932":

@@ -79,6 +79,7 @@ class Store:
         self.read_only = read_only
         self._in_transaction = False
         self._create(temporary=read_only)
+        self._have: dict[str, set[str]] = {}  # table -> its columns (fixed once created)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, wait: float | None = None) -> Store:
@@ -112,16 +113,14 @@ class Store:
         tables it lacks (a store made by an older fupan) are empty temporary tables."""
         c = self._con
         kind = "TEMP TABLE" if temporary else "TABLE"
-        have: set[str] = set()
-        if temporary:
-            have = {
-                r[0]
-                for r in c.execute(
-                    "SELECT table_name FROM duckdb_tables() "
-                    "WHERE database_name = current_database() AND schema_name = 'main'"
-                ).fetchall()
-            }
-        else:
+        # What the file holds, read once: a statement per table and column that is there
+        # already would each be a transaction of its own (most of opening a store).
+        existing = c.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() "
+            "WHERE database_name = current_database() AND schema_name = 'main'"
+        ).fetchall()
+        have = {table for table, _ in existing}
+        if not temporary:
             c.execute("CREATE SEQUENCE IF NOT EXISTS import_ids START 1")
         statements = {
             "imports": """(
@@ -139,9 +138,13 @@ class Store:
             if name not in have:
                 c.execute(f"CREATE {kind} IF NOT EXISTS {name} {columns}")
         if not temporary:  # a store made by an older fupan gains the columns added since
-            c.execute("ALTER TABLE findings ADD COLUMN IF NOT EXISTS message_zh VARCHAR")
+            held = set(existing)
+            if ("findings", "message_zh") not in held:
+                c.execute("ALTER TABLE findings ADD COLUMN IF NOT EXISTS message_zh VARCHAR")
             for spec in TABLES.values():
                 for col in spec.columns:
+                    if (spec.name, col.name) in held:
+                        continue
                     c.execute(
                         f'ALTER TABLE {spec.name} ADD COLUMN IF NOT EXISTS "{col.name}" '
                         f"{_SQL_TYPES[col.kind]}"
@@ -168,10 +171,12 @@ class Store:
         return conform(df, spec)
 
     def _columns(self, table: str) -> set[str]:
-        rows = self._con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table]
-        ).fetchall()
-        return {r[0] for r in rows}
+        if table not in self._have:
+            rows = self._con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [table]
+            ).fetchall()
+            self._have[table] = {r[0] for r in rows}
+        return self._have[table]
 
     def imports(self) -> pd.DataFrame:
         return self._con.execute("SELECT * FROM imports ORDER BY id").df()

@@ -59,16 +59,18 @@ class DataLayout:
         if not len(frame):
             return {}
         text = pd.DataFrame({n: cell_text(frame[c]) for n, c in enumerate(columns)})
+        # The rows in order of their combination, then of position: a run starts where the
+        # combination changes or a row is not the one after the last (all at once, not per
+        # combination: a catalogue has thousands).
+        codes = text.groupby(list(text.columns), sort=False).ngroup().to_numpy()
+        at = np.argsort(codes, kind="stable")
+        code = codes[at]
+        starts = np.flatnonzero(np.r_[True, (code[1:] != code[:-1]) | (at[1:] != at[:-1] + 1)])
+        ends = np.r_[starts[1:], len(at)] - 1
+        keys = text.to_numpy()[at[starts]].tolist()
         out: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-        for key, positions in text.groupby(list(text.columns), sort=False).indices.items():
-            at = np.asarray(positions)
-            breaks = np.flatnonzero(np.diff(at) != 1)
-            starts = np.r_[at[0], at[breaks + 1]]
-            ends = np.r_[at[breaks], at[-1]]
-            values = key if isinstance(key, tuple) else (key,)
-            out[tuple(map(str, values))] = [
-                (a + 2, b + 2) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
-            ]
+        for key, a, b in zip(keys, at[starts].tolist(), at[ends].tolist(), strict=True):
+            out.setdefault(tuple(map(str, key)), []).append((a + 2, b + 2))  # row 1: the header
         return out
 
 
@@ -116,6 +118,8 @@ class Book:
     _rows: dict[tuple[str, tuple[str, ...]], dict[tuple[str, ...], list[tuple[int, int]]]] = field(
         default_factory=dict, init=False, repr=False
     )
+    _has: set[tuple[str, str]] | None = field(default=None, init=False, repr=False)
+    _quoted: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.lang = self.i.settings.language
@@ -189,7 +193,10 @@ class Book:
     # References ---------------------------------------------------------------------------
 
     def ref(self, key: str, cell: str) -> str:
-        return f"{sheet_ref(self.titles[key])}!{cell}"
+        quoted = self._quoted.get(key)
+        if quoted is None:  # a tab's quoted title, made once (tens of thousands of references)
+            quoted = self._quoted[key] = sheet_ref(self.titles[key])
+        return f"{quoted}!{cell}"
 
     def data_range(self, tab: str, column: str, rows: tuple[int, int] | None = None) -> str:
         letter = self.data.columns[tab][column]
@@ -333,8 +340,10 @@ class Book:
         )
 
     def has(self, kpi: Kpi, scope: Scope) -> bool:
-        kpis = self.i.review.kpis
-        return bool(((kpis.kpi == kpi.id) & (kpis.scope == scope.value)).any())
+        if self._has is None:  # the review's (kpi, scope) pairs, found once for every tab
+            kpis = self.i.review.kpis
+            self._has = set(zip(map(str, kpis.kpi), map(str, kpis.scope), strict=True))
+        return (kpi.id, scope.value) in self._has
 
     def provisional(self, kpi: Kpi) -> bool:
         p = self.i.provisional_from

@@ -97,7 +97,9 @@ def frame_values(frame: pd.DataFrame) -> list[list[Any]]:
     columns = []
     for c in frame.columns:
         s = frame[c]
-        if pd.api.types.is_datetime64_any_dtype(s):
+        if isinstance(s.dtype, np.dtype) and s.dtype.kind == "M":  # naive: numpy gives days
+            columns.append(s.to_numpy().astype("datetime64[D]").tolist())
+        elif pd.api.types.is_datetime64_any_dtype(s):
             columns.append([None if pd.isna(v) else v.date() for v in s])
         elif s.dtype == np.float64:  # what plain() gives, without a call per value
             columns.append([None if v != v else v for v in s.to_numpy().tolist()])

@@ -6,6 +6,8 @@ same entry the engine summed, so the workbook and the engine cannot count differ
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...addin.registry import Scope
 from ..engine.measures import source_of
 from .book import Book, Key
@@ -40,13 +42,24 @@ def measure_formula(
     """A formula giving one measure for one key, or None when no data tab holds its rows.
 
     With the key's value, the formula references only that key's rows (Book.sumifs)."""
+    of = measure_sum(book, scope, measure)
+    return None if of is None else of(key_cell, key)
+
+
+def measure_sum(book: Book, scope: Scope, measure: str) -> Callable[[str, str | None], str] | None:
+    """measure_formula for every key of a table: the measure's source, tab and filters found
+    once (a table asks for thousands of keys), or None when no data tab holds its rows."""
     source = source_of(measure, book.i.review.has)
     if source is None or source.rows not in TAB_OF or scope not in source.scopes:
         return None
     tab = TAB_OF[source.rows]
-    criteria: list[tuple[str, str] | Key] = []
-    if scope in source.keys:  # the lookup key first: its rows are adjacent (Book.sumifs)
-        column = source.keys[scope]
-        criteria.append(Key(column, key_cell, key) if key is not None else (column, key_cell))
-    criteria += [Key(col, criterion(v), as_text(v)) for col, v in source.where.get(scope, ())]
-    return book.sumifs(tab, source.column, criteria)
+    column = source.keys.get(scope)
+    filters = [Key(col, criterion(v), as_text(v)) for col, v in source.where.get(scope, ())]
+
+    def of(key_cell: str, key: str | None) -> str:
+        criteria: list[tuple[str, str] | Key] = []
+        if column is not None:  # the lookup key first: its rows are adjacent (Book.sumifs)
+            criteria.append(Key(column, key_cell, key) if key is not None else (column, key_cell))
+        return book.sumifs(tab, source.column, [*criteria, *filters])
+
+    return of

@@ -85,6 +85,13 @@ def inventory(book: Book) -> Sheet:
     settings = sheet_ref(book.titles["settings"])
     today: date = book.i.today
     money = book.number_format(Unit.MONEY)
+    # Each SKU's buckets by name, read once (not a pandas lookup per row).
+    buckets_of = {
+        str(sku): dict(zip(AGES, values, strict=True))
+        for sku, values in zip(
+            aged.index, aged[list(AGES)].itertuples(index=False, name=None), strict=True
+        )
+    }
     for n, r in enumerate(stock.itertuples(index=False)):
         x = FIRST + n
         crit = [Key("sku", f"$A{x}", str(r.sku))]
@@ -97,7 +104,7 @@ def inventory(book: Book) -> Sheet:
         units = book.sumifs("data_sales", "units", crit)
         base = book.sumifs("data_stock", "aged_base", crit)
         p = catalogue.get(str(r.asin))
-        buckets = aged.loc[str(r.sku)] if str(r.sku) in aged.index else None
+        buckets = buckets_of.get(str(r.sku))
         rows.append(
             [
                 text_cell(r.sku),

@@ -13,10 +13,15 @@ from ..book import Book, Key
 from ..cells import formula, text_cell, value_cell
 from ..copies import Copies
 from ..inputs import FIRST
-from ..measures import measure_formula
+from ..measures import measure_sum
 from ..objects import measure_label, products
 from ..plan import Block, Cell, Rule, Sheet, Style
 from .budget import budgets
+
+# Stands for a row's number in a formula written once for every row (no formula holds it).
+# Letters, as a row number is digits: a KPI's formula wraps a reference in parentheses by
+# how it looks (addin/expr.py, _is_atom), so the stand-in must look like one.
+ROW = "ZQROWQZ"
 
 
 def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None) -> Sheet:
@@ -65,8 +70,19 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
     days = copies.of(book.ref("dashboard", "$B$4")) if uses_days else ""
     keys = ranked_keys(measures, "sales" if scope is Scope.ASIN else "ad_spend")
     catalogue = products(book.i.review, book.i.settings) if scope is Scope.ASIN else {}
+    # A measure's value where no formula gives it, read by key (not a pandas lookup per cell).
+    given = {m: dict(zip(measures.index, measures[m].array, strict=True)) for m in measures}
+    # A KPI's formula and status differ from row to row only in the row number: each is
+    # written once with ROW in its place (its copies of Settings cells then registered in
+    # the order the rows first use them, as before).
+    refs = {m: f"{mcol[m]}{ROW}" for m in needed} | {"days": days}
+    texts = {k.id: book.kpi_formula(k, refs, scope) for k in kpis}
+    kpi_cells = {k.id: book.kpi_cell(k, texts[k.id]) for k in kpis}
+    statuses: dict[tuple[str, str], str] = {}
+    sums = {m: measure_sum(book, scope, m) for m in needed}
     for n, k_value in enumerate(keys):
         r = FIRST + n
+        at = str(r)
         key_cell = f"$A{r}"
         row: list[Cell] = [text_cell(k_value)]
         category = ""
@@ -77,19 +93,27 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
             row.append(Cell(category))
         helpers: list[Cell] = []
         for m in needed:
-            f = measure_formula(book, scope, m, key_cell, str(k_value))
+            of = sums[m]
+            f = None if of is None else of(key_cell, str(k_value))
             style, fmt = book.measure_style(m)
             target = book.target_formula(m, scope, str(k_value))
             if target is not None:
                 helpers.append(formula(target, style, number_format=fmt))
             elif f is None:
-                value = measures.at[k_value, m] if m in measures else 0
+                value = given[m][k_value] if m in given else 0
                 helpers.append(value_cell(value, style, fmt))
             else:
                 helpers.append(formula(f, style, number_format=fmt))
         for k in kpis:
-            refs = {m: f"{mcol[m]}{r}" for m in needed} | {"days": days}
-            row.append(book.kpi_cell(k, book.kpi_formula(k, refs, scope)))
+            like = kpi_cells[k.id]
+            row.append(
+                Cell(
+                    formula=texts[k.id].replace(ROW, at),
+                    style=like.style,
+                    provisional=like.provisional,
+                    number_format=like.number_format,
+                )
+            )
             value = f"{kcol[k.id]}{r}"
             if k.id == "acos" and target_col:
                 own = book.i.review.acos_targets.get(str(k_value))
@@ -98,7 +122,11 @@ def kpi_table(book: Book, key: str, scope: Scope, measures: pd.DataFrame | None)
                 row.append(formula(book.target_status_formula(value, target, cat)))
                 row.append(formula("=" + book.acos_target(str(k_value)), Style.RATIO))
             elif k.id in scol:
-                row.append(formula(copies.status(value, k.id, category)))
+                status = statuses.get((k.id, category))
+                if status is None:
+                    status = copies.status(f"{kcol[k.id]}{ROW}", k.id, category)
+                    statuses[k.id, category] = status
+                row.append(formula(status.replace(ROW, at)))
         if profit_cols is not None and before is not None:
             was = profit_cols[0]
             fmt = book.number_format(Unit.MONEY)
