@@ -7,15 +7,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pandas as pd
 import pytest
-from costed_store import demo_with_costs
-from fupan.sync.actions.merge import Side
-from fupan.sync.actions.sheets import Tracker
+from costed_store import demo_with_costs, plan_inputs
 from fupan.sync.engine.build import build_review
 from fupan.sync.periods import Period
 from fupan.sync.workbook.build import build_plan
-from fupan.sync.workbook.inputs import FIRST, Inputs
+from fupan.sync.workbook.inputs import FIRST
 from fupan.sync.workbook.plan import Block
 
 WEEK = Period.parse("2026-11-16..2026-11-22")
@@ -28,19 +25,7 @@ WRAPPED = re.compile(r"(?<![A-Za-z_])\(\$?[A-Z]{1,3}\$?[0-9]+\)")
 def plan(tmp_path_factory):
     store, settings, _ = demo_with_costs(tmp_path_factory.mktemp("kpi-formulas"), WEEK.end, TODAY)
     review = build_review(store, WEEK, marketplace="US", settings=settings)
-    return build_plan(
-        Inputs(
-            review=review,
-            previous=None,
-            settings=settings,
-            health_rows=pd.DataFrame(),
-            trend=pd.DataFrame(),
-            suggestions=[],
-            tracker=Tracker(Side({}, {})),
-            findings=review.findings,
-            today=TODAY,
-        )
-    )
+    return build_plan(plan_inputs(review, settings, TODAY))
 
 
 @pytest.mark.parametrize("key", ["sales", "ads"])

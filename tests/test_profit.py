@@ -45,7 +45,7 @@ from datetime import date
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from costed_store import demo_with_costs
+from costed_store import demo_with_costs, plan_inputs
 from fupan.addin.registry import KPIS, Scope
 from fupan.sync import api
 from fupan.sync.cli.app import cli
@@ -321,21 +321,7 @@ def test_targets_are_pro_rated_and_the_month_paced(demo_store):
 
 
 def _inputs(review, settings):
-    from fupan.sync.actions.merge import Side
-    from fupan.sync.actions.sheets import Tracker
-    from fupan.sync.workbook.inputs import Inputs
-
-    return Inputs(
-        review=review,
-        previous=None,
-        settings=settings,
-        health_rows=pd.DataFrame(),
-        trend=pd.DataFrame(),
-        suggestions=[],
-        tracker=Tracker(Side({}, {})),
-        findings=review.findings,
-        today=TODAY,
-    )
+    return plan_inputs(review, settings, TODAY)
 
 
 def _row_of(sheet, key: str) -> dict:

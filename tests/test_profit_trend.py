@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-import pandas as pd
 import pytest
-from costed_store import demo_with_costs
+from costed_store import demo_with_costs, plan_inputs
 from fupan.sync.engine.build import build_review
 from fupan.sync.engine.trend import weekly_trend
 from fupan.sync.i18n import t
@@ -56,22 +55,7 @@ def test_weekly_profit_is_each_weeks_review_and_blank_before_a_cost_exists(store
 
 
 def _inputs(review, settings, trend, provisional_from=None):
-    from fupan.sync.actions.merge import Side
-    from fupan.sync.actions.sheets import Tracker
-    from fupan.sync.workbook.inputs import Inputs
-
-    return Inputs(
-        review=review,
-        previous=None,
-        settings=settings,
-        health_rows=pd.DataFrame(),
-        trend=trend,
-        suggestions=[],
-        tracker=Tracker(Side({}, {})),
-        findings=review.findings,
-        today=TODAY,
-        provisional_from=provisional_from,
-    )
+    return plan_inputs(review, settings, TODAY, trend, provisional_from)
 
 
 def _cells(sheet):

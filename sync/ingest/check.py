@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import ReportError, UnknownReportError, msg
+from ..errors import ReportError, UnknownReportError
 from ..findings import Finding, Severity
 from ..periods import Period
-from ..store.importer import expand
+from ..store.importer import expand, skipped
 from .readers.base import ReadContext
 from .registry import detect
 from .sources import load
@@ -54,15 +54,7 @@ def check_reports(
             if path in named:
                 res.findings.append(_error(exc, path))
             else:
-                res.findings.append(
-                    Finding.of(
-                        Severity.WARNING,
-                        "not-a-report",
-                        msg("err:skipped", problem=exc.problem),
-                        file=str(path),
-                        framed=True,
-                    )
-                )
+                res.findings.append(skipped(exc, path))
         except ReportError as exc:
             res.findings.append(_error(exc, path))
         else:

@@ -88,15 +88,7 @@ def read_all(
             if path in named:
                 errors.append(exc)
             else:
-                findings.append(
-                    Finding.of(
-                        Severity.WARNING,
-                        "not-a-report",
-                        msg("err:skipped", problem=exc.problem),
-                        file=str(path),
-                        framed=True,
-                    )
-                )
+                findings.append(skipped(exc, path))
             continue
         except ReportError as exc:
             errors.append(exc)
@@ -128,6 +120,18 @@ def _read(
     result = detect(raw).read(raw, ctx)
     result.findings[:0] = raw.findings
     return result, raw.sha256
+
+
+def skipped(exc: UnknownReportError, path: Path) -> Finding:
+    """A file found in a folder that is no report fupan reads: passed over, said once (a
+    file named on the command line is refused instead)."""
+    return Finding.of(
+        Severity.WARNING,
+        "not-a-report",
+        msg("err:skipped", problem=exc.problem),
+        file=str(path),
+        framed=True,
+    )
 
 
 def import_reports(
@@ -164,4 +168,4 @@ def import_reports(
     return summary
 
 
-__all__ = ["ImportSummary", "expand", "import_reports", "read_all"]
+__all__ = ["ImportSummary", "expand", "import_reports", "read_all", "skipped"]
