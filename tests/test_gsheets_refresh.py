@@ -13,11 +13,11 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from fupan.sync.errors import TargetError
 from fupan.sync.targets.gsheets.sheets_api import SheetsAPI
 from fupan.sync.targets.gsheets.target import GSheetsTarget
 from fupan.sync.workbook.plan import Block, Cell, FrameBlock, Sheet, Style, WorkbookPlan
 from target_contract import small_plan
+from test_gsheets_target import failed_write
 
 
 @pytest.fixture
@@ -136,14 +136,7 @@ def test_a_failed_write_changes_nothing_and_the_next_refresh_still_sends_the_cha
     fake_google, gclient, sid, writes
 ):
     refresh(gclient, sid, small_plan())
-    before = fake_google.book(sid)
-    target = GSheetsTarget(sid, gclient)
-    target.read_state()
-    fake_google.script(*[503] * 5)  # the write fails five times: retries exhausted
-    with pytest.raises(TargetError, match="503"):
-        target.apply(small_plan(9.0), keep=[], state={"k": "x"})
-    target.close()
-    after = fake_google.book(sid)
+    before, after = failed_write(fake_google, gclient, sid)
     for s in before.sheets:
         assert after.sheet(s.title).cells == s.cells, s.title
         assert after.sheet(s.title).developer_metadata == s.developer_metadata, s.title

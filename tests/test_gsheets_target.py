@@ -192,16 +192,22 @@ def test_an_edit_typed_while_fupan_writes_is_never_overwritten(fake_google, gcli
     assert book.developer_metadata == []  # the lease is released all the same
 
 
-def test_a_failed_write_changes_nothing_and_releases_the_lease(fake_google, gclient, sid):
-    GSheetsTarget(sid, gclient).apply(small_plan(), keep=[], state={"k": "v"})
+def failed_write(fake_google, gclient, sid):
+    """The sheet before and after a refresh (Dashboard 9.0) whose write fails five times
+    (retries exhausted), raising TargetError."""
     before = fake_google.book(sid)
     target = GSheetsTarget(sid, gclient)
     target.read_state()
-    fake_google.script(*[503] * 5)  # the write fails five times: retries exhausted
+    fake_google.script(*[503] * 5)
     with pytest.raises(TargetError, match="503"):
         target.apply(small_plan(9.0), keep=[], state={"k": "x"})
     target.close()
-    after = fake_google.book(sid)
+    return before, fake_google.book(sid)
+
+
+def test_a_failed_write_changes_nothing_and_releases_the_lease(fake_google, gclient, sid):
+    GSheetsTarget(sid, gclient).apply(small_plan(), keep=[], state={"k": "v"})
+    before, after = failed_write(fake_google, gclient, sid)
     assert after.sheet("Dashboard").cell(2, 1) == before.sheet("Dashboard").cell(2, 1)
     assert after.developer_metadata == []
 
