@@ -147,7 +147,7 @@ def test_zip_bomb_is_refused_before_anything_inflates_it(tmp_path, monkeypatch):
         raise AssertionError("the bomb was opened")
 
     monkeypatch.setattr(zipfile.ZipFile, "open", never)
-    monkeypatch.setattr(xlsx_source.pd, "read_excel", never)
+    monkeypatch.setattr(xlsx_source, "CalamineWorkbook", never)
     with pytest.raises(ReportError, match=r"would unpack to 2\.0 MB .* it was not opened"):
         read_report(bomb)
 

@@ -460,3 +460,17 @@ def test_xlsx_saved_as_csv_is_read_by_content(tmp_path):
     raw = load(path)
     assert raw.format == "xlsx" and len(raw.frame) == 3
     assert any("ads.csv" in f.file for f in raw.findings)
+
+
+def test_search_terms_that_spell_missing_stay_text(tmp_path):
+    """A customer who searched "null" or "NA" is a search term, in a workbook as in a CSV
+    (pandas' read_excel would read those cells as missing)."""
+    from dataclasses import replace
+
+    terms = SELLER.search_terms.copy()
+    terms.loc[terms.index[:3], "search_term"] = ["null", "NA", "N/A"]
+    seller = replace(SELLER, search_terms=terms)
+    path = writers.write_sp_xlsx(tmp_path / "st.xlsx", seller, "search_term", period=JUNE)
+    f = read_report(path, IN_JUNE).frame
+    assert {"null", "NA", "N/A"} <= set(f.search_term)
+    assert f.search_term.notna().all()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 from fupan.sync.errors import ReportError, UnknownReportError
 from fupan.sync.ingest.sources import load
@@ -181,3 +182,38 @@ def test_utf8_with_a_character_cut_in_half_stays_utf8(tmp_path):
         "Café – Crème – 長い説\ufffd"
     )
     assert [f.code for f in raw.findings] == ["encoding-replaced"]
+
+
+def test_a_workbook_cell_reads_as_pandas_reads_it_and_text_stays_text(tmp_path):
+    """Each kind of cell as pandas' read_excel gives it (a whole number as int, a date as a
+    datetime, empty as NaN), except text that spells "missing", which stays text."""
+    import io
+    from datetime import date, datetime, time, timedelta
+
+    from fupan.sync.ingest.xlsx_source import first_sheet
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    typed = ["a", 1, 1.5, 2.0, None, "NA", "null", True, date(2026, 1, 2)]
+    sheet.append([*typed, datetime(2026, 1, 2, 3, 4), 1e20, -3.0, time(3, 4), timedelta(hours=2)])
+    sheet["C3"] = "far"
+    data = io.BytesIO()
+    book.save(data)
+    frame = first_sheet(data.getvalue())
+    first = [(type(v).__name__, v) for v in frame.iloc[0]]
+    assert first[:4] == [("str", "a"), ("int", 1), ("float", 1.5), ("int", 2)]
+    assert first[4][0] == "float" and pd.isna(first[4][1])
+    assert first[5:] == [
+        ("str", "NA"),
+        ("str", "null"),
+        ("bool", True),
+        ("datetime", datetime(2026, 1, 2)),
+        ("datetime", datetime(2026, 1, 2, 3, 4)),
+        ("int", 10**20),
+        ("int", -3),
+        ("time", time(3, 4)),
+        ("timedelta", timedelta(hours=2)),
+    ]
+    assert frame.shape == (3, 14) and frame.iloc[2, 2] == "far"
+    assert frame.iloc[1].isna().all() and all(d == "object" for d in frame.dtypes)

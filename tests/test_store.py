@@ -100,3 +100,73 @@ def test_a_file_already_imported_is_hashed_not_parsed(tmp_path, seller, monkeypa
         monkeypatch.setattr(importer, "parse", parse)
         again = importer.import_reports([tmp_path], store=store, period=None)
         assert [o.skipped for o in again.outcomes] == [True]
+
+
+def test_files_read_side_by_side_are_taken_in_their_order(tmp_path, seller, monkeypatch):
+    """Files are read at once on several threads; what is read, said and counted still
+    comes in the files' order, whichever file is read first."""
+    import time
+
+    from fupan.sync.store import importer
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    writers.write_returns(folder / "a-returns.txt", seller)
+    (folder / "b-notes.txt").write_text("a shopping list, not a report\n", encoding="utf-8")
+    writers.write_feedback(folder / "c-feedback.txt", seller)
+    read = importer._read
+
+    def first_is_slowest(path, ctx, known):
+        if path.name.startswith("a-"):
+            time.sleep(0.5)  # read last, taken first
+        return read(path, ctx, known)
+
+    monkeypatch.setattr(importer, "_read", first_is_slowest)
+    told: list[str] = []
+    results, findings = importer.read_all(
+        [folder], progress=lambda done, total, name: told.append(name)
+    )
+    assert [p.name for p, _, _ in results] == ["a-returns.txt", "c-feedback.txt"]
+    assert told == ["a-returns.txt", "b-notes.txt", "c-feedback.txt", ""]
+    skipped = [f for f in findings if f.code == "not-a-report"]
+    assert [f.file for f in skipped] == [str(folder / "b-notes.txt")]
+
+
+def test_a_store_that_cannot_write_its_new_rows_at_close_says_so(tmp_path):
+    """Closing on a thread of its own: a disk that refuses the checkpoint is said in the
+    system's words when the caller waits, after the connection is closed."""
+    import duckdb
+    from fupan.sync.errors import StoreError
+    from fupan.sync.store.closing import Closing
+
+    class Refusing:
+        closed = False
+
+        def execute(self, sql: str) -> None:
+            raise duckdb.IOException("Could not write file: No space left on device")
+
+        def close(self) -> None:
+            self.closed = True
+
+    con = Refusing()
+    with Store.open(tmp_path / "history.duckdb") as store:
+        closing = Closing(con, checkpoint=True, failed=store._write_failed)  # type: ignore[arg-type]
+        with pytest.raises(StoreError, match="No space left on device"):
+            closing.wait()
+    assert con.closed
+
+
+def test_a_sync_leaves_its_rows_in_the_store_file(tmp_path, seller):
+    """The store is closed on a thread while the review is written; the sync waits for it,
+    so the week's rows are in the file (no write-ahead log left) when it returns."""
+    from datetime import date
+
+    from fupan.sync.api import init_workspace
+    from fupan.sync.flows.sync import sync_workbook
+
+    ws = init_workspace(tmp_path / "shop")
+    writers.write_returns(ws.reports / "returns.txt", seller)
+    sync_workbook(ws, today=date(2026, 11, 25))
+    assert not ws.store_path.with_name(ws.store_path.name + ".wal").exists()
+    with Store.open(ws.store_path, read_only=True) as store:
+        assert len(store.table("returns")) == len(seller.returns)

@@ -30,6 +30,7 @@ from ..ingest.readers.base import ReadResult
 from ..ingest.registry import READERS
 from ..ingest.schema import TABLES, ColumnKind, TableSpec, conform
 from ..periods import Period
+from .closing import Closing
 from .opening import connect, lock_wait, open_failed, system_reason
 
 # Rows of one table that say the same thing when their days overlap: a re-download of the
@@ -80,6 +81,7 @@ class Store:
         self._in_transaction = False
         self._create(temporary=read_only)
         self._have: dict[str, set[str]] = {}  # table -> its columns (fixed once created)
+        self._closing: Closing | None = None
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, wait: float | None = None) -> Store:
@@ -106,7 +108,14 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self._con.close()
+        if self._closing is None:
+            self._con.close()
+
+    def close_later(self) -> Closing:
+        """Close on a thread of its own (store/closing.py); `.wait()` for it to end. The
+        store is not used after this (its `with` block ends without closing it again)."""
+        self._closing = Closing(self._con, checkpoint=not self.read_only, failed=self._write_failed)
+        return self._closing
 
     def _create(self, *, temporary: bool = False) -> None:
         """The tables, created when missing. A read-only store creates none in the file: the

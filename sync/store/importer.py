@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,6 +25,8 @@ _IGNORED_NAMES = frozenset({"fupan.toml", "manifest.json"})
 _REPORT_SUFFIXES = frozenset({".csv", ".txt", ".tsv", ".tab", ".xlsx", ".xlsm", ".xls", ".json"})
 
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
+
+_READERS = min(4, os.cpu_count() or 1)  # files read at once (see read_all)
 
 
 @dataclass
@@ -78,24 +83,41 @@ def read_all(
     errors: list[ReportError] = []
     ctx = ReadContext(period=period, marketplace=marketplace, today=today)
     files = named + found
-    for i, path in enumerate(files):
-        if progress:
-            progress(i, len(files), path.name)
-        try:
-            skip = known if (period is None or path not in named) else None
-            result, sha = _read(path, ctx, skip)
-        except UnknownReportError as exc:
-            if path in named:
+    asking = threading.Lock()  # `known` asks the store, which answers one thread at a time
+
+    def read(path: Path) -> tuple[ReadResult | None, str]:
+        def skip(sha: str) -> bool:
+            with asking:
+                return known is not None and known(sha)
+
+        return _read(path, ctx, skip if known and (period is None or path not in named) else None)
+
+    # Files are read side by side: unzipping, calamine's parse of a workbook and pandas' of a
+    # CSV let go of Python's lock, so a second core reads one file while another is checked.
+    # Each file's outcome is taken in the files' order, so what is said comes in that order.
+    with ThreadPoolExecutor(max_workers=_READERS) as pool:
+        reading = [pool.submit(read, path) for path in files]
+        for i, (path, done) in enumerate(zip(files, reading, strict=True)):
+            if progress:
+                progress(i, len(files), path.name)
+            try:
+                result, sha = done.result()
+            except UnknownReportError as exc:
+                if path in named:
+                    errors.append(exc)
+                else:
+                    findings.append(skipped(exc, path))
+                continue
+            except ReportError as exc:
                 errors.append(exc)
-            else:
-                findings.append(skipped(exc, path))
-            continue
-        except ReportError as exc:
-            errors.append(exc)
-            continue
-        results.append((path, result, sha))
-        if result is not None:
-            findings += result.findings
+                continue
+            except BaseException:
+                for each in reading:
+                    each.cancel()  # a fault, or Ctrl-C: the files not begun are not read
+                raise
+            results.append((path, result, sha))
+            if result is not None:
+                findings += result.findings
     if progress:
         progress(len(files), len(files), "")
     if len(errors) == 1 and len(files) == 1:
