@@ -150,7 +150,7 @@ def test_a_store_that_cannot_write_its_new_rows_at_close_says_so(tmp_path):
 
     con = Refusing()
     with Store.open(tmp_path / "history.duckdb") as store:
-        closing = Closing(con, checkpoint=True, failed=store._write_failed)  # type: ignore[arg-type]
+        closing = Closing(con, checkpoint=True, failed=store._write_failed)
         with pytest.raises(StoreError, match="No space left on device"):
             closing.wait()
     assert con.closed
