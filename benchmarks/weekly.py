@@ -230,8 +230,22 @@ class Weekly:
         return statistics.median(self.inbox) / statistics.median(self.floor)
 
 
+def compiled() -> None:
+    """fupan's modules compiled to bytecode, as `pip install` leaves them (the floor's pandas
+    and openpyxl are): a source checkout run with PYTHONDONTWRITEBYTECODE=1 would compile its
+    ~210 modules in every process (0.1 s), which no installed fupan does."""
+    import fupan
+
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(Path(fupan.__file__).parent)],
+        check=True,
+        capture_output=True,
+    )
+
+
 def measure(fx: Fixture, repeat: int, work: Path, log=print, inbox: bool = True) -> Weekly:
     """fupan (new week only), the floor, fupan (inbox with old weeks), the floor ... alternately."""
+    compiled()
     cells, workbook = dump_cells(fx, work / "warm")
     keep = work / f"review-{fx.asins}.xlsx"
     shutil.copy(workbook, keep)
