@@ -145,3 +145,31 @@ def test_the_top_lang_is_the_command_lines_below_it(tmp_path, monkeypatch):
     r = CliRunner().invoke(cli, ["--lang", "zh", "import"])
     assert r.exit_code == 1
     assert r.output.startswith("错误：工作区不存在"), r.output
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "已中止。"), ("en", "Aborted!")])
+def test_ctrl_c_is_said_in_the_workspace_language(lang, said, tmp_path, monkeypatch):
+    """Ctrl-C during a sync: click's "Aborted!" in the workspace's language, exit 1 as
+    click's own."""
+    from fupan.sync.cli import review
+
+    ws = tmp_path / "shop"
+    assert CliRunner().invoke(cli, ["init", str(ws), "--lang", lang]).exit_code == 0
+    monkeypatch.chdir(ws)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(review, "sync_workbook", interrupted)
+    r = CliRunner().invoke(cli, ["sync"])
+    assert r.exit_code == 1, r.output
+    assert r.output.splitlines()[-1] == said
+    assert lang == "en" or _english_left(r.output) == [], r.output
+
+
+def test_the_version_line_is_the_same_in_every_language():
+    from fupan import __version__
+
+    for args in (["--version"], ["--lang", "zh", "--version"]):
+        r = CliRunner().invoke(cli, args)
+        assert (r.exit_code, r.output) == (0, f"fupan {__version__}\n")

@@ -17,7 +17,7 @@ from .group import FupanGroup
 
 
 @click.group(cls=FupanGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="fupan")
+@click.version_option(__version__, prog_name="fupan", message="%(prog)s %(version)s")
 @click.option(
     "--today",
     type=click.DateTime(["%Y-%m-%d"]),

@@ -37,6 +37,10 @@ class _MapsErrors(LocalHelp):
             ctx.exit(exc.exit_code)
         except click.ClickException as exc:  # a subcommand's name or click's own words
             raise in_language(exc, cli_lang(ctx)) from exc
+        except (click.Abort, KeyboardInterrupt):  # Ctrl-C, or a prompt declined
+            click.echo(err=True)
+            click.echo(t("click:aborted", cli_lang(ctx)), err=True)
+            ctx.exit(1)  # as click's own "Aborted!" does
 
 
 class FupanCommand(_MapsErrors):

@@ -70,4 +70,5 @@ LABELS: dict[str, tuple[str, str]] = {
         "Could not open file {filename!r}: {message}",
         "无法打开文件“{filename}”：{message}",
     ),
+    "click:aborted": ("Aborted!", "已中止。"),
 }
