@@ -170,3 +170,35 @@ def test_a_sync_leaves_its_rows_in_the_store_file(tmp_path, seller):
     assert not ws.store_path.with_name(ws.store_path.name + ".wal").exists()
     with Store.open(ws.store_path, read_only=True) as store:
         assert len(store.table("returns")) == len(seller.returns)
+
+
+def test_a_read_is_kept_until_the_next_write():
+    """The same read twice asks the store once; each caller gets its own frame; a write
+    (a re-download replacing days) is seen by the next read."""
+    with Store.memory() as store:
+        days = [f"2026-11-{d:02d}" for d in range(1, 8)]
+        store.import_result(ads_result(days, 10.0), file="a.csv", sha256="a")
+        asked: list[str] = []
+        store._con = _Counting(store._con, asked)
+        first = store.table("ads")
+        first.loc[:, "spend"] = 0.0  # a caller changing its frame changes no one else's
+        second = store.table("ads")
+        assert len([q for q in asked if " FROM ads" in q]) == 1
+        assert second.spend.sum() == 70.0
+        store.import_result(ads_result(days, 12.0), file="b.csv", sha256="b")
+        assert store.table("ads").spend.sum() == 84.0
+        assert store.table("ads", columns=["spend"]).columns.tolist() == ["spend"]
+
+
+class _Counting:
+    """A DuckDB connection that notes each statement it runs."""
+
+    def __init__(self, con, asked: list[str]) -> None:
+        self._con, self._asked = con, asked
+
+    def execute(self, sql: str, *args):
+        self._asked.append(sql)
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self._con, name)

@@ -31,6 +31,7 @@ from ..ingest.registry import READERS
 from ..ingest.schema import TABLES, ColumnKind, TableSpec, conform
 from ..periods import Period
 from .closing import Closing
+from .filters import filters
 from .opening import connect, lock_wait, open_failed, system_reason
 
 # Rows of one table that say the same thing when their days overlap: a re-download of the
@@ -82,6 +83,7 @@ class Store:
         self._create(temporary=read_only)
         self._have: dict[str, set[str]] = {}  # table -> its columns (fixed once created)
         self._closing: Closing | None = None
+        self._read: dict[tuple[object, ...], pd.DataFrame] = {}  # table(): reads since a write
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, wait: float | None = None) -> Store:
@@ -170,14 +172,22 @@ class Store:
         columns: Collection[str] | None = None,
     ) -> pd.DataFrame:
         """Canonical rows of a table; with a period, the rows whose days overlap it; with
-        `columns`, only those (a wide table's other columns cost most of a large read)."""
-        spec = TABLES[name] if columns is None else TABLES[name].only(columns)
-        where, params = _filters(spec, marketplace, period)
-        # A read-only store made by an older fupan lacks the newer columns: blank, not an error.
-        have = self._columns(name)
-        cols = ", ".join(f'"{c}"' for c in spec.names if c in have)
-        df = self._con.execute(f"SELECT {cols} FROM {name}{where}", params).df()
-        return conform(df, spec)
+        `columns`, only those (a wide table's other columns cost most of a large read).
+
+        A read is kept until the next write: a sync reads the stock table four times."""
+        key = (name, marketplace, period, None if columns is None else frozenset(columns))
+        read = self._read.get(key)
+        if read is None:
+            spec = TABLES[name] if columns is None else TABLES[name].only(columns)
+            where, params = filters(spec, marketplace, period)
+            # A read-only store made by an older fupan lacks newer columns: blank, no error.
+            have = self._columns(name)
+            cols = ", ".join(f'"{c}"' for c in spec.names if c in have)
+            df = self._con.execute(f"SELECT {cols} FROM {name}{where}", params).df()
+            read = conform(df, spec)
+            if not self._in_transaction:  # what a transaction reads, it may write next
+                self._read[key] = read
+        return read.copy()  # each caller's own, whatever it changes
 
     def _columns(self, table: str) -> set[str]:
         if table not in self._have:
@@ -219,7 +229,7 @@ class Store:
         """First and last day any row of a table covers."""
         spec = TABLES[name]
         start, end = spec.span
-        where, params = _filters(spec, marketplace, None)
+        where, params = filters(spec, marketplace, None)
         row = self._con.execute(
             f'SELECT min("{start}"), max("{end}") FROM {name}{where}', params
         ).fetchall()[0]
@@ -261,6 +271,7 @@ class Store:
             return
         c = self._con
         self._in_transaction = True
+        self._read.clear()
         try:
             c.execute("BEGIN TRANSACTION")
             try:
@@ -274,6 +285,7 @@ class Store:
                 raise
         finally:
             self._in_transaction = False
+            self._read.clear()
 
     def _commit(self) -> None:
         self._con.execute("COMMIT")
@@ -382,18 +394,3 @@ class Store:
                 [*values, lo, hi],
             ).fetchall()[0][0]
         return replaced
-
-
-def _filters(
-    spec: TableSpec, marketplace: str | None, period: Period | None
-) -> tuple[str, list[object]]:
-    clauses: list[str] = []
-    params: list[object] = []
-    if marketplace:
-        clauses.append("marketplace = ?")
-        params.append(marketplace)
-    if period:
-        start, end = spec.span
-        clauses.append(f'"{start}" <= ? AND "{end}" >= ?')
-        params += [period.end, period.start]
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
