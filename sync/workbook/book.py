@@ -120,6 +120,9 @@ class Book:
     )
     _has: set[tuple[str, str]] | None = field(default=None, init=False, repr=False)
     _quoted: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _columns: dict[tuple[str, str], tuple[str, str]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.lang = self.i.settings.language
@@ -199,11 +202,14 @@ class Book:
         return f"{quoted}!{cell}"
 
     def data_range(self, tab: str, column: str, rows: tuple[int, int] | None = None) -> str:
-        letter = self.data.columns[tab][column]
+        at = self._columns.get((tab, column))
+        if at is None:  # a column's quoted reference, made once (tens of thousands of formulas)
+            at = self._columns[tab, column] = (self.ref(tab, "$"), self.data.columns[tab][column])
+        quoted, letter = at
         first, last = rows or (2, max(self.data.sizes[tab] + 1, 2))
         if first == last:
-            return self.ref(tab, f"${letter}${first}")
-        return self.ref(tab, f"${letter}${first}:${letter}${last}")
+            return f"{quoted}{letter}${first}"
+        return f"{quoted}{letter}${first}:${letter}${last}"
 
     def sumifs(self, tab: str, column: str, criteria: Sequence[tuple[str, str] | Key]) -> str:
         """The sum of a data tab's column over the rows meeting every criterion.
@@ -217,10 +223,10 @@ class Book:
         """
         if not criteria:
             return f"SUM({self.data_range(tab, column)})"
-        keys = [c for c in criteria if isinstance(c, Key)]
-        if keys and len(keys) == len(criteria) and tab in self.data.frames:
-            columns = tuple(k.column for k in keys)
-            runs = self.key_rows(tab, columns).get(tuple(k.value for k in keys), [])
+        keys = [c for c in criteria if type(c) is Key]
+        if len(keys) == len(criteria) and tab in self.data.frames:
+            columns = tuple([k.column for k in keys])
+            runs = self.key_rows(tab, columns).get(tuple([k.value for k in keys]), [])
             if not runs:
                 return "0"
             if len(runs) == 1 and runs[0][0] == runs[0][1]:
@@ -253,9 +259,10 @@ class Book:
         self, tab: str, columns: tuple[str, ...]
     ) -> dict[tuple[str, ...], list[tuple[int, int]]]:
         """Each combination of values of a data tab's columns -> its runs of sheet rows."""
-        if (tab, columns) not in self._rows:
-            self._rows[tab, columns] = self.data.rows_of(columns, tab)
-        return self._rows[tab, columns]
+        rows = self._rows.get((tab, columns))
+        if rows is None:
+            rows = self._rows[tab, columns] = self.data.rows_of(columns, tab)
+        return rows
 
     # Formulas shared by the tabs ------------------------------------------------------------
 
