@@ -192,3 +192,19 @@ def test_a_chinese_workspace_hears_chinese(tmp_path, seller, monkeypatch):
     assert done.exit_code == 0, done.output
     assert "已写入" in done.output and f"复盘 {WEEK}" in done.output
     assert "Wrote" not in done.output and "Review of" not in done.output
+
+
+def test_the_command_line_collects_cycles_rarely():
+    """`fupan` sets aside what start-up made and collects after 200,000 new objects."""
+    import gc
+
+    from fupan.sync.cli.app import collect_rarely
+
+    before = gc.get_threshold()
+    try:
+        collect_rarely()
+        assert gc.get_threshold() == (200_000, 30, 30)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
