@@ -31,7 +31,8 @@ from ..errors import ChangedError, WorkbookError, msg
 from ..locks import FileLock, checkpoint, fsync_dir, real_path, temp_name
 from ..workbook.plan import WorkbookPlan
 from .base import STATE_SHEET, Grid, Target, state_of
-from .xlsx_columns import Chooser, read_columns
+from .xlsx_columns import read_columns
+from .xlsx_scan import Chooser, Unsure, scan_rows
 from .xlsx_sheets import copy_sheet, named_styles, write_sheet
 
 
@@ -139,7 +140,13 @@ class XlsxTarget(Target):
         book = self._existing()
         if book is None or title not in book.sheetnames:
             return None
-        return [list(r) for r in book[title].iter_rows(values_only=True)]
+        ws = book[title]
+        if isinstance(ws, ReadOnlyWorksheet):
+            try:
+                return scan_rows(ws)  # the tab's XML scanned, as openpyxl would read it
+            except Unsure:
+                pass
+        return [list(r) for r in ws.iter_rows(values_only=True)]
 
     def read_columns(self, title: str, head: int, choose: Chooser) -> Grid | None:
         """The tab's first `head` rows whole, then only the columns `choose` picks from them
