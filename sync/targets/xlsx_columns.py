@@ -90,7 +90,11 @@ def read_columns(ws: ReadOnlyWorksheet, head: int, choose: Chooser) -> list[Row]
     try:
         return scan_rows(ws, head, choose)
     except Unsure:
-        pass
+        return parse_columns(ws, head, choose)
+
+
+def parse_columns(ws: ReadOnlyWorksheet, head: int, choose: Chooser) -> list[Row]:
+    """read_columns by openpyxl's sheet parser: for a tab the scan is unsure of."""
     with ws._get_source() as src:  # type: ignore[attr-defined]
         parser = _ColumnParser(ws, src, head, choose)
         return list(_rows(parser, ws.max_row))

@@ -46,6 +46,7 @@ _REF = re.compile(r"&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 _MAIN = SHEET_MAIN_NS.encode()
 _REFERENCE = rb"[A-Z]{1,3}[0-9]+"  # a cell's `r` as every spreadsheet program writes it
+_PLAIN_REFERENCE = re.compile(_REFERENCE)
 
 
 class _Patterns:
@@ -245,7 +246,9 @@ class _Part:
         if rest:
             more = _attrs(rest)
             if ref is None and b"r" in more:
-                raise Unsure("a cell reference written otherwise")
+                ref = more[b"r"]
+                if not _PLAIN_REFERENCE.fullmatch(ref):
+                    raise Unsure("a cell reference written otherwise")
             style, kind = more.get(b"s", style), more.get(b"t", kind)
         column = _column(ref.rstrip(b"0123456789")) if ref else column + 1
         if not body:
