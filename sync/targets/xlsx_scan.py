@@ -49,6 +49,11 @@ _REFERENCE = rb"[A-Z]{1,3}[0-9]+"  # a cell's `r` as every spreadsheet program w
 _PLAIN_REFERENCE = re.compile(_REFERENCE)
 
 
+def _upto(tag: bytes) -> bytes:
+    """Anything up to the end tag `tag` (unrolled: runs of text are consumed in one step)."""
+    return rb"[^<]*(?:<(?!/" + tag + rb"\s*>)[^<]*)*"
+
+
 class _Patterns:
     """The regular expressions of one namespace prefix (b"" or b"x:")."""
 
@@ -61,16 +66,29 @@ class _Patterns:
         self.data_end = b"</" + p + b"sheetData"
         self.row = re.compile(rb"<" + p + rb"row(?: r=\"([0-9]+)\")?" + _ATTRS + rb"(/?)>")
         self.row_end = b"</" + p + b"row"
-        # r, s and t in the order Excel, LibreOffice and openpyxl write them; others after
+        # r, s and t in the order Excel, LibreOffice and openpyxl write them (others after);
+        # the body: a lone value, a lone plain inline string, or any other
+        v = b"<" + p + b"v>([^<]*)</" + p + b"v>"
+        t = b"<" + p + b"is><" + p + b"t>([^<]*)</" + p + b"t></" + p + b"is>"
         self.cell = re.compile(
             rb"<" + p + rb"c(?: r=\"(" + _REFERENCE + rb")\")?(?: s=\"([0-9]+)\")?"
-            rb"(?: t=\"([a-zA-Z]+)\")?" + _ATTRS + rb"(?:/>|>(.*?)</" + p + rb"c\s*>)",
+            rb"(?: t=\"([a-zA-Z]+)\")?"
+            + _ATTRS
+            + rb"(?:/>|>(?:"
+            + v
+            + b"|"
+            + t
+            + rb"|("
+            + _upto(p + b"c")
+            + rb"))</"
+            + p
+            + rb"c\s*>)",
             re.S,
         )
         self.body = re.compile(
             rb"\s*(?:" + element(b"f", rb"([^<]*)") + rb"\s*)?"
             rb"(?:" + element(b"v", rb"([^<]*)") + rb"\s*)?"
-            rb"(?:" + element(b"is", rb"(.*?)") + rb"\s*)?",
+            rb"(?:" + element(b"is", b"(" + _upto(p + b"is") + b")") + rb"\s*)?",
             re.S,
         )
         self.plain = re.compile(rb"\s*(?:" + element(b"t", rb"([^<]*)") + rb"\s*)?")
@@ -242,7 +260,7 @@ class _Part:
 
     def cell(self, m: re.Match[bytes], column: int) -> tuple[int, Any]:
         """A cell's column and value (`column`: the one before it, for a cell without `r`)."""
-        ref, style, kind, rest, body = m.groups()
+        ref, style, kind, rest, value, text, body = m.groups()
         if rest:
             more = _attrs(rest)
             if ref is None and b"r" in more:
@@ -251,10 +269,18 @@ class _Part:
                     raise Unsure("a cell reference written otherwise")
             style, kind = more.get(b"s", style), more.get(b"t", kind)
         column = _column(ref.rstrip(b"0123456789")) if ref else column + 1
+        if rest and b"xmlns" in rest:
+            return column, self._element_value(m[0])
+        if value is not None:  # <v> alone: no value in an inline string cell
+            if not value or kind == b"inlineStr":
+                return column, None
+            return column, self._typed(kind or b"n", _text(value), style)
+        if text is not None:  # <is><t> alone: read in an inline string cell only
+            return column, (_text(text) if text else "") if kind == b"inlineStr" else None
         if not body:
             return column, None
         parts = self.pat.body.fullmatch(body)
-        if parts is None or b"xmlns" in m[0]:
+        if parts is None or b"xmlns" in body:
             return column, self._element_value(m[0])
         f_attrs, f_text, _, v_text, is_attrs, is_body = parts.groups()
         if f_attrs is not None:
