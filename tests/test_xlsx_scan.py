@@ -16,7 +16,8 @@ from fupan.sync.i18n import LABELS
 from fupan.sync.settings_sheet import find_sheet
 from fupan.sync.targets.xlsx import XlsxTarget
 from fupan.sync.targets.xlsx_columns import parse_columns, read_columns
-from fupan.sync.targets.xlsx_scan import Unsure, scan_rows
+from fupan.sync.targets.xlsx_scan import scan_rows
+from fupan.sync.targets.xlsx_xml import Unsure
 from fupan.sync.workbook.inputs import FIRST
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock

@@ -32,8 +32,9 @@ from ..locks import FileLock, checkpoint, fsync_dir, real_path, temp_name
 from ..workbook.plan import WorkbookPlan
 from .base import STATE_SHEET, Grid, Target, state_of
 from .xlsx_columns import read_columns
-from .xlsx_scan import Chooser, Unsure, scan_rows
+from .xlsx_scan import Chooser, scan_rows
 from .xlsx_sheets import copy_sheet, named_styles, write_sheet
+from .xlsx_xml import Unsure
 
 
 class _Unread:

@@ -2,13 +2,15 @@
 paying only for the cells asked for.
 
 openpyxl parses every element of a tab (90,000 cells of a 2,000-ASIN report tab) to read back
-one column. Here C-speed regular expressions find the `<row>`s and the wanted `<c>`s, and only
-those cells are decoded, with openpyxl's own rules (types, shared strings, dates by style,
-formulas as "=..." text, shared formulas translated by its Translator); a cell in a form not
-written here is parsed by ElementTree and openpyxl's own cell parser. A part holding anything
-this reader does not read with certainty (another encoding, a DOCTYPE, comments, namespaces
-declared inside the rows, array formulas...) raises Unsure: the caller reads it with openpyxl.
-The XML is trusted to be well formed, as Excel, LibreOffice and openpyxl write it.
+one column. Here C-speed regular expressions (xlsx_xml.py) find the `<row>`s and the wanted
+`<c>`s, and only those cells are decoded, with openpyxl's own rules and tables (types, the
+shared strings it read, dates by style, formulas as "=..." text, shared formulas translated by
+its Translator); a cell in a rarer form (rich text...) is parsed by ElementTree and openpyxl's
+own cell parser. A part holding what this reader does not read with certainty (not UTF-8, a
+DOCTYPE, the main namespace bound otherwise or in a row, a row holding more than cells, array
+formulas, a value openpyxl would warn about...) raises Unsure: the caller reads it with
+openpyxl. The XML is trusted to be well formed, with rows holding cells only, as the schema
+says: markup inside a comment between skipped cells is not looked for.
 """
 
 from __future__ import annotations
@@ -16,148 +18,28 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection
-from functools import cache
 from typing import Any
 from xml.etree.ElementTree import ParseError, fromstring
 
 from openpyxl.formula.translate import Translator
-from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
+from .xlsx_xml import (
+    PLAIN_REFERENCE,
+    Unsure,
+    attrs,
+    cast_number,
+    column_of,
+    parse_root,
+    text_of,
+)
+
 Row = list[Any]
 Chooser = Callable[[list[Row]], Collection[int]]
 Cells = list[tuple[int, Any]]  # (1-based column, value), in the order of the file
-
-
-class Unsure(Exception):
-    """The part holds something this reader does not read exactly as openpyxl does."""
-
-
-_ATTRS = rb"((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*"
-_ATTR = re.compile(rb"([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_ROOT = re.compile(rb"<(?:([\w.-]+):)?worksheet\b" + _ATTRS + rb"/?>")
-_PROLOG = re.compile(rb"(?:<\?xml\b[^>]*\?>)?\s*")
-_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([\w.-]+)[\"']")
-_XMLNS = re.compile(rb"(xmlns(?::[\w.-]+)?)\s*=\s*(\"[^\"]*\"|'[^']*')")
-_REF = re.compile(r"&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));")
-_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
-_MAIN = SHEET_MAIN_NS.encode()
-_REFERENCE = rb"[A-Z]{1,3}[0-9]+"  # a cell's `r` as every spreadsheet program writes it
-_PLAIN_REFERENCE = re.compile(_REFERENCE)
-
-
-def _upto(tag: bytes) -> bytes:
-    """Anything up to the end tag `tag` (unrolled: runs of text are consumed in one step)."""
-    return rb"[^<]*(?:<(?!/" + tag + rb"\s*>)[^<]*)*"
-
-
-class _Patterns:
-    """The regular expressions of one namespace prefix (b"" or b"x:")."""
-
-    def __init__(self, p: bytes) -> None:
-        def element(tag: bytes, body: bytes) -> bytes:
-            return rb"<" + p + tag + _ATTRS + rb"(?:/>|>" + body + rb"</" + p + tag + rb"\s*>)"
-
-        self.p = p
-        self.data = re.compile(rb"<" + p + rb"sheetData" + _ATTRS + rb"(/?)>")
-        self.data_end = b"</" + p + b"sheetData"
-        self.row = re.compile(rb"<" + p + rb"row(?: r=\"([0-9]+)\")?" + _ATTRS + rb"(/?)>")
-        self.row_end = b"</" + p + b"row"
-        # r, s and t in the order Excel, LibreOffice and openpyxl write them (others after);
-        # the body: a lone value, a lone plain inline string, or any other
-        v = b"<" + p + b"v>([^<]*)</" + p + b"v>"
-        t = b"<" + p + b"is><" + p + b"t>([^<]*)</" + p + b"t></" + p + b"is>"
-        self.cell = re.compile(
-            rb"<" + p + rb"c(?: r=\"(" + _REFERENCE + rb")\")?(?: s=\"([0-9]+)\")?"
-            rb"(?: t=\"([a-zA-Z]+)\")?"
-            + _ATTRS
-            + rb"(?:/>|>(?:"
-            + v
-            + b"|"
-            + t
-            + rb"|("
-            + _upto(p + b"c")
-            + rb"))</"
-            + p
-            + rb"c\s*>)",
-            re.S,
-        )
-        self.body = re.compile(
-            rb"\s*(?:" + element(b"f", rb"([^<]*)") + rb"\s*)?"
-            rb"(?:" + element(b"v", rb"([^<]*)") + rb"\s*)?"
-            rb"(?:" + element(b"is", b"(" + _upto(p + b"is") + b")") + rb"\s*)?",
-            re.S,
-        )
-        self.plain = re.compile(rb"\s*(?:" + element(b"t", rb"([^<]*)") + rb"\s*)?")
-        self.master = re.compile(rb"<" + p + rb"f" + _ATTRS + rb">([^<]+)</" + p + rb"f\s*>")
-        self.cell_start = b"<" + p + b"c"
-
-    def wanted(self, columns: Collection[int]) -> re.Pattern[bytes]:
-        """The start of the cells in `columns` (1-based, group 1) and of any cell without its
-        `r` written first as above (no group 1: its column is known only by reading its row)."""
-        letters = b"|".join(sorted(get_column_letter(c).encode() for c in columns))
-        return re.compile(
-            b"<" + self.p + rb"c(?:( r=\"(?:" + letters + rb")[0-9]+\")"
-            rb"|(?! r=\"" + _REFERENCE + rb"\"[\s/>])[\s/>])"
-        )
-
-
-@cache
-def _patterns(p: bytes) -> _Patterns:
-    return _Patterns(p)
-
-
-@cache
-def _column(letters: bytes) -> int:
-    return column_index_from_string(letters.decode())
-
-
-def _attrs(raw: bytes) -> dict[bytes, bytes]:
-    """A start tag's attributes (only plain values: a reference or a tab in one is Unsure)."""
-    out = {}
-    for name, double, single in _ATTR.findall(raw):
-        value = double if double or not single else single
-        if any(c in value for c in b"&\t\n\r"):
-            raise Unsure("attribute value to normalise")
-        out[name] = value
-    return out
-
-
-def _ref(m: re.Match[str]) -> str:
-    name, dec, hexa = m.groups()
-    if name:
-        return _NAMED[name]
-    code = int(dec) if dec else int(hexa, 16)
-    allowed = code in (9, 10, 13) or 32 <= code < 0xD800 or 0xE000 <= code <= 0xFFFD
-    if not (allowed or 0x10000 <= code <= 0x10FFFF):
-        raise Unsure("a character XML does not allow")
-    return chr(code)
-
-
-def _text(raw: bytes) -> str:
-    """Character data as an XML parser gives it: line ends normalised, references resolved."""
-    try:
-        text = raw.decode()
-    except UnicodeDecodeError:
-        raise Unsure("not UTF-8") from None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "&" in text:
-        decoded, n = _REF.subn(_ref, text)
-        if n != text.count("&"):
-            raise Unsure("an entity XML does not define")
-        return decoded
-    return text
-
-
-def _cast_number(value: str) -> int | float:
-    """openpyxl's reading of a number (worksheet/_reader.py)."""
-    if "." in value or "E" in value or "e" in value:
-        return float(value)
-    return int(value)
 
 
 class _Part:
@@ -173,7 +55,7 @@ class _Part:
         self.durations: set[int] = book._timedelta_formats
         with ws._get_source() as src:  # type: ignore[attr-defined]
             self.data: bytes = src.read()
-        self.decls = self._root()
+        self.data, self.pat, self.decls = parse_root(self.data)
         data = self.data
         found = self.pat.data.search(data)
         if found is None or b"xmlns" in found[1]:
@@ -189,7 +71,7 @@ class _Part:
         for m in self.pat.row.finditer(data, self.start, self.end):
             number, rest, slash = m.groups()
             if rest and (b"xmlns" in rest or number is None):
-                number = _attrs(rest).get(b"r", number)
+                number = attrs(rest).get(b"r", number)
                 if b"xmlns" in rest or (number is not None and not number.isdigit()):
                     raise Unsure("a row numbered, or its namespaces declared, otherwise")
             counter = counter + 1 if number is None else int(number)
@@ -198,27 +80,6 @@ class _Part:
             self.closed.append(bool(slash))
         self._masters: dict[bytes, tuple[int, str, str]] | None = None
         self._parser: WorkSheetParser | None = None
-
-    def _root(self) -> bytes:
-        """The namespace declarations of the root (the main one bound once, to its prefix)."""
-        data = self.data
-        if data[:3] == b"\xef\xbb\xbf":
-            data = self.data = data[3:]
-        prolog = _PROLOG.match(data)
-        assert prolog is not None  # the pattern matches the empty string
-        encoding = _ENCODING.search(prolog[0])
-        if encoding is not None and encoding[1].lower() not in (b"utf-8", b"utf8"):
-            raise Unsure("not UTF-8")
-        root = _ROOT.match(data, prolog.end())
-        if root is None:
-            raise Unsure("no worksheet root first")
-        declared = _XMLNS.findall(root[2])
-        bound = [name[6:] for name, value in declared if value[1:-1] == _MAIN]
-        prefix = root[1] or b""
-        if bound != [prefix]:
-            raise Unsure("the main namespace bound otherwise")
-        self.pat = _patterns(prefix + b":" if prefix else b"")
-        return b" ".join(name + b"=" + value for name, value in declared)
 
     # Cells ------------------------------------------------------------------------------
 
@@ -262,21 +123,21 @@ class _Part:
         """A cell's column and value (`column`: the one before it, for a cell without `r`)."""
         ref, style, kind, rest, value, text, body = m.groups()
         if rest:
-            more = _attrs(rest)
+            more = attrs(rest)
             if ref is None and b"r" in more:
                 ref = more[b"r"]
-                if not _PLAIN_REFERENCE.fullmatch(ref):
+                if not PLAIN_REFERENCE.fullmatch(ref):
                     raise Unsure("a cell reference written otherwise")
             style, kind = more.get(b"s", style), more.get(b"t", kind)
-        column = _column(ref.rstrip(b"0123456789")) if ref else column + 1
+        column = column_of(ref.rstrip(b"0123456789")) if ref else column + 1
         if rest and b"xmlns" in rest:
             return column, self._element_value(m[0])
         if value is not None:  # <v> alone: no value in an inline string cell
             if not value or kind == b"inlineStr":
                 return column, None
-            return column, self._typed(kind or b"n", _text(value), style)
+            return column, self._typed(b"n" if kind is None else kind, text_of(value), style)
         if text is not None:  # <is><t> alone: read in an inline string cell only
-            return column, (_text(text) if text else "") if kind == b"inlineStr" else None
+            return column, (text_of(text) if text else "") if kind == b"inlineStr" else None
         if not body:
             return column, None
         parts = self.pat.body.fullmatch(body)
@@ -285,23 +146,23 @@ class _Part:
         f_attrs, f_text, _, v_text, is_attrs, is_body = parts.groups()
         if f_attrs is not None:
             where = ref.decode() if ref else None
-            return column, self._formula(_attrs(f_attrs), f_text, where, m.start())
+            return column, self._formula(attrs(f_attrs), f_text, where, m.start())
         if kind == b"inlineStr":
             if is_attrs is None:
                 return column, None
             plain = self.pat.plain.fullmatch(is_body or b"")
             if plain is None:
                 return column, self._element_value(m[0])
-            return column, _text(plain[2]) if plain[2] else ""
+            return column, text_of(plain[2]) if plain[2] else ""
         if not v_text:
             return column, None
-        return column, self._typed(kind or b"n", _text(v_text), style)
+        return column, self._typed(b"n" if kind is None else kind, text_of(v_text), style)
 
     def _typed(self, kind: bytes, value: str, style: bytes | None) -> Any:
         """A value as parse_cell types it (openpyxl, worksheet/_reader.py)."""
         try:
             if kind == b"n":
-                number = _cast_number(value)
+                number = cast_number(value)
                 style_id = int(style) if style else 0
                 if style_id in self.dates:
                     return from_excel(number, self.epoch, timedelta=style_id in self.durations)
@@ -317,7 +178,7 @@ class _Part:
         return value
 
     def _formula(self, f: dict[bytes, bytes], text: bytes | None, ref: str | None, at: int) -> str:
-        formula = "=" + (_text(text) if text else "")
+        formula = "=" + (text_of(text) if text else "")
         kind = f.get(b"t")
         if kind in (None, b"normal"):
             return formula
@@ -336,7 +197,7 @@ class _Part:
         if self._masters is None:
             self._masters = {}
             for m in self.pat.master.finditer(self.data, self.start, self.end):
-                f = _attrs(m[1])
+                f = attrs(m[1])
                 si = f.get(b"si")
                 if f.get(b"t") != b"shared" or si in self._masters:
                     continue
@@ -344,7 +205,7 @@ class _Part:
                 cell = self.pat.cell.match(self.data, at, self.end)
                 if si is None or cell is None or cell.end() < m.end() or not cell[1]:
                     raise Unsure("a shared formula unindexed or outside a referenced cell")
-                self._masters[si] = (at, "=" + _text(m[2]), cell[1].decode())
+                self._masters[si] = (at, "=" + text_of(m[2]), cell[1].decode())
         return self._masters
 
     def _element_value(self, raw: bytes) -> Any:
@@ -415,8 +276,9 @@ def scan_rows(
 
 
 def _wanted(part: _Part, columns: set[int], first: int, unsized: bool) -> dict[int, Cells]:
-    """The cells of `columns` from the `first`-th row on, by row index. Without the tab's
-    size, rows are read whole: a row's width is its last cell read, which may be no `<c>`."""
+    """The cells of `columns` from the `first`-th row on, by row index. Without the tab's size
+    a row ends at its last wanted cell: rows are then read whole, which makes sure they hold
+    cells only (openpyxl would count any other element as a cell)."""
     if not unsized:
         try:
             return part.cells_in(columns, first)
