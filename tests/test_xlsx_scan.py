@@ -160,7 +160,9 @@ def _raw_book(path: Path, parts: dict[str, str], strings: str = STRINGS) -> Path
 
 
 def test_every_kind_of_cell_is_scanned_exactly(tmp_path: Path) -> None:
-    book = _raw_book(tmp_path / "raw.xlsx", {"Kinds": KINDS, "Loose": LOOSE, "x": PREFIXED})
+    sized = LOOSE.replace("<sheetData>", '<dimension ref="A1:F5"/><sheetData>')
+    tabs = {"Kinds": KINDS, "Loose": LOOSE, "Sized": sized, "x": PREFIXED}
+    book = _raw_book(tmp_path / "raw.xlsx", tabs)
     _same(book)
     kinds = XlsxTarget(book).read_sheet("Kinds")
     assert kinds is not None
