@@ -49,20 +49,10 @@ class Patterns:
         # the body: a lone value, a lone plain inline string, or any other
         v = b"<" + p + b"v>([^<]*)</" + p + b"v>"
         t = b"<" + p + b"is><" + p + b"t>([^<]*)</" + p + b"t></" + p + b"is>"
+        start = b"<" + p + rb"c(?: r=\"(" + _REFERENCE + rb")\")?(?: s=\"([0-9]+)\")?"
+        body = rb"(?:" + v + b"|" + t + rb"|(" + _upto(p + b"c") + rb"))</" + p + rb"c\s*>"
         self.cell = re.compile(
-            rb"<" + p + rb"c(?: r=\"(" + _REFERENCE + rb")\")?(?: s=\"([0-9]+)\")?"
-            rb"(?: t=\"([a-zA-Z]+)\")?"
-            + _ATTRS
-            + rb"(?:/>|>(?:"
-            + v
-            + b"|"
-            + t
-            + rb"|("
-            + _upto(p + b"c")
-            + rb"))</"
-            + p
-            + rb"c\s*>)",
-            re.S,
+            start + rb"(?: t=\"([a-zA-Z]+)\")?" + _ATTRS + rb"(?:/>|>" + body + b")", re.S
         )
         self.body = re.compile(
             rb"\s*(?:" + element(b"f", rb"([^<]*)") + rb"\s*)?"
