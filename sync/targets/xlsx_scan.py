@@ -124,10 +124,7 @@ class _Part:
         ref, style, kind, rest, value, text, body = m.groups()
         if rest:
             more = attrs(rest)
-            if ref is None and b"r" in more:
-                ref = more[b"r"]
-                if not PLAIN_REFERENCE.fullmatch(ref):
-                    raise Unsure("a cell reference written otherwise")
+            ref = _reference(m)
             style, kind = more.get(b"s", style), more.get(b"t", kind)
         column = column_of(ref.rstrip(b"0123456789")) if ref else column + 1
         if rest and b"xmlns" in rest:
@@ -203,9 +200,10 @@ class _Part:
                     continue
                 at = self.data.rfind(self.pat.cell_start, self.start, m.start())
                 cell = self.pat.cell.match(self.data, at, self.end)
-                if si is None or cell is None or cell.end() < m.end() or not cell[1]:
+                ref = _reference(cell) if cell is not None and cell.end() >= m.end() else None
+                if si is None or ref is None:
                     raise Unsure("a shared formula unindexed or outside a referenced cell")
-                self._masters[si] = (at, "=" + text_of(m[2]), cell[1].decode())
+                self._masters[si] = (at, "=" + text_of(m[2]), ref.decode())
         return self._masters
 
     def _element_value(self, raw: bytes) -> Any:
@@ -222,6 +220,16 @@ class _Part:
                 b"", self.strings, False, self.epoch, self.dates, self.durations
             )
         return self._parser.parse_cell(element)["value"]
+
+
+def _reference(cell: re.Match[bytes]) -> bytes | None:
+    """A cell's `r`, written first or after its other attributes (Unsure unless plain)."""
+    if cell[1] is not None or not cell[4]:
+        return cell[1]
+    ref = attrs(cell[4]).get(b"r")
+    if ref is not None and not PLAIN_REFERENCE.fullmatch(ref):
+        raise Unsure("a cell reference written otherwise")
+    return ref
 
 
 class _Unreferenced(Exception):
