@@ -1,7 +1,9 @@
 """The .xlsx file target (openpyxl): written whole to a temporary file, then renamed.
 
 The file is streamed in openpyxl's write-only mode (tabs: xlsx_sheets.py); tabs fupan does
-not own are copied over; the previous file is kept as `<name>.bak`.
+not own are copied over; the previous file is kept as `<name>.bak`. Tabs are read back by
+scanning their XML (xlsx_scan.py), as openpyxl reads them; openpyxl reads what the scan is
+unsure of.
 
 A write never loses an edit saved after fupan read the file: under the file's lock
 (sync/locks.py), right before the rename, the file's size, modification time and content

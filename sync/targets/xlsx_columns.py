@@ -18,10 +18,9 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
-from .xlsx_scan import Chooser, scan_rows
+from .xlsx_scan import Chooser, Row, scan_rows
 from .xlsx_xml import Unsure
 
-Row = list[Any]
 _FORMULA = f"{{{SHEET_MAIN_NS}}}f"
 _DIGITS = "0123456789"
 
