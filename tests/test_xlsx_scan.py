@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import warnings
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from fupan.sync.workbook.inputs import FIRST
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 HEAD = 2
@@ -140,16 +141,21 @@ SST_TYPE = (
 )
 
 
-def raw_book(path: Path, parts: dict[str, str], strings: str = STRINGS) -> Path:
-    """A workbook whose tabs are `parts` (title: worksheet XML), with STRINGS shared and a
-    date style (s="1")."""
+def raw_book(
+    path: Path, parts: dict[str, str], strings: str = STRINGS, *, mac: bool = False
+) -> Path:
+    """A workbook whose tabs are `parts` (title: worksheet XML), with STRINGS shared, a date
+    style (s="1") and a duration style (s="2"); with `mac`, dates count from 1904."""
     wb = Workbook()
     wb.remove(wb.active)  # type: ignore[arg-type]
+    if mac:
+        wb.epoch = CALENDAR_MAC_1904
     for n, title in enumerate(parts):
         ws = wb.create_sheet(title)
         ws["A1"] = "shared"
         if n == 0:
-            ws["B1"] = datetime(2026, 11, 30)  # the date format, style 1
+            ws["B1"] = datetime(2026, 11, 30)
+            ws["C1"] = timedelta(hours=30)
     template = path.with_suffix(".template.xlsx")
     wb.save(template)
     files = {f"xl/worksheets/sheet{n}.xml": xml for n, xml in enumerate(parts.values(), 1)}
@@ -163,14 +169,16 @@ def raw_book(path: Path, parts: dict[str, str], strings: str = STRINGS) -> Path:
     return path
 
 
-def test_every_kind_of_cell_is_scanned_exactly(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mac", [False, True], ids=["1900 dates", "1904 dates"])
+def test_every_kind_of_cell_is_scanned_exactly(tmp_path: Path, mac: bool) -> None:
     sized = LOOSE.replace("<sheetData>", '<dimension ref="A1:F5"/><sheetData>')
     tabs = {"Kinds": KINDS, "Loose": LOOSE, "Sized": sized, "x": PREFIXED}
-    book = raw_book(tmp_path / "raw.xlsx", tabs)
+    book = raw_book(tmp_path / "raw.xlsx", tabs, mac=mac)
     same_as_openpyxl(book)
     kinds = XlsxTarget(book).read_sheet("Kinds")
     assert kinds is not None
-    assert kinds[2][4] == datetime(2025, 12, 9)  # a number with a date format
+    assert kinds[2][4] == (datetime(2029, 12, 10) if mac else datetime(2025, 12, 9))  # a date
+    assert kinds[2][6] == timedelta(days=1, hours=6)  # a number with a duration format
     assert kinds[4][0] == "bold and 中文 "
     assert kinds[8][:4] == ["=B9*2", 2, "=$B9+B$8", "=$B9+C$8"]
 
