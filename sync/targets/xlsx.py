@@ -1,7 +1,9 @@
 """The .xlsx file target (openpyxl): written whole to a temporary file, then renamed.
 
 The file is streamed in openpyxl's write-only mode (tabs: xlsx_sheets.py); tabs fupan does
-not own are copied over; the previous file is kept as `<name>.bak`.
+not own are copied over; the previous file is kept as `<name>.bak`. Tabs are read back by
+scanning their XML (xlsx_scan.py), as openpyxl reads them; openpyxl reads what the scan is
+unsure of.
 
 A write never loses an edit saved after fupan read the file: under the file's lock
 (sync/locks.py), right before the rename, the file's size, modification time and content
@@ -31,8 +33,10 @@ from ..errors import ChangedError, WorkbookError, msg
 from ..locks import FileLock, checkpoint, fsync_dir, real_path, temp_name
 from ..workbook.plan import WorkbookPlan
 from .base import STATE_SHEET, Grid, Target, state_of
-from .xlsx_columns import Chooser, read_columns
+from .xlsx_columns import read_columns
+from .xlsx_scan import Chooser, scan_rows
 from .xlsx_sheets import copy_sheet, named_styles, write_sheet
+from .xlsx_xml import Unsure
 
 
 class _Unread:
@@ -139,7 +143,13 @@ class XlsxTarget(Target):
         book = self._existing()
         if book is None or title not in book.sheetnames:
             return None
-        return [list(r) for r in book[title].iter_rows(values_only=True)]
+        ws = book[title]
+        if isinstance(ws, ReadOnlyWorksheet):
+            try:
+                return scan_rows(ws)  # the tab's XML scanned, as openpyxl would read it
+            except Unsure:
+                pass
+        return [list(r) for r in ws.iter_rows(values_only=True)]
 
     def read_columns(self, title: str, head: int, choose: Chooser) -> Grid | None:
         """The tab's first `head` rows whole, then only the columns `choose` picks from them

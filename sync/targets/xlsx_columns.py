@@ -1,15 +1,16 @@
 """Some columns of an .xlsx tab, read without converting the other cells.
 
 Reading back a note column of a 2,000-ASIN tab through openpyxl's read-only worksheet turns
-each of its 90,000 cells into a value. Here openpyxl's own sheet parser reads the first rows
-whole (the headers say which columns are wanted) and, below them, only the wanted cells;
-the grid has the shape `iter_rows(values_only=True)` gives, with None in the other columns
-(a tab without its size written has rows that end at their last cell read).
+each of its 90,000 cells into a value. The first rows are read whole (the headers say which
+columns are wanted) and, below them, only the wanted cells; the grid has the shape
+`iter_rows(values_only=True)` gives, with None in the other columns (a tab without its size
+written has rows that end at their last cell read). The tab's XML is scanned (xlsx_scan.py);
+a tab that scan is unsure of is read by openpyxl's own sheet parser, below.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from openpyxl.utils import column_index_from_string
@@ -17,7 +18,9 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
-Row = list[Any]
+from .xlsx_scan import Chooser, Row, scan_rows
+from .xlsx_xml import Unsure
+
 _FORMULA = f"{{{SHEET_MAIN_NS}}}f"
 _DIGITS = "0123456789"
 
@@ -81,12 +84,17 @@ class _ColumnParser(WorkSheetParser):
         return column
 
 
-Chooser = Callable[[list[Row]], Collection[int]]
-
-
 def read_columns(ws: ReadOnlyWorksheet, head: int, choose: Chooser) -> list[Row]:
     """The tab's rows as `iter_rows(values_only=True)` gives them; rows past the first `head`
     hold only the columns (0-based) `choose` picks from the head rows, None elsewhere."""
+    try:
+        return scan_rows(ws, head, choose)
+    except Unsure:
+        return parse_columns(ws, head, choose)
+
+
+def parse_columns(ws: ReadOnlyWorksheet, head: int, choose: Chooser) -> list[Row]:
+    """read_columns by openpyxl's sheet parser: for a tab the scan is unsure of."""
     with ws._get_source() as src:  # type: ignore[attr-defined]
         parser = _ColumnParser(ws, src, head, choose)
         return list(_rows(parser, ws.max_row))
