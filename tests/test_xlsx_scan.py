@@ -210,6 +210,11 @@ UNSURE = {
     "row number written otherwise": '<row r="1.0"><c r="A1"><v>1</v></c></row>',
     "date out of range": '<row r="1"><c r="A1" s="1"><v>1e20</v></c></row>',
     "namespace bound in a row": f'<row r="1" xmlns:y="{MAIN}"><y:c r="A1"><y:v>1</y:v></y:c></row>',
+    "a row in a comment": '<row r="1"><c r="A1"><v>1</v></c></row>'
+    '<!-- <row r="2"><c r="A2"><v>2</v></c></row> --><row r="3"><c r="A3"><v>3</v></c></row>',
+    "text in a CDATA section": '<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t>'
+    "</is></c></row>",
+    "a processing instruction": '<row r="1"><c r="A1"><v>1</v></c></row><?pi x?>',
 }
 
 

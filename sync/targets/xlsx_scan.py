@@ -8,9 +8,9 @@ shared strings it read, dates by style, formulas as "=..." text, shared formulas
 its Translator); a cell in a rarer form (rich text...) is parsed by ElementTree and openpyxl's
 own cell parser. A part holding what this reader does not read with certainty (not UTF-8, a
 DOCTYPE, the main namespace bound otherwise or in a row, a row holding more than cells, array
-formulas, a value openpyxl would warn about...) raises Unsure: the caller reads it with
-openpyxl. The XML is trusted to be well formed, with rows holding cells only, as the schema
-says: markup inside a comment between skipped cells is not looked for.
+formulas, a value openpyxl would warn about, a comment or CDATA section among the cells...)
+raises Unsure: the caller reads it with openpyxl. The XML is trusted to be well formed, with
+rows holding cells only, as the schema says.
 """
 
 from __future__ import annotations
@@ -64,6 +64,13 @@ class _Part:
         self.end = self.start if found[2] else data.rfind(self.pat.data_end, self.start)
         if self.end < 0:
             raise Unsure("sheetData not closed")
+        # A comment, CDATA section or processing instruction can hold what looks like a row
+        # or a cell, or text the patterns do not decode: the parser reads such a part.
+        if (
+            data.find(b"<!", self.start, self.end) >= 0
+            or data.find(b"<?", self.start, self.end) >= 0
+        ):
+            raise Unsure("a comment, CDATA section or processing instruction in sheetData")
         self.numbers: list[int] = []
         self.starts: list[int] = []  # where each row's start tag ends
         self.closed: list[bool] = []  # a row written <row/>
