@@ -185,8 +185,9 @@ class Store:
             cols = ", ".join(f'"{c}"' for c in spec.names if c in have)
             df = self._con.execute(f"SELECT {cols} FROM {name}{where}", params).df()
             read = conform(df, spec)
-            if not self._in_transaction:  # what a transaction reads, it may write next
-                self._read[key] = read
+            if self._in_transaction:  # what a transaction reads, it may write next
+                return read
+            self._read[key] = read
         return read.copy()  # each caller's own, whatever it changes
 
     def _columns(self, table: str) -> set[str]:
