@@ -49,7 +49,7 @@ def collect_rarely() -> None:
     A sync makes hundreds of thousands of small objects (cells, rows, frames) that live to
     its end, and the default collector walks all of them again and again: seven full passes,
     0.5 s of a 4 s weekly sync at 2,000 ASINs. What start-up made is set aside, and passes
-    come after 200,000 new objects instead of 700; a sync's peak memory stays the same.
+    come after 200,000 new objects instead of 700; a sync's peak memory stays within 3 %.
     """
     gc.freeze()
     gc.set_threshold(200_000, 30, 30)
