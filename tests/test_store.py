@@ -202,3 +202,32 @@ class _Counting:
 
     def __getattr__(self, name: str):
         return getattr(self._con, name)
+
+
+def test_a_review_that_fails_to_build_still_lets_go(tmp_path, seller, monkeypatch):
+    """When building the review fails, the workbook is let go (a Google Sheet's lease) and
+    the store is closed with the week's rows in its file, before the error is raised."""
+    from datetime import date
+
+    from fupan.sync.api import init_workspace
+    from fupan.sync.flows import review
+    from fupan.sync.targets.memory import MemoryTarget
+
+    class Leased(MemoryTarget):
+        closed = 0
+
+        def close(self) -> None:
+            self.closed += 1
+
+    def broken(inputs):
+        raise RuntimeError("the plan failed")
+
+    ws = init_workspace(tmp_path / "shop")
+    writers.write_returns(ws.reports / "returns.txt", seller)
+    monkeypatch.setattr(review, "build_plan", broken)
+    target = Leased()
+    with pytest.raises(RuntimeError, match="the plan failed"):
+        review.refresh_review(ws, target=target, today=date(2026, 11, 25))
+    assert target.closed == 1
+    with Store.open(ws.store_path, wait=0) as store:  # free: no thread holds it
+        assert len(store.table("returns")) == len(seller.returns)

@@ -300,24 +300,22 @@ def refresh_review(
             would_import,
             findings=read_findings,
         )
-        try:
-            if not dry_run:
-                state = {
-                    "next_action_id": str(tracker.next_id),
-                    "language": settings.language,
-                    "actions_generation": str(tracker.side.generation),
-                    "period": str(chosen),
-                }
-                target.apply(plan, keep=keep, state=state)
-                for other in also:
-                    mine = [s for s in other.sheet_titles() if s not in OUR_TITLES]
-                    other.apply(plan, keep=mine, state=state)
-                result.copies = [other.name for other in also]
-                result.notes = [n for each in (target, *also) for n in each.notes]
-        finally:
-            for each in (target, *also, *([seed] if seed else [])):
-                each.close()  # releases a Google Sheet's lease even when a write failed
+        if not dry_run:
+            state = {
+                "next_action_id": str(tracker.next_id),
+                "language": settings.language,
+                "actions_generation": str(tracker.side.generation),
+                "period": str(chosen),
+            }
+            target.apply(plan, keep=keep, state=state)
+            for other in also:
+                mine = [s for s in other.sheet_titles() if s not in OUR_TITLES]
+                other.apply(plan, keep=mine, state=state)
+            result.copies = [other.name for other in also]
+            result.notes = [n for each in (target, *also) for n in each.notes]
     finally:
+        for each in (target, *also, *([seed] if seed else [])):
+            each.close()  # releases a Google Sheet's lease even when a write failed
         closing.wait()
     if settings.shared_tracker and not dry_run and not merged_tracker:
         result.shared_tracker = _shared_tracker(settings.shared_tracker, workspace, target)
